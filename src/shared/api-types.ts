@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+// What GET /api/config tells the browser: enough to label the mode and shape the form, never a
+// secret.
+export const ServerInfoSchema = z.object({
+  mode: z.enum(['simulator', 'plaid']),
+  // Environments for which the server holds credentials, so the form can say they are optional.
+  serverCredentials: z.array(z.enum(['sandbox', 'production'])),
+  allowRequestCredentials: z.boolean(),
+});
+export type ServerInfo = z.infer<typeof ServerInfoSchema>;
+
+// GET /api/simulator/tokens (simulator mode only).
+export const SimulatorTokenSchema = z.object({
+  link_token: z.string(),
+  scenario: z.string(),
+  description: z.string(),
+});
+export const SimulatorTokenListSchema = z.object({ tokens: z.array(SimulatorTokenSchema) });
+export type SimulatorToken = z.infer<typeof SimulatorTokenSchema>;
