@@ -1,0 +1,73 @@
+// Finds every link_token in whatever text the user pasted or dropped (a log excerpt, a CSV, a JSON
+// dump, a support ticket) and says what it did with the rest, so nobody has to clean a list by hand.
+
+export const MAX_BATCH_TOKENS = 500;
+
+// Long inputs are mostly noise; listing every ignored line would bury the summary.
+const SNIPPET_LENGTH = 80;
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+// The look-arounds keep a token from being cut out of a longer identifier (e.g. "xlink-…" or a UUID
+// followed by more hex digits).
+const LINK_TOKEN = new RegExp(
+  `(?<![A-Za-z0-9_-])link-(?:sandbox|production|development)-${UUID}(?![0-9A-Za-z_-])`,
+  'gi',
+);
+// An access_token is a long-lived secret: it must never be echoed back, not even in a snippet.
+const ACCESS_TOKEN = new RegExp(`access-(?:sandbox|production|development)-${UUID}`, 'gi');
+const OTHER_TOKEN = new RegExp(
+  `(?:public|access|asset-report)-(?:sandbox|production|development)-${UUID}`,
+  'i',
+);
+
+export type IgnoredLine = {
+  lineNumber: number;
+  snippet: string;
+  reason: 'no link token' | 'other Plaid token';
+};
+
+export type Extraction = {
+  // Unique tokens, lower-cased, in the order they first appear, at most MAX_BATCH_TOKENS.
+  tokens: string[];
+  // Every match, duplicates included.
+  foundCount: number;
+  duplicateCount: number;
+  // Unique tokens left out because they come after the first MAX_BATCH_TOKENS.
+  overLimitCount: number;
+  // Non-blank lines without a link token.
+  ignoredLines: IgnoredLine[];
+};
+
+function snippetOf(line: string): string {
+  const redacted = line.trim().replace(ACCESS_TOKEN, 'access-…[redacted]');
+  return redacted.length > SNIPPET_LENGTH ? `${redacted.slice(0, SNIPPET_LENGTH - 1)}…` : redacted;
+}
+
+export function extractTokens(text: string): Extraction {
+  const unique = new Set<string>();
+  let foundCount = 0;
+  const ignoredLines: IgnoredLine[] = [];
+
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const matches = line.match(LINK_TOKEN) ?? [];
+    foundCount += matches.length;
+    // Plaid issues UUIDs in lower case; folding case makes "LINK-SANDBOX-ABC…" the same token.
+    for (const match of matches) unique.add(match.toLowerCase());
+    if (matches.length === 0 && line.trim() !== '') {
+      ignoredLines.push({
+        lineNumber: index + 1,
+        snippet: snippetOf(line),
+        reason: OTHER_TOKEN.test(line) ? 'other Plaid token' : 'no link token',
+      });
+    }
+  });
+
+  const all = [...unique];
+  return {
+    tokens: all.slice(0, MAX_BATCH_TOKENS),
+    foundCount,
+    duplicateCount: foundCount - unique.size,
+    overLimitCount: Math.max(0, all.length - MAX_BATCH_TOKENS),
+    ignoredLines,
+  };
+}
