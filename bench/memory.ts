@@ -1,0 +1,94 @@
+import { runLoad } from './lib/load';
+import { table, type Section } from './lib/report';
+import { readRssBytes, sampleRss } from './lib/rss';
+import { formatMb, median } from './lib/stats';
+import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
+
+// Memory: many lookups, a share of them with very large answers, at steady concurrency through
+// the built proxy in its own process, whose RSS is sampled from /proc while the load runs.
+
+export type MemoryOptions = {
+  lookups: number;
+  connections: number;
+  // Sent in this order, round robin: e.g. nine ordinary tokens and one very large one.
+  linkTokens: readonly string[];
+  sampleEveryMs: number;
+};
+
+const RSS_LIMIT_BYTES = 200 * 1024 * 1024;
+// "No growth" with room for measurement noise: the last quarter's median RSS may exceed the
+// second quarter's by at most this fraction.
+const GROWTH_TOLERANCE = 0.1;
+
+export async function runMemoryBench(options: MemoryOptions): Promise<Section> {
+  const simulator = await startStandaloneSimulator();
+  const proxy = await startProxy(simulator.url);
+  try {
+    const startRss = readRssBytes(proxy.pid);
+    const sampler = sampleRss(proxy.pid, options.sampleEveryMs);
+    const result = await runLoad({
+      baseUrl: proxy.url,
+      requests: options.linkTokens.map((token) => proxyLookup(token, proxy.url)),
+      connections: options.connections,
+      amount: options.lookups,
+    });
+    const samples = sampler.stop();
+
+    const quarter = Math.floor(samples.length / 4);
+    const secondQuarter = median(samples.slice(quarter, 2 * quarter));
+    const lastQuarter = median(samples.slice(3 * quarter));
+    const peak = Math.max(...samples);
+    const growth = (lastQuarter - secondQuarter) / secondQuarter;
+    const failures = result.non2xx + result.errors;
+
+    const markdown = [
+      `${options.lookups} lookups over ${options.connections} connections, tokens in rotation: ` +
+        options.linkTokens.map((token) => `\`${token}\``).join(', ') +
+        `. RSS of the proxy process read from /proc every ${options.sampleEveryMs} ms (${samples.length} samples).`,
+      '',
+      table(
+        [
+          'answered',
+          'failed',
+          'req/s',
+          'RSS at start',
+          'median RSS 2nd quarter',
+          'median RSS last quarter',
+          'peak RSS',
+        ],
+        [
+          [
+            String(result.answered),
+            failures === 0 ? '0' : `**${failures}** ${JSON.stringify(result.statusCounts)}`,
+            result.requestsPerSecond.toFixed(0),
+            formatMb(startRss),
+            formatMb(secondQuarter),
+            formatMb(lastQuarter),
+            formatMb(peak),
+          ],
+        ],
+      ),
+    ].join('\n');
+
+    return {
+      title: 'Memory',
+      markdown,
+      goals: [
+        { name: 'peak RSS < 200 MB', met: peak < RSS_LIMIT_BYTES, detail: `peak ${formatMb(peak)}` },
+        {
+          name: 'no RSS growth from the 2nd to the last quarter',
+          met: growth <= GROWTH_TOLERANCE,
+          detail: `${(growth * 100).toFixed(1)}% (tolerance ${GROWTH_TOLERANCE * 100}%)`,
+        },
+        {
+          name: `all ${options.lookups} lookups answered 2xx`,
+          met: failures === 0 && result.answered === options.lookups,
+          detail: `${result.answered} answered, ${failures} failed`,
+        },
+      ],
+    };
+  } finally {
+    await proxy.stop();
+    await simulator.stop();
+  }
+}

@@ -1,0 +1,54 @@
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/server/simulator/credentials';
+import { forkTsServer, startBuiltServer, type ChildServer } from './lib/processes';
+import type { LoadRequest } from './lib/load';
+
+// The three things the benchmarks send load to, each in its own process, and how to ask each of
+// them for the same lookup.
+
+export function startStandaloneSimulator(env: Record<string, string> = {}): Promise<ChildServer> {
+  return forkTsServer('bench/servers/simulator.ts', env);
+}
+
+// Our real, built server in front of the simulator, exactly as an operator would run it against
+// Plaid: PLAID_UPSTREAM=plaid with server-held credentials.
+export function startProxy(simulatorUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
+  return startBuiltServer({
+    PLAID_UPSTREAM: 'plaid',
+    PLAID_SANDBOX_URL: simulatorUrl,
+    PLAID_PRODUCTION_URL: simulatorUrl,
+    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
+    PLAID_SECRET: SIMULATOR_SECRET,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+}
+
+export function startBaseline(simulatorUrl: string): Promise<ChildServer> {
+  return forkTsServer('bench/baseline/server.ts', {
+    BASELINE_UPSTREAM_URL: simulatorUrl,
+    BASELINE_CLIENT_ID: SIMULATOR_CLIENT_ID,
+    BASELINE_SECRET: SIMULATOR_SECRET,
+  });
+}
+
+// The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies.
+export function plaidLookup(linkToken: string): LoadRequest {
+  return {
+    path: '/link/token/get',
+    body: JSON.stringify({ link_token: linkToken }),
+    headers: {
+      'PLAID-CLIENT-ID': SIMULATOR_CLIENT_ID,
+      'PLAID-SECRET': SIMULATOR_SECRET,
+      'Plaid-Version': '2020-09-14',
+    },
+  };
+}
+
+export function proxyLookup(linkToken: string, origin: string): LoadRequest {
+  // Origin makes the call same-origin, as the browser app's calls are (the proxy refuses others).
+  return {
+    path: '/api/link/token/get',
+    body: JSON.stringify({ link_token: linkToken }),
+    headers: { origin },
+  };
+}
