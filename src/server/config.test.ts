@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
+
+describe('loadConfig', () => {
+  it('starts in simulator mode on 127.0.0.1:3000 with nothing configured', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      mode: 'simulator',
+      allowRequestCredentials: true,
+      logLevel: 'info',
+    });
+    expect(config.plaid).toMatchObject({
+      clientId: SIMULATOR_CLIENT_ID,
+      secrets: { sandbox: SIMULATOR_SECRET, production: SIMULATOR_SECRET },
+      urls: { sandbox: 'https://sandbox.plaid.com', production: 'https://production.plaid.com' },
+      timeoutMs: 10_000,
+      maxResponseBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('uses real Plaid with the server credentials once PLAID_CLIENT_ID is set', () => {
+    const config = loadConfig({ PLAID_CLIENT_ID: 'client-1', PLAID_SECRET_SANDBOX: 'sandbox-secret' });
+    expect(config.mode).toBe('plaid');
+    expect(config.plaid.clientId).toBe('client-1');
+    expect(config.plaid.secrets).toEqual({ sandbox: 'sandbox-secret', production: undefined });
+  });
+
+  it('honours an explicit PLAID_UPSTREAM either way', () => {
+    expect(loadConfig({ PLAID_UPSTREAM: 'plaid' }).mode).toBe('plaid');
+    expect(loadConfig({ PLAID_UPSTREAM: 'simulator', PLAID_CLIENT_ID: 'client-1' }).mode).toBe('simulator');
+  });
+
+  it('reads every variable and strips a trailing slash from the base URLs', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      PLAID_SANDBOX_URL: 'http://127.0.0.1:4010/',
+      PLAID_PRODUCTION_URL: 'http://127.0.0.1:4011',
+      PLAID_TIMEOUT_MS: '2500',
+      UPSTREAM_MAX_BYTES: '1024',
+      ALLOW_REQUEST_CREDENTIALS: 'false',
+      LOG_LEVEL: 'debug',
+      PLAID_CLIENT_ID: 'client-1',
+      PLAID_SECRET_PRODUCTION: 'production-secret',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      allowRequestCredentials: false,
+      logLevel: 'debug',
+    });
+    expect(config.plaid).toMatchObject({
+      urls: { sandbox: 'http://127.0.0.1:4010', production: 'http://127.0.0.1:4011' },
+      timeoutMs: 2500,
+      maxResponseBytes: 1024,
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', PLAID_CLIENT_ID: '' })).toMatchObject({ port: 3000, mode: 'simulator' });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PLAID_UPSTREAM', 'mock'],
+    ['PLAID_SANDBOX_URL', 'sandbox.plaid.com'],
+    ['PLAID_PRODUCTION_URL', 'ftp://production.plaid.com'],
+    ['PLAID_TIMEOUT_MS', '0'],
+    ['PLAID_TIMEOUT_MS', '1.5'],
+    ['UPSTREAM_MAX_BYTES', 'lots'],
+    ['ALLOW_REQUEST_CREDENTIALS', 'maybe'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('rejects %s=%s with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('requires PLAID_CLIENT_ID when a secret is set', () => {
+    expect(() => loadConfig({ PLAID_SECRET_SANDBOX: 'sandbox-secret' })).toThrow(
+      /PLAID_CLIENT_ID is required/,
+    );
+  });
+
+  it('refuses a Plaid set-up in which no lookup could carry credentials', () => {
+    expect(() => loadConfig({ PLAID_CLIENT_ID: 'client-1', ALLOW_REQUEST_CREDENTIALS: 'false' })).toThrow(
+      /ALLOW_REQUEST_CREDENTIALS is false but no PLAID_SECRET_SANDBOX/,
+    );
+  });
+
+  it('never repeats a value in its message, as some values are secrets', () => {
+    expect(() => loadConfig({ PLAID_SECRET_SANDBOX: 'top-secret-value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('top-secret-value') }),
+    );
+  });
+});

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { PlaidEnvironment } from '../shared/link-token';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
+
+// Everything the server reads from its environment, validated once at start-up so that a typo
+// stops the server with a message naming the variable instead of failing on the first lookup.
+
+export type Config = {
+  port: number;
+  host: string;
+  // 'simulator': answers come from the built-in Plaid simulator; 'plaid': from Plaid itself.
+  mode: 'simulator' | 'plaid';
+  plaid: {
+    // The server's own credentials, used when a request brings none. In simulator mode these are
+    // the simulator's, so lookups work with no set-up at all.
+    clientId: string | undefined;
+    secrets: Record<PlaidEnvironment, string | undefined>;
+    // Upstream base URLs per environment; only ever from configuration, never from a request.
+    urls: Record<PlaidEnvironment, string>;
+    timeoutMs: number;
+    maxResponseBytes: number;
+  };
+  allowRequestCredentials: boolean;
+  logLevel: LogLevel;
+  // Where the built browser app lives (relative to the working directory, like `npm start` runs).
+  clientDir: string;
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+const MEGABYTE = 1024 * 1024;
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+const positiveInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .positive('must be above 0');
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http(s) URL such as https://sandbox.plaid.com',
+});
+const flag = z.stringbool({ error: 'must be true or false' });
+const text = z.string().trim().min(1);
+
+const EnvSchema = z
+  .object({
+    PORT: port.default(3000),
+    HOST: text.default('127.0.0.1'),
+    PLAID_UPSTREAM: z.enum(['simulator', 'plaid'], { error: 'must be simulator or plaid' }).optional(),
+    PLAID_CLIENT_ID: text.optional(),
+    PLAID_SECRET_SANDBOX: text.optional(),
+    PLAID_SECRET_PRODUCTION: text.optional(),
+    PLAID_SANDBOX_URL: httpUrl.default('https://sandbox.plaid.com'),
+    PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
+    PLAID_TIMEOUT_MS: positiveInt.default(10_000),
+    UPSTREAM_MAX_BYTES: positiveInt.default(20 * MEGABYTE),
+    ALLOW_REQUEST_CREDENTIALS: flag.default(true),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  })
+  // Rules that involve more than one variable. Each names the variable to fix.
+  .superRefine((env, ctx) => {
+    const hasSecret = env.PLAID_SECRET_SANDBOX !== undefined || env.PLAID_SECRET_PRODUCTION !== undefined;
+    if (hasSecret && env.PLAID_CLIENT_ID === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PLAID_CLIENT_ID'],
+        message: 'is required when a PLAID_SECRET_* is set',
+      });
+    }
+    const mode = env.PLAID_UPSTREAM ?? (env.PLAID_CLIENT_ID ? 'plaid' : 'simulator');
+    if (mode === 'plaid' && !env.ALLOW_REQUEST_CREDENTIALS && !hasSecret) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALLOW_REQUEST_CREDENTIALS'],
+        message:
+          'is false but no PLAID_SECRET_SANDBOX or PLAID_SECRET_PRODUCTION is set, so no lookup could work',
+      });
+    }
+  });
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    // Values are never echoed: some of these variables are secrets.
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}.`);
+  }
+  const vars = parsed.data;
+  const mode = vars.PLAID_UPSTREAM ?? (vars.PLAID_CLIENT_ID ? 'plaid' : 'simulator');
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    mode,
+    plaid: {
+      clientId: mode === 'simulator' ? SIMULATOR_CLIENT_ID : vars.PLAID_CLIENT_ID,
+      secrets:
+        mode === 'simulator'
+          ? { sandbox: SIMULATOR_SECRET, production: SIMULATOR_SECRET }
+          : { sandbox: vars.PLAID_SECRET_SANDBOX, production: vars.PLAID_SECRET_PRODUCTION },
+      urls: {
+        sandbox: withoutTrailingSlash(vars.PLAID_SANDBOX_URL),
+        production: withoutTrailingSlash(vars.PLAID_PRODUCTION_URL),
+      },
+      timeoutMs: vars.PLAID_TIMEOUT_MS,
+      maxResponseBytes: vars.UPSTREAM_MAX_BYTES,
+    },
+    allowRequestCredentials: vars.ALLOW_REQUEST_CREDENTIALS,
+    logLevel: vars.LOG_LEVEL,
+    clientDir: 'dist/client',
+  };
+}
+
+// Deployment tools often set a variable to '' to mean "unset"; treat it so, rather than as a value.
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && value.trim() !== '') result[name] = value;
+  }
+  return result;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
