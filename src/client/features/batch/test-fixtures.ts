@@ -1,4 +1,5 @@
 import { http, HttpResponse } from 'msw';
+import type { PlaidError } from '../../../shared/schemas/plaid-error';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 
 // Test-only helpers: Plaid-shaped answers for msw handlers in the batch tests.
@@ -28,7 +29,7 @@ export function linkTokenBody(
   };
 }
 
-export function plaidErrorBody(code: string, type = 'INVALID_INPUT'): Record<string, unknown> {
+export function plaidErrorBody(code: string, type = 'INVALID_INPUT'): PlaidError {
   return {
     error_type: type,
     error_code: code,

@@ -1,0 +1,121 @@
+import type { LinkEvent, LinkSession } from '../../../shared/schemas/link-token-get-response';
+import type { BatchOutcome } from './run-batch';
+
+// One line of the batch table (and of the CSV/JSON export): what an operator scans for in a list
+// of tokens. Labels match the single-token status panel's wording.
+
+export const BATCH_STATUSES = [
+  'Pending',
+  'Active',
+  'Expired',
+  'Unknown expiry',
+  'Error',
+  'Cancelled',
+] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+export type BatchRow = {
+  token: string;
+  environment: string;
+  // Active / Expired as of the moment the answer arrived.
+  status: BatchStatus;
+  expiration: string | null;
+  sessionCount: number | null;
+  lastSessionOutcome: string | null;
+  lastEventName: string | null;
+  lastEventAt: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  requestId: string | null;
+};
+
+function environmentOf(token: string): string {
+  return token.split('-')[1] ?? '';
+}
+
+function instant(value: string | null | undefined): number {
+  const time = value ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+function newest<T>(items: readonly T[], timeOf: (item: T) => string | null | undefined): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (best === undefined || instant(timeOf(item)) > instant(timeOf(best))) best = item;
+  }
+  return best;
+}
+
+function hasResults(session: LinkSession): boolean {
+  const results = session.results;
+  if (!results) return false;
+  return (
+    results.item_add_results.length > 0 ||
+    results.cra_item_add_results.length > 0 ||
+    results.cra_update_results.length > 0 ||
+    results.bank_income_results.length > 0 ||
+    results.payroll_income_results.length > 0 ||
+    results.document_income_results !== null ||
+    (results.cra_document_upload_results ?? null) !== null
+  );
+}
+
+export function describeSessionOutcome(session: LinkSession): string {
+  if (session.on_success || hasResults(session)) return 'Succeeded';
+  // `on_exit` is deprecated in favour of `exit`; it only counts when `exit` is absent.
+  const exit = session.exit !== undefined ? session.exit : (session.on_exit ?? null);
+  if (exit?.error) return `Exited with error: ${exit.error.error_code}`;
+  if (!session.finished_at) return 'In progress';
+  return 'Abandoned';
+}
+
+export function pendingRow(token: string, status: 'Pending' | 'Cancelled'): BatchRow {
+  return {
+    token,
+    environment: environmentOf(token),
+    status,
+    expiration: null,
+    sessionCount: null,
+    lastSessionOutcome: null,
+    lastEventName: null,
+    lastEventAt: null,
+    errorCode: null,
+    errorMessage: null,
+    requestId: null,
+  };
+}
+
+export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number): BatchRow {
+  if (outcome.kind === 'error') {
+    const { error } = outcome.error;
+    return {
+      ...pendingRow(token, 'Pending'),
+      status: 'Error',
+      errorCode: error.error_code,
+      errorMessage: error.error_message,
+      requestId: error.request_id ?? null,
+    };
+  }
+
+  const { data } = outcome.result;
+  const sessions = data.link_sessions ?? [];
+  const lastSession = newest(sessions, (session) => session.started_at);
+  const events: LinkEvent[] = sessions.flatMap((session) => session.events ?? []);
+  const lastEvent = newest(events, (event) => event.timestamp);
+  const expiresAt = instant(data.expiration);
+
+  return {
+    token,
+    environment: environmentOf(token),
+    status:
+      expiresAt === Number.NEGATIVE_INFINITY ? 'Unknown expiry' : expiresAt > now ? 'Active' : 'Expired',
+    expiration: data.expiration,
+    sessionCount: sessions.length,
+    lastSessionOutcome: lastSession ? describeSessionOutcome(lastSession) : null,
+    lastEventName: lastEvent?.event_name ?? null,
+    lastEventAt: lastEvent?.timestamp ?? null,
+    errorCode: null,
+    errorMessage: null,
+    requestId: data.request_id,
+  };
+}
