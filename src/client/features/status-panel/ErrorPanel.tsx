@@ -1,16 +1,54 @@
+import { useId, useState } from 'react';
 import type { LookupError } from '../../api/lookup-link-token';
+import { Chip } from './components/Chip';
+import { PlaidErrorDetails } from './components/PlaidErrorDetails';
+import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from './helpers/error-title';
+import './status-panel.css';
 
-export function ErrorPanel({ error }: { error: LookupError }) {
-  const { error: plaidError } = error;
+function RawBody({ raw }: { raw: unknown }) {
+  const [open, setOpen] = useState(false);
+  const bodyId = useId();
+  if (raw === null || raw === undefined) return null;
   return (
-    <section role="alert" aria-labelledby="error-panel-heading">
-      <h2 id="error-panel-heading">{plaidError.error_code}</h2>
-      <p>{plaidError.error_message}</p>
-      {plaidError.request_id && (
-        <p>
-          Request ID: <code>{plaidError.request_id}</code>
+    <div className="sp-raw-toggle">
+      <button
+        type="button"
+        className="sp-button sp-button--small"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? 'Hide the raw answer' : 'Show the raw answer'}
+      </button>
+      <div id={bodyId} hidden={!open}>
+        {open && <pre className="sp-raw">{typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2)}</pre>}
+      </div>
+    </div>
+  );
+}
+
+// A failed lookup: what went wrong in words first, then Plaid's fields for support tickets.
+export function ErrorPanel({ error }: { error: LookupError }) {
+  const plaidError = error.error;
+  const source = errorSource(plaidError);
+  return (
+    <section className="sp-panel sp-panel--error" aria-labelledby="error-panel-heading">
+      <p className="sp-error-source">
+        <Chip tone="bad">{ERROR_SOURCE_LABELS[source]}</Chip>
+        {error.httpStatus !== null && <span className="sp-muted"> HTTP {error.httpStatus}</span>}
+      </p>
+      <h2 id="error-panel-heading" tabIndex={-1}>
+        {errorTitle(plaidError)}
+      </h2>
+      <p className="sp-error-message">{plaidError.display_message ?? plaidError.error_message}</p>
+      {error.retryAfterSeconds !== null && (
+        <p className="sp-notice">
+          Try again in {error.retryAfterSeconds} {error.retryAfterSeconds === 1 ? 'second' : 'seconds'} (the
+          server asked to wait that long).
         </p>
       )}
+      <PlaidErrorDetails error={plaidError} docsLink={source === 'plaid'} />
+      <RawBody raw={error.raw} />
     </section>
   );
 }

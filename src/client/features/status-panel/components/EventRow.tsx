@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import type { LinkEvent } from '../../../../shared/schemas/link-token-get-response';
+import { describeEvent } from '../helpers/event-names';
+import { formatDuration, parseDate } from '../helpers/format-time';
+import { Chip } from './Chip';
+import { KeyValueView } from './KeyValueView';
+import { Timestamp } from './Timestamp';
+
+function eventTone(name: string) {
+  if (name === 'ERROR' || name === 'FAIL_OAUTH' || name.endsWith('_ERROR')) return 'bad' as const;
+  if (name === 'HANDOFF') return 'good' as const;
+  return null;
+}
+
+// One entry of a session's timeline: what happened in plain words, when (and how long after the
+// session started), where, and the full event on demand.
+export function EventRow({
+  event,
+  sessionStart,
+  isNew,
+}: {
+  event: LinkEvent;
+  sessionStart: Date | null;
+  isNew: boolean;
+}) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const metadata = event.event_metadata;
+  const at = parseDate(event.timestamp);
+  const offset = at && sessionStart ? at.getTime() - sessionStart.getTime() : null;
+  const tone = eventTone(event.event_name);
+  const institution = metadata.institution_name ?? metadata.institution_id;
+  return (
+    <div className={isNew ? 'sp-event sp-event--new' : 'sp-event'}>
+      <div className="sp-event__line">
+        <span className="sp-event__time">
+          <Timestamp value={event.timestamp} />
+          {offset !== null && offset >= 0 && <span className="sp-muted"> (+{formatDuration(offset)})</span>}
+        </span>
+        <span className="sp-event__name">
+          {isNew && <Chip tone="info">New</Chip>}{' '}
+          {tone ? <Chip tone={tone}>{describeEvent(event)}</Chip> : <strong>{describeEvent(event)}</strong>}{' '}
+          <code className="sp-muted">{event.event_name}</code>
+        </span>
+        <button
+          type="button"
+          className="sp-button sp-button--small sp-event__toggle"
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide details' : 'Details'}
+          <span className="sp-visually-hidden"> of {event.event_name} event</span>
+        </button>
+      </div>
+      {(metadata.view_name || institution || metadata.error_code || metadata.error_message) && (
+        <p className="sp-event__context">
+          {metadata.view_name && <span>view {metadata.view_name}</span>}
+          {institution && <span>institution {institution}</span>}
+          {metadata.error_code && (
+            <span className="sp-event__error">
+              error {metadata.error_type ? `${metadata.error_type} / ` : ''}
+              {metadata.error_code}
+              {metadata.error_message ? `: ${metadata.error_message}` : ''}
+            </span>
+          )}
+        </p>
+      )}
+      <div id={detailsId} hidden={!open}>
+        {open && (
+          <KeyValueView
+            entries={[
+              ['event_id', event.event_id],
+              ['timestamp', event.timestamp],
+              ...Object.entries(event).filter(
+                ([key]) => !['event_id', 'timestamp', 'event_name'].includes(key),
+              ),
+            ]}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import type { ServerTiming } from '../../../api/server-timing';
+import { checkLinkToken } from '../../../../shared/link-token';
+import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { extraFields } from '../helpers/extra-fields';
+import type { TimeZoneMode } from '../helpers/format-time';
+import { SESSION_OUTCOME_LABELS, sessionOutcome, type SessionOutcome } from '../helpers/session-outcome';
+import { CopyButton } from './CopyButton';
+import { ExtraFields } from './KeyValueView';
+import { LiveTokenStatus } from './LiveTokenStatus';
+import { Timestamp } from './Timestamp';
+
+const TOP_LEVEL_KEYS = [
+  'link_token',
+  'created_at',
+  'expiration',
+  'link_sessions',
+  'metadata',
+  'user_id',
+  'request_id',
+];
+
+function formatTiming(timing: ServerTiming): string {
+  const parts: string[] = [];
+  if (timing.upstreamMs !== null) parts.push(`Plaid ${Math.round(timing.upstreamMs)} ms`);
+  if (timing.proxyMs !== null) parts.push(`proxy ${Math.round(timing.proxyMs)} ms`);
+  return parts.join(' · ');
+}
+
+function sessionCounts(data: LinkTokenGetResponse): string {
+  const sessions = data.link_sessions ?? [];
+  if (sessions.length === 0) return 'none';
+  const counts = new Map<SessionOutcome, number>();
+  for (const session of sessions) {
+    const outcome = sessionOutcome(session);
+    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  }
+  const detail = [...counts].map(
+    ([outcome, count]) => `${count} ${SESSION_OUTCOME_LABELS[outcome].toLowerCase()}`,
+  );
+  return `${sessions.length} (${detail.join(', ')})`;
+}
+
+function shareableLink(token: string): string {
+  // The token only: credentials never go into a URL.
+  const url = new URL(window.location.href);
+  url.search = new URLSearchParams({ link_token: token }).toString();
+  url.hash = '';
+  return url.toString();
+}
+
+export function SummarySection({
+  data,
+  timing,
+  timeZone,
+  onTimeZoneChange,
+}: {
+  data: LinkTokenGetResponse;
+  timing: ServerTiming | null;
+  timeZone: TimeZoneMode;
+  onTimeZoneChange: (mode: TimeZoneMode) => void;
+}) {
+  const check = checkLinkToken(data.link_token);
+  const environment = check.ok ? check.environment : (check.environment ?? 'unknown');
+  return (
+    <section className="sp-section" aria-labelledby="sp-summary-heading">
+      <div className="sp-section__header">
+        <h3 id="sp-summary-heading">Summary</h3>
+        <div className="sp-toggle" role="group" aria-label="Show times in">
+          {(['local', 'utc'] as const).map((mode) => (
+            <button
+              key={mode}
+              type="button"
+              className="sp-button sp-button--small"
+              aria-pressed={timeZone === mode}
+              onClick={() => onTimeZoneChange(mode)}
+            >
+              {mode === 'local' ? 'Local time' : 'UTC'}
+            </button>
+          ))}
+        </div>
+      </div>
+      <dl className="sp-fields">
+        <LiveTokenStatus expiration={data.expiration} />
+        <div>
+          <dt>Environment</dt>
+          <dd>{environment}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <Timestamp value={data.created_at} empty="not given by Plaid" />
+          </dd>
+        </div>
+        <div>
+          <dt>Expires</dt>
+          <dd>
+            <Timestamp value={data.expiration} empty="not given by Plaid" />
+          </dd>
+        </div>
+        <div>
+          <dt>Client name</dt>
+          <dd>{data.metadata.client_name ?? <span className="sp-empty">not set</span>}</dd>
+        </div>
+        <div>
+          <dt>Link sessions</dt>
+          <dd>{sessionCounts(data)}</dd>
+        </div>
+        {data.user_id !== undefined && (
+          <div>
+            <dt>User ID</dt>
+            <dd>
+              <code>{data.user_id}</code>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Link token</dt>
+          <dd className="sp-copyable">
+            <code className="sp-break">{data.link_token}</code>
+            <CopyButton label="Copy link token" text={data.link_token} />
+          </dd>
+        </div>
+        <div>
+          <dt>Request ID</dt>
+          <dd className="sp-copyable">
+            <code>{data.request_id}</code>
+            <CopyButton label="Copy request ID" text={data.request_id} />
+          </dd>
+        </div>
+        {timing && (
+          <div>
+            <dt>Timings</dt>
+            <dd>{formatTiming(timing)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Share</dt>
+          <dd className="sp-copyable">
+            <span>Link to this lookup (token only, no credentials)</span>
+            <CopyButton label="Copy link to this lookup" getText={() => shareableLink(data.link_token)} />
+          </dd>
+        </div>
+      </dl>
+      <ExtraFields entries={extraFields(data, TOP_LEVEL_KEYS)} />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { CLIENT_ERROR_TYPE } from '../../../api/lookup-link-token';
+import type { PlaidError } from '../../../../shared/schemas/plaid-error';
+import { PROXY_ERROR_TYPE } from '../../../../shared/schemas/proxy-error';
+
+// Who produced an error decides what the user can do about it: Plaid's answer, our own server's
+// refusal, or a failure in the browser before any answer arrived.
+export type ErrorSource = 'plaid' | 'proxy' | 'client';
+
+export function errorSource(error: PlaidError): ErrorSource {
+  if (error.error_type === PROXY_ERROR_TYPE) return 'proxy';
+  if (error.error_type === CLIENT_ERROR_TYPE) return 'client';
+  return 'plaid';
+}
+
+export const ERROR_SOURCE_LABELS: Record<ErrorSource, string> = {
+  plaid: 'Error from Plaid',
+  proxy: 'Error from the inspector’s server',
+  client: 'Error in the browser',
+};
+
+const TITLES: Record<ErrorSource, Record<string, string>> = {
+  plaid: {
+    INVALID_LINK_TOKEN: 'Plaid does not know this link token (wrong environment, mistyped, or too old)',
+    INVALID_API_KEYS: 'Plaid rejected the client ID or secret',
+    INVALID_FIELD: 'Plaid rejected a field of the request',
+    MISSING_FIELDS: 'Plaid says the request is missing fields',
+    INTERNAL_SERVER_ERROR: 'Plaid had an internal error: try again shortly',
+    PLANNED_MAINTENANCE: 'Plaid is down for planned maintenance',
+    UNAUTHORIZED_ENVIRONMENT: 'These credentials may not use this Plaid environment',
+  },
+  proxy: {
+    MALFORMED_LINK_TOKEN: 'That is not a link token',
+    WRONG_TOKEN_TYPE: 'That is the wrong kind of token',
+    ENVIRONMENT_RETIRED: 'Plaid retired the Development environment',
+    MISSING_CREDENTIALS: 'Credentials are needed for this lookup',
+    INCOMPLETE_CREDENTIALS: 'Give both the client ID and the secret, or neither',
+    REQUEST_CREDENTIALS_DISABLED: 'This server does not accept credentials in the request',
+    UNAUTHORIZED: 'Sign-in required',
+    FORBIDDEN_ORIGIN: 'This page’s origin may not use the inspector’s API',
+    RATE_LIMITED: 'Too many lookups: wait a moment',
+    UPSTREAM_UNREACHABLE: 'Plaid could not be reached',
+    UPSTREAM_TIMEOUT: 'Plaid did not answer in time',
+    UPSTREAM_BAD_RESPONSE: 'Plaid’s answer could not be read',
+    INTERNAL_ERROR: 'The inspector’s server failed',
+  },
+  client: {
+    NETWORK_ERROR: 'The inspector’s server could not be reached',
+    UNEXPECTED_RESPONSE: 'The answer could not be read',
+  },
+};
+
+const TYPE_TITLES: Record<string, string> = {
+  RATE_LIMIT_EXCEEDED: 'Plaid’s rate limit was reached: wait before trying again',
+  API_ERROR: 'Plaid had an error: try again shortly',
+  INVALID_REQUEST: 'Plaid rejected the request',
+  INVALID_INPUT: 'Plaid rejected the input',
+};
+
+const DEFAULT_TITLES: Record<ErrorSource, string> = {
+  plaid: 'Plaid answered with an error',
+  proxy: 'The inspector could not complete the lookup',
+  client: 'The lookup failed in the browser',
+};
+
+export function errorTitle(error: PlaidError): string {
+  const source = errorSource(error);
+  return (
+    TITLES[source][error.error_code] ??
+    (source === 'plaid' ? TYPE_TITLES[error.error_type] : undefined) ??
+    DEFAULT_TITLES[source]
+  );
+}

@@ -1,0 +1,29 @@
+import type { LinkEvent, LinkSession } from '../../../../shared/schemas/link-token-get-response';
+
+// Plaid's example lists events newest first; a timeline reads oldest first. Timestamps are
+// compared as instants; an unparseable one sorts last rather than breaking the order. Timestamps
+// have one-second resolution, so ties are common: when the list as a whole runs newest first it
+// is reversed before the (stable) sort, so tied events keep their true relative order.
+function instant(value: string | null | undefined): number {
+  const time = value ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
+
+function compareInstants(left: number, right: number): number {
+  return left === right ? 0 : left < right ? -1 : 1;
+}
+
+export function eventsInTimeOrder(events: readonly LinkEvent[]): LinkEvent[] {
+  const newestFirst = events.length > 1 && instant(events[0]!.timestamp) > instant(events.at(-1)!.timestamp);
+  const copy = newestFirst ? [...events].reverse() : [...events];
+  return copy.sort((a, b) => compareInstants(instant(a.timestamp), instant(b.timestamp)));
+}
+
+export function sessionsNewestFirst(sessions: readonly LinkSession[]): LinkSession[] {
+  // Negated start times sort the newest first; sessions without a start time (Infinity) go last.
+  const key = (session: LinkSession) => {
+    const started = instant(session.started_at);
+    return started === Number.POSITIVE_INFINITY ? started : -started;
+  };
+  return [...sessions].sort((a, b) => compareInstants(key(a), key(b)));
+}

@@ -1,0 +1,30 @@
+import { formatDuration, parseDate } from './format-time';
+
+// Whether the link_token can still be used, from its expiration and the current time.
+export type TokenStatus =
+  { kind: 'active'; msLeft: number } | { kind: 'expired'; msAgo: number } | { kind: 'unknown' };
+
+export function tokenStatus(expiration: string | null, now: number): TokenStatus {
+  const expiresAt = parseDate(expiration);
+  if (!expiresAt) return { kind: 'unknown' };
+  const msLeft = expiresAt.getTime() - now;
+  return msLeft > 0 ? { kind: 'active', msLeft } : { kind: 'expired', msAgo: -msLeft };
+}
+
+export const TOKEN_STATUS_LABELS: Record<TokenStatus['kind'], string> = {
+  active: 'Active',
+  expired: 'Expired',
+  unknown: 'Unknown expiry',
+};
+
+export function describeTimeLeft(status: TokenStatus): string {
+  switch (status.kind) {
+    case 'active':
+      // Seconds matter near the end; three units keep the countdown visibly alive.
+      return `${formatDuration(status.msLeft, 3)} left`;
+    case 'expired':
+      return `expired ${formatDuration(status.msAgo)} ago`;
+    case 'unknown':
+      return 'Plaid did not say when this token expires';
+  }
+}
