@@ -17,7 +17,8 @@ export function startProxy(simulatorUrl: string, env: Record<string, string> = {
     PLAID_SANDBOX_URL: simulatorUrl,
     PLAID_PRODUCTION_URL: simulatorUrl,
     PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PLAID_SECRET: SIMULATOR_SECRET,
+    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
+    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
     LOG_LEVEL: 'info',
     ...env,
   });

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { runBundleSizeCheck } from './frontend';
+import { describeMachine } from './lib/machine';
+import { table, type Section } from './lib/report';
+import { runMemoryBench } from './memory';
+import { runOverheadBench } from './overhead';
+import { runSoakBench } from './soak';
+
+// `npm run bench`: builds the app, runs every benchmark one after another (never two at once:
+// they would share the 2 cores) and writes the figures to bench/RESULTS.md.
+//
+//   npm run bench -- --soak-seconds 600
+
+const { values } = parseArgs({ options: { 'soak-seconds': { type: 'string', default: '180' } } });
+const soakSeconds = Number(values['soak-seconds']);
+
+const startedAt = new Date();
+const machine = describeMachine();
+
+function scenarioToken(name: string): string {
+  const token = listScenarioTokens().find((candidate) => candidate.scenario === name);
+  if (!token) throw new Error(`The simulator has no "${name}" scenario`);
+  return token.link_token;
+}
+
+console.log('Building (npm run build)…');
+execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+const ordinary = scenarioToken('fresh');
+const large = scenarioToken('large');
+const sections: Section[] = [];
+
+async function run(name: string, benchmark: () => Section | Promise<Section>): Promise<void> {
+  console.log(`Running ${name}…`);
+  const section = await benchmark();
+  for (const goal of section.goals)
+    console.log(`  ${goal.met ? 'met   ' : 'MISSED'} ${goal.name}: ${goal.detail}`);
+  sections.push(section);
+}
+
+await run('proxy overhead', () =>
+  runOverheadBench({
+    linkToken: ordinary,
+    concurrencyLevels: [1, 10, 50],
+    secondsPerRun: 10,
+    fixedRate: 100,
+    fixedRateSeconds: 20,
+  }),
+);
+await run('memory', () =>
+  runMemoryBench({
+    lookups: 20_000,
+    connections: 10,
+    linkTokens: [...Array.from({ length: 9 }, () => ordinary), large],
+    sampleEveryMs: 100,
+  }),
+);
+await run('front end', runBundleSizeCheck);
+await run('soak', () => runSoakBench({ seconds: soakSeconds, concurrency: 16 }));
+
+const goals = sections.flatMap((section) =>
+  section.goals.map((goal) => ({ section: section.title, ...goal })),
+);
+const minutes = ((Date.now() - startedAt.getTime()) / 60_000).toFixed(1);
+const report = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` (bench/run.ts) on ${startedAt.toISOString()}; the run took ${minutes} min.`,
+  `Command: \`npm run bench -- --soak-seconds ${soakSeconds}\`.`,
+  '',
+  '## Machine',
+  '',
+  table(
+    ['CPUs', 'CPU model', 'memory', 'Node', 'OS', 'load average at start (1/5/15 min)'],
+    [
+      [
+        String(machine.cpus),
+        machine.cpuModel,
+        `${machine.memoryGb} GB`,
+        machine.node,
+        machine.os,
+        machine.loadAverage,
+      ],
+    ],
+  ),
+  '',
+  'The load generator runs in the benchmark process; the simulator, our proxy and the baseline each run in a ' +
+    'process of their own (our proxy as built: `node dist/server/main.js`, logging at info to /dev/null). ' +
+    'With 2 cores, the generator, the proxy and the simulator compete for CPU, which caps throughput for ' +
+    'every target alike.',
+  '',
+  '## Goals',
+  '',
+  table(
+    ['area', 'goal', 'met', 'measured'],
+    goals.map((goal) => [goal.section, goal.name, goal.met ? 'yes' : '**NO**', goal.detail]),
+  ),
+  '',
+  ...sections.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
+].join('\n');
+
+writeFileSync('bench/RESULTS.md', report);
+console.log(`Wrote bench/RESULTS.md (${goals.filter((goal) => !goal.met).length} goals missed).`);

@@ -1,0 +1,136 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { runCheckedLoad, type CheckedLoadResult } from './lib/checked-load';
+import { table, type Goal, type Section } from './lib/report';
+import { sampleRss } from './lib/rss';
+import { formatMb, median } from './lib/stats';
+import { startProxy, startStandaloneSimulator } from './targets';
+
+// Soak with faults: minutes of mixed lookups through the built proxy while the simulator answers
+// a share of them with every fault it can inject. The server must stay up, answer every request
+// with a documented shape, lose none, and keep its memory flat.
+
+// Every fixture token (healthy answers, Plaid errors and injected faults alike), plus tokens the
+// simulator does not know and input our own server refuses before calling upstream.
+export function soakTokens(): string[] {
+  return [
+    ...listScenarioTokens().map((token) => token.link_token),
+    'link-sandbox-ffffffff-ffff-4fff-bfff-ffffffffffff',
+    'public-sandbox-00000000-0000-4000-8000-000000000001',
+    'not a token',
+  ];
+}
+
+export type SoakOptions = { seconds: number; concurrency: number };
+
+const GROWTH_TOLERANCE = 0.1;
+
+function soakSummary(result: CheckedLoadResult): string[][] {
+  return [
+    ['sent', String(result.sent)],
+    ['answered', String(result.answered)],
+    ['succeeded (LinkTokenGetResponse)', String(result.succeeded)],
+    ['errors (PlaidError shape, by status and code)', JSON.stringify(result.errors)],
+    ['malformed answers', String(result.malformed)],
+    [
+      'lost (no HTTP answer)',
+      result.lost === 0 ? '0' : `${result.lost} ${JSON.stringify(result.lostReasons)}`,
+    ],
+  ];
+}
+
+// Checks applied to a finished soak, shared with the short soak in `npm test`.
+export function soakGoals(result: CheckedLoadResult): Goal[] {
+  return [
+    {
+      name: 'no request lost (sent == answered)',
+      met: result.lost === 0 && result.sent === result.answered,
+      detail: `${result.sent} sent, ${result.answered} answered`,
+    },
+    {
+      name: 'every answer has the documented shape',
+      met: result.malformed === 0,
+      detail:
+        result.malformed === 0
+          ? 'all well-formed'
+          : `${result.malformed} malformed, e.g. ${JSON.stringify(result.malformedExamples[0])}`,
+    },
+  ];
+}
+
+export async function runSoakBench(options: SoakOptions): Promise<Section> {
+  const simulator = await startStandaloneSimulator();
+  // A short upstream timeout so that hanging-upstream faults cycle many times in a few minutes.
+  const proxy = await startProxy(simulator.url, { PLAID_TIMEOUT_MS: '2000' });
+  try {
+    const sampler = sampleRss(proxy.pid, 250);
+    const result = await runCheckedLoad({
+      baseUrl: proxy.url,
+      linkTokens: soakTokens(),
+      concurrency: options.concurrency,
+      durationMs: options.seconds * 1000,
+      requestTimeoutMs: 30_000,
+    });
+    const samples = sampler.stop();
+    const health = await fetch(`${proxy.url}/healthz`).then(
+      (response) => response.status,
+      () => 0,
+    );
+
+    const quarter = Math.floor(samples.length / 4);
+    const secondQuarter = median(samples.slice(quarter, 2 * quarter));
+    const lastQuarter = median(samples.slice(3 * quarter));
+    const growth = (lastQuarter - secondQuarter) / secondQuarter;
+
+    const markdown = [
+      `${options.seconds} s, ${options.concurrency} concurrent clients, tokens in rotation: ` +
+        soakTokens()
+          .map((token) => `\`${token}\``)
+          .join(', ') +
+        '. Every answer is parsed and checked against LinkTokenGetResponse or PlaidError (with request_id).',
+      '',
+      table(
+        ['', ''],
+        [
+          ...soakSummary(result),
+          ['/healthz after the soak', String(health)],
+          ['median RSS 2nd quarter → last quarter', `${formatMb(secondQuarter)} → ${formatMb(lastQuarter)}`],
+          ['peak RSS', formatMb(Math.max(...samples))],
+        ],
+      ),
+    ].join('\n');
+
+    return {
+      title: 'Soak with faults',
+      markdown,
+      goals: [
+        { name: 'server stays up', met: health === 200, detail: `/healthz answered ${health || 'nothing'}` },
+        ...soakGoals(result),
+        {
+          name: 'memory flat (2nd vs last quarter median RSS)',
+          met: growth <= GROWTH_TOLERANCE,
+          detail: `${(growth * 100).toFixed(1)}% (tolerance ${GROWTH_TOLERANCE * 100}%)`,
+        },
+      ],
+    };
+  } finally {
+    await proxy.stop();
+    await simulator.stop();
+  }
+}
+
+// `tsx bench/soak.ts --seconds 600` runs the soak on its own and prints its section.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: { seconds: { type: 'string', default: '180' }, concurrency: { type: 'string', default: '16' } },
+  });
+  const section = await runSoakBench({
+    seconds: Number(values.seconds),
+    concurrency: Number(values.concurrency),
+  });
+  console.log(section.markdown);
+  for (const goal of section.goals)
+    console.log(`${goal.met ? 'met' : 'MISSED'}: ${goal.name} (${goal.detail})`);
+  process.exitCode = section.goals.every((goal) => goal.met) ? 0 : 1;
+}
