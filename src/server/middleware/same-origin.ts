@@ -1,0 +1,41 @@
+import { createMiddleware } from 'hono/factory';
+import { proxyError } from '../../shared/schemas/proxy-error';
+import type { SecurityVariables } from './context';
+
+// Cross-site request forgery guard for state-changing API calls. A browser labels every request
+// with Sec-Fetch-Site (all current browsers) and every cross-origin POST with Origin, and a web
+// page cannot forge either. So:
+// - Sec-Fetch-Site present: only same-origin (our own page) or none (typed by the user) pass;
+// - otherwise Origin present: it must name the host the request was sent to;
+// - neither present: the request did not come from a browser page (curl, scripts). It carries no
+//   browser session to abuse and still has to pass access control, so it is allowed.
+export function sameOriginOnly() {
+  return createMiddleware<{ Variables: SecurityVariables }>(async (c, next) => {
+    const site = c.req.header('Sec-Fetch-Site');
+    const origin = c.req.header('Origin');
+    const allowed =
+      site !== undefined
+        ? site === 'same-origin' || site === 'none'
+        : origin === undefined || originHost(origin) === c.req.header('Host');
+    if (!allowed) {
+      return c.json(
+        proxyError(
+          'FORBIDDEN_ORIGIN',
+          'This API only answers pages served by this server; requests from other sites are refused.',
+          c.get('requestId'),
+        ),
+        403,
+      );
+    }
+    await next();
+  });
+}
+
+function originHost(origin: string): string | undefined {
+  // Origin "null" (sandboxed frames, file: pages) and anything unparsable match no host.
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+import { createMiddleware } from 'hono/factory';
+import type { Logger } from 'pino';
+import type { SecurityVariables } from '../middleware/context';
+import type { LookupVariables } from './lookup-facts';
+
+// One JSON line per request, written when the answer is ready: who asked (user), what for, how it
+// went and how long it took. For lookups the line is the audit record ("lookup"), with the link
+// token, the environment, Plaid's status and request_id. Query strings are not logged.
+// It also gives every later handler c.get('log'), a logger that stamps the request id.
+export function requestLogger(logger: Logger) {
+  return createMiddleware<{ Variables: SecurityVariables & LookupVariables }>(async (c, next) => {
+    const started = performance.now();
+    const log = logger.child({ request_id: c.get('requestId') });
+    c.set('log', log);
+    await next();
+
+    const status = c.res.status;
+    const lookup = c.get('lookup');
+    const line = {
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      latency_ms: Math.round(performance.now() - started),
+      user: c.get('user'),
+      ...(lookup && {
+        link_token: lookup.linkToken,
+        environment: lookup.environment,
+        credentials: lookup.credentials,
+        upstream_status: lookup.upstream?.status,
+        upstream_ms: lookup.upstream && Math.round(lookup.upstream.durationMs),
+        plaid_request_id: lookup.upstream?.plaidRequestId,
+      }),
+    };
+    const message = lookup ? 'lookup' : 'request';
+    if (status >= 500) log.error(line, message);
+    else log.info(line, message);
+  });
+}
