@@ -1,0 +1,63 @@
+import type { LookupSuccess } from '../../../api/lookup-link-token';
+import {
+  LinkTokenGetResponseSchema,
+  type LinkEvent,
+  type LinkSession,
+  type LinkTokenGetResponse,
+} from '../../../../shared/schemas/link-token-get-response';
+import { specExampleResponse } from '../../../../shared/spec/vendored-spec';
+
+// Small builders for schema-valid answers: each test states only the fields it is about.
+
+export const TOKEN = 'link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5';
+
+export function makeEvent(
+  overrides: Partial<LinkEvent> & Pick<LinkEvent, 'event_name' | 'timestamp'>,
+): LinkEvent {
+  return { event_id: `evt-${overrides.event_name}-${overrides.timestamp}`, event_metadata: {}, ...overrides };
+}
+
+export function makeSession(overrides: Partial<LinkSession> = {}): LinkSession {
+  return {
+    link_session_id: 'session-1',
+    started_at: '2026-11-25T10:00:00Z',
+    finished_at: '2026-11-25T10:03:30Z',
+    events: [],
+    ...overrides,
+  };
+}
+
+export function makeResponse(overrides: Partial<LinkTokenGetResponse> = {}): LinkTokenGetResponse {
+  const response = {
+    link_token: TOKEN,
+    created_at: '2026-11-25T10:00:00Z',
+    expiration: '2026-11-25T14:00:00Z',
+    request_id: 'req-abc123',
+    metadata: {
+      initial_products: ['auth', 'transactions'],
+      webhook: 'https://example.com/webhook',
+      country_codes: ['US', 'CA'],
+      language: 'en',
+      redirect_uri: null,
+      client_name: 'Acme Budget',
+    },
+    ...overrides,
+  };
+  // Every fixture must be something the real schema accepts, or the tests prove nothing.
+  return LinkTokenGetResponseSchema.parse(response);
+}
+
+export function makeResult(
+  data: LinkTokenGetResponse,
+  timing: LookupSuccess['timing'] = null,
+): LookupSuccess {
+  return { data, raw: data, timing };
+}
+
+export function specExampleResult(): LookupSuccess {
+  return {
+    data: LinkTokenGetResponseSchema.parse(specExampleResponse),
+    raw: specExampleResponse,
+    timing: null,
+  };
+}
