@@ -1,7 +1,7 @@
 import { startSimulator } from '../../src/server/simulator/server';
 
 // The Plaid simulator on its own (what every benchmark proxies to), in a child process of the
-// benchmark. SIMULATOR_FAULT, when set, is read by the simulator itself.
+// benchmark.
 const simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
 process.send?.({ url: simulator.url });
 process.once('SIGTERM', () => {
