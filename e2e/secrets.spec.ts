@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/server/simulator/credentials';
+
+// Lookups with credentials typed into the browser, then a search of everything the browser keeps
+// or shows in its address bar: the secret must be in none of it. Runs against the real built
+// server, with its real Content-Security-Policy, so the page must also work under that policy.
+
+// A secret the simulator refuses (the error path), distinct enough that it cannot match anything
+// by chance.
+const WRONG_SECRET = 'e2e-wrong-secret-7c41d9f0b2';
+
+async function everythingTheBrowserKept(page: Page): Promise<string> {
+  const inPage = await page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Array.from({ length: storage.length }, (_, i) => {
+        const key = storage.key(i) ?? '';
+        return `${key}=${storage.getItem(key)}`;
+      });
+    const databases = await indexedDB.databases();
+    return {
+      localStorage: dump(localStorage),
+      sessionStorage: dump(sessionStorage),
+      indexedDB: databases.map((database) => database.name),
+      caches: await caches.keys(),
+      cookie: document.cookie,
+      url: location.href,
+    };
+  });
+  const cookies = await page.context().cookies();
+  return JSON.stringify({ ...inPage, cookies, pageUrl: page.url() });
+}
+
+async function lookUp(page: Page, linkToken: string, clientId: string, secret: string): Promise<number> {
+  await page.getByLabel('Link token').fill(linkToken);
+  await page.getByLabel('Client ID').fill(clientId);
+  await page.getByLabel('Secret', { exact: true }).fill(secret);
+  const [response] = await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/link/token/get')),
+    page.getByRole('button', { name: 'Look up', exact: true }).click(),
+  ]);
+  await expect(page.getByRole('button', { name: 'Look up', exact: true })).toBeEnabled();
+  return response.status();
+}
+
+test('credentials typed in the browser end up in no storage, cookie or URL', async ({ page }) => {
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  const requestedUrls: string[] = [];
+  page.on('request', (request) => requestedUrls.push(request.url()));
+
+  const document = await page.goto('/');
+  expect(document?.headers()['content-security-policy']).toContain("script-src 'self'");
+
+  const tokens = await (await page.request.get('/api/simulator/tokens')).json();
+  const linkToken: string = tokens.tokens[0].link_token;
+
+  await page.getByRole('button', { name: /Credentials/ }).click();
+  expect(await lookUp(page, linkToken, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET)).toBe(200);
+  expect(await lookUp(page, linkToken, SIMULATOR_CLIENT_ID, WRONG_SECRET)).toBeGreaterThanOrEqual(400);
+
+  // Something was kept (recent lookups, the token in the URL): the search is not of an empty page.
+  const kept = await everythingTheBrowserKept(page);
+  expect(kept).toContain(linkToken);
+  expect(kept).not.toContain(SIMULATOR_SECRET);
+  expect(kept).not.toContain(WRONG_SECRET);
+
+  // After a reload the browser has not restored the secret into the form either.
+  await page.reload();
+  await page.getByRole('button', { name: /Credentials/ }).click();
+  await expect(page.getByLabel('Secret', { exact: true })).toHaveValue('');
+  const keptAfterReload = await everythingTheBrowserKept(page);
+  expect(keptAfterReload).not.toContain(SIMULATOR_SECRET);
+  expect(keptAfterReload).not.toContain(WRONG_SECRET);
+
+  for (const url of requestedUrls) {
+    expect(url).not.toContain(SIMULATOR_SECRET);
+    expect(url).not.toContain(WRONG_SECRET);
+  }
+  expect(cspViolations).toEqual([]);
+});
