@@ -1,0 +1,148 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import {
+  BatchFormSchema,
+  EMPTY_BATCH_FORM,
+  type BatchFormValues,
+  type BatchRequest,
+} from '../batch-form-schema';
+import { extractTokens } from '../extract-tokens';
+import { ExtractionSummary } from './ExtractionSummary';
+
+// Log files can be big, but a file far beyond this is not a list of 500 tokens.
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+type BatchInputProps = {
+  onStart: (request: BatchRequest) => void;
+  running: boolean;
+  allowCredentials: boolean;
+};
+
+// Paste, drop or choose the text holding the tokens; optional shared credentials. Credentials
+// live only in this form's memory (autocomplete off) and go out with each lookup.
+export function BatchInput({ onStart, running, allowCredentials }: BatchInputProps) {
+  const id = useId();
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    control,
+    formState: { errors },
+  } = useForm<BatchFormValues, unknown, BatchRequest>({
+    resolver: zodResolver(BatchFormSchema),
+    defaultValues: EMPTY_BATCH_FORM,
+  });
+  // Extraction of a large paste can take a moment; deferring keeps typing responsive.
+  const text = useDeferredValue(useWatch({ control, name: 'text' }));
+  const extraction = extractTokens(text);
+
+  async function loadFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to 5 MB can be read.`,
+      );
+      return;
+    }
+    try {
+      setValue('text', await file.text(), { shouldValidate: true });
+      setFileError(null);
+    } catch {
+      setFileError(`Could not read ${file.name}.`);
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    setDragging(false);
+    if (event.dataTransfer.files.length === 0) return;
+    // Without this the browser would open the dropped file in place of the app.
+    event.preventDefault();
+    void loadFile(event.dataTransfer.files[0]);
+  }
+
+  function onChooseFile(event: ChangeEvent<HTMLInputElement>) {
+    void loadFile(event.target.files?.[0]);
+    event.target.value = '';
+  }
+
+  const textError = errors.text?.message ?? fileError;
+  return (
+    <form className="batch-input" noValidate onSubmit={handleSubmit(onStart)}>
+      <div
+        className={dragging ? 'batch-input__drop batch-input__drop--active' : 'batch-input__drop'}
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor={`${id}-text`}>Tokens, or any text containing them (a log excerpt, CSV, JSON)</label>
+        <textarea
+          id={`${id}-text`}
+          rows={8}
+          spellCheck={false}
+          aria-describedby={`${id}-summary${textError ? ` ${id}-text-error` : ''}`}
+          aria-invalid={textError ? true : undefined}
+          placeholder="Paste here, or drop a file"
+          {...register('text')}
+        />
+        <label className="batch-input__file">
+          Or choose a file <input type="file" accept=".txt,.csv,.json,.log,text/*" onChange={onChooseFile} />
+        </label>
+        {textError && (
+          <p id={`${id}-text-error`} className="field-error" role="alert">
+            {textError}
+          </p>
+        )}
+      </div>
+
+      <ExtractionSummary extraction={extraction} id={`${id}-summary`} />
+
+      {allowCredentials && (
+        <fieldset className="batch-input__credentials">
+          <legend>Credentials (optional, used for every token in this batch, never stored)</legend>
+          <label htmlFor={`${id}-client-id`}>Client ID</label>
+          <input
+            id={`${id}-client-id`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={errors.client_id ? true : undefined}
+            aria-describedby={errors.client_id ? `${id}-client-id-error` : undefined}
+            {...register('client_id')}
+          />
+          {errors.client_id && (
+            <p id={`${id}-client-id-error`} className="field-error">
+              {errors.client_id.message}
+            </p>
+          )}
+          <label htmlFor={`${id}-secret`}>Secret</label>
+          <input
+            id={`${id}-secret`}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={errors.secret ? true : undefined}
+            aria-describedby={errors.secret ? `${id}-secret-error` : undefined}
+            {...register('secret')}
+          />
+          {errors.secret && (
+            <p id={`${id}-secret-error`} className="field-error">
+              {errors.secret.message}
+            </p>
+          )}
+        </fieldset>
+      )}
+
+      <button type="submit" disabled={running}>
+        {extraction.tokens.length > 0
+          ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
+          : 'Look up tokens'}
+      </button>
+    </form>
+  );
+}

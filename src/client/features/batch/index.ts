@@ -1,0 +1,2 @@
+// Public surface of the batch feature.
+export { BatchView } from './BatchView';
