@@ -1,4 +1,4 @@
-import { runLoad } from './lib/load';
+import { runLoad, summarise } from './lib/load';
 import { table, type Section } from './lib/report';
 import { readRssBytes, sampleRss } from './lib/rss';
 import { formatMb, median } from './lib/stats';
@@ -26,20 +26,21 @@ export async function runMemoryBench(options: MemoryOptions): Promise<Section> {
   try {
     const startRss = readRssBytes(proxy.pid);
     const sampler = sampleRss(proxy.pid, options.sampleEveryMs);
-    const result = await runLoad({
+    const run = await runLoad({
       baseUrl: proxy.url,
       requests: options.linkTokens.map((token) => proxyLookup(token, proxy.url)),
       connections: options.connections,
       amount: options.lookups,
     });
     const samples = sampler.stop();
+    const result = summarise([run]);
 
     const quarter = Math.floor(samples.length / 4);
     const secondQuarter = median(samples.slice(quarter, 2 * quarter));
     const lastQuarter = median(samples.slice(3 * quarter));
     const peak = Math.max(...samples);
     const growth = (lastQuarter - secondQuarter) / secondQuarter;
-    const failures = result.non2xx + result.errors;
+    const failures = result.failed;
 
     const markdown = [
       `${options.lookups} lookups over ${options.connections} connections, tokens in rotation: ` +

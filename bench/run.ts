@@ -45,9 +45,9 @@ await run('proxy overhead', () =>
   runOverheadBench({
     linkToken: ordinary,
     concurrencyLevels: [1, 10, 50],
-    secondsPerRun: 10,
     fixedRate: 100,
-    fixedRateSeconds: 20,
+    rounds: 5,
+    secondsPerRound: 3,
   }),
 );
 await run('memory', () =>

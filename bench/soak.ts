@@ -61,8 +61,9 @@ export function soakGoals(result: CheckedLoadResult): Goal[] {
 
 export async function runSoakBench(options: SoakOptions): Promise<Section> {
   const simulator = await startStandaloneSimulator();
-  // A short upstream timeout so that hanging-upstream faults cycle many times in a few minutes.
-  const proxy = await startProxy(simulator.url, { PLAID_TIMEOUT_MS: '2000' });
+  // A short upstream timeout so that hanging-upstream faults cycle many times in a few minutes,
+  // still longer than the simulator's 2 s latency fault, which must succeed.
+  const proxy = await startProxy(simulator.url, { PLAID_TIMEOUT_MS: '3000' });
   try {
     const sampler = sampleRss(proxy.pid, 250);
     const result = await runCheckedLoad({

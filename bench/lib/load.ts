@@ -1,8 +1,8 @@
 import autocannon from 'autocannon';
 import { percentile } from './stats';
 
-// One load run with autocannon, keeping every response time (autocannon's histogram rounds to
-// whole milliseconds, too coarse to see a proxy's added 0.3 ms).
+// Load runs with autocannon, keeping every response time (autocannon's histogram rounds to whole
+// milliseconds, too coarse to see a proxy's added 0.3 ms).
 
 export type LoadRequest = { path: string; body: string; headers?: Record<string, string> };
 
@@ -18,18 +18,25 @@ export type LoadOptions = {
   overallRate?: number;
 };
 
+export type LoadRun = {
+  latencies: number[];
+  durationSeconds: number;
+  // Answers that were not 2xx, and requests that got no answer (connection errors, timeouts).
+  non2xx: number;
+  errors: number;
+  statusCounts: Record<string, number>;
+};
+
 export type LoadResult = {
   answered: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
+  failed: number;
   statusCounts: Record<string, number>;
 };
 
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+export async function runLoad(options: LoadOptions): Promise<LoadRun> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -56,13 +63,30 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   for (const [status, { count }] of Object.entries(result.statusCodeStats ?? {}))
     statusCounts[status] = count ?? 0;
   return {
-    answered: latencies.length,
-    requestsPerSecond: latencies.length / result.duration,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    latencies,
+    durationSeconds: result.duration,
     non2xx: result.non2xx,
     errors: result.errors,
-    timeouts: result.timeouts,
+    statusCounts,
+  };
+}
+
+// Pools several runs against the same target (e.g. rounds interleaved with other targets, so that
+// a burst of noise on the machine hits every target alike) into one set of figures.
+export function summarise(runs: readonly LoadRun[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies);
+  const seconds = runs.reduce((total, run) => total + run.durationSeconds, 0);
+  const statusCounts: Record<string, number> = {};
+  for (const run of runs) {
+    for (const [status, count] of Object.entries(run.statusCounts))
+      statusCounts[status] = (statusCounts[status] ?? 0) + count;
+  }
+  return {
+    answered: latencies.length,
+    requestsPerSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failed: runs.reduce((total, run) => total + run.non2xx + run.errors, 0),
     statusCounts,
   };
 }
