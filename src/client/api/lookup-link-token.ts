@@ -1,5 +1,8 @@
 import { PlaidErrorSchema, type PlaidError } from '../../shared/schemas/plaid-error';
-import { LinkTokenGetResponseSchema, type LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
+import {
+  LinkTokenGetResponseSchema,
+  type LinkTokenGetResponse,
+} from '../../shared/schemas/link-token-get-response';
 import type { LinkTokenGetRequest } from '../../shared/schemas/link-token-get-request';
 import { parseServerTiming, type ServerTiming } from './server-timing';
 
@@ -20,7 +23,12 @@ export class LookupError extends Error {
   readonly retryAfterSeconds: number | null;
   readonly raw: unknown;
 
-  constructor(error: PlaidError, httpStatus: number | null, retryAfterSeconds: number | null = null, raw: unknown = null) {
+  constructor(
+    error: PlaidError,
+    httpStatus: number | null,
+    retryAfterSeconds: number | null = null,
+    raw: unknown = null,
+  ) {
     super(error.error_message);
     this.name = 'LookupError';
     this.error = error;
@@ -52,7 +60,10 @@ export async function lookupLinkToken(
   } catch (cause) {
     if (options.signal?.aborted) throw cause;
     throw new LookupError(
-      clientError('NETWORK_ERROR', 'Could not reach the Link Token Inspector server. Check your connection and that the server is running.'),
+      clientError(
+        'NETWORK_ERROR',
+        'Could not reach the Link Token Inspector server. Check your connection and that the server is running.',
+      ),
       null,
     );
   }
@@ -63,7 +74,10 @@ export async function lookupLinkToken(
     body = JSON.parse(text);
   } catch {
     throw new LookupError(
-      clientError('UNEXPECTED_RESPONSE', `The server answered HTTP ${response.status} with something that is not JSON.`),
+      clientError(
+        'UNEXPECTED_RESPONSE',
+        `The server answered HTTP ${response.status} with something that is not JSON.`,
+      ),
       response.status,
       null,
       text.slice(0, 2000),
@@ -76,7 +90,10 @@ export async function lookupLinkToken(
     throw new LookupError(
       parsedError.success
         ? parsedError.data
-        : clientError('UNEXPECTED_RESPONSE', `The server answered HTTP ${response.status} with an error of an unknown shape.`),
+        : clientError(
+            'UNEXPECTED_RESPONSE',
+            `The server answered HTTP ${response.status} with an error of an unknown shape.`,
+          ),
       response.status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
       body,
@@ -90,7 +107,10 @@ export async function lookupLinkToken(
       .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
       .join('; ');
     throw new LookupError(
-      clientError('UNEXPECTED_RESPONSE', `Plaid's answer does not have the shape its API specifies (${where}). The raw answer is below.`),
+      clientError(
+        'UNEXPECTED_RESPONSE',
+        `Plaid's answer does not have the shape its API specifies (${where}). The raw answer is below.`,
+      ),
       response.status,
       null,
       body,

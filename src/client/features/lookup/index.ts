@@ -1,0 +1,2 @@
+// Public surface of the lookup feature.
+export { LookupView } from './LookupView';

@@ -1,0 +1,69 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  CLIENT_ERROR_TYPE,
+  LookupError,
+  lookupLinkToken,
+  type LookupSuccess,
+} from '../../api/lookup-link-token';
+import type { LinkTokenGetRequest } from '../../../shared/schemas/link-token-get-request';
+import { findNewEventIds, watchVerdict, WATCH_INTERVAL_MS } from './live-watch';
+
+// One press of "Look up". The id makes every press a fresh lookup, even of the same token.
+// The request (with any credentials) lives only in this in-memory object: the query key holds
+// the token and the id, never credentials, and nothing in React Query is persisted.
+export type SubmittedLookup = { id: number; request: LinkTokenGetRequest };
+
+export type LookupOutcome = {
+  result: LookupSuccess;
+  // Events that arrived with the latest poll that brought any (empty on a first lookup).
+  newEventIds: ReadonlySet<string>;
+};
+
+// Longer than the server's own upstream timeout, so the server's specific timeout error normally
+// wins; this only fires when our server itself stops answering, so the spinner cannot hang.
+const CLIENT_TIMEOUT_MS = 60_000;
+
+async function lookupWithTimeout(request: LinkTokenGetRequest, signal: AbortSignal): Promise<LookupSuccess> {
+  const timeout = AbortSignal.timeout(CLIENT_TIMEOUT_MS);
+  try {
+    return await lookupLinkToken(request, { signal: AbortSignal.any([signal, timeout]) });
+  } catch (error) {
+    if (error instanceof LookupError || !timeout.aborted) throw error;
+    throw new LookupError(
+      {
+        error_type: CLIENT_ERROR_TYPE,
+        error_code: 'CLIENT_TIMEOUT',
+        error_message: `The Link Token Inspector server did not answer within ${CLIENT_TIMEOUT_MS / 1000} seconds.`,
+        display_message: null,
+      },
+      null,
+    );
+  }
+}
+
+export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: boolean) {
+  const queryClient = useQueryClient();
+  return useQuery<LookupOutcome, LookupError>({
+    queryKey: ['link-token-lookup', submitted?.request.link_token, submitted?.id],
+    enabled: submitted !== null,
+    queryFn: async ({ signal, queryKey }) => {
+      const result = await lookupWithTimeout(submitted!.request, signal);
+      const previous = queryClient.getQueryData<LookupOutcome>(queryKey);
+      if (!previous) return { result, newEventIds: new Set() };
+      const arrived = findNewEventIds(previous.result.data, result.data);
+      // Keep the last arrivals highlighted until newer ones come, so they do not vanish after
+      // one poll interval.
+      return { result, newEventIds: arrived.size > 0 ? arrived : previous.newEventIds };
+    },
+    // Earlier lookups are never shown again; dropping them at once keeps a very large answer
+    // from lingering in memory.
+    gcTime: 0,
+    refetchInterval: (query) => {
+      const outcome = query.state.data;
+      if (!watching || query.state.status !== 'success' || !outcome) return false;
+      return watchVerdict(outcome.result.data, Date.now()).keepWatching ? WATCH_INTERVAL_MS : false;
+    },
+    // A hidden tab does not need fresh answers; polling resumes when it is visible again.
+    refetchIntervalInBackground: false,
+  });
+}
