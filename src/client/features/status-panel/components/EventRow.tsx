@@ -47,10 +47,10 @@ export function EventRow({
           className="sp-button sp-button--small sp-event__toggle"
           aria-expanded={open}
           aria-controls={detailsId}
+          aria-label={`${open ? 'Hide details' : 'Details'} of ${event.event_name} event`}
           onClick={() => setOpen(!open)}
         >
           {open ? 'Hide details' : 'Details'}
-          <span className="sp-visually-hidden"> of {event.event_name} event</span>
         </button>
       </div>
       {(metadata.view_name || institution || metadata.error_code || metadata.error_message) && (

@@ -1,0 +1,119 @@
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StatusPanel } from './index';
+import { makeResponse, makeResult, specExampleResult, TOKEN } from './test/fixtures';
+
+function field(label: string): HTMLElement {
+  // Each label/value pair is a <div><dt/><dd/></div> in a <dl>.
+  const term = screen.getAllByText(label, { selector: 'dt' })[0]!;
+  return term.nextElementSibling as HTMLElement;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('StatusPanel summary', () => {
+  it('shows an active token with a countdown that ticks', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-25T12:00:00Z'));
+    render(<StatusPanel result={makeResult(makeResponse({ expiration: '2026-11-25T14:00:00Z' }))} />);
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(within(summary).getByText('Active')).toBeInTheDocument();
+    expect(within(summary).getByRole('timer')).toHaveTextContent('2 h left');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(within(summary).getByRole('timer')).toHaveTextContent('1 h 59 min 59 s left');
+  });
+
+  it('shows an expired token with how long ago it expired', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-25T16:05:00Z'));
+    render(<StatusPanel result={makeResult(makeResponse({ expiration: '2026-11-25T14:00:00Z' }))} />);
+    expect(screen.getByText('Expired')).toBeInTheDocument();
+    expect(screen.getByRole('timer')).toHaveTextContent('expired 2 h 5 min ago');
+  });
+
+  it('says when Plaid gives no expiration', () => {
+    render(<StatusPanel result={makeResult(makeResponse({ expiration: null, created_at: null }))} />);
+    expect(screen.getByText('Unknown expiry')).toBeInTheDocument();
+    expect(field('Created')).toHaveTextContent('not given by Plaid');
+  });
+
+  it('shows environment, client name, request ID with copy, and the Server-Timing timings', async () => {
+    const user = userEvent.setup();
+    render(<StatusPanel result={makeResult(makeResponse(), { upstreamMs: 412.4, proxyMs: 3.1 })} />);
+    expect(field('Environment')).toHaveTextContent('sandbox');
+    expect(field('Client name')).toHaveTextContent('Acme Budget');
+    expect(field('Timings')).toHaveTextContent('Plaid 412 ms · proxy 3 ms');
+    expect(field('Request ID')).toHaveTextContent('req-abc123');
+    await user.click(screen.getByRole('button', { name: 'Copy request ID' }));
+    expect(await navigator.clipboard.readText()).toBe('req-abc123');
+    expect(screen.getByText('Copied to the clipboard')).toBeInTheDocument();
+  });
+
+  it('copies a link with the token only', async () => {
+    const user = userEvent.setup();
+    render(<StatusPanel result={makeResult(makeResponse())} />);
+    await user.click(screen.getByRole('button', { name: 'Copy link to this lookup' }));
+    const url = new URL(await navigator.clipboard.readText());
+    expect([...url.searchParams.keys()]).toEqual(['link_token']);
+    expect(url.searchParams.get('link_token')).toBe(TOKEN);
+  });
+
+  it('leaves out timings when the server sent none', () => {
+    render(<StatusPanel result={makeResult(makeResponse(), null)} />);
+    expect(screen.queryByText('Timings')).not.toBeInTheDocument();
+  });
+
+  it('switches every time between local time and UTC, the other one on hover', async () => {
+    const user = userEvent.setup();
+    render(<StatusPanel result={makeResult(makeResponse({ created_at: '2026-11-25T10:00:00Z' }))} />);
+    const created = field('Created').querySelector('time')!;
+    expect(created).toHaveAttribute('title', '25 Nov 2026, 10:00:00 UTC');
+    await user.click(screen.getByRole('button', { name: 'UTC' }));
+    expect(screen.getByRole('button', { name: 'UTC' })).toHaveAttribute('aria-pressed', 'true');
+    expect(field('Created')).toHaveTextContent('25 Nov 2026, 10:00:00 UTC');
+    expect(field('Created').querySelector('time')!.getAttribute('title')).toMatch(/\(GMT/);
+  });
+
+  it('shows top-level fields the UI does not know instead of dropping them', () => {
+    const data = makeResponse({ ...{ hosted_link_url: 'https://hosted.plaid.com/abc' } });
+    render(<StatusPanel result={makeResult(data)} />);
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(within(summary).getByText('hosted_link_url')).toBeInTheDocument();
+    expect(within(summary).getByText('https://hosted.plaid.com/abc')).toBeInTheDocument();
+  });
+
+  it('renders Plaid’s own example answer: expired, one succeeded session, events in time order', () => {
+    render(<StatusPanel result={specExampleResult()} />);
+    expect(screen.getByText('Expired')).toBeInTheDocument();
+    expect(field('Request ID')).toHaveTextContent('Pxpgzy0Wjvn99mY');
+    expect(field('User ID')).toHaveTextContent('usr_123456abcdef');
+    const session = screen.getByRole('article');
+    expect(within(session).getByText('Succeeded')).toBeInTheDocument();
+    const names = within(session)
+      .getAllByRole('listitem')
+      .map((item) => item.querySelector('.sp-event__name code')?.textContent)
+      .filter(Boolean);
+    // Plaid lists the events newest first; the timeline starts at the beginning.
+    expect(names[0]).toBe('TRANSITION_VIEW');
+    expect(names.at(-1)).toBe('HANDOFF');
+    expect(names).toHaveLength(17);
+  });
+});
+
+describe('StatusPanel raw JSON', () => {
+  it('shows the answer exactly as received on demand, and copies it', async () => {
+    const user = userEvent.setup();
+    const data = makeResponse();
+    const raw = { ...data, field_only_in_raw: 42 };
+    render(<StatusPanel result={{ data, raw, timing: null }} />);
+    const toggle = screen.getByRole('button', { name: 'Show raw JSON' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(screen.getByLabelText('Raw JSON answer')).toHaveTextContent('"field_only_in_raw": 42');
+    await user.click(screen.getByRole('button', { name: 'Copy raw JSON' }));
+    expect(JSON.parse(await navigator.clipboard.readText())).toEqual(raw);
+  });
+});
