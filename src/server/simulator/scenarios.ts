@@ -1,9 +1,47 @@
 import type { SimulatorToken } from '../../shared/api-types';
+import { cra } from './scenarios/cra';
+import { expired } from './scenarios/expired';
+import { faultScenarios } from './scenarios/faults';
+import { forwardCompatible } from './scenarios/forward-compatible';
 import { fresh } from './scenarios/fresh';
+import { income } from './scenarios/income';
+import { inProgress } from './scenarios/in-progress';
+import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institution-errors';
+import { large } from './scenarios/large';
+import { live } from './scenarios/live';
+import { oauth } from './scenarios/oauth';
+import { production } from './scenarios/production';
+import { severalSessions } from './scenarios/several-sessions';
+import { success } from './scenarios/success';
 import type { Scenario } from './types';
 
 // Every fixture token the simulator knows, in the order the token picker shows them.
-export const SCENARIOS: readonly Scenario[] = [fresh];
+export const SCENARIOS: readonly Scenario[] = [
+  fresh,
+  inProgress,
+  success,
+  severalSessions,
+  itemLoginRequiredExit,
+  institutionDownExit,
+  oauth,
+  income,
+  cra,
+  expired,
+  large,
+  forwardCompatible,
+  live,
+  production,
+  ...faultScenarios,
+];
+
+// Not a fixture: like any well-formed token the simulator does not know, it gets Plaid's
+// INVALID_LINK_TOKEN. Listed so the picker offers that case too.
+export const UNKNOWN_TOKEN: SimulatorToken = {
+  link_token: 'link-sandbox-ffffffff-ffff-4fff-bfff-ffffffffffff',
+  scenario: 'unknown',
+  description:
+    'Not a token the simulator knows: Plaid’s INVALID_LINK_TOKEN (any other well-formed token does the same).',
+};
 
 const byToken = new Map(SCENARIOS.map((s) => [s.link_token, s]));
 
@@ -12,5 +50,8 @@ export function findScenario(linkToken: string): Scenario | undefined {
 }
 
 export function listScenarioTokens(): SimulatorToken[] {
-  return SCENARIOS.map(({ link_token, scenario, description }) => ({ link_token, scenario, description }));
+  return [
+    ...SCENARIOS.map(({ link_token, scenario, description }) => ({ link_token, scenario, description })),
+    UNKNOWN_TOKEN,
+  ];
 }

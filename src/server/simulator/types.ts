@@ -1,20 +1,27 @@
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
-import type { PlaidError } from '../../shared/schemas/plaid-error';
+import type { SimulatorError } from './errors';
+import type { Fault } from './faults';
 
-// What a scenario is handed when it builds an answer: the time now (injectable in tests) and the
-// request_id of this request, which Plaid also echoes in the answer body.
+// What a scenario is handed when it builds an answer.
 export interface AnswerContext {
+  // The time now; every fixture timestamp is relative to it, so active fixtures stay active.
   now: Date;
+  // This request's request_id, which Plaid also puts in the answer body.
   requestId: string;
+  // When this simulator first answered for this token: the live token's session starts then.
+  firstLookupAt: Date;
+  // How often the live token's session moves on by one event.
+  liveStepMs: number;
 }
 
-// A scenario either answers with a body (which the app sends with status 200) or with one of
-// Plaid's errors (sent with the error's own status).
 export type ScenarioAnswer =
-  { kind: 'response'; body: LinkTokenGetResponse } | { kind: 'error'; status: number; error: PlaidError };
+  | { kind: 'response'; body: LinkTokenGetResponse }
+  | ({ kind: 'error' } & SimulatorError)
+  // The answer the token would have had, spoiled (or delayed) by a fault.
+  | { kind: 'fault'; fault: Fault; body: LinkTokenGetResponse };
 
 export interface Scenario {
-  // A short, stable name (used in the token list and the README).
+  // A short, stable name (shown next to the token in the picker and in the README).
   scenario: string;
   link_token: string;
   description: string;
@@ -22,6 +29,10 @@ export interface Scenario {
 }
 
 export interface SimulatorOptions {
-  // The clock every timestamp is relative to; tests pass a fixed one.
+  // The clock every timestamp is relative to; tests pass a fixed or hand-moved one.
   now?: () => Date;
+  // A fault applied to every request (as SIMULATOR_FAULT does for `npm run simulator`).
+  fault?: Fault;
+  // How often the live token's session moves on by one event (SIMULATOR_LIVE_STEP_MS).
+  liveStepMs?: number;
 }

@@ -1,0 +1,38 @@
+import type { Account } from '../../../shared/schemas/link-token-get-response';
+import { fixtureBase62 } from '../ids';
+
+// Sandbox institutions as Plaid names them, reused across fixtures.
+export type Institution = {
+  name: string;
+  institution_id: string;
+};
+
+export const FIRST_PLATYPUS: Institution = { name: 'First Platypus Bank', institution_id: 'ins_109508' };
+export const TARTAN_BANK: Institution = { name: 'Tartan Bank', institution_id: 'ins_109511' };
+export const HOUNDSTOOTH_BANK: Institution = { name: 'Houndstooth Bank', institution_id: 'ins_109512' };
+export const CHASE_OAUTH: Institution = { name: 'Chase', institution_id: 'ins_56' };
+export const GUSTO_PAYROLL: Institution = { name: 'Gusto', institution_id: 'ins_133707' };
+
+// The accounts a user shares in a typical sandbox session: checking and savings.
+export function sandboxAccounts(seed: string): Account[] {
+  return [
+    {
+      id: fixtureBase62(`${seed}/account/checking`, 37),
+      name: 'Plaid Checking',
+      mask: '0000',
+      type: 'depository',
+      subtype: 'checking',
+      verification_status: null,
+      class_type: null,
+    },
+    {
+      id: fixtureBase62(`${seed}/account/savings`, 37),
+      name: 'Plaid Saving',
+      mask: '1111',
+      type: 'depository',
+      subtype: 'savings',
+      verification_status: null,
+      class_type: null,
+    },
+  ];
+}
