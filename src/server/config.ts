@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlaidEnvironment } from '../shared/link-token';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
 
 // Everything the server reads from its environment, validated once at start-up so that a typo
@@ -25,9 +26,6 @@ export type Config = {
   // Where the built browser app lives (relative to the working directory, like `npm start` runs).
   clientDir: string;
 };
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-type LogLevel = (typeof LOG_LEVELS)[number];
 
 const MEGABYTE = 1024 * 1024;
 

@@ -1,0 +1,204 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+// Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
+// happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
+// Node's global fetch keeps a keep-alive connection pool per origin; reading (or cancelling) every
+// body is what lets a connection go back to the pool.
+
+export const PLAID_VERSION = '2020-09-14';
+
+export type PlaidCall = {
+  baseUrl: string;
+  clientId: string;
+  secret: string;
+  linkToken: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+  // The browser's request: when it goes away, the upstream call is abandoned too.
+  signal: AbortSignal;
+};
+
+export type PlaidOutcome =
+  // Plaid answered with JSON: its status, body text (byte for byte) and Retry-After, to pass on,
+  // and its request_id for our log.
+  | { ok: true; status: number; body: string; retryAfter: string | null; plaidRequestId: string | undefined }
+  | {
+      ok: false;
+      code: 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE';
+      message: string;
+    };
+
+type Attempt = { outcome: PlaidOutcome; retryable: boolean };
+
+// The retry waits 100–300 ms: long enough for a blip to pass, spread so that many clients hit by
+// the same blip do not come back in lockstep.
+const RETRY_DELAY_MS = 100;
+const RETRY_JITTER_MS = 200;
+// Gateway errors mean the request most likely never reached Plaid's application.
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
+  // One deadline for the whole call, retry included: the user waits at most PLAID_TIMEOUT_MS.
+  const deadline = AbortSignal.timeout(call.timeoutMs);
+  const signal = AbortSignal.any([deadline, call.signal]);
+  try {
+    const first = await attempt(call, signal);
+    if (!first.retryable) return first.outcome;
+    await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal });
+    return (await attempt(call, signal)).outcome;
+  } catch (error) {
+    // Nobody is left to answer; the caller decides what to record.
+    if (call.signal.aborted) throw call.signal.reason;
+    if (deadline.aborted) {
+      return {
+        ok: false,
+        code: 'UPSTREAM_TIMEOUT',
+        message: `Plaid did not answer within ${seconds(call.timeoutMs)}.`,
+      };
+    }
+    throw error;
+  }
+}
+
+// /link/token/get only reads, so sending it again is harmless; that is why a failure before any
+// answer can be retried even if the first request may have reached Plaid.
+async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
+  let response: Response;
+  try {
+    response = await fetch(`${call.baseUrl}/link/token/get`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'PLAID-CLIENT-ID': call.clientId,
+        'PLAID-SECRET': call.secret,
+        'Plaid-Version': PLAID_VERSION,
+      },
+      body: JSON.stringify({ link_token: call.linkToken }),
+      // A redirect would send the credentials somewhere configuration did not name.
+      redirect: 'manual',
+      signal,
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return {
+      retryable: true,
+      outcome: {
+        ok: false,
+        code: 'UPSTREAM_UNREACHABLE',
+        message: `Could not reach Plaid at ${call.baseUrl} (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
+      },
+    };
+  }
+
+  const retryable = RETRYABLE_STATUSES.has(response.status);
+  const badResponse = (problem: string): Attempt => ({
+    retryable,
+    outcome: {
+      ok: false,
+      code: 'UPSTREAM_BAD_RESPONSE',
+      message: `Plaid answered HTTP ${response.status} ${problem}.`,
+    },
+  });
+
+  // Only 2xx, 4xx and 5xx carry a Plaid answer; anything else (a redirect, or a status no HTTP
+  // client could pass on) is not Plaid speaking.
+  if (response.status < 200 || (response.status >= 300 && response.status < 400) || response.status > 599) {
+    await response.body?.cancel();
+    return badResponse('where a JSON answer was expected');
+  }
+
+  let body: Uint8Array | 'too-large';
+  try {
+    body = await readAtMost(response, call.maxResponseBytes);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return badResponse('but the answer was cut off before it was complete');
+  }
+  if (body === 'too-large')
+    return badResponse(`with an answer larger than the ${megabytes(call.maxResponseBytes)} limit`);
+
+  let text: string;
+  let json: unknown;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    json = JSON.parse(text);
+  } catch {
+    return badResponse('with an answer that is not JSON');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return badResponse('with JSON that is not an object');
+  }
+
+  return {
+    retryable: retryable || isPlaidInternalError(json),
+    outcome: {
+      ok: true,
+      status: response.status,
+      body: text,
+      retryAfter: response.headers.get('Retry-After'),
+      plaidRequestId:
+        'request_id' in json && typeof json.request_id === 'string' ? json.request_id : undefined,
+    },
+  };
+}
+
+// Streams the body and stops as soon as it passes the cap, so a runaway answer never sits in memory.
+async function readAtMost(response: Response, maxBytes: number): Promise<Uint8Array | 'too-large'> {
+  if (Number(response.headers.get('Content-Length')) > maxBytes) {
+    await response.body?.cancel();
+    return 'too-large';
+  }
+  if (!response.body) return new Uint8Array();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, size);
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+}
+
+// Plaid's own "something broke on our side, try again" answer.
+function isPlaidInternalError(json: object): boolean {
+  return (
+    'error_type' in json &&
+    json.error_type === 'API_ERROR' &&
+    'error_code' in json &&
+    json.error_code === 'INTERNAL_SERVER_ERROR'
+  );
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed before an answer',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+// fetch reports every network failure as TypeError('fetch failed'); the reason is in its cause.
+function networkProblem(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
+  if (code && NETWORK_PROBLEMS[code]) return NETWORK_PROBLEMS[code];
+  if (code?.includes('CERT') || code?.includes('TLS')) return 'TLS certificate problem';
+  return code ?? 'network error';
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+function megabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${bytes}-byte`;
+}
