@@ -1,0 +1,101 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import { parseAuthUsers } from '../auth/auth-users';
+import type { AccessControl } from './access-control';
+
+// The environment variables of access control and rate limiting, validated with the rest of the
+// configuration in config.ts (which names the variable in every message).
+
+export type SecurityConfig = {
+  access: AccessControl;
+  // Reverse proxies whose X-Forwarded-Proto, and identity header in SSO mode, are believed.
+  trustedProxies: string[];
+  rateLimitPerMinute: number;
+};
+
+const authUsers = z.string().transform((value, ctx) => {
+  const result = parseAuthUsers(value);
+  if (result.ok) return result.users;
+  ctx.addIssue({ code: 'custom', message: `is not usable: ${result.problem}` });
+  return z.NEVER;
+});
+
+const addressList = z.string().transform((value, ctx) => {
+  const addresses = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const wrong = addresses.find((address) => isIP(address) === 0);
+  if (wrong === undefined) return addresses;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must list IP addresses separated by commas; "${wrong}" is not one`,
+  });
+  return z.NEVER;
+});
+
+export const SecurityEnvShape = {
+  AUTH_USERS: authUsers.optional(),
+  AUTH_TRUSTED_HEADER: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name such as X-Forwarded-User')
+    .optional(),
+  TRUSTED_PROXIES: addressList.optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .positive('must be above 0')
+    .default(120),
+};
+
+type SecurityEnv = {
+  HOST: string;
+  AUTH_USERS?: Map<string, string> | undefined;
+  AUTH_TRUSTED_HEADER?: string | undefined;
+  TRUSTED_PROXIES?: string[] | undefined;
+  RATE_LIMIT_PER_MINUTE: number;
+};
+
+// Only the machine itself can reach a loopback address; anything else may be reachable from a
+// network, and then the server must know who is asking.
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export function checkSecurityEnv(env: SecurityEnv, ctx: z.RefinementCtx): void {
+  if (env.AUTH_USERS && env.AUTH_TRUSTED_HEADER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AUTH_TRUSTED_HEADER'],
+      message: 'cannot be combined with AUTH_USERS: choose one way of signing people in',
+    });
+  }
+  if (env.AUTH_TRUSTED_HEADER && !env.TRUSTED_PROXIES?.length) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TRUSTED_PROXIES'],
+      message:
+        "must list the SSO proxy's IP addresses when AUTH_TRUSTED_HEADER is set (anyone else could send the header)",
+    });
+  }
+  if (!isLoopbackHost(env.HOST) && !env.AUTH_USERS && !env.AUTH_TRUSTED_HEADER) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HOST'],
+      message:
+        'is not a loopback address, so the server would be reachable from the network without access control: ' +
+        'set AUTH_USERS (users with bcrypt password hashes, see npm run hash-password) or AUTH_TRUSTED_HEADER ' +
+        "and TRUSTED_PROXIES (an SSO proxy's identity header), or keep HOST=127.0.0.1",
+    });
+  }
+}
+
+export function securityConfig(env: SecurityEnv): SecurityConfig {
+  const access: AccessControl = env.AUTH_USERS
+    ? { kind: 'basic', users: env.AUTH_USERS }
+    : env.AUTH_TRUSTED_HEADER
+      ? { kind: 'trusted-header', header: env.AUTH_TRUSTED_HEADER }
+      : { kind: 'none' };
+  return { access, trustedProxies: env.TRUSTED_PROXIES ?? [], rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE };
+}
