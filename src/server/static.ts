@@ -7,25 +7,27 @@ import type { AppEnv } from './app-env';
 // fails loudly instead of arriving as HTML.
 export function staticRoutes(clientDir: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const indexHtml = serveStatic<AppEnv>({ root: clientDir, path: 'index.html' });
 
-  routes.use('*', serveStatic({ root: clientDir, onFound: setCacheControl }));
+  // Vite puts a content hash in every file name under /assets/, so those never change; anything
+  // else (index.html above all) must be revalidated so that a new build is picked up.
+  routes.use('*', async (c, next) => {
+    await next();
+    if (c.res.ok)
+      c.header(
+        'Cache-Control',
+        c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+  });
+  routes.use('*', serveStatic({ root: clientDir }));
   routes.get('*', async (c, next) => {
     const lastSegment = c.req.path.split('/').pop() ?? '';
     if (lastSegment.includes('.')) return c.text('Not found.', 404);
-    return serveStatic({ root: clientDir, path: 'index.html', onFound: setCacheControl })(c, next);
+    return indexHtml(c, next);
   });
   routes.get('*', (c) =>
     c.text('The browser app has not been built yet: run `npm run build` (`npm start` does it for you).', 503),
   );
 
   return routes;
-}
-
-// Vite puts a content hash in every file name under assets/, so those never change; index.html
-// must be revalidated so that a new build is picked up.
-function setCacheControl(path: string, c: { header: (name: string, value: string) => void }): void {
-  c.header(
-    'Cache-Control',
-    /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-  );
 }

@@ -129,8 +129,8 @@ describe('passing Plaid through', () => {
   });
 
   it('tells how long Plaid took and how long we took, and forbids caching', async () => {
-    sandbox.answerWith((_request, res) =>
-      setTimeout(() => json(200, { request_id: 'r' })(_request, res), 50),
+    sandbox.answerWith((request, res, req) =>
+      setTimeout(() => json(200, { request_id: 'r' })(request, res, req), 50),
     );
     const response = await lookup(appWith(), { link_token: SANDBOX_TOKEN });
     const timing = response.headers.get('Server-Timing');
