@@ -1,10 +1,15 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { BatchView } from '../features/batch';
+import { BatchView } from '../features/batch';
 import { LookupView } from '../features/lookup';
 import { ServerModeNotice } from '../features/simulator';
 import { Tabs, type Tab } from './Tabs';
 
 // The views of the app, one tab each.
-const TABS: readonly Tab[] = [{ id: 'lookup', label: 'Lookup', content: <LookupView /> }];
+const TABS: readonly Tab[] = [
+  { id: 'lookup', label: 'Lookup', content: <LookupView /> },
+  { id: 'batch', label: 'Batch', content: <BatchView /> },
+];
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
