@@ -1,0 +1,55 @@
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './credentials';
+import type { RunningSimulator } from './server';
+
+// Shared by the simulator's tests: a simulator on an ephemeral loopback port, and a way to call it
+// the way the proxy calls Plaid.
+
+export const PLAID_HEADERS = {
+  'Content-Type': 'application/json',
+  'PLAID-CLIENT-ID': SIMULATOR_CLIENT_ID,
+  'PLAID-SECRET': SIMULATOR_SECRET,
+  'Plaid-Version': '2020-09-14',
+};
+
+export interface SimulatorReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  // The parsed body (undefined when it is not JSON).
+  json: unknown;
+}
+
+export async function postLinkTokenGet(
+  simulator: RunningSimulator,
+  body: unknown,
+  headers: Record<string, string> = PLAID_HEADERS,
+  signal?: AbortSignal,
+): Promise<SimulatorReply> {
+  const response = await fetch(`${simulator.url}/link/token/get`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal,
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, json };
+}
+
+export function lookUpToken(simulator: RunningSimulator, linkToken: string): Promise<SimulatorReply> {
+  return postLinkTokenGet(simulator, { link_token: linkToken });
+}
+
+// A clock the test moves by hand.
+export function manualClock(start = new Date('2026-03-02T15:00:00Z')): {
+  now: () => Date;
+  advance(ms: number): void;
+} {
+  let current = start.getTime();
+  return { now: () => new Date(current), advance: (ms) => (current += ms) };
+}
