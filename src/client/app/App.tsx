@@ -1,6 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BatchView } from '../features/batch';
-import { BatchView } from '../features/batch';
 import { LookupView } from '../features/lookup';
 import { ServerModeNotice } from '../features/simulator';
 import { Tabs, type Tab } from './Tabs';
