@@ -1,7 +1,20 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { Config } from './config';
+import { accessControl } from './middleware/access-control';
+import { bodySizeLimit } from './middleware/body-size-limit';
+import { jsonOnly } from './middleware/json-only';
+import { rateLimit } from './middleware/rate-limit';
+import { refuseRequestCredentials } from './middleware/request-credentials';
+import { sameOriginOnly } from './middleware/same-origin';
+import { securityHeaders, strictTransport } from './middleware/security-headers';
+import { healthRoutes } from './observability/health-routes';
+import { createLogger } from './observability/logger';
+import { createMetrics, metricsMiddleware } from './observability/metrics';
+import { checkReadiness } from './observability/readiness';
+import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
 import { linkTokenGetRoute } from './routes/link-token-get';
 import { serverInfoRoute } from './routes/server-info';
@@ -9,12 +22,30 @@ import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
-// in-process with app.request(). main.ts only reads the environment and listens.
-export function createApp(config: Config): Hono<AppEnv> {
+// in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
+// logger writing to memory to read what was logged.
+export function createApp(config: Config, options: { logger?: Logger } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const metrics = createMetrics();
+  const { access, trustedProxies, rateLimitPerMinute } = config.security;
 
-  // Every answer carries an X-Request-Id; our error bodies repeat it as request_id.
+  // Middleware runs in the order registered. Every answer carries an X-Request-Id (our error
+  // bodies repeat it as request_id), is logged and counted, and gets the security headers.
   app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(metricsMiddleware(metrics));
+  app.use(securityHeaders());
+  app.use(strictTransport(trustedProxies));
+
+  // Registered before access control, so probes and scrapers need no user.
+  app.route('/', healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls) }));
+
+  // Everything below, the app's own pages included, needs a user (see middleware/access-control.ts).
+  app.use(accessControl(access, trustedProxies));
+  app.use('/api/*', rateLimit(rateLimitPerMinute));
+  app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
+  if (!config.allowRequestCredentials) app.post('/api/link/token/get', refuseRequestCredentials());
 
   // API answers describe live state and may name credentials in use: never cached anywhere.
   app.use('/api/*', async (c, next) => {
@@ -33,7 +64,7 @@ export function createApp(config: Config): Hono<AppEnv> {
 
   // The stack goes to the server's output, never to the caller.
   app.onError((error, c) => {
-    console.error(error);
+    c.get('log').error({ err: error }, 'unhandled error');
     return respondWithProxyError(
       c,
       'INTERNAL_ERROR',

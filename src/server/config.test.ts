@@ -45,6 +45,9 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       PLAID_CLIENT_ID: 'client-1',
       PLAID_SECRET_PRODUCTION: 'production-secret',
+      // Any HOST but loopback needs access control.
+      AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
+      TRUSTED_PROXIES: '10.0.0.5',
     });
     expect(config).toMatchObject({
       port: 8080,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { PlaidEnvironment } from '../shared/link-token';
+import {
+  checkSecurityEnv,
+  securityConfig,
+  SecurityEnvShape,
+  type SecurityConfig,
+} from './middleware/security-config';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
 
@@ -25,6 +31,8 @@ export type Config = {
   logLevel: LogLevel;
   // Where the built browser app lives (relative to the working directory, like `npm start` runs).
   clientDir: string;
+  // Access control, trusted proxies and rate limit (see middleware/security-config.ts).
+  security: SecurityConfig;
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -59,9 +67,11 @@ const EnvSchema = z
     UPSTREAM_MAX_BYTES: positiveInt.default(20 * MEGABYTE),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
   .superRefine((env, ctx) => {
+    checkSecurityEnv(env, ctx);
     const hasSecret = env.PLAID_SECRET_SANDBOX !== undefined || env.PLAID_SECRET_PRODUCTION !== undefined;
     if (hasSecret && env.PLAID_CLIENT_ID === undefined) {
       ctx.addIssue({
@@ -110,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowRequestCredentials: vars.ALLOW_REQUEST_CREDENTIALS,
     logLevel: vars.LOG_LEVEL,
     clientDir: 'dist/client',
+    security: securityConfig(vars),
   };
 }
 
