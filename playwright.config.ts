@@ -39,6 +39,13 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', PLAID_UPSTREAM: 'simulator', LOG_LEVEL: 'warn' },
+    // Every test shares the one user "local": lift the per-user rate limit above what they send.
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PLAID_UPSTREAM: 'simulator',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+    },
   },
 });
