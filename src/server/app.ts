@@ -37,6 +37,12 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ho
   app.use(metricsMiddleware(metrics));
   app.use(securityHeaders());
   app.use(strictTransport(trustedProxies));
+  // API answers describe live state and may name credentials in use: never cached anywhere. Set
+  // this early so that refusals by the guards below carry it too.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
 
   // Registered before access control, so probes and scrapers need no user.
   app.route('/', healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls) }));
@@ -46,12 +52,6 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ho
   app.use('/api/*', rateLimit(rateLimitPerMinute));
   app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
   if (!config.allowRequestCredentials) app.post('/api/link/token/get', refuseRequestCredentials());
-
-  // API answers describe live state and may name credentials in use: never cached anywhere.
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  });
 
   app.route('/api/config', serverInfoRoute(config));
   app.route('/api/link/token/get', linkTokenGetRoute(config));
