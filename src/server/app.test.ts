@@ -25,7 +25,7 @@ const plaidEnv = {
 };
 
 function appWith(env: Record<string, string>, dir = clientDir) {
-  return createApp({ ...loadConfig(env), clientDir: dir });
+  return createApp({ ...loadConfig({ LOG_LEVEL: 'silent', ...env }), clientDir: dir });
 }
 
 describe('GET /api/config', () => {
@@ -91,9 +91,7 @@ describe('API errors', () => {
     app.post('/explode', () => {
       throw new Error('database password is hunter2');
     });
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = await app.request('/explode', { method: 'POST' });
-    consoleError.mockRestore();
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({

@@ -29,6 +29,7 @@ beforeEach(() => {
 function appWith(env: Record<string, string> = {}) {
   const config = loadConfig({
     PLAID_UPSTREAM: 'plaid',
+    LOG_LEVEL: 'silent',
     PLAID_CLIENT_ID: 'server-client-id',
     PLAID_SECRET_SANDBOX: 'server-sandbox-secret',
     PLAID_SECRET_PRODUCTION: 'server-production-secret',

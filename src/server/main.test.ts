@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SimulatorTokenListSchema } from '../shared/api-types';
+import { json, startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
+
+// main.ts as a real process: what `npm start` runs, minus the build.
+
+const SANDBOX_TOKEN = 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176';
+
+type Started = { child: ChildProcess; url: string; output: () => string; exited: Promise<number | null> };
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function runMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function startMain(env: Record<string, string>): Promise<Started> {
+  const run = runMain(env);
+  await expect.poll(run.output, { timeout: 15_000 }).toMatch(/listening on http:\/\/\S+,/);
+  const url = /listening on (http:\/\/\S+),/.exec(run.output())![1]!;
+  return { ...run, url };
+}
+
+// Each test starts a Node process with tsx, which takes a few seconds on a small machine.
+describe('main', { timeout: 30_000 }, () => {
+  let upstream: FakeUpstream;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+  });
+  afterAll(() => upstream.close());
+
+  it('refuses to start on a bad variable, naming it', async () => {
+    const run = runMain({ PLAID_TIMEOUT_MS: 'soon' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain('Invalid configuration: PLAID_TIMEOUT_MS must be a number.');
+  });
+
+  it('starts the simulator when no credentials are configured and answers its fixture tokens', async () => {
+    const { url, child, exited } = await startMain({});
+    const list = SimulatorTokenListSchema.parse(await (await fetch(`${url}/api/simulator/tokens`)).json());
+    const response = await fetch(`${url}/api/link/token/get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify({ link_token: list.tokens[0]!.link_token }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).link_token).toBe(list.tokens[0]!.link_token);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('on SIGTERM stops accepting, finishes the lookup in progress, then exits', async () => {
+    upstream.answerWith((request, res, req) =>
+      setTimeout(() => json(200, { request_id: 'slow-but-complete' })(request, res, req), 700),
+    );
+    const { url, child, exited } = await startMain({
+      PLAID_CLIENT_ID: 'server-client-id',
+      PLAID_SECRET_SANDBOX: 'server-sandbox-secret',
+      PLAID_SANDBOX_URL: upstream.url,
+    });
+    const inFlight = fetch(`${url}/api/link/token/get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify({ link_token: SANDBOX_TOKEN }),
+    });
+    await expect.poll(() => upstream.requests.length).toBe(1);
+    child.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ request_id: 'slow-but-complete' });
+    // The finished answer ends its connection rather than idling in keep-alive until a timeout.
+    expect(response.headers.get('Connection')).toBe('close');
+    await expect(fetch(`${url}/api/config`)).rejects.toThrow();
+    expect(await exited).toBe(0);
+  });
+});

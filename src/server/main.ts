@@ -1,0 +1,77 @@
+import { serve } from '@hono/node-server';
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { loadConfig, type Config } from './config';
+import { startSimulator } from './simulator/server';
+
+// The server's entry point: read the environment, start the simulator when there is no real Plaid
+// to talk to, listen, and shut down cleanly. Everything else lives in createApp().
+
+// How long SIGTERM waits for in-flight lookups (each bounded by PLAID_TIMEOUT_MS) before exiting.
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+// In simulator mode both environments go to one embedded simulator on a free loopback port: a real
+// HTTP upstream, so the proxy runs exactly the code it runs against Plaid.
+const simulator =
+  config.mode === 'simulator' ? await startSimulator({ host: '127.0.0.1', port: 0 }) : undefined;
+if (simulator) {
+  config = {
+    ...config,
+    plaid: { ...config.plaid, urls: { sandbox: simulator.url, production: simulator.url } },
+  };
+}
+
+// Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
+const server = serve(
+  { fetch: createApp(config).fetch, hostname: config.host, port: config.port },
+  (info: AddressInfo) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    const upstream = simulator ? 'the built-in Plaid simulator (answers are simulated)' : 'Plaid';
+    console.log(`Link Token Inspector listening on http://${host}:${info.port}, answering from ${upstream}`);
+  },
+) as Server;
+
+server.on('error', (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE' ? 'the port is already in use (set PORT to another one)' : error.message;
+  console.error(`Could not listen on ${config.host}:${config.port}: ${reason}.`);
+  process.exit(1);
+});
+
+// Answers still being prepared. At shutdown each is sent with Connection: close, so its browser
+// connection ends with it instead of idling in keep-alive and holding up the exit.
+const unanswered = new Set<ServerResponse>();
+let shuttingDown = false;
+server.on('request', (_request, response: ServerResponse) => {
+  if (shuttingDown) response.setHeader('Connection', 'close');
+  unanswered.add(response);
+  response.on('close', () => unanswered.delete(response));
+});
+
+function shutDown(signal: string): void {
+  console.log(`${signal} received: no longer accepting connections, finishing requests in progress.`);
+  shuttingDown = true;
+  for (const response of unanswered) if (!response.headersSent) response.setHeader('Connection', 'close');
+  // Stops accepting and closes idle keep-alive connections; the callback runs once the requests in
+  // progress have been answered. The simulator goes last, as those requests may still need it.
+  server.close(async () => {
+    await simulator?.close();
+    process.exit(0);
+  });
+  setTimeout(() => {
+    console.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+}
+
+process.once('SIGTERM', () => shutDown('SIGTERM'));
+process.once('SIGINT', () => shutDown('SIGINT'));
