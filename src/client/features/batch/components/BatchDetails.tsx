@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ErrorPanel, StatusPanel } from '../../status-panel';
 import type { BatchEntry } from '../use-batch-run';
 
@@ -5,8 +6,24 @@ import type { BatchEntry } from '../use-batch-run';
 // second request.
 export function BatchDetails({ entry, id, onClose }: { entry: BatchEntry; id: string; onClose: () => void }) {
   const { outcome, row } = entry;
+  const sectionRef = useRef<HTMLElement>(null);
+
+  // The panel opens below a long table: bring it into view and move focus there, so keyboard and
+  // screen reader users land on what they asked for.
+  useEffect(() => {
+    sectionRef.current?.focus();
+    // Optional: jsdom, where the component tests run, has no scrollIntoView.
+    sectionRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [row.token]);
+
   return (
-    <section id={id} className="batch-details" aria-label={`Details for ${row.token}`}>
+    <section
+      ref={sectionRef}
+      id={id}
+      tabIndex={-1}
+      className="batch-details"
+      aria-label={`Details for ${row.token}`}
+    >
       <div className="batch-details__header">
         <h3>
           Details for <code>{row.token}</code>
