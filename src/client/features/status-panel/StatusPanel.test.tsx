@@ -2,7 +2,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusPanel } from './index';
-import { makeResponse, makeResult, specExampleResult, TOKEN } from './test/fixtures';
+import { makeResponse, makeResult, specExampleResult } from './test/fixtures';
 
 function field(label: string): HTMLElement {
   // Each label/value pair is a <div><dt/><dd/></div> in a <dl>.
@@ -50,15 +50,6 @@ describe('StatusPanel summary', () => {
     await user.click(screen.getByRole('button', { name: 'Copy request ID' }));
     expect(await navigator.clipboard.readText()).toBe('req-abc123');
     expect(screen.getByText('Copied to the clipboard')).toBeInTheDocument();
-  });
-
-  it('copies a link with the token only', async () => {
-    const user = userEvent.setup();
-    render(<StatusPanel result={makeResult(makeResponse())} />);
-    await user.click(screen.getByRole('button', { name: 'Copy link to this lookup' }));
-    const url = new URL(await navigator.clipboard.readText());
-    expect([...url.searchParams.keys()]).toEqual(['link_token']);
-    expect(url.searchParams.get('link_token')).toBe(TOKEN);
   });
 
   it('leaves out timings when the server sent none', () => {

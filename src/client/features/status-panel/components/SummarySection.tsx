@@ -40,14 +40,6 @@ function sessionCounts(data: LinkTokenGetResponse): string {
   return `${sessions.length} (${detail.join(', ')})`;
 }
 
-function shareableLink(token: string): string {
-  // The token only: credentials never go into a URL.
-  const url = new URL(window.location.href);
-  url.search = new URLSearchParams({ link_token: token }).toString();
-  url.hash = '';
-  return url.toString();
-}
-
 export function SummarySection({
   data,
   timing,
@@ -133,13 +125,6 @@ export function SummarySection({
             <dd>{formatTiming(timing)}</dd>
           </div>
         )}
-        <div>
-          <dt>Share</dt>
-          <dd className="sp-copyable">
-            <span>Link to this lookup (token only, no credentials)</span>
-            <CopyButton label="Copy link to this lookup" getText={() => shareableLink(data.link_token)} />
-          </dd>
-        </div>
       </dl>
       <ExtraFields entries={extraFields(data, TOP_LEVEL_KEYS)} />
     </section>
