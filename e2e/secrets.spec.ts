@@ -30,15 +30,18 @@ async function everythingTheBrowserKept(page: Page): Promise<string> {
   return JSON.stringify({ ...inPage, cookies, pageUrl: page.url() });
 }
 
+const lookupForm = (page: Page) => page.getByRole('form', { name: 'Look up a link token' });
+
 async function lookUp(page: Page, linkToken: string, clientId: string, secret: string): Promise<number> {
-  await page.getByLabel('Link token').fill(linkToken);
-  await page.getByLabel('Client ID').fill(clientId);
-  await page.getByLabel('Secret', { exact: true }).fill(secret);
+  const form = lookupForm(page);
+  await form.getByRole('textbox', { name: 'Link token' }).fill(linkToken);
+  await form.getByRole('textbox', { name: 'Client ID' }).fill(clientId);
+  await form.getByLabel('Secret', { exact: true }).fill(secret);
   const [response] = await Promise.all([
     page.waitForResponse((response) => response.url().endsWith('/api/link/token/get')),
-    page.getByRole('button', { name: 'Look up', exact: true }).click(),
+    form.getByRole('button', { name: 'Look up', exact: true }).click(),
   ]);
-  await expect(page.getByRole('button', { name: 'Look up', exact: true })).toBeEnabled();
+  await expect(form.getByRole('button', { name: 'Look up', exact: true })).toBeEnabled();
   return response.status();
 }
 
@@ -56,7 +59,9 @@ test('credentials typed in the browser end up in no storage, cookie or URL', asy
   const tokens = await (await page.request.get('/api/simulator/tokens')).json();
   const linkToken: string = tokens.tokens[0].link_token;
 
-  await page.getByRole('button', { name: /Credentials/ }).click();
+  await lookupForm(page)
+    .getByRole('button', { name: /Credentials/ })
+    .click();
   expect(await lookUp(page, linkToken, SIMULATOR_CLIENT_ID, SIMULATOR_SECRET)).toBe(200);
   expect(await lookUp(page, linkToken, SIMULATOR_CLIENT_ID, WRONG_SECRET)).toBeGreaterThanOrEqual(400);
 
@@ -68,8 +73,10 @@ test('credentials typed in the browser end up in no storage, cookie or URL', asy
 
   // After a reload the browser has not restored the secret into the form either.
   await page.reload();
-  await page.getByRole('button', { name: /Credentials/ }).click();
-  await expect(page.getByLabel('Secret', { exact: true })).toHaveValue('');
+  await lookupForm(page)
+    .getByRole('button', { name: /Credentials/ })
+    .click();
+  await expect(lookupForm(page).getByLabel('Secret', { exact: true })).toHaveValue('');
   const keptAfterReload = await everythingTheBrowserKept(page);
   expect(keptAfterReload).not.toContain(SIMULATOR_SECRET);
   expect(keptAfterReload).not.toContain(WRONG_SECRET);
@@ -79,4 +86,28 @@ test('credentials typed in the browser end up in no storage, cookie or URL', asy
     expect(url).not.toContain(WRONG_SECRET);
   }
   expect(cspViolations).toEqual([]);
+});
+
+test('credentials given to a batch end up in no storage, cookie or URL', async ({ page }) => {
+  await page.goto('/');
+  const tokens = await (await page.request.get('/api/simulator/tokens')).json();
+  const linkTokens: string[] = tokens.tokens
+    .slice(0, 3)
+    .map((token: { link_token: string }) => token.link_token);
+
+  await page.getByRole('tab', { name: 'Batch' }).click();
+  const batch = page.getByRole('region', { name: 'Batch lookup' });
+  await batch.getByRole('textbox', { name: /^Tokens/ }).fill(linkTokens.join('\n'));
+  await batch.getByRole('textbox', { name: 'Client ID' }).fill(SIMULATOR_CLIENT_ID);
+  await batch.getByLabel('Secret', { exact: true }).fill(WRONG_SECRET);
+  const lookups: Promise<unknown>[] = [];
+  page.on('response', (response) => {
+    if (response.url().endsWith('/api/link/token/get')) lookups.push(response.finished());
+  });
+  await batch.getByRole('button', { name: /^Look up \d+ tokens?$/ }).click();
+  await expect.poll(() => lookups.length).toBe(linkTokens.length);
+  await Promise.all(lookups);
+
+  const kept = await everythingTheBrowserKept(page);
+  expect(kept).not.toContain(WRONG_SECRET);
 });
