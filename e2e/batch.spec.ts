@@ -94,6 +94,8 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   await batch.getByLabel('Filter rows').fill('');
   await batch.getByLabel('Status').selectOption('all');
 
+  await page.screenshot({ path: test.info().outputPath('batch-view.png'), fullPage: true });
+
   // A row opens the full status panel.
   await batch.getByRole('button', { name: `Show details for ${SUCCESS}` }).click();
   const details = batch.getByRole('region', { name: `Details for ${SUCCESS}` });
@@ -101,8 +103,6 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   await expect(details).toBeFocused();
   await expect(details).toContainText('Request ID');
   await expect(details).toContainText('Handed off to the app');
-
-  await page.screenshot({ path: test.info().outputPath('batch-view.png'), fullPage: true });
 
   // Exports: the downloaded files hold the rows, and nothing else.
   const [csvDownload] = await Promise.all([

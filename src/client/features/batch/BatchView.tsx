@@ -61,7 +61,7 @@ export function BatchView() {
   return (
     <section className="batch" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Batch lookup</h2>
-      <p>
+      <p className="hint">
         Paste up to 500 link tokens, or any text that contains them, to see which are alive, which sessions
         succeeded and which failed.
       </p>
@@ -79,6 +79,7 @@ export function BatchView() {
             <label>
               Filter rows{' '}
               <input
+                className="input"
                 type="search"
                 value={filter.text}
                 onChange={(event) => setFilter({ ...filter, text: event.target.value })}
@@ -87,6 +88,7 @@ export function BatchView() {
             <label>
               Status{' '}
               <select
+                className="input"
                 value={filter.status}
                 onChange={(event) =>
                   setFilter({ ...filter, status: event.target.value as RowFilter['status'] })
@@ -103,10 +105,20 @@ export function BatchView() {
             <span className="batch-tools__count">
               Showing {visibleRows.length} of {state.entries.length}
             </span>
-            <button type="button" onClick={exportCsv} disabled={visibleRows.length === 0}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={exportCsv}
+              disabled={visibleRows.length === 0}
+            >
               Export CSV ({rowsLabel})
             </button>
-            <button type="button" onClick={exportJson} disabled={visibleRows.length === 0}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={exportJson}
+              disabled={visibleRows.length === 0}
+            >
               Export JSON ({rowsLabel})
             </button>
           </div>

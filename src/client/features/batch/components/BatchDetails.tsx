@@ -28,7 +28,7 @@ export function BatchDetails({ entry, id, onClose }: { entry: BatchEntry; id: st
         <h3>
           Details for <code>{row.token}</code>
         </h3>
-        <button type="button" onClick={onClose}>
+        <button type="button" className="button button--small" onClick={onClose}>
           Close details
         </button>
       </div>

@@ -70,7 +70,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
 
   const textError = errors.text?.message ?? fileError;
   return (
-    <form className="batch-input" noValidate onSubmit={handleSubmit(onStart)}>
+    <form className="batch-input card" noValidate onSubmit={handleSubmit(onStart)}>
       <div
         className={dragging ? 'batch-input__drop batch-input__drop--active' : 'batch-input__drop'}
         onDragOver={(event) => {
@@ -88,6 +88,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
           aria-describedby={`${id}-summary${textError ? ` ${id}-text-error` : ''}`}
           aria-invalid={textError ? true : undefined}
           placeholder="Paste here, or drop a file"
+          className="input input--token"
           {...register('text')}
         />
         <label className="batch-input__file">
@@ -108,6 +109,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
           <label htmlFor={`${id}-client-id`}>Client ID</label>
           <input
             id={`${id}-client-id`}
+            className="input"
             type="text"
             autoComplete="off"
             spellCheck={false}
@@ -123,6 +125,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
           <label htmlFor={`${id}-secret`}>Secret</label>
           <input
             id={`${id}-secret`}
+            className="input"
             type="password"
             autoComplete="off"
             spellCheck={false}
@@ -138,7 +141,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
         </fieldset>
       )}
 
-      <button type="submit" disabled={running}>
+      <button type="submit" className="button button--primary" disabled={running}>
         {extraction.tokens.length > 0
           ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
           : 'Look up tokens'}

@@ -38,7 +38,7 @@ export function BatchProgress({ state, onCancel }: { state: BatchRunState; onCan
         {announcement(state)}
       </p>
       {phase === 'running' && (
-        <button type="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={onCancel}>
           Cancel batch
         </button>
       )}

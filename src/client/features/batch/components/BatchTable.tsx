@@ -58,7 +58,7 @@ const TableRow = memo(function TableRow({ row, selected, detailsId, onSelect, on
         </button>{' '}
         <button
           type="button"
-          className="batch-table__copy"
+          className="button button--small"
           aria-label={`Copy ${row.token}`}
           onClick={(event) => {
             event.stopPropagation();
@@ -129,7 +129,7 @@ export function BatchTable({
     <div className="batch-table">
       <div className="batch-table__scroll">
         <table>
-          <caption className="batch-visually-hidden">Batch results; select a column header to sort</caption>
+          <caption className="visually-hidden">Batch results; select a column header to sort</caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
@@ -162,7 +162,7 @@ export function BatchTable({
           </tbody>
         </table>
       </div>
-      <p role="status" className="batch-visually-hidden">
+      <p role="status" className="visually-hidden">
         {copyMessage}
       </p>
     </div>
