@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import addFormats from 'ajv-formats';
 import { vendoredSpec } from '../../shared/spec/vendored-spec';
 
 // Validators for Plaid's OpenAPI schemas (the vendored 2020-09-14 spec), used by the conformance
@@ -9,7 +9,6 @@ import { vendoredSpec } from '../../shared/spec/vendored-spec';
 // `strict: false` lets it ignore OpenAPI-only keywords (example, externalDocs, x-…, deprecated
 // annotations) instead of refusing the schema.
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const SPEC_ID = 'plaid-openapi.json';
 
 export interface SpecValidators {

@@ -1,6 +1,6 @@
 import { addSeconds, HOUR, MINUTE } from '../time';
 import type { Scenario } from '../types';
-import { openAndSelect, view } from './events';
+import { view } from './events';
 import { tokenMetadata } from './metadata';
 import { exitSession, tokenAnswer } from './sessions';
 
@@ -17,7 +17,14 @@ export const expired: Scenario = {
       seed: `${this.link_token}/1`,
       startedAt: addSeconds(createdAt, 3 * MINUTE),
       steps: [
-        ...openAndSelect({ name: 'Nonexistent Credit Union', institution_id: '' }).slice(0, 4),
+        { event_name: 'OPEN', at: 0 },
+        view('CONSENT', 1),
+        view('SELECT_INSTITUTION', 6),
+        {
+          event_name: 'SEARCH_INSTITUTION',
+          at: 9,
+          metadata: { institution_search_query: 'quokka credit union' },
+        },
         view('EXIT', 25),
         { event_name: 'EXIT', at: 28, metadata: { exit_status: 'institution_not_found' } },
       ],
