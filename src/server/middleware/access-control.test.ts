@@ -12,6 +12,7 @@ function appWith(access: AccessControl, trustedProxies: string[] = []) {
   app.use(requestId());
   app.use(accessControl(access, trustedProxies));
   app.get('/whoami', (c) => c.text(c.get('user')));
+  app.get('/api/whoami', (c) => c.json({ user: c.get('user') }));
   return app;
 }
 
@@ -34,6 +35,14 @@ describe('access control: users with bcrypt hashes (basic auth)', () => {
     const response = await app.request('/whoami');
     expect(response.status).toBe(401);
     expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic realm="Link Token Inspector"/);
+    // A page gets a sentence a person can read, should they cancel the prompt.
+    expect(await response.text()).toMatch(/^Sign in with your Link Token Inspector user name and password/);
+  });
+
+  it('answers API calls without credentials with our JSON error', async () => {
+    const response = await app.request('/api/whoami');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toMatch(/^Basic /);
     const body = await response.json();
     expect(body).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'UNAUTHORIZED', status: 401 });
     expect(body.request_id).toBe(response.headers.get('X-Request-Id'));
@@ -74,16 +83,19 @@ describe('access control: identity header from a trusted SSO proxy', () => {
 
   it('refuses a request from a trusted proxy that names nobody', async () => {
     const url = await listen(['127.0.0.1']);
-    const response = await fetch(`${url}/whoami`);
+    const response = await fetch(`${url}/api/whoami`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error_code: 'UNAUTHORIZED' });
   });
 
   it('ignores the header on a connection from any other address', async () => {
     const url = await listen(['10.0.0.7']);
-    const response = await fetch(`${url}/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
-    expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'UNAUTHORIZED' });
+    const api = await fetch(`${url}/api/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'UNAUTHORIZED' });
+    const page = await fetch(`${url}/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
+    expect(page.status).toBe(401);
+    expect(await page.text()).toMatch(/company sign-in proxy/);
   });
 
   it('refuses in-process requests, which have no peer address at all', async () => {

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { proxyError } from '../../shared/schemas/proxy-error';
@@ -47,13 +48,9 @@ function basicAuthentication(users: ReadonlyMap<string, string>) {
     }
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
-    return c.json(
-      proxyError(
-        'UNAUTHORIZED',
-        'Sign in with your Link Token Inspector user name and password.',
-        c.get('requestId'),
-      ),
-      401,
+    return unauthorized(
+      c,
+      'Sign in with your Link Token Inspector user name and password (reload the page to be asked again).',
     );
   });
 }
@@ -66,13 +63,17 @@ function trustedHeaderAuthentication(header: string, trustedProxies: readonly st
       await next();
       return;
     }
-    return c.json(
-      proxyError(
-        'UNAUTHORIZED',
-        'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
-        c.get('requestId'),
-      ),
-      401,
+    return unauthorized(
+      c,
+      'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
     );
   });
+}
+
+// API callers get our JSON error; a person who opened a page (and perhaps cancelled the sign-in
+// prompt) gets a sentence instead of raw JSON.
+function unauthorized(c: Context<Env>, message: string): Response {
+  if (c.req.path.startsWith('/api/'))
+    return c.json(proxyError('UNAUTHORIZED', message, c.get('requestId')), 401);
+  return c.text(message, 401);
 }
