@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { listScenarioTokens } from '../src/server/simulator/scenarios';
 
@@ -95,6 +96,11 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   await batch.getByLabel('Status').selectOption('all');
 
   await page.screenshot({ path: test.info().outputPath('batch-view.png'), fullPage: true });
+  const accessibility = await new AxeBuilder({ page })
+    .include('.batch')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(accessibility.violations).toEqual([]);
 
   // A row opens the full status panel.
   await batch.getByRole('button', { name: `Show details for ${SUCCESS}` }).click();
