@@ -35,7 +35,7 @@ describe('security headers', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(response.headers.get('Referrer-Policy')).toBe('no-referrer');
     expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(response.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('X-Frame-Options')).toBe('DENY');
   });
 
   it('also sets them on error answers and keeps the Server-Timing header', async () => {
