@@ -3,6 +3,7 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
+import { createLogger } from './observability/logger';
 import { startSimulator } from './simulator/server';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
@@ -15,9 +16,12 @@ let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (error) {
+  // No logger yet (LOG_LEVEL may be the bad value): a plain line that a person reads.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+// The one logger of the process (createApp's request logs included).
+const logger = createLogger({ level: config.logLevel });
 
 // In simulator mode both environments go to one embedded simulator on a free loopback port: a real
 // HTTP upstream, so the proxy runs exactly the code it runs against Plaid.
@@ -32,10 +36,11 @@ if (simulator) {
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
 const server = serve(
-  { fetch: createApp(config).fetch, hostname: config.host, port: config.port },
+  { fetch: createApp(config, { logger }).fetch, hostname: config.host, port: config.port },
   (info: AddressInfo) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     const upstream = simulator ? 'the built-in Plaid simulator (answers are simulated)' : 'Plaid';
+    // Printed whatever LOG_LEVEL says: people and scripts (PORT=0 in tests) read the address here.
     console.log(`Link Token Inspector listening on http://${host}:${info.port}, answering from ${upstream}`);
   },
 ) as Server;
@@ -43,7 +48,7 @@ const server = serve(
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason =
     error.code === 'EADDRINUSE' ? 'the port is already in use (set PORT to another one)' : error.message;
-  console.error(`Could not listen on ${config.host}:${config.port}: ${reason}.`);
+  logger.fatal(`Could not listen on ${config.host}:${config.port}: ${reason}.`);
   process.exit(1);
 });
 
@@ -58,7 +63,7 @@ server.on('request', (_request, response: ServerResponse) => {
 });
 
 function shutDown(signal: string): void {
-  console.log(`${signal} received: no longer accepting connections, finishing requests in progress.`);
+  logger.info(`${signal} received: no longer accepting connections, finishing requests in progress.`);
   shuttingDown = true;
   for (const response of unanswered) if (!response.headersSent) response.setHeader('Connection', 'close');
   // Stops accepting and closes idle keep-alive connections; the callback runs once the requests in
@@ -68,7 +73,7 @@ function shutDown(signal: string): void {
     process.exit(0);
   });
   setTimeout(() => {
-    console.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.`);
+    logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.`);
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
 }
