@@ -48,6 +48,13 @@ describe('main', { timeout: 30_000 }, () => {
     expect(run.output()).toContain('Invalid configuration: PLAID_TIMEOUT_MS must be a number.');
   });
 
+  it('says so when its port is taken', async () => {
+    const port = new URL(upstream.url).port;
+    const run = runMain({ PORT: port, PLAID_UPSTREAM: 'plaid' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(`Could not listen on 127.0.0.1:${port}: the port is already in use`);
+  });
+
   it('starts the simulator when no credentials are configured and answers its fixture tokens', async () => {
     const { url, child, exited } = await startMain({});
     const list = SimulatorTokenListSchema.parse(await (await fetch(`${url}/api/simulator/tokens`)).json());
