@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -102,6 +102,28 @@ describe('BatchView', () => {
 
     expect(await screen.findByText('2 unique link tokens found.')).toBeInTheDocument();
     expect(screen.getByLabelText(/Tokens, or any text/)).toHaveValue(`${ACTIVE}\n${EXPIRED}\n`);
+  });
+
+  it('reads a dropped file', async () => {
+    renderBatch();
+    const file = new File([`a,b\n${ACTIVE},x\n`], 'export.csv', { type: 'text/csv' });
+    fireEvent.drop(screen.getByLabelText(/Tokens, or any text/), { dataTransfer: { files: [file] } });
+
+    expect(await screen.findByText('1 unique link token found.')).toBeInTheDocument();
+    expect(screen.getByText(/Line 1:/)).toHaveTextContent('Line 1: a,b');
+  });
+
+  it('says that only the first 500 tokens are used', async () => {
+    const user = renderBatch();
+    await user.click(screen.getByLabelText(/Tokens, or any text/));
+    await user.paste(Array.from({ length: 503 }, (_, n) => tokenNumber(n)).join(' '));
+
+    expect(
+      await screen.findByText(
+        'Only the first 500 tokens will be looked up; 3 more are left out. Run them as a second batch.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Look up 500 tokens' })).toBeInTheDocument();
   });
 
   it('refuses to start without tokens, or with half of the credentials', async () => {

@@ -24,8 +24,8 @@ export function ExtractionSummary({ extraction, id }: { extraction: Extraction; 
       </p>
       {overLimitCount > 0 && (
         <p className="batch-summary__warning">
-          Only the first {MAX_BATCH_TOKENS} tokens will be looked up; the other {overLimitCount} are left out.
-          Run them as a second batch.
+          {`Only the first ${MAX_BATCH_TOKENS} tokens will be looked up; ` +
+            `${overLimitCount === 1 ? '1 more is' : `${overLimitCount} more are`} left out. Run them as a second batch.`}
         </p>
       )}
       {ignoredLines.length > 0 && (
