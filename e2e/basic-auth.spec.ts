@@ -38,6 +38,8 @@ test('a signed-in user can use the app; without signing in the browser is asked 
   browser,
   request,
 }) => {
+  // Starts a page and a lookup through sign-in: more than the default budget on a busy machine.
+  test.slow();
   // The challenge that makes a browser show its sign-in prompt.
   const refused = await request.get(baseUrl);
   expect(refused.status()).toBe(401);

@@ -46,6 +46,8 @@ async function lookUp(page: Page, linkToken: string, clientId: string, secret: s
 }
 
 test('credentials typed in the browser end up in no storage, cookie or URL', async ({ page }) => {
+  // Two lookups and a reload: more than the default budget on a busy machine.
+  test.slow();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -89,6 +91,7 @@ test('credentials typed in the browser end up in no storage, cookie or URL', asy
 });
 
 test('credentials given to a batch end up in no storage, cookie or URL', async ({ page }) => {
+  test.slow();
   await page.goto('/');
   const tokens = await (await page.request.get('/api/simulator/tokens')).json();
   const linkTokens: string[] = tokens.tokens
@@ -105,7 +108,7 @@ test('credentials given to a batch end up in no storage, cookie or URL', async (
     if (response.url().endsWith('/api/link/token/get')) lookups.push(response.finished());
   });
   await batch.getByRole('button', { name: /^Look up \d+ tokens?$/ }).click();
-  await expect.poll(() => lookups.length).toBe(linkTokens.length);
+  await expect.poll(() => lookups.length, { timeout: 30_000 }).toBe(linkTokens.length);
   await Promise.all(lookups);
 
   const kept = await everythingTheBrowserKept(page);
