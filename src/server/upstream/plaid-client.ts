@@ -39,17 +39,27 @@ const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 
 export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
   // One deadline for the whole call, retry included: the user waits at most PLAID_TIMEOUT_MS.
-  const deadline = AbortSignal.timeout(call.timeoutMs);
-  const signal = AbortSignal.any([deadline, call.signal]);
+  // A plain controller and timer rather than AbortSignal.any() with AbortSignal.timeout(): Node's
+  // AbortSignal.any() has leaked memory (nodejs/node#54614), and this runs for every lookup.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, call.timeoutMs);
+  const abandon = () => controller.abort();
+  call.signal.addEventListener('abort', abandon);
+  if (call.signal.aborted) abandon();
+
   try {
-    const first = await attempt(call, signal);
+    const first = await attempt(call, controller.signal);
     if (!first.retryable) return first.outcome;
-    await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal });
-    return (await attempt(call, signal)).outcome;
+    await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal: controller.signal });
+    return (await attempt(call, controller.signal)).outcome;
   } catch (error) {
-    // Nobody is left to answer; the caller decides what to record.
+    // The browser went away: nobody is left to answer, and the caller decides what to record.
     if (call.signal.aborted) throw call.signal.reason;
-    if (deadline.aborted) {
+    if (timedOut) {
       return {
         ok: false,
         code: 'UPSTREAM_TIMEOUT',
@@ -57,6 +67,9 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
       };
     }
     throw error;
+  } finally {
+    clearTimeout(timer);
+    call.signal.removeEventListener('abort', abandon);
   }
 }
 
