@@ -60,7 +60,7 @@ function hasResults(session: LinkSession): boolean {
   );
 }
 
-export function describeSessionOutcome(session: LinkSession): string {
+function describeSessionOutcome(session: LinkSession): string {
   if (session.on_success || hasResults(session)) return 'Succeeded';
   // `on_exit` is deprecated in favour of `exit`; it only counts when `exit` is absent.
   const exit = session.exit !== undefined ? session.exit : (session.on_exit ?? null);

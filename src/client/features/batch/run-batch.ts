@@ -7,7 +7,7 @@ import { CLIENT_ERROR_TYPE, LookupError, type LookupSuccess } from '../../api/lo
 // benchmark exactly as in the browser.
 
 export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_MAX_RETRIES = 3;
+const DEFAULT_MAX_RETRIES = 3;
 // Used when a 429 carries no Retry-After; doubles with each retry of the same token.
 const FALLBACK_BACKOFF_MS = 1000;
 // A Retry-After of minutes would freeze the batch; the bounded retries end it instead.

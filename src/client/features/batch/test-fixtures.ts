@@ -1,4 +1,3 @@
-import { http, HttpResponse } from 'msw';
 import type { PlaidError } from '../../../shared/schemas/plaid-error';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 
@@ -43,8 +42,3 @@ export async function requestedToken(request: Request): Promise<string> {
   const body = (await request.json()) as { link_token: string };
   return body.link_token;
 }
-
-// Answers every lookup with an active token and no sessions.
-export const activeTokenHandler = http.post('/api/link/token/get', async ({ request }) =>
-  HttpResponse.json(linkTokenBody(await requestedToken(request))),
-);

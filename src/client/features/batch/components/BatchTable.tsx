@@ -14,7 +14,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 // "link-sandbox-1a2b3c4d…9f0e": the environment and enough of the UUID to tell rows apart.
-export function shortenToken(token: string): string {
+function shortenToken(token: string): string {
   const match = /^(link-[a-z]+)-([0-9a-f]{8})-.*([0-9a-f]{4})$/.exec(token);
   return match ? `${match[1]}-${match[2]}…${match[3]}` : token;
 }
