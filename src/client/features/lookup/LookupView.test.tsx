@@ -54,12 +54,19 @@ describe('link token field', () => {
     server.use(handler);
     const { user } = renderApp();
 
-    await user.type(tokenField(), input);
+    await user.click(tokenField());
+    await user.paste(input);
     expect(await screen.findByText(message, { exact: false })).toBeInTheDocument();
     expect(tokenField()).toHaveAttribute('aria-invalid', 'true');
 
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect(sent).toHaveLength(0);
+  });
+
+  it('checks the format while the user is still typing', async () => {
+    const { user } = renderApp();
+    await user.type(tokenField(), 'link-sandbox-');
+    expect(screen.getByText(/This is not a link token/)).toBeVisible();
   });
 
   it('asks for a token when the field is empty', async () => {
@@ -70,11 +77,13 @@ describe('link token field', () => {
 
   it('shows the environment named in the token as a badge', async () => {
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     expect(screen.getByTestId('environment-badge')).toHaveTextContent('Sandbox');
 
     await user.clear(tokenField());
-    await user.type(tokenField(), PRODUCTION_TOKEN);
+    await user.click(tokenField());
+    await user.paste(PRODUCTION_TOKEN);
     expect(screen.getByTestId('environment-badge')).toHaveTextContent('Production');
   });
 
@@ -82,7 +91,8 @@ describe('link token field', () => {
     const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), `  ${SANDBOX_TOKEN}  `);
+    await user.click(tokenField());
+    await user.paste(`  ${SANDBOX_TOKEN}  `);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     await waitFor(() => expect(sent).toEqual([{ link_token: SANDBOX_TOKEN }]));
   });
@@ -106,7 +116,8 @@ describe('credentials', () => {
     await user.click(screen.getByRole('button', { name: 'Hide secret' }));
     expect(secret).toHaveAttribute('type', 'password');
 
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect(await screen.findByText('Enter the secret too, or clear the client ID.')).toBeInTheDocument();
@@ -124,7 +135,8 @@ describe('credentials', () => {
     await user.click(await screen.findByRole('button', { name: /Credentials/ }));
     await user.type(lookupForm().getByLabelText('Secret'), 'only-a-secret');
     await user.click(screen.getByRole('button', { name: /Credentials/ }));
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect(await screen.findByText('Enter the client ID too, or clear the secret.')).toBeVisible();
   });
@@ -159,7 +171,8 @@ describe('looking up', () => {
     server.use(handler);
     const { user } = renderApp();
 
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     const busy = await screen.findByRole('button', { name: 'Looking up…' });
     expect(busy).toBeDisabled();
@@ -187,7 +200,8 @@ describe('looking up', () => {
     );
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
 
     await screen.findByText('Lookup failed: INVALID_LINK_TOKEN.');
@@ -215,7 +229,8 @@ describe('looking up', () => {
     );
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect((await screen.findAllByText('Plaid did not answer within 10 seconds.'))[0]).toBeVisible();
     expect(screen.getByText('Lookup failed: UPSTREAM_TIMEOUT.')).toBeInTheDocument();
@@ -225,7 +240,8 @@ describe('looking up', () => {
     const { handler } = lookupHandler(() => HttpResponse.error());
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect((await screen.findAllByText(/Could not reach the Link Token Inspector server/))[0]).toBeVisible();
     expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
@@ -235,7 +251,8 @@ describe('looking up', () => {
     const { handler } = lookupHandler(() => new HttpResponse('<html>Bad gateway</html>', { status: 502 }));
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect(
       (await screen.findAllByText(/answered HTTP 502 with something that is not JSON/))[0],
@@ -256,7 +273,8 @@ describe('looking up', () => {
     );
     server.use(handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     await screen.findByText('Lookup failed: INTERNAL_SERVER_ERROR.');
     await delay(300);
@@ -276,7 +294,8 @@ describe('copy link', () => {
   it('copies a link with the looked-up token and never the credentials', async () => {
     server.use(lookupHandler(() => HttpResponse.json(answer())).handler);
     const { user } = renderApp();
-    await user.type(tokenField(), SANDBOX_TOKEN);
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
     await user.click(await screen.findByRole('button', { name: /Credentials/ }));
     await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
     await user.type(lookupForm().getByLabelText('Secret'), 'my-secret');
