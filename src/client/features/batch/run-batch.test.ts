@@ -153,7 +153,6 @@ describe('runBatch', () => {
       tokens: tokens(1),
       lookup,
       signal: new AbortController().signal,
-      maxRetries: 3,
       onResult: (token, outcome) => results.set(token, outcome),
     });
     await vi.advanceTimersByTimeAsync(10_000);

@@ -7,7 +7,8 @@ import { CLIENT_ERROR_TYPE, LookupError, type LookupSuccess } from '../../api/lo
 // benchmark exactly as in the browser.
 
 export const DEFAULT_CONCURRENCY = 4;
-const DEFAULT_MAX_RETRIES = 3;
+// Retries per token after a 429; then it is reported with the 429's error.
+const MAX_RETRIES = 3;
 // Used when a 429 carries no Retry-After; doubles with each retry of the same token.
 const FALLBACK_BACKOFF_MS = 1000;
 // A Retry-After of minutes would freeze the batch; the bounded retries end it instead.
@@ -32,7 +33,6 @@ export type RunBatchOptions = {
   lookup: LookupFn;
   signal: AbortSignal;
   concurrency?: number;
-  maxRetries?: number;
   onResult?: (token: string, outcome: BatchOutcome) => void;
   onProgress?: (progress: BatchProgress) => void;
 };
@@ -68,7 +68,6 @@ function asLookupError(cause: unknown): LookupError {
 export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> {
   const { tokens, lookup, signal, onResult, onProgress } = options;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
 
   const queue = tokens.map((token) => ({ token, retries: 0 }));
   const progress: BatchProgress = {
@@ -115,7 +114,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       } catch (cause) {
         if (signal.aborted) return;
         const error = asLookupError(cause);
-        if (error.httpStatus === 429 && item.retries < maxRetries) {
+        if (error.httpStatus === 429 && item.retries < MAX_RETRIES) {
           item.retries += 1;
           pauseFor(
             error.retryAfterSeconds !== null
