@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './observability/logger';
+import { simulatorOptionsFromEnv } from './simulator/env';
 import { startSimulator } from './simulator/server';
+import type { SimulatorOptions } from './simulator/types';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
 // to talk to, listen, and shut down cleanly. Everything else lives in createApp().
@@ -13,8 +15,11 @@ import { startSimulator } from './simulator/server';
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 let config: Config;
+// SIMULATOR_FAULT and SIMULATOR_LIVE_STEP_MS, for the embedded simulator (see the README).
+let simulatorOptions: SimulatorOptions;
 try {
   config = loadConfig(process.env);
+  simulatorOptions = simulatorOptionsFromEnv(process.env);
 } catch (error) {
   // No logger yet (LOG_LEVEL may be the bad value): a plain line that a person reads.
   console.error(error instanceof Error ? error.message : error);
@@ -26,7 +31,9 @@ const logger = createLogger({ level: config.logLevel });
 // In simulator mode both environments go to one embedded simulator on a free loopback port: a real
 // HTTP upstream, so the proxy runs exactly the code it runs against Plaid.
 const simulator =
-  config.mode === 'simulator' ? await startSimulator({ host: '127.0.0.1', port: 0 }) : undefined;
+  config.mode === 'simulator'
+    ? await startSimulator({ ...simulatorOptions, host: '127.0.0.1', port: 0 })
+    : undefined;
 if (simulator) {
   config = {
     ...config,
