@@ -110,6 +110,19 @@ describe('simulator answers conform to the Plaid OpenAPI spec', () => {
     }
   });
 
+  it('the answers the fault tokens delay or spoil', () => {
+    for (const scenario of SCENARIOS.filter((s) => s.scenario.startsWith('fault-'))) {
+      const answer = scenario.answer({
+        now: clock.now(),
+        requestId: 'r',
+        firstLookupAt: clock.now(),
+        liveStepMs: 1000,
+      });
+      expect(answer.kind).toBe('fault');
+      if (answer.kind === 'fault') expectValidResponse(answer.body);
+    }
+  });
+
   it('answers delayed by the latency fault', async () => {
     const delayed = await startSimulator({ fault: parseFault('latency:1') });
     try {
