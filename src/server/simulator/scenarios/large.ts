@@ -82,7 +82,7 @@ function buildBody(minuteStart: Date): LinkTokenGetResponse {
 export const large: Scenario = {
   scenario: 'large',
   link_token: LINK_TOKEN,
-  description: `${LARGE_SESSION_COUNT} sessions and several thousand events (for paging, virtual lists and speed).`,
+  description: `${LARGE_SESSION_COUNT} sessions and 2,800 events, about 1 MB (for paging, virtual lists and speed).`,
   answer({ now, requestId }) {
     const minute = Math.floor(now.getTime() / 60_000);
     if (cache?.minute !== minute) cache = { minute, body: buildBody(new Date(minute * 60_000)) };
