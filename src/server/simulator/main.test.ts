@@ -57,3 +57,18 @@ describe('npm run simulator', () => {
     expect(response.status).toBe(503);
   }, 20_000);
 });
+
+describe('npm run simulator on a port already in use', () => {
+  it('says so and exits with status 1', async () => {
+    const { url } = await startStandalone({ SIMULATOR_PORT: '0' });
+    const second = spawn(process.execPath, ['--import', 'tsx', 'src/server/simulator/main.ts'], {
+      env: { ...process.env, SIMULATOR_PORT: new URL(url).port },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let errors = '';
+    second.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const [code] = (await once(second, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(errors).toMatch(/could not start on port \d+: .*EADDRINUSE/);
+  }, 20_000);
+});

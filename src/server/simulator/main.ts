@@ -9,7 +9,12 @@ import { startSimulator } from './server';
 // SIMULATOR_LIVE_STEP_MS.
 const port = Number(process.env.SIMULATOR_PORT ?? process.env.PORT ?? 4010);
 const options = simulatorOptionsFromEnv(process.env);
-const simulator = await startSimulator({ ...options, port, host: process.env.HOST ?? '127.0.0.1' });
+const simulator = await startSimulator({ ...options, port, host: process.env.HOST ?? '127.0.0.1' }).catch(
+  (error: Error) => {
+    console.error(`The simulator could not start on port ${port}: ${error.message}`);
+    process.exit(1);
+  },
+);
 
 console.log(`Plaid simulator listening on ${simulator.url} (POST /link/token/get)`);
 console.log(`Credentials: PLAID-CLIENT-ID=${SIMULATOR_CLIENT_ID} PLAID-SECRET=${SIMULATOR_SECRET}`);

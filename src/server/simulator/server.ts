@@ -15,7 +15,7 @@ export function startSimulator(
 ): Promise<RunningSimulator> {
   const { port = 0, host = '127.0.0.1', ...simulatorOptions } = options;
   const app = createSimulatorApp(simulatorOptions);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       resolve({
         url: `http://${host}:${info.port}`,
@@ -27,5 +27,7 @@ export function startSimulator(
           }),
       });
     });
+    // E.g. EADDRINUSE when the port is taken.
+    server.once('error', reject);
   });
 }
