@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessControl, type AccessControl } from './access-control';
 import type { SecurityVariables } from './context';
+import { FAILED_SIGN_INS_PER_MINUTE } from './sign-in-throttle';
 
 function appWith(access: AccessControl, trustedProxies: string[] = []) {
   const app = new Hono<{ Variables: SecurityVariables }>();
@@ -53,6 +54,36 @@ describe('access control: users with bcrypt hashes (basic auth)', () => {
     expect((await app.request('/whoami', { headers: basic('mallory', 's3cret-pass') })).status).toBe(401);
   });
 
+  it('after too many wrong passwords from one address, refuses further attempts for a while', async () => {
+    const throttled = appWith({
+      kind: 'basic',
+      users: new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]),
+    });
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++) {
+      expect((await throttled.request('/api/whoami', { headers: basic('alice', `guess-${i}`) })).status).toBe(
+        401,
+      );
+    }
+    // Even the right password waits now: the point is that guessing stops.
+    const refused = await throttled.request('/api/whoami', { headers: basic('alice', 's3cret-pass') });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'RATE_LIMITED' });
+  });
+
+  it('does not count requests without credentials or signed-in requests', async () => {
+    const busy = appWith({ kind: 'basic', users: new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]) });
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE + 5; i++) {
+      expect((await busy.request('/whoami')).status).toBe(401);
+    }
+    const signedIn = await Promise.all(
+      Array.from({ length: FAILED_SIGN_INS_PER_MINUTE + 5 }, () =>
+        busy.request('/whoami', { headers: basic('alice', 's3cret-pass') }),
+      ),
+    );
+    expect(signedIn.map((response) => response.status)).toEqual(signedIn.map(() => 200));
+  });
+
   it('lets the user in under their own name', async () => {
     const response = await app.request('/whoami', { headers: basic('alice', 's3cret-pass') });
     expect(response.status).toBe(200);
@@ -65,8 +96,11 @@ describe('access control: identity header from a trusted SSO proxy', () => {
   let server: ServerType | undefined;
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-  async function listen(trustedProxies: string[]): Promise<string> {
-    const app = appWith({ kind: 'trusted-header', header: 'X-Forwarded-User' }, trustedProxies);
+  async function listen(
+    trustedProxies: string[],
+    access: AccessControl = { kind: 'trusted-header', header: 'X-Forwarded-User' },
+  ): Promise<string> {
+    const app = appWith(access, trustedProxies);
     return new Promise((resolve) => {
       server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
         resolve(`http://127.0.0.1:${info.port}`),
@@ -96,6 +130,20 @@ describe('access control: identity header from a trusted SSO proxy', () => {
     const page = await fetch(`${url}/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
     expect(page.status).toBe(401);
     expect(await page.text()).toMatch(/company sign-in proxy/);
+  });
+
+  it('behind a trusted proxy, counts wrong passwords per browser address (X-Forwarded-For)', async () => {
+    const users = new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]);
+    const url = await listen(['127.0.0.1'], { kind: 'basic', users });
+    const from = (address: string, password: string) =>
+      fetch(`${url}/whoami`, {
+        headers: { ...basic('alice', password), 'X-Forwarded-For': `203.0.113.9, ${address}` },
+      });
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from('198.51.100.1', 'guess')).status).toBe(401);
+    expect((await from('198.51.100.1', 's3cret-pass')).status).toBe(429);
+    // Another browser behind the same proxy is not locked out by the first one's guesses.
+    expect((await from('198.51.100.2', 's3cret-pass')).status).toBe(200);
   });
 
   it('refuses in-process requests, which have no peer address at all', async () => {

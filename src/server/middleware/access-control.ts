@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
-import { proxyError } from '../../shared/schemas/proxy-error';
+import { PROXY_ERROR_CODES, proxyError } from '../../shared/schemas/proxy-error';
 import { createPasswordVerifier } from '../auth/password-verifier';
 import type { SecurityVariables } from './context';
 import { isTrustedProxy } from './peer-address';
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 // Who may use the server. On loopback nobody else can reach it, so "none" is allowed there only
 // (config refuses any other HOST without access control).
@@ -31,25 +32,37 @@ export function accessControl(access: AccessControl, trustedProxies: readonly st
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users);
+      return basicAuthentication(access.users, createSignInThrottle(trustedProxies));
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
 }
 
-function basicAuthentication(users: ReadonlyMap<string, string>) {
+function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignInThrottle) {
   const verifyPassword = createPasswordVerifier(users);
   return createMiddleware<Env>(async (c, next) => {
+    const waitSeconds = throttle.retryAfterSeconds(c);
+    if (waitSeconds !== undefined) {
+      c.header('Retry-After', String(waitSeconds));
+      return refuse(
+        c,
+        'RATE_LIMITED',
+        `Too many wrong passwords from this address. Try again in ${waitSeconds} s.`,
+      );
+    }
     const credentials = readBasicCredentials(c.req.raw);
     if (credentials && (await verifyPassword(credentials.username, credentials.password))) {
       c.set('user', credentials.username);
       await next();
       return;
     }
+    // The browser's first request carries no credentials: only a wrong password counts.
+    if (credentials) throttle.recordFailure(c);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
-    return unauthorized(
+    return refuse(
       c,
+      'UNAUTHORIZED',
       'Sign in with your Link Token Inspector user name and password (reload the page to be asked again).',
     );
   });
@@ -63,8 +76,9 @@ function trustedHeaderAuthentication(header: string, trustedProxies: readonly st
       await next();
       return;
     }
-    return unauthorized(
+    return refuse(
       c,
+      'UNAUTHORIZED',
       'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
     );
   });
@@ -72,8 +86,8 @@ function trustedHeaderAuthentication(header: string, trustedProxies: readonly st
 
 // API callers get our JSON error; a person who opened a page (and perhaps cancelled the sign-in
 // prompt) gets a sentence instead of raw JSON.
-function unauthorized(c: Context<Env>, message: string): Response {
-  if (c.req.path.startsWith('/api/'))
-    return c.json(proxyError('UNAUTHORIZED', message, c.get('requestId')), 401);
-  return c.text(message, 401);
+function refuse(c: Context<Env>, code: 'UNAUTHORIZED' | 'RATE_LIMITED', message: string): Response {
+  const status = PROXY_ERROR_CODES[code];
+  if (c.req.path.startsWith('/api/')) return c.json(proxyError(code, message, c.get('requestId')), status);
+  return c.text(message, status);
 }
