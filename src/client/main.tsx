@@ -2,10 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
+import { removeCredentialsFromPageUrl } from './features/lookup';
 import './app/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+
+// Before anything renders: credentials pasted into a URL must not stay in the address bar or history.
+removeCredentialsFromPageUrl();
 
 createRoot(root).render(
   <StrictMode>

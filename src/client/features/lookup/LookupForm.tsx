@@ -31,7 +31,7 @@ export function LookupForm(props: LookupFormProps) {
         <input
           id={`${id}-token`}
           className="input input--token"
-          placeholder="link-sandbox-00000000-0000-0000-0000-000000000000"
+          placeholder="link-sandbox-… or link-production-…"
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="off"

@@ -90,7 +90,7 @@ describe('recent lookups', () => {
     unmount();
 
     renderApp();
-    const items = recentList().getAllByRole('button', { name: /Look up .* again/ });
+    const items = recentList().getAllByRole('button', { name: /^Re-run / });
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringContaining(PRODUCTION_TOKEN),
       expect.stringContaining(SANDBOX_TOKEN),
@@ -105,9 +105,7 @@ describe('recent lookups', () => {
     await recentList().findByText(SANDBOX_TOKEN);
     await user.clear(lookupForm().getByLabelText('Link token'));
 
-    await user.click(
-      recentList().getByRole('button', { name: new RegExp(`Look up ${SANDBOX_TOKEN} again`) }),
-    );
+    await user.click(recentList().getByRole('button', { name: new RegExp(`Re-run ${SANDBOX_TOKEN}`) }));
     await waitFor(() => expect(sent).toHaveLength(2));
     expect(lookupForm().getByLabelText('Link token')).toHaveValue(SANDBOX_TOKEN);
 

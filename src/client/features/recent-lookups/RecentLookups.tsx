@@ -30,7 +30,7 @@ export function RecentLookups({ lookups, onRerun, onClear }: RecentLookupsProps)
                 type="button"
                 className="recent-list__item"
                 onClick={() => onRerun(lookup.linkToken)}
-                aria-label={`Look up ${lookup.linkToken} again (last: ${lookup.outcome})`}
+                aria-label={`Re-run ${lookup.linkToken} (last: ${lookup.outcome})`}
               >
                 <code className="recent-list__token">{lookup.linkToken}</code>
                 <span className="recent-list__meta">

@@ -1,0 +1,139 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { listScenarioTokens } from '../src/server/simulator/scenarios';
+
+// The lookup flow against the real built server in simulator mode: the form, the four basic
+// outcomes (success, expired, unknown, malformed), the fixture picker, recent lookups, copy link
+// and the page URL. Each state is screenshot as a test artifact.
+
+function tokenOf(scenario: string): string {
+  const token = listScenarioTokens().find((candidate) => candidate.scenario === scenario);
+  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
+  return token.link_token;
+}
+
+function lookupForm(page: Page) {
+  return page.getByRole('form', { name: 'Look up a link token' });
+}
+
+async function lookUp(page: Page, token: string) {
+  await lookupForm(page).getByLabel('Link token').fill(token);
+  await page.getByRole('button', { name: 'Look up', exact: true }).click();
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('answers are simulated, not from Plaid')).toBeVisible();
+});
+
+test('a successful lookup shows the token details and moves focus to them', async ({ page }, testInfo) => {
+  await lookUp(page, tokenOf('success'));
+  const heading = page.getByRole('heading', { name: 'Link token details' });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(lookupForm(page).getByText('Sandbox', { exact: true })).toBeVisible();
+  await expect(page.getByText('Succeeded', { exact: true }).first()).toBeVisible();
+  await screenshot(page, testInfo, 'success');
+});
+
+test('an expired token says so', async ({ page }, testInfo) => {
+  await lookUp(page, tokenOf('expired'));
+  await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
+  await expect(page.getByText('Expired', { exact: true }).first()).toBeVisible();
+  await expect(
+    page.locator('.watch').getByText(/Nothing to watch: the link token has expired/),
+  ).toBeVisible();
+  await screenshot(page, testInfo, 'expired');
+});
+
+test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error", async ({
+  page,
+}, testInfo) => {
+  await lookUp(page, tokenOf('unknown'));
+  const heading = page.locator('#error-panel-heading');
+  await expect(heading).toBeFocused();
+  await expect(page.getByText('INVALID_LINK_TOKEN', { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Lookup failed: INVALID_LINK_TOKEN.' }),
+  ).toBeAttached();
+  await screenshot(page, testInfo, 'unknown');
+});
+
+test('a malformed token is explained as you type and never sent', async ({ page }, testInfo) => {
+  const lookups: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/link/token/get')) lookups.push(request.url());
+  });
+  const field = lookupForm(page).getByLabel('Link token');
+  await field.fill('public-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
+  await expect(page.getByText('This is a public_token, not a link_token.', { exact: false })).toBeVisible();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('not a token');
+  await page.getByRole('button', { name: 'Look up', exact: true }).click();
+  await expect(page.getByText('This is not a link token.', { exact: false })).toBeVisible();
+  await screenshot(page, testInfo, 'malformed');
+  expect(lookups).toEqual([]);
+});
+
+test('picking a fixture token looks it up; recent lookups re-run it in one click', async ({ page }) => {
+  const picker = page.getByRole('region', { name: 'Simulator fixture tokens' });
+  await picker.getByRole('button', { name: /^fresh/ }).click();
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('fresh'));
+  await expect(page.getByRole('heading', { name: 'Link token details' })).toBeVisible();
+
+  const recent = page.getByRole('region', { name: 'Recent lookups' });
+  await expect(recent.getByText(tokenOf('fresh'))).toBeVisible();
+  await lookUp(page, tokenOf('unknown'));
+  await expect(recent.getByText('INVALID_LINK_TOKEN')).toBeVisible();
+
+  // Survives a reload; one click runs the lookup again.
+  await page.reload();
+  const again = page.waitForResponse((response) => response.url().endsWith('/api/link/token/get'));
+  await recent.getByRole('button', { name: `Re-run ${tokenOf('fresh')}`, exact: false }).click();
+  expect((await again).status()).toBe(200);
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('fresh'));
+});
+
+test('credentials are sent in the request body only, never kept or put in a URL', async ({
+  page,
+  context,
+}) => {
+  await lookupForm(page)
+    .getByRole('button', { name: /Credentials/ })
+    .click();
+  await lookupForm(page).getByLabel('Client ID').fill('simulator-client-id');
+  await lookupForm(page).getByLabel('Secret', { exact: true }).fill('simulator-secret');
+  const request = page.waitForRequest((candidate) => candidate.url().endsWith('/api/link/token/get'));
+  await lookUp(page, tokenOf('success'));
+  expect((await request).postDataJSON()).toEqual({
+    link_token: tokenOf('success'),
+    client_id: 'simulator-client-id',
+    secret: 'simulator-secret',
+  });
+  await expect(page.getByRole('heading', { name: 'Link token details' })).toBeVisible();
+
+  const storage = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
+  expect(storage).toContain(tokenOf('success'));
+  expect(storage).not.toContain('simulator-secret');
+  expect(page.url()).not.toContain('secret');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy link', exact: true }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${new URL(page.url()).origin}/?link_token=${tokenOf('success')}`);
+});
+
+test('?link_token= pre-fills the field; credentials in the URL are dropped at once', async ({ page }) => {
+  await page.goto(`/?link_token=${tokenOf('success')}&client_id=abc&secret=xyz`);
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('success'));
+  await expect(lookupForm(page).getByLabel('Client ID')).toHaveValue('');
+  expect(page.url()).toMatch(new RegExp(`/\\?link_token=${tokenOf('success')}$`));
+});
