@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { specExampleResponse } from '../../shared/spec/vendored-spec';
 import { FAULT_NAMES, parseFault } from './faults';
 import { SCENARIOS } from './scenarios';
 import { LIVE_EVENT_COUNT } from './scenarios/live';
@@ -31,6 +32,24 @@ const FAULTS_WITHOUT_PLAID_JSON = new Set([
   'fault-reset',
   'fault-hang',
 ]);
+
+describe('the spec validator', () => {
+  // So that a passing conformance test means something: the validator accepts Plaid's own example
+  // answer and rejects what the spec forbids.
+  it('accepts the spec’s example and rejects a wrong type, a missing field or a bad enum value', () => {
+    expectValidResponse(specExampleResponse);
+    const broken = structuredClone(specExampleResponse) as {
+      link_sessions: { link_session_id: unknown }[];
+      metadata: { country_codes: string[]; client_name?: unknown };
+    };
+    broken.link_sessions[0]!.link_session_id = 42;
+    delete broken.metadata.client_name;
+    broken.metadata.country_codes = ['XX'];
+    expect(strict.response(broken)).toBe(false);
+    expect(strict.response.errors?.map((e) => e.keyword).sort()).toEqual(['enum', 'required', 'type']);
+    expect(strict.error({ error_type: 'INVALID_INPUT', error_code: 'X', error_message: 'm' })).toBe(false);
+  });
+});
 
 describe('simulator answers conform to the Plaid OpenAPI spec', () => {
   const clock = manualClock();
