@@ -101,6 +101,34 @@ describe('the app refuses before anything reaches Plaid', () => {
   });
 });
 
+describe('no server-side request forgery', () => {
+  it('sends lookups only to the configured upstream, whatever URL or host a request names', async () => {
+    const elsewhere = await startFakeUpstream();
+    const elsewhereHost = new URL(elsewhere.url).host;
+    try {
+      const app = appWith();
+      const redirectedByHeaders = await lookup(
+        app,
+        { link_token: TOKEN },
+        { Host: elsewhereHost, 'X-Forwarded-Host': elsewhereHost, Origin: elsewhere.url },
+      );
+      expect(redirectedByHeaders.status).toBe(200);
+      await lookup(app, {
+        link_token: TOKEN,
+        url: elsewhere.url,
+        base_url: elsewhere.url,
+        host: elsewhereHost,
+      });
+
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(upstream.requests.length).toBeGreaterThanOrEqual(1);
+      expect(upstream.requests.every((request) => request.path === '/link/token/get')).toBe(true);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
 describe('rate limits', () => {
   it('answers 429 RATE_LIMITED with Retry-After once a user exceeds RATE_LIMIT_PER_MINUTE', async () => {
     const app = appWith({ RATE_LIMIT_PER_MINUTE: '2' });
