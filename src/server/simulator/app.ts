@@ -22,7 +22,7 @@ export const DEFAULT_LIVE_STEP_MS = 3000;
 // Every version of Plaid's API. Without the header Plaid uses the account's default version; the
 // simulator's default is 2020-09-14, the only one it implements, and it answers the older versions
 // the same way.
-export const PLAID_VERSIONS = ['2017-03-08', '2018-05-22', '2019-05-29', '2020-09-14'];
+const PLAID_VERSIONS = ['2017-03-08', '2018-05-22', '2019-05-29', '2020-09-14'];
 const REQUEST_FIELDS = ['client_id', 'secret', 'link_token'];
 
 type LookupOutcome = PlannedAnswer & { fault?: Fault };
@@ -66,10 +66,10 @@ export function createSimulatorApp(options: SimulatorOptions = {}): Hono<Simulat
 
     const scenario = findScenario(linkToken);
     if (!scenario) return fail(invalidLinkToken(requestId));
-    const firstLookupAt = firstLookups.get(linkToken) ?? now();
+    const at = now();
+    const firstLookupAt = firstLookups.get(linkToken) ?? at;
     firstLookups.set(linkToken, firstLookupAt);
-    const answer = scenario.answer({ now: now(), requestId, firstLookupAt, liveStepMs });
-    if (answer.kind === 'error') return fail(answer);
+    const answer = scenario.answer({ now: at, requestId, firstLookupAt, liveStepMs });
     if (answer.kind === 'fault') return { status: 200, body: answer.body, fault: answer.fault };
     return { status: 200, body: answer.body };
   }

@@ -9,7 +9,7 @@ export interface SimulatorError {
   error: PlaidError;
 }
 
-export function documentationUrl(type: string, code: string): string {
+function documentationUrl(type: string, code: string): string {
   // API_ERROR is documented on /errors/api/, ITEM_ERROR on /errors/item/, INVALID_INPUT on
   // /errors/invalid-input/: the type without a trailing _ERROR, in kebab case.
   const page = type

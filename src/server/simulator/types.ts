@@ -1,5 +1,4 @@
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
-import type { SimulatorError } from './errors';
 import type { Fault } from './faults';
 
 // What a scenario is handed when it builds an answer.
@@ -16,7 +15,6 @@ export interface AnswerContext {
 
 export type ScenarioAnswer =
   | { kind: 'response'; body: LinkTokenGetResponse }
-  | ({ kind: 'error' } & SimulatorError)
   // The answer the token would have had, spoiled (or delayed) by a fault.
   | { kind: 'fault'; fault: Fault; body: LinkTokenGetResponse };
 

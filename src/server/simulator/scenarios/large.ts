@@ -9,7 +9,7 @@ import { tokenMetadata } from './metadata';
 import { exitSession, successSession, tokenAnswer } from './sessions';
 
 const LINK_TOKEN = 'link-sandbox-00000000-0000-4000-8000-000000000011';
-export const LARGE_SESSION_COUNT = 300;
+const LARGE_SESSION_COUNT = 300;
 const BANKS = [FIRST_PLATYPUS, TARTAN_BANK, HOUNDSTOOTH_BANK];
 
 // Session i follows one of three stories in turn: linked, wrong credentials, or closed early.
