@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { batchBenchSection, runBatchBench } from './batch-500';
 import { runBundleSizeCheck } from './frontend';
 import { describeMachine } from './lib/machine';
 import { table, type Section } from './lib/report';
 import { runMemoryBench } from './memory';
 import { runOverheadBench } from './overhead';
+import { runLargeTokenRenderBench } from './render-large-token';
 import { runSoakBench } from './soak';
 
 // `npm run bench`: builds the app, runs every benchmark one after another (never two at once:
@@ -35,7 +37,19 @@ const sections: Section[] = [];
 
 async function run(name: string, benchmark: () => Section | Promise<Section>): Promise<void> {
   console.log(`Running ${name}…`);
-  const section = await benchmark();
+  let section: Section;
+  try {
+    section = await benchmark();
+  } catch (error) {
+    // One broken benchmark must not cost the figures of the others; the report says it failed.
+    console.error(error);
+    const message = error instanceof Error ? error.message : String(error);
+    section = {
+      title: name,
+      markdown: `Did not complete: ${message}`,
+      goals: [{ name: 'ran', met: false, detail: message }],
+    };
+  }
   for (const goal of section.goals)
     console.log(`  ${goal.met ? 'met   ' : 'MISSED'} ${goal.name}: ${goal.detail}`);
   sections.push(section);
@@ -59,6 +73,8 @@ await run('memory', () =>
   }),
 );
 await run('front end', runBundleSizeCheck);
+await run('large token render in Chromium', runLargeTokenRenderBench);
+await run('batch', async () => batchBenchSection(await runBatchBench()));
 await run('soak', () => runSoakBench({ seconds: soakSeconds, concurrency: 16 }));
 
 const goals = sections.flatMap((section) =>
