@@ -30,11 +30,13 @@ export function EventRow({
   const offset = at && sessionStart ? at.getTime() - sessionStart.getTime() : null;
   const tone = eventTone(event.event_name);
   const institution = metadata.institution_name ?? metadata.institution_id;
+  // A view change already names its view in the headline.
+  const view = event.event_name === 'TRANSITION_VIEW' ? undefined : metadata.view_name;
   return (
     <div className={isNew ? 'sp-event sp-event--new' : 'sp-event'}>
       <div className="sp-event__line">
         <span className="sp-event__time">
-          <Timestamp value={event.timestamp} />
+          <Timestamp value={event.timestamp} timeOnly />
           {offset !== null && offset >= 0 && <span className="sp-muted"> (+{formatDuration(offset)})</span>}
         </span>
         <span className="sp-event__name">
@@ -53,9 +55,9 @@ export function EventRow({
           {open ? 'Hide details' : 'Details'}
         </button>
       </div>
-      {(metadata.view_name || institution || metadata.error_code || metadata.error_message) && (
+      {(view || institution || metadata.error_code || metadata.error_message) && (
         <p className="sp-event__context">
-          {metadata.view_name && <span>view {metadata.view_name}</span>}
+          {view && <span>view {view}</span>}
           {institution && <span>institution {institution}</span>}
           {metadata.error_code && (
             <span className="sp-event__error">

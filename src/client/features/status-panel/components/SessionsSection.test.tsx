@@ -137,6 +137,11 @@ describe('SessionsSection', () => {
       'Exited Link at institution_not_found',
     ]);
     expect(items[1]).toHaveTextContent('+1 s');
+    // The row shows the time of day (the date is in the card's heading), the full date on hover,
+    // and does not repeat the view its headline already names.
+    expect(items[1]!.querySelector('time')).toHaveTextContent(/^\d\d:\d\d:\d\d$/);
+    expect(items[1]!.querySelector('time')!.title).toContain('25 Nov 2026, 10:00:01 UTC');
+    expect(items[1]!.querySelector('.sp-event__context')).toBeNull();
     expect(items[2]).toHaveTextContent('institution Chase');
     expect(items[2]).toHaveTextContent('error ITEM_ERROR / INVALID_CREDENTIALS: bad password');
 

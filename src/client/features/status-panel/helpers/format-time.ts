@@ -15,6 +15,14 @@ const UTC_FORMAT = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+const UTC_TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 export function formatLocal(date: Date): string {
   // "O" names the offset (GMT+2) so a screenshot pasted into a ticket is unambiguous.
   return format(date, 'd MMM yyyy, HH:mm:ss (O)');
@@ -26,6 +34,11 @@ export function formatUtc(date: Date): string {
 
 export function formatInZone(date: Date, mode: TimeZoneMode): string {
   return mode === 'utc' ? formatUtc(date) : formatLocal(date);
+}
+
+// The time of day only, for timeline rows whose date is already in the session's heading.
+export function formatTimeOfDay(date: Date, mode: TimeZoneMode): string {
+  return mode === 'utc' ? `${UTC_TIME_FORMAT.format(date)} UTC` : format(date, 'HH:mm:ss');
 }
 
 // Dates come from Plaid as RFC 3339 strings (sometimes with nanoseconds); null when unparseable.

@@ -21,10 +21,10 @@ export function describeTimeLeft(status: TokenStatus): string {
   switch (status.kind) {
     case 'active':
       // Seconds matter near the end; three units keep the countdown visibly alive.
-      return `${formatDuration(status.msLeft, 3)} left`;
+      return formatDuration(status.msLeft, 3);
     case 'expired':
-      return `expired ${formatDuration(status.msAgo)} ago`;
+      return `none: expired ${formatDuration(status.msAgo)} ago`;
     case 'unknown':
-      return 'Plaid did not say when this token expires';
+      return 'unknown: Plaid did not say when this token expires';
   }
 }

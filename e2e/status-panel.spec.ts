@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { listScenarioTokens } from '../src/server/simulator/scenarios';
+
+// The status panel and the error panel against the real built server in simulator mode: every
+// simulator scenario is looked up, checked for what an operations user needs to see, screenshot
+// and scanned with axe; then keyboard use, the raw JSON download, a phone-width screen and dark
+// mode.
+
+type Expectation = { panel: 'status' | 'error'; texts: RegExp[] };
+
+// What each scenario must show. A scenario added to the simulator without an entry here fails
+// the "covers every scenario" test, so this list stays complete.
+const EXPECTED: Record<string, Expectation> = {
+  fresh: { panel: 'status', texts: [/^Active$/, /No Link sessions: Link was never opened/] },
+  'in-progress': { panel: 'status', texts: [/^In progress$/, /running for/] },
+  success: { panel: 'status', texts: [/^Succeeded$/, /^Items added \(1\)$/, /^onSuccess$/] },
+  'several-sessions': { panel: 'status', texts: [/^Exited with error$/, /^Succeeded$/] },
+  'exit-item-login-required': { panel: 'status', texts: [/^Exited with error$/, /^ITEM_LOGIN_REQUIRED$/] },
+  'exit-institution-down': { panel: 'status', texts: [/^Exited with error$/, /^INSTITUTION_DOWN$/] },
+  oauth: { panel: 'status', texts: [/^Succeeded$/, /Went to the bank’s OAuth page/] },
+  income: { panel: 'status', texts: [/^Bank income$/, /^Payroll income$/, /^Document income$/] },
+  cra: {
+    panel: 'status',
+    texts: [/^Consumer Report Items added \(1\)$/, /^Consumer Report Items updated \(1\)$/],
+  },
+  expired: { panel: 'status', texts: [/^Expired$/, /expired 2 h/] },
+  large: { panel: 'status', texts: [/^Link sessions \(300\)$/, /^Show 20 more sessions/] },
+  'forward-compatible': { panel: 'status', texts: [/^Other fields$/, /^Unknown expiry$/] },
+  live: { panel: 'status', texts: [/^Link sessions \(1\)$/] },
+  production: { panel: 'status', texts: [/^production$/, /^Succeeded$/] },
+  'fault-latency': { panel: 'status', texts: [/^Active$/] },
+  'fault-500': { panel: 'error', texts: [/^Error from Plaid$/, /^INTERNAL_SERVER_ERROR$/] },
+  'fault-502': { panel: 'error', texts: [/^Error from the inspector’s server$/] },
+  'fault-503': { panel: 'error', texts: [/^Plaid is down for planned maintenance$/] },
+  'fault-429': { panel: 'error', texts: [/^RATE_LIMIT_EXCEEDED$/, /^Try again in \d+ seconds?/] },
+  'fault-malformed-json': { panel: 'error', texts: [/^Error from the inspector’s server$/] },
+  'fault-truncated': { panel: 'error', texts: [/^Error from the inspector’s server$/] },
+  'fault-reset': { panel: 'error', texts: [/^Error from the inspector’s server$/] },
+  'fault-hang': { panel: 'error', texts: [/^Plaid did not answer in time$/] },
+  unknown: { panel: 'error', texts: [/^Plaid does not know this link token/, /^INVALID_LINK_TOKEN$/] },
+};
+
+const SCENARIOS = listScenarioTokens();
+
+function tokenOf(scenario: string): string {
+  const token = SCENARIOS.find((candidate) => candidate.scenario === scenario);
+  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
+  return token.link_token;
+}
+
+async function lookUp(page: Page, token: string) {
+  await page.goto(`/?link_token=${token}`);
+  await page.getByRole('button', { name: 'Look up' }).click();
+  await expect(page.locator('#status-panel-heading, #error-panel-heading')).toBeVisible({ timeout: 30_000 });
+}
+
+async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+// Scoped to the panels: the app shell around them has its own axe checks (e2e/a11y.spec.ts), and
+// a whole-page scan per scenario would be slow.
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('.sp-panel').analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+test('covers every simulator scenario', () => {
+  expect(SCENARIOS.map((token) => token.scenario).sort()).toEqual(Object.keys(EXPECTED).sort());
+});
+
+for (const { scenario, link_token: token } of SCENARIOS) {
+  test(`scenario ${scenario}: the panel says what happened, screenshot, no axe violations`, async ({
+    page,
+  }, testInfo) => {
+    // The hanging upstream is ended by the proxy's own timeout; axe takes a while on big pages.
+    test.setTimeout(120_000);
+    const expected = EXPECTED[scenario];
+    test.skip(!expected, 'covered by "covers every simulator scenario"');
+    await lookUp(page, token);
+    const panel = page.locator(expected!.panel === 'status' ? '.sp-panel' : '.sp-panel--error');
+    await expect(panel).toBeVisible();
+    for (const text of expected!.texts) await expect(panel.getByText(text).first()).toBeVisible();
+    if (expected!.panel === 'status') {
+      // What Plaid support asks for is always on screen.
+      await expect(panel.getByRole('button', { name: 'Copy request ID' })).toBeVisible();
+    }
+    await attachScreenshot(page, testInfo, scenario);
+    await expectNoAxeViolations(page);
+  });
+}
+
+test('an exit error links to Plaid’s documentation for its code', async ({ page }) => {
+  await lookUp(page, tokenOf('exit-item-login-required'));
+  const link = page.getByRole('link', { name: /Plaid’s docs for ITEM_LOGIN_REQUIRED/ });
+  await expect(link).toHaveAttribute('href', 'https://plaid.com/docs/errors/item/#item_login_required');
+});
+
+test('works from the keyboard: time zone, session cards and event details', async ({ page }) => {
+  await lookUp(page, tokenOf('several-sessions'));
+  const utc = page.getByRole('button', { name: 'UTC', exact: true });
+  await utc.focus();
+  await page.keyboard.press('Space');
+  await expect(utc).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.sp-panel time').first()).toHaveText(/UTC$/);
+
+  const firstCard = page.locator('.sp-session').first();
+  const toggle = firstCard.locator('.sp-session__toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  const details = firstCard.getByRole('button', { name: /^Details of OPEN event/ });
+  await details.focus();
+  await page.keyboard.press('Enter');
+  await expect(firstCard.getByRole('button', { name: /^Hide details of OPEN event/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(firstCard.locator('.sp-kv dt', { hasText: 'event_id' }).first()).toBeVisible();
+});
+
+test('downloads the raw JSON as link-token-<token>.json, exactly as Plaid answered', async ({ page }) => {
+  const token = tokenOf('success');
+  await lookUp(page, token);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`link-token-${token}.json`);
+  const body = JSON.parse(await readFile(await download.path(), 'utf8')) as { link_token: string };
+  expect(body.link_token).toBe(token);
+
+  await page.getByRole('button', { name: 'Show raw JSON' }).click();
+  await expect(page.getByLabel('Raw JSON answer')).toContainText(`"link_token": "${token}"`);
+});
+
+test('pages through the large token’s sessions and keeps the page light', async ({ page }) => {
+  await lookUp(page, tokenOf('large'));
+  await expect(page.locator('.sp-session')).toHaveCount(20);
+  await page.getByRole('button', { name: /^Show 20 more sessions/ }).click();
+  await expect(page.locator('.sp-session')).toHaveCount(40);
+  // Only the three newest cards are open; the rest are one-line headers.
+  await expect(page.locator('.sp-session__toggle[aria-expanded="true"]')).toHaveCount(3);
+});
+
+test('reads well on a 360 px wide phone screen, in dark mode', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await lookUp(page, tokenOf('several-sessions'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await attachScreenshot(page, testInfo, 'several-sessions-360px-dark');
+  await expectNoAxeViolations(page);
+});
+
+test('the error panel reads well on a phone screen, in dark mode', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await lookUp(page, tokenOf('unknown'));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await attachScreenshot(page, testInfo, 'unknown-360px-dark');
+  await expectNoAxeViolations(page);
+});
