@@ -43,6 +43,8 @@ beforeAll(async () => {
     PLAID_SANDBOX_URL: simulator.url,
     PLAID_PRODUCTION_URL: simulator.url,
     LOG_LEVEL: 'silent',
+    // One in-process "user" sends every request; the limit itself is tested elsewhere.
+    RATE_LIMIT_PER_MINUTE: '100000000',
   });
   app = createApp({ ...config, clientDir });
 });
@@ -179,7 +181,12 @@ const headers = fc.record(
 );
 
 const request = fc.record({ method, path, headers, body });
-type GeneratedRequest = typeof request extends fc.Arbitrary<infer T> ? T : never;
+type GeneratedRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Body | undefined;
+};
 
 function toRequest({ method, path, headers, body }: GeneratedRequest): Request {
   const sendsBody = body !== undefined && method !== 'GET' && method !== 'HEAD';
@@ -213,21 +220,23 @@ async function expectWellFormedAnswer(sent: GeneratedRequest): Promise<void> {
 describe('bad input to every endpoint', () => {
   it('gets a well-formed answer, never a 5xx or a crash, whatever is sent', async () => {
     await fc.assert(fc.asyncProperty(request, expectWellFormedAnswer), { numRuns: 400 });
-  });
+  }, 60_000);
 
-  it('gets a well-formed answer to lookups with arbitrary JSON bodies and headers', async () => {
+  it('gets a well-formed answer to same-origin JSON lookups with arbitrary bodies', async () => {
+    // Past the CSRF, media-type and size guards, so that the bodies reach validation and upstream.
     const lookup = fc.record({
       method: fc.constant('POST'),
       path: fc.constant('/api/link/token/get'),
       headers: headers.map((generated) => ({
+        ...Object.fromEntries(Object.entries(generated).filter(([name]) => name !== 'content-length')),
         'content-type': 'application/json',
         origin: ORIGIN,
-        ...generated,
+        'sec-fetch-site': 'same-origin',
       })),
       body: lookupBody.map((value) => text(JSON.stringify(value))),
     });
     await fc.assert(fc.asyncProperty(lookup, expectWellFormedAnswer), { numRuns: 300 });
-  });
+  }, 60_000);
 
   it('refuses very large bodies with a well-formed error', async () => {
     const large = fc.record({
@@ -239,5 +248,5 @@ describe('bad input to every endpoint', () => {
         .map((size) => text(JSON.stringify({ link_token: fixtureTokens[0], padding: 'x'.repeat(size) }))),
     });
     await fc.assert(fc.asyncProperty(large, expectWellFormedAnswer), { numRuns: 8 });
-  });
+  }, 60_000);
 });
