@@ -154,13 +154,15 @@ export function LookupView() {
         </p>
         <div ref={resultRef} className="result" aria-busy={lookup.isFetching}>
           {lookup.isLoading && <p className="result__loading">Looking up the token…</p>}
+          {submitted && (outcome || error) && (
+            <div className="toolbar">
+              {watchState && <WatchControl {...watchState} onToggle={toggleWatch} />}
+              <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
+            </div>
+          )}
           {error && <ErrorPanel error={error} />}
-          {outcome && submitted && watchState && (
+          {outcome && (
             <>
-              <div className="toolbar">
-                <WatchControl {...watchState} onToggle={toggleWatch} />
-                <CopyLinkButton linkToken={submitted.request.link_token} />
-              </div>
               {error && (
                 <p className="muted">
                   Below: the last answer received, at {new Date(dataUpdatedAt).toLocaleTimeString()}.
