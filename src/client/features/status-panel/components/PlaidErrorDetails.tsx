@@ -14,6 +14,9 @@ const SHOWN_KEYS = [
   'documentation_url',
   'causes',
   'status',
+  'error_code_reason',
+  'required_account_subtypes',
+  'provided_account_subtypes',
 ];
 
 // The fields of a PlaidError, as Plaid support and developers refer to them. `docsLink` is off
@@ -42,6 +45,26 @@ export function PlaidErrorDetails({ error, docsLink = true }: { error: PlaidErro
           <dt>Message for end users</dt>
           <dd>{error.display_message ?? <span className="sp-empty">none</span>}</dd>
         </div>
+        {error.error_code_reason && (
+          <div>
+            <dt>Reason</dt>
+            <dd>
+              <code>{error.error_code_reason}</code>
+            </dd>
+          </div>
+        )}
+        {error.required_account_subtypes && (
+          <div>
+            <dt>Required account subtypes</dt>
+            <dd>{error.required_account_subtypes.join(', ') || <span className="sp-empty">none</span>}</dd>
+          </div>
+        )}
+        {error.provided_account_subtypes && (
+          <div>
+            <dt>Provided account subtypes</dt>
+            <dd>{error.provided_account_subtypes.join(', ') || <span className="sp-empty">none</span>}</dd>
+          </div>
+        )}
         {error.suggested_action && (
           <div>
             <dt>Suggested action</dt>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LinkSessionResults } from '../../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../helpers/extra-fields';
+import { hasResults } from '../helpers/session-outcome';
 import { institutionLabel } from '../helpers/institution';
 import { AccountList } from './AccountList';
 import { ExtraFields } from './KeyValueView';
@@ -34,6 +35,9 @@ export function SessionResults({ results }: { results: LinkSessionResults }) {
   return (
     <div className="sp-results">
       <h5>Results</h5>
+      {!hasResults(results) && (
+        <p className="sp-empty">None: the session added no Item and uploaded nothing.</p>
+      )}
       {results.item_add_results.length > 0 && (
         <ResultGroup title={`Items added (${results.item_add_results.length})`}>
           <ol className="sp-plain-list">

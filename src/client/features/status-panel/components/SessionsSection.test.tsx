@@ -88,6 +88,7 @@ describe('SessionsSection', () => {
     expect(value('Institution')).toHaveTextContent('First Platypus Bank (ins_109508)');
     expect(value('Exit status')).toHaveTextContent('requires_credentials');
     expect(within(card).getByText('The user left Link without an error.')).toBeInTheDocument();
+    expect(within(card).queryByRole('heading', { name: 'Results' })).not.toBeInTheDocument();
   });
 
   it('lists the events in time order, in plain words, with the full event on demand', async () => {
@@ -180,6 +181,12 @@ describe('SessionsSection', () => {
       'href',
       'https://plaid.com/docs/errors/item/#invalid_credentials',
     );
+  });
+
+  it('says when a session produced no results', () => {
+    renderSessions([makeSession({ results: emptyResults })]);
+    expect(screen.getByRole('heading', { name: 'Results' })).toBeInTheDocument();
+    expect(screen.getByText(/None: the session added no Item/)).toBeInTheDocument();
   });
 
   it('shows the deprecated on_exit only when exit is absent', () => {
