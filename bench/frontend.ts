@@ -15,7 +15,16 @@ function gzipKb(bytes: Buffer): string {
 }
 
 export function runBundleSizeCheck(): Section {
-  const output = execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8' });
+  let output: string;
+  try {
+    output = execFileSync('npx', ['size-limit', '--json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch (error) {
+    // size-limit exits with 1 when a limit is exceeded; its JSON report is still on stdout.
+    output = String((error as { stdout?: string }).stdout ?? '');
+  }
   const [initial] = JSON.parse(output) as SizeLimitResult[];
   if (!initial) throw new Error('size-limit measured nothing: is dist/client built?');
 

@@ -43,9 +43,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadRun> {
       {
         url: options.baseUrl,
         connections: options.connections,
-        duration: options.durationSeconds,
-        amount: options.amount,
-        overallRate: options.overallRate,
+        // autocannon refuses keys that are present but undefined.
+        ...(options.durationSeconds !== undefined && { duration: options.durationSeconds }),
+        ...(options.amount !== undefined && { amount: options.amount }),
+        ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
         requests: options.requests.map((request) => ({
           method: 'POST',
           path: request.path,
