@@ -37,7 +37,7 @@ export function EventRow({
       <div className="sp-event__line">
         <span className="sp-event__time">
           <Timestamp value={event.timestamp} timeOnly />
-          {offset !== null && offset >= 0 && <span className="sp-muted"> (+{formatDuration(offset)})</span>}
+          {offset !== null && offset > 0 && <span className="sp-muted"> (+{formatDuration(offset)})</span>}
         </span>
         <span className="sp-event__name">
           {isNew && <Chip tone="info">New</Chip>}{' '}
