@@ -26,7 +26,10 @@ export function watchStatusText({
 // "Watch" re-runs the lookup every few seconds while something can still change (see
 // live-watch.ts), so a QA engineer sees a Link session's events arrive as they happen.
 export function WatchControl(props: WatchControlProps) {
-  const status = watchStatusText(props);
+  // When idle, say what the button does (not announced: it is not a change of state).
+  const status =
+    watchStatusText(props) ||
+    `Follow Link sessions live: re-checks every ${WATCH_INTERVAL_MS / 1000} seconds until they finish.`;
   return (
     <span className="watch">
       <button
