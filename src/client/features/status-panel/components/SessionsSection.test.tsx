@@ -316,7 +316,7 @@ describe('SessionsSection', () => {
     expect(screen.getAllByRole('article')).toHaveLength(2 * SESSIONS_PAGE);
   });
 
-  it('keeps only a window of a very long timeline in the DOM', () => {
+  it('keeps only a window of a very long timeline in the DOM', async () => {
     // jsdom has no layout: give the scroll box the size the stylesheet gives it, and each row a height.
     vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
       return this.classList.contains('sp-timeline-scroll') ? 448 : 0;
@@ -334,7 +334,8 @@ describe('SessionsSection', () => {
       }),
     );
     renderSessions([makeSession({ events })]);
-    const region = screen.getByRole('region', { name: `Timeline of ${count} events (scrolls)` });
+    // The virtual list is loaded on demand.
+    const region = await screen.findByRole('region', { name: `Timeline of ${count} events (scrolls)` });
     const rendered = within(region).getAllByRole('listitem');
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(50);
