@@ -44,7 +44,9 @@ export async function runMemoryBench(options: MemoryOptions): Promise<Section> {
 
     const markdown = [
       `${options.lookups} lookups over ${options.connections} connections, tokens in rotation: ` +
-        options.linkTokens.map((token) => `\`${token}\``).join(', ') +
+        [...new Set(options.linkTokens)]
+          .map((token) => `${options.linkTokens.filter((sent) => sent === token).length}× \`${token}\``)
+          .join(', ') +
         `. RSS of the proxy process read from /proc every ${options.sampleEveryMs} ms (${samples.length} samples).`,
       '',
       table(

@@ -119,4 +119,6 @@ const report = [
 ].join('\n');
 
 writeFileSync('bench/RESULTS.md', report);
+// Aligned tables, as the rest of the repository's Markdown (prettier).
+execFileSync('npx', ['prettier', '--write', 'bench/RESULTS.md'], { stdio: 'ignore' });
 console.log(`Wrote bench/RESULTS.md (${goals.filter((goal) => !goal.met).length} goals missed).`);
