@@ -126,6 +126,24 @@ describe('BatchView', () => {
     expect(screen.getByRole('button', { name: 'Look up 500 tokens' })).toBeInTheDocument();
   });
 
+  it('fills in the simulator fixture tokens in simulator mode', async () => {
+    server.use(
+      http.get('/api/simulator/tokens', () =>
+        HttpResponse.json({
+          tokens: [
+            { link_token: ACTIVE, scenario: 'fresh', description: 'Fresh' },
+            { link_token: EXPIRED, scenario: 'expired', description: 'Expired' },
+          ],
+        }),
+      ),
+    );
+    const user = renderBatch();
+    await user.click(await screen.findByRole('button', { name: 'Fill in every simulator fixture token' }));
+
+    expect(screen.getByLabelText(/Tokens, or any text/)).toHaveValue(`${ACTIVE}  fresh\n${EXPIRED}  expired`);
+    expect(await screen.findByText('2 unique link tokens found.')).toBeInTheDocument();
+  });
+
   it('refuses to start without tokens, or with half of the credentials', async () => {
     const user = renderBatch();
     await user.click(screen.getByRole('button', { name: 'Look up tokens' }));

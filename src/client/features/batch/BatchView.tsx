@@ -69,6 +69,7 @@ export function BatchView() {
         onStart={onStart}
         running={state.phase === 'running'}
         allowCredentials={serverInfo?.allowRequestCredentials ?? false}
+        simulatorMode={serverInfo?.mode === 'simulator'}
       />
 
       {state.phase !== 'idle' && (

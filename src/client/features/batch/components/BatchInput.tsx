@@ -1,6 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
 import {
   BatchFormSchema,
   EMPTY_BATCH_FORM,
@@ -17,13 +19,16 @@ type BatchInputProps = {
   onStart: (request: BatchRequest) => void;
   running: boolean;
   allowCredentials: boolean;
+  // In simulator mode the fixture tokens can be filled in with one click, for demos and QA.
+  simulatorMode: boolean;
 };
 
 // Paste, drop or choose the text holding the tokens; optional shared credentials. Credentials
 // live only in this form's memory (autocomplete off) and go out with each lookup.
-export function BatchInput({ onStart, running, allowCredentials }: BatchInputProps) {
+export function BatchInput({ onStart, running, allowCredentials, simulatorMode }: BatchInputProps) {
   const id = useId();
-  const [fileError, setFileError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const [inputError, setInputError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const {
     register,
@@ -42,16 +47,29 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
   async function loadFile(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setFileError(
+      setInputError(
         `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to 5 MB can be read.`,
       );
       return;
     }
     try {
       setValue('text', await file.text(), { shouldValidate: true });
-      setFileError(null);
+      setInputError(null);
     } catch {
-      setFileError(`Could not read ${file.name}.`);
+      setInputError(`Could not read ${file.name}.`);
+    }
+  }
+
+  async function fillSimulatorTokens() {
+    try {
+      const tokens = await queryClient.fetchQuery(simulatorTokensQuery);
+      const lines = tokens.map((token) => `${token.link_token}  ${token.scenario}`);
+      setValue('text', lines.join('\n'), { shouldValidate: true });
+      setInputError(null);
+    } catch (error) {
+      setInputError(
+        `Could not load the simulator's tokens (${error instanceof Error ? error.message : error}).`,
+      );
     }
   }
 
@@ -68,7 +86,7 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
     event.target.value = '';
   }
 
-  const textError = errors.text?.message ?? fileError;
+  const textError = errors.text?.message ?? inputError;
   return (
     <form className="batch-input card" noValidate onSubmit={handleSubmit(onStart)}>
       <div
@@ -94,6 +112,15 @@ export function BatchInput({ onStart, running, allowCredentials }: BatchInputPro
         <label className="batch-input__file">
           Or choose a file <input type="file" accept=".txt,.csv,.json,.log,text/*" onChange={onChooseFile} />
         </label>
+        {simulatorMode && (
+          <button
+            type="button"
+            className="button button--small batch-input__fixtures"
+            onClick={fillSimulatorTokens}
+          >
+            Fill in every simulator fixture token
+          </button>
+        )}
         {textError && (
           <p id={`${id}-text-error`} className="field-error" role="alert">
             {textError}
