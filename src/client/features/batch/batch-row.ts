@@ -1,4 +1,5 @@
 import type { LinkEvent, LinkSession } from '../../../shared/schemas/link-token-get-response';
+import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../status-panel';
 import type { BatchOutcome } from './run-batch';
 
 // One line of the batch table (and of the CSV/JSON export): what an operator scans for in a list
@@ -46,27 +47,10 @@ function newest<T>(items: readonly T[], timeOf: (item: T) => string | null | und
   return best;
 }
 
-function hasResults(session: LinkSession): boolean {
-  const results = session.results;
-  if (!results) return false;
-  return (
-    results.item_add_results.length > 0 ||
-    results.cra_item_add_results.length > 0 ||
-    results.cra_update_results.length > 0 ||
-    results.bank_income_results.length > 0 ||
-    results.payroll_income_results.length > 0 ||
-    results.document_income_results !== null ||
-    (results.cra_document_upload_results ?? null) !== null
-  );
-}
-
 function describeSessionOutcome(session: LinkSession): string {
-  if (session.on_success || hasResults(session)) return 'Succeeded';
-  // `on_exit` is deprecated in favour of `exit`; it only counts when `exit` is absent.
-  const exit = session.exit !== undefined ? session.exit : (session.on_exit ?? null);
-  if (exit?.error) return `Exited with error: ${exit.error.error_code}`;
-  if (!session.finished_at) return 'In progress';
-  return 'Abandoned';
+  const outcome = sessionOutcome(session);
+  const label = SESSION_OUTCOME_LABELS[outcome];
+  return outcome === 'exited-with-error' ? `${label}: ${sessionExit(session)?.error?.error_code}` : label;
 }
 
 export function pendingRow(token: string, status: 'Pending' | 'Cancelled'): BatchRow {
