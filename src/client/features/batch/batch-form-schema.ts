@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addCredentialPairIssues } from '../credentials';
 import type { BatchCredentials } from './batch-lookup';
 import { extractTokens } from './extract-tokens';
 
@@ -14,20 +15,7 @@ export const BatchFormSchema = z
         message: 'No link tokens found. Paste text containing link-sandbox-… or link-production-… tokens.',
       });
     }
-    if (values.client_id !== '' && values.secret === '') {
-      context.addIssue({
-        code: 'custom',
-        path: ['secret'],
-        message: 'Enter the secret too, or clear the client ID.',
-      });
-    }
-    if (values.client_id === '' && values.secret !== '') {
-      context.addIssue({
-        code: 'custom',
-        path: ['client_id'],
-        message: 'Enter the client ID too, or clear the secret.',
-      });
-    }
+    addCredentialPairIssues(values, context);
   })
   .transform((values): { tokens: string[]; credentials: BatchCredentials } => ({
     tokens: extractTokens(values.text).tokens,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkLinkToken } from '../../../shared/link-token';
+import { addCredentialPairIssues } from '../credentials';
 import { LinkTokenGetRequestSchema } from '../../../shared/schemas/link-token-get-request';
 
 // The lookup form's fields as typed (strings, empty = not given) and the request they become.
@@ -14,23 +15,7 @@ export const LookupFormSchema = z
     client_id: z.string().trim(),
     secret: z.string().trim(),
   })
-  .superRefine((values, context) => {
-    // Say which half of the pair is missing, next to the empty field.
-    if (values.client_id !== '' && values.secret === '') {
-      context.addIssue({
-        code: 'custom',
-        path: ['secret'],
-        message: 'Enter the secret too, or clear the client ID.',
-      });
-    }
-    if (values.client_id === '' && values.secret !== '') {
-      context.addIssue({
-        code: 'custom',
-        path: ['client_id'],
-        message: 'Enter the client ID too, or clear the secret.',
-      });
-    }
-  })
+  .superRefine(addCredentialPairIssues)
   .transform((values): z.input<typeof LinkTokenGetRequestSchema> => ({
     link_token: values.link_token.trim(),
     client_id: values.client_id === '' ? undefined : values.client_id,

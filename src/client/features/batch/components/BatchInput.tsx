@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
+import { CredentialInputs } from '../../credentials';
 import {
   BatchFormSchema,
   EMPTY_BATCH_FORM,
@@ -133,38 +134,12 @@ export function BatchInput({ onStart, running, allowCredentials, simulatorMode }
       {allowCredentials && (
         <fieldset className="batch-input__credentials">
           <legend>Credentials (optional, used for every token in this batch, never stored)</legend>
-          <label htmlFor={`${id}-client-id`}>Client ID</label>
-          <input
-            id={`${id}-client-id`}
-            className="input"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errors.client_id ? true : undefined}
-            aria-describedby={errors.client_id ? `${id}-client-id-error` : undefined}
-            {...register('client_id')}
+          <CredentialInputs
+            clientId={register('client_id')}
+            secret={register('secret')}
+            clientIdError={errors.client_id?.message}
+            secretError={errors.secret?.message}
           />
-          {errors.client_id && (
-            <p id={`${id}-client-id-error`} className="field-error">
-              {errors.client_id.message}
-            </p>
-          )}
-          <label htmlFor={`${id}-secret`}>Secret</label>
-          <input
-            id={`${id}-secret`}
-            className="input"
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errors.secret ? true : undefined}
-            aria-describedby={errors.secret ? `${id}-secret-error` : undefined}
-            {...register('secret')}
-          />
-          {errors.secret && (
-            <p id={`${id}-secret-error`} className="field-error">
-              {errors.secret.message}
-            </p>
-          )}
         </fieldset>
       )}
 

@@ -1,0 +1,66 @@
+import { useId, useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+
+type CredentialInputsProps = {
+  clientId: UseFormRegisterReturn;
+  secret: UseFormRegisterReturn;
+  clientIdError: string | undefined;
+  secretError: string | undefined;
+};
+
+// The Client ID and Secret inputs both forms share. The values live only in the form's memory:
+// no autocomplete, never stored, never in the URL; the secret is masked unless shown on purpose.
+export function CredentialInputs({ clientId, secret, clientIdError, secretError }: CredentialInputsProps) {
+  const id = useId();
+  const [secretVisible, setSecretVisible] = useState(false);
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-client-id`}>Client ID</label>
+        <input
+          id={`${id}-client-id`}
+          className="input"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={clientIdError ? true : undefined}
+          aria-describedby={clientIdError ? `${id}-client-id-error` : undefined}
+          {...clientId}
+        />
+        {clientIdError && (
+          <p id={`${id}-client-id-error`} className="field-error">
+            {clientIdError}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-secret`}>Secret</label>
+        <div className="input-row">
+          <input
+            id={`${id}-secret`}
+            className="input"
+            type={secretVisible ? 'text' : 'password'}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={secretError ? true : undefined}
+            aria-describedby={secretError ? `${id}-secret-error` : undefined}
+            {...secret}
+          />
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-controls={`${id}-secret`}
+            aria-label={secretVisible ? 'Hide secret' : 'Show secret'}
+            onClick={() => setSecretVisible((visible) => !visible)}
+          >
+            {secretVisible ? 'Hide' : 'Show'}
+          </button>
+        </div>
+        {secretError && (
+          <p id={`${id}-secret-error`} className="field-error">
+            {secretError}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { CredentialInputs } from './CredentialInputs';
+export { addCredentialPairIssues } from './credential-pair';
