@@ -10,6 +10,7 @@ import { loadConfig } from './config';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
 import { listScenarioTokens } from './simulator/scenarios';
 import { startSimulator, type RunningSimulator } from './simulator/server';
+import { simulatorAsPlaidEnv } from './simulator/as-plaid-env';
 
 // Whatever a client sends, the server answers: never a 5xx of its own making (the upstream here
 // is a healthy simulator, so every 5xx would be ours), never a thrown exception, and on /api/*
@@ -36,12 +37,7 @@ beforeAll(async () => {
   simulator = await startSimulator();
   clientDir = fakeClientBuild();
   const config = loadConfig({
-    PLAID_UPSTREAM: 'plaid',
-    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-    PLAID_SANDBOX_URL: simulator.url,
-    PLAID_PRODUCTION_URL: simulator.url,
+    ...simulatorAsPlaidEnv(simulator.url),
     LOG_LEVEL: 'silent',
     // One in-process "user" sends every request; the limit itself is tested elsewhere.
     RATE_LIMIT_PER_MINUTE: '100000000',

@@ -5,9 +5,9 @@ import { runCheckedLoad } from '../../bench/lib/checked-load';
 import { soakGoals, soakTokens } from '../../bench/soak';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
 import { listScenarioTokens } from './simulator/scenarios';
 import { startSimulator, type RunningSimulator } from './simulator/server';
+import { simulatorAsPlaidEnv } from './simulator/as-plaid-env';
 
 // The short version of bench/soak.ts: ten seconds of mixed lookups over real HTTP, a share of them
 // meeting every fault the simulator injects. Every request must get an answer of the documented
@@ -24,12 +24,7 @@ beforeAll(async () => {
   simulator = await startSimulator();
   const app = createApp(
     loadConfig({
-      PLAID_UPSTREAM: 'plaid',
-      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-      PLAID_SANDBOX_URL: simulator.url,
-      PLAID_PRODUCTION_URL: simulator.url,
+      ...simulatorAsPlaidEnv(simulator.url),
       // Hanging-upstream faults then cost one second each instead of ten.
       PLAID_TIMEOUT_MS: '1000',
       LOG_LEVEL: 'silent',

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './credentials';
 import { parseFault } from './faults';
 import { SCENARIOS, UNKNOWN_TOKEN } from './scenarios';
 import { startSimulator, type RunningSimulator } from './server';
 import { manualClock } from './test-support';
+import { simulatorAsPlaidEnv } from './as-plaid-env';
 
 // Every scenario and every fault through the real proxy: our server app (in-process) calls the
 // simulator over HTTP on loopback, exactly as it calls Plaid, and the test reads what the browser
@@ -19,12 +19,7 @@ const token = (scenario: string) => SCENARIOS.find((s) => s.scenario === scenari
 
 function proxyFor(simulator: RunningSimulator, timeoutMs?: number) {
   const config = loadConfig({
-    PLAID_UPSTREAM: 'plaid',
-    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-    PLAID_SANDBOX_URL: simulator.url,
-    PLAID_PRODUCTION_URL: simulator.url,
+    ...simulatorAsPlaidEnv(simulator.url),
     ...(timeoutMs ? { PLAID_TIMEOUT_MS: String(timeoutMs) } : {}),
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '10000',
