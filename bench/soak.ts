@@ -75,9 +75,10 @@ export async function runSoakBench(options: SoakOptions): Promise<Section> {
   // still longer than the simulator's 2 s latency fault, which must succeed.
   // "Memory flat" is judged on the heap that survives a forced full GC, sampled inside the proxy by
   // a bench-only preload (bench/lib/heap-probe.mjs): a leak is objects still reachable, and that is
-  // what this figure grows with. RSS is still reported but not judged: in a 180 s run it climbed
-  // 157 → 188 MB while heap-after-GC stayed flat, i.e. V8 and the allocator keeping freed pages for
-  // reuse (warm-up), not retained objects (see bench/RESULTS.md).
+  // what this figure grows with. RSS is still reported but not judged: without the probe it climbed
+  // 157 → 188 MB in a 180 s run, yet with full GCs forced every 2 s both heap-after-GC (≈17.6 MB)
+  // and RSS (≈126 MB) stay flat, so that climb was garbage V8 had not yet collected and pages it
+  // keeps for reuse (warm-up), not retained objects (see bench/RESULTS.md).
   const probe = heapProbe(HEAP_PROBE_INTERVAL_MS);
   const proxy = await startProxy(simulator.url, { PLAID_TIMEOUT_MS: '3000', ...probe.env });
   try {
