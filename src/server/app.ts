@@ -41,7 +41,8 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ho
   // this early so that refusals by the guards below carry it too.
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // Through c.res.headers, not c.header(): after next() the latter rebuilds the whole Response.
+    c.res.headers.set('Cache-Control', 'no-store');
   });
 
   // Registered before access control, so probes and scrapers need no user.

@@ -105,4 +105,16 @@ describe('body size limit', () => {
   it('accepts a body under the limit', async () => {
     expect((await post({}, JSON.stringify({ link_token: 'x'.repeat(15 * 1024) }))).status).toBe(200);
   });
+
+  it('refuses on a declared Content-Length over the limit, before reading the body', async () => {
+    const response = await post({ 'Content-Length': String(17 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error_code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('accepts a body whose declared Content-Length is under the limit', async () => {
+    const response = await post({ 'Content-Length': String(Buffer.byteLength(body)) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(body));
+  });
 });
