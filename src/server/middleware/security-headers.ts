@@ -37,7 +37,7 @@ export function strictTransport(trustedProxies: readonly string[]) {
   return createMiddleware(async (c, next) => {
     await next();
     const https =
-      new URL(c.req.url).protocol === 'https:' ||
+      c.req.url.startsWith('https:') ||
       (c.req.header('X-Forwarded-Proto') === 'https' && isTrustedProxy(c, trustedProxies));
     if (https) c.res.headers.set('Strict-Transport-Security', HSTS);
   });
