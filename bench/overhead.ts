@@ -1,11 +1,5 @@
-import {
-  runLoad,
-  summarise,
-  type LoadOptions,
-  type LoadRequest,
-  type LoadResult,
-  type LoadRun,
-} from './lib/load';
+import { runLoad, summarise, type LoadRequest, type LoadResult, type LoadRun } from './lib/load';
+import { runPacedLoad } from './lib/paced-load';
 import { table, type Section } from './lib/report';
 import { formatMs } from './lib/stats';
 import { plaidLookup, proxyLookup, startBaseline, startProxy, startStandaloneSimulator } from './targets';
@@ -29,21 +23,28 @@ type Target = { name: string; baseUrl: string; request: LoadRequest };
 const ADDED_P50_BUDGET_MS = 2;
 const ADDED_P99_BUDGET_MS = 5;
 const THROUGHPUT_RATIO_GOAL = 2;
-// Connections for the fixed-rate runs: each sends fixedRate / 10 requests a second.
-const FIXED_RATE_CONNECTIONS = 10;
 
 async function interleaved(
   targets: readonly Target[],
-  options: OverheadOptions,
-  load: Omit<LoadOptions, 'baseUrl' | 'requests'>,
+  rounds: number,
+  load: (target: Target) => Promise<LoadRun>,
 ): Promise<LoadResult[]> {
   const runs: LoadRun[][] = targets.map(() => []);
-  for (let round = 0; round < options.rounds; round++) {
-    for (const [index, target] of targets.entries()) {
-      runs[index]!.push(await runLoad({ ...load, baseUrl: target.baseUrl, requests: [target.request] }));
-    }
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) runs[index]!.push(await load(target));
   }
   return runs.map(summarise);
+}
+
+// As many requests as `connections` keep-alive connections can send, one at a time each.
+function closedLoop(connections: number, durationSeconds: number) {
+  return (target: Target) =>
+    runLoad({ baseUrl: target.baseUrl, requests: [target.request], connections, durationSeconds });
+}
+
+function paced(requestsPerSecond: number, durationSeconds: number) {
+  return (target: Target) =>
+    runPacedLoad({ baseUrl: target.baseUrl, request: target.request, requestsPerSecond, durationSeconds });
 }
 
 function row(target: string, load: string, result: LoadResult): string[] {
@@ -73,27 +74,28 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
     ];
     const targets = [direct, ours, naive];
     // Warm-up: JIT, connection pools and caches, not measured.
-    await interleaved(targets, { ...options, rounds: 1 }, { connections: 10, durationSeconds: 2 });
+    await interleaved(targets, 1, closedLoop(10, 2));
 
     const rows: string[][] = [];
     const peak = targets.map(() => 0);
     for (const connections of options.concurrencyLevels) {
-      const results = await interleaved(targets, options, {
-        connections,
-        durationSeconds: options.secondsPerRound,
-      });
+      const results = await interleaved(
+        targets,
+        options.rounds,
+        closedLoop(connections, options.secondsPerRound),
+      );
       for (const [index, result] of results.entries()) {
         rows.push(row(targets[index]!.name, `${connections} connections`, result));
         peak[index] = Math.max(peak[index]!, result.requestsPerSecond);
       }
     }
-    const atRate = await interleaved(targets, options, {
-      connections: FIXED_RATE_CONNECTIONS,
-      overallRate: options.fixedRate,
-      durationSeconds: options.secondsPerRound,
-    });
+    const atRate = await interleaved(
+      targets,
+      options.rounds,
+      paced(options.fixedRate, options.secondsPerRound),
+    );
     for (const [index, result] of atRate.entries()) {
-      rows.push(row(targets[index]!.name, `${options.fixedRate} req/s fixed rate`, result));
+      rows.push(row(targets[index]!.name, `${options.fixedRate} req/s, evenly spaced`, result));
     }
 
     const [directAtRate, oursAtRate] = atRate as [LoadResult, LoadResult, LoadResult];
@@ -105,9 +107,12 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
 
     const markdown = [
       `Fixture token \`${options.linkToken}\`. For each load, ${options.rounds} rounds of ${options.secondsPerRound} s ` +
-        'alternating between the three targets, pooled per target; the fixed-rate load uses ' +
-        `${FIXED_RATE_CONNECTIONS} connections sharing ${options.fixedRate} req/s. Latencies are exact percentiles ` +
-        'over every response (not autocannon’s whole-millisecond histogram).',
+        'alternating between the three targets, pooled per target. "N connections" is autocannon with N ' +
+        'keep-alive connections each sending its next request as soon as the last is answered (peak ' +
+        `throughput). "${options.fixedRate} req/s" sends one request every ${1000 / options.fixedRate} ms on time ` +
+        'whether or not earlier ones are answered (bench/lib/paced-load.ts; autocannon’s own rate option ' +
+        'sends each second’s quota in a burst). Latencies are exact percentiles over every response (not ' +
+        'autocannon’s whole-millisecond histogram).',
       '',
       table(['target', 'load', 'req/s', 'p50', 'p99', 'failed'], rows),
       '',
