@@ -1,3 +1,5 @@
+// Imported first, so that it is in force before any other module evaluates (or parses with) zod.
+import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
