@@ -53,7 +53,7 @@ test('credentials typed in the browser end up in no storage, cookie or URL', asy
   await page.addInitScript(() => {
     const violations: string[] = [];
     Object.assign(window, { cspViolations: violations });
-    document.addEventListener('securitypolicyviolation', (event) =>
+    window.document.addEventListener('securitypolicyviolation', (event) =>
       violations.push(`${event.violatedDirective} ${event.blockedURI}`),
     );
   });

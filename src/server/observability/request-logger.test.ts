@@ -3,7 +3,7 @@ import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
 import type { SecurityVariables } from '../middleware/context';
 import { captureLogs } from './log-capture';
-import { createLogger } from './logger';
+import { createLogger, REDACTED } from './logger';
 import type { LookupVariables } from './lookup-facts';
 import { requestLogger } from './request-logger';
 
@@ -26,6 +26,7 @@ function appLoggingTo(logs: ReturnType<typeof captureLogs>) {
       upstream: { status: 400, plaidRequestId: 'plaid-req-1', durationMs: 41.6 },
     });
     c.get('log').info('inside the route');
+    c.get('log').info({ call: { secret: 'careless-secret' } }, 'careless');
     return c.json({ error_code: 'INVALID_LINK_TOKEN' }, 400);
   });
   app.get('/fail', (c) => c.json({}, 502));
@@ -40,8 +41,11 @@ describe('requestLogger', () => {
     });
     const requestIdHeader = response.headers.get('X-Request-Id');
 
-    const [inside, audit] = logs.lines();
+    const [inside, careless, audit] = logs.lines();
     expect(inside).toMatchObject({ msg: 'inside the route', request_id: requestIdHeader });
+    // What handlers log is redacted; the audit line is made of fields that hold no credential.
+    expect(careless).toMatchObject({ request_id: requestIdHeader, call: { secret: REDACTED } });
+    expect(logs.text()).not.toContain('careless-secret');
     expect(audit).toMatchObject({
       msg: 'lookup',
       level: 'info',
