@@ -7,11 +7,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { accessControl, type AccessControl } from './access-control';
 import type { SecurityVariables } from './context';
 import { FAILED_SIGN_INS_PER_MINUTE } from './sign-in-throttle';
+import { trustedProxyList } from './trusted-proxies';
 
 function appWith(access: AccessControl, trustedProxies: string[] = []) {
   const app = new Hono<{ Variables: SecurityVariables }>();
   app.use(requestId());
-  app.use(accessControl(access, trustedProxies));
+  app.use(accessControl(access, trustedProxyList(trustedProxies)));
   app.get('/whoami', (c) => c.text(c.get('user')));
   app.get('/api/whoami', (c) => c.json({ user: c.get('user') }));
   return app;
@@ -115,6 +116,12 @@ describe('access control: identity header from a trusted SSO proxy', () => {
     expect(await response.text()).toBe('carol@example.com');
   });
 
+  it('trusts a proxy by the range it connects from (TRUSTED_PROXIES=127.0.0.0/8)', async () => {
+    const url = await listen(['10.0.0.0/16', '127.0.0.0/8']);
+    const response = await fetch(`${url}/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
+    expect(await response.text()).toBe('carol@example.com');
+  });
+
   it('refuses a request from a trusted proxy that names nobody', async () => {
     const url = await listen(['127.0.0.1']);
     const response = await fetch(`${url}/api/whoami`);
@@ -123,7 +130,7 @@ describe('access control: identity header from a trusted SSO proxy', () => {
   });
 
   it('ignores the header on a connection from any other address', async () => {
-    const url = await listen(['10.0.0.7']);
+    const url = await listen(['10.0.0.7', '10.0.0.0/8']);
     const api = await fetch(`${url}/api/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
     expect(api.status).toBe(401);
     expect(await api.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'UNAUTHORIZED' });

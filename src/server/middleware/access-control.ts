@@ -6,6 +6,7 @@ import { createPasswordVerifier } from '../auth/password-verifier';
 import type { SecurityVariables } from './context';
 import { isTrustedProxy } from './peer-address';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
+import type { TrustedProxies } from './trusted-proxies';
 
 // Who may use the server. On loopback nobody else can reach it, so "none" is allowed there only
 // (config refuses any other HOST without access control).
@@ -24,7 +25,7 @@ type Env = { Variables: SecurityVariables };
 // The name attributed to every request when no access control is configured.
 export const LOCAL_USER = 'local';
 
-export function accessControl(access: AccessControl, trustedProxies: readonly string[]) {
+export function accessControl(access: AccessControl, trustedProxies: TrustedProxies) {
   switch (access.kind) {
     case 'none':
       return createMiddleware<Env>(async (c, next) => {
@@ -68,7 +69,7 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
   });
 }
 
-function trustedHeaderAuthentication(header: string, trustedProxies: readonly string[]) {
+function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProxies) {
   return createMiddleware<Env>(async (c, next) => {
     const user = c.req.header(header)?.trim();
     if (user && isTrustedProxy(c, trustedProxies)) {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { isTrustedAddress, type TrustedProxies } from './trusted-proxies';
 
 // The address of the machine at the other end of the TCP connection: the browser, or the reverse
 // proxy in front of us. Never read from a header, so a client cannot choose it.
@@ -14,7 +15,7 @@ export function normaliseAddress(address: string | undefined): string | undefine
   return address?.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
 }
 
-export function isTrustedProxy(c: Context, trustedProxies: readonly string[]): boolean {
+export function isTrustedProxy(c: Context, trustedProxies: TrustedProxies): boolean {
   const address = peerAddress(c);
-  return address !== undefined && trustedProxies.includes(address);
+  return address !== undefined && isTrustedAddress(trustedProxies, address);
 }

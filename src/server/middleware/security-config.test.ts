@@ -1,16 +1,15 @@
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
+import { isTrustedAddress } from './trusted-proxies';
 
 const aliceHash = bcrypt.hashSync('alice-password', 4);
 
 describe('security configuration', () => {
   it('binds loopback with no access control and 120 requests a minute by default', () => {
-    expect(loadConfig({}).security).toEqual({
-      access: { kind: 'none' },
-      trustedProxies: [],
-      rateLimitPerMinute: 120,
-    });
+    const { security } = loadConfig({});
+    expect(security).toMatchObject({ access: { kind: 'none' }, rateLimitPerMinute: 120 });
+    expect(security.trustedProxies.rules).toEqual([]);
   });
 
   it('refuses to start on any other address without access control, naming what to set', () => {
@@ -36,12 +35,12 @@ describe('security configuration', () => {
     const config = loadConfig({
       HOST: '0.0.0.0',
       AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
-      TRUSTED_PROXIES: '10.0.0.5, ::1',
+      TRUSTED_PROXIES: '10.0.0.5, ::1, 172.16.0.0/12',
     });
-    expect(config.security).toMatchObject({
-      access: { kind: 'trusted-header', header: 'X-Forwarded-User' },
-      trustedProxies: ['10.0.0.5', '::1'],
-    });
+    expect(config.security.access).toEqual({ kind: 'trusted-header', header: 'X-Forwarded-User' });
+    const trusted = (address: string) => isTrustedAddress(config.security.trustedProxies, address);
+    expect(['10.0.0.5', '::1', '172.20.1.2'].map(trusted)).toEqual([true, true, true]);
+    expect(['10.0.0.6', '::2', '172.32.0.1'].map(trusted)).toEqual([false, false, false]);
   });
 
   it('names the variable for each mistake, without repeating a password', () => {
@@ -56,7 +55,7 @@ describe('security configuration', () => {
       loadConfig({ AUTH_TRUSTED_HEADER: 'X Forwarded User', TRUSTED_PROXIES: '10.0.0.5' }),
     ).toThrow(/AUTH_TRUSTED_HEADER must be an HTTP header name/);
     expect(() => loadConfig({ AUTH_TRUSTED_HEADER: 'X-User', TRUSTED_PROXIES: 'proxy.internal' })).toThrow(
-      /TRUSTED_PROXIES must list IP addresses/,
+      /TRUSTED_PROXIES must list IP addresses or CIDR ranges .*"proxy.internal" is neither/,
     );
     expect(() =>
       loadConfig({

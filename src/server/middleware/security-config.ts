@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseAuthUsers } from '../auth/auth-users';
 import type { AccessControl } from './access-control';
+import { findInvalidProxyEntry, trustedProxyList, type TrustedProxies } from './trusted-proxies';
 
 // The environment variables of access control and rate limiting, validated with the rest of the
 // configuration in config.ts (which names the variable in every message).
@@ -9,7 +9,7 @@ import type { AccessControl } from './access-control';
 export type SecurityConfig = {
   access: AccessControl;
   // Reverse proxies whose X-Forwarded-Proto, and identity header in SSO mode, are believed.
-  trustedProxies: string[];
+  trustedProxies: TrustedProxies;
   rateLimitPerMinute: number;
 };
 
@@ -20,16 +20,16 @@ const authUsers = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const addressList = z.string().transform((value, ctx) => {
-  const addresses = value
+const proxyList = z.string().transform((value, ctx) => {
+  const entries = value
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
-  const wrong = addresses.find((address) => isIP(address) === 0);
-  if (wrong === undefined) return addresses;
+  const wrong = findInvalidProxyEntry(entries);
+  if (wrong === undefined) return trustedProxyList(entries);
   ctx.addIssue({
     code: 'custom',
-    message: `must list IP addresses separated by commas; "${wrong}" is not one`,
+    message: `must list IP addresses or CIDR ranges (10.0.0.0/16) separated by commas; "${wrong}" is neither`,
   });
   return z.NEVER;
 });
@@ -41,7 +41,7 @@ export const SecurityEnvShape = {
     .trim()
     .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name such as X-Forwarded-User')
     .optional(),
-  TRUSTED_PROXIES: addressList.optional(),
+  TRUSTED_PROXIES: proxyList.optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
@@ -53,7 +53,7 @@ type SecurityEnv = {
   HOST: string;
   AUTH_USERS?: Map<string, string> | undefined;
   AUTH_TRUSTED_HEADER?: string | undefined;
-  TRUSTED_PROXIES?: string[] | undefined;
+  TRUSTED_PROXIES?: TrustedProxies | undefined;
   RATE_LIMIT_PER_MINUTE: number;
 };
 
@@ -71,7 +71,7 @@ export function checkSecurityEnv(env: SecurityEnv, ctx: z.RefinementCtx): void {
       message: 'cannot be combined with AUTH_USERS: choose one way of signing people in',
     });
   }
-  if (env.AUTH_TRUSTED_HEADER && !env.TRUSTED_PROXIES?.length) {
+  if (env.AUTH_TRUSTED_HEADER && !env.TRUSTED_PROXIES?.rules.length) {
     ctx.addIssue({
       code: 'custom',
       path: ['TRUSTED_PROXIES'],
@@ -97,5 +97,9 @@ export function securityConfig(env: SecurityEnv): SecurityConfig {
     : env.AUTH_TRUSTED_HEADER
       ? { kind: 'trusted-header', header: env.AUTH_TRUSTED_HEADER }
       : { kind: 'none' };
-  return { access, trustedProxies: env.TRUSTED_PROXIES ?? [], rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE };
+  return {
+    access,
+    trustedProxies: env.TRUSTED_PROXIES ?? trustedProxyList([]),
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  };
 }

@@ -3,11 +3,12 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityHeaders, strictTransport } from './security-headers';
+import { trustedProxyList } from './trusted-proxies';
 
 function appTrusting(trustedProxies: string[]) {
   const app = new Hono();
   app.use(securityHeaders());
-  app.use(strictTransport(trustedProxies));
+  app.use(strictTransport(trustedProxyList(trustedProxies)));
   app.get('/', (c) => c.html('<!doctype html><title>x</title>'));
   app.get('/timed', (c) => c.json({}, 200, { 'Server-Timing': 'upstream;dur=12, proxy;dur=1' }));
   app.get('/boom', () => {

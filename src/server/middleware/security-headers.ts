@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 import { isTrustedProxy } from './peer-address';
+import type { TrustedProxies } from './trusted-proxies';
 
 // The built app is plain files: one module script and one stylesheet, no inline script or style
 // (Vite emits none; React sets style props through the DOM, which CSP does not restrict). So the
@@ -33,7 +34,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 // We serve plain http; https ends at a reverse proxy in front of us. Its X-Forwarded-Proto is
 // believed only from the addresses in TRUSTED_PROXIES, since any client could send the header.
-export function strictTransport(trustedProxies: readonly string[]) {
+export function strictTransport(trustedProxies: TrustedProxies) {
   return createMiddleware(async (c, next) => {
     await next();
     const https =

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { isTrustedProxy, normaliseAddress, peerAddress } from './peer-address';
+import type { TrustedProxies } from './trusted-proxies';
 
 const WINDOW_MS = 60_000;
 // Wrong passwords allowed per client address per minute: plenty for a person mistyping.
@@ -15,7 +16,7 @@ export type SignInThrottle = {
 // and refusing further attempts before bcrypt runs once there were too many, bounds both password
 // guessing and the CPU an attacker can make the server burn. Only failures are counted, so people
 // who signed in are never slowed down, however many requests their browser sends at once.
-export function createSignInThrottle(trustedProxies: readonly string[]): SignInThrottle {
+export function createSignInThrottle(trustedProxies: TrustedProxies): SignInThrottle {
   const failures = new Map<string, { count: number; windowEnds: number }>();
   const keyOf = (c: Context) => clientAddress(c, trustedProxies) ?? 'unknown';
 
@@ -42,7 +43,7 @@ export function createSignInThrottle(trustedProxies: readonly string[]): SignInT
 
 // Behind a trusted reverse proxy every connection comes from the proxy, so the browser's address
 // is the one the proxy appended last to X-Forwarded-For.
-function clientAddress(c: Context, trustedProxies: readonly string[]): string | undefined {
+function clientAddress(c: Context, trustedProxies: TrustedProxies): string | undefined {
   const forwarded = c.req.header('X-Forwarded-For');
   if (forwarded && isTrustedProxy(c, trustedProxies))
     return normaliseAddress(forwarded.split(',').pop()?.trim());
