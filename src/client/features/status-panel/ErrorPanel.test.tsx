@@ -87,7 +87,12 @@ describe('ErrorPanel', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('The answer could not be read');
     expect(screen.queryByText('<html>Bad gateway</html>')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show the raw answer' }));
-    expect(screen.getByText('<html>Bad gateway</html>')).toBeVisible();
+    const raw = screen.getByLabelText('Raw answer');
+    expect(raw).toHaveTextContent('<html>Bad gateway</html>');
+    expect(raw).toBeVisible();
+    // A long answer scrolls inside the panel: keyboard users must be able to reach it.
+    await user.tab();
+    expect(raw).toHaveFocus();
   });
 
   it('names a network failure and shows no raw answer when there was none', () => {

@@ -21,7 +21,12 @@ function RawBody({ raw }: { raw: unknown }) {
         {open ? 'Hide the raw answer' : 'Show the raw answer'}
       </button>
       <div id={bodyId} hidden={!open}>
-        {open && <pre className="sp-raw">{typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2)}</pre>}
+        {open && (
+          // Focusable, so that a long answer can be scrolled from the keyboard.
+          <pre className="sp-raw" tabIndex={0} aria-label="Raw answer">
+            {typeof raw === 'string' ? raw : JSON.stringify(raw, null, 2)}
+          </pre>
+        )}
       </div>
     </div>
   );
