@@ -24,9 +24,15 @@ export type PlaidCall = {
 };
 
 export type PlaidOutcome =
-  // Plaid answered with JSON: its status, body text (byte for byte) and Retry-After, to pass on,
-  // and its request_id for our log.
-  | { ok: true; status: number; body: string; retryAfter: string | null; plaidRequestId: string | undefined }
+  // Plaid answered with JSON: its status, body (the bytes as received) and Retry-After, to pass
+  // on, and its request_id for our log.
+  | {
+      ok: true;
+      status: number;
+      body: Uint8Array<ArrayBuffer>;
+      retryAfter: string | null;
+      plaidRequestId: string | undefined;
+    }
   | {
       ok: false;
       code: 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE';
@@ -130,7 +136,7 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     return badResponse('where a JSON answer was expected');
   }
 
-  let body: Buffer | 'too-large';
+  let body: Uint8Array<ArrayBuffer> | 'too-large';
   try {
     body = await readAtMost(response, call.maxResponseBytes);
   } catch (error) {
@@ -140,11 +146,9 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
   if (body === 'too-large')
     return badResponse(`with an answer larger than the ${megabytes(call.maxResponseBytes)} limit`);
 
-  let text: string;
   let json: unknown;
   try {
-    text = utf8.decode(body);
-    json = JSON.parse(text);
+    json = JSON.parse(utf8.decode(body));
   } catch {
     return badResponse('with an answer that is not JSON');
   }
@@ -157,7 +161,9 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     outcome: {
       ok: true,
       status,
-      body: text,
+      // The bytes, not the decoded text: the text would be encoded again to be sent, and for a
+      // large answer it is megabytes held until then.
+      body,
       retryAfter: header(response, 'retry-after'),
       plaidRequestId:
         'request_id' in json && typeof json.request_id === 'string' ? json.request_id : undefined,
@@ -169,7 +175,7 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
 async function readAtMost(
   response: Dispatcher.ResponseData,
   maxBytes: number,
-): Promise<Buffer | 'too-large'> {
+): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
   if (Number(header(response, 'content-length')) > maxBytes) {
     discard(response);
     return 'too-large';
@@ -184,7 +190,15 @@ async function readAtMost(
     }
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks, size);
+  // Copied into a plain Uint8Array rather than Buffer.concat()ed: a Buffer may sit on a shared
+  // pool, which a Response body does not take.
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
 }
 
 // Closes an answer we will not read. undici reports a destroyed, unfinished body as an 'error'
