@@ -10,7 +10,7 @@ import type { LookupVariables } from './lookup-facts';
 export function requestLogger(logger: Logger) {
   // The request line is an allow-list: each field is picked below from values that cannot hold a
   // credential. So it skips the redaction pass, which pino runs on every value of a line and which
-  // cost about 8% of the proxy's CPU per lookup (bench/RESULTS.md). What handlers log through
+  // cost about 8% of the proxy's CPU per lookup (README, Benchmarks). What handlers log through
   // c.get('log') is still redacted.
   const requestLog = logger.child({}, { redact: { paths: [] } });
   return createMiddleware<{ Variables: SecurityVariables & LookupVariables }>(async (c, next) => {
