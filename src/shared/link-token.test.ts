@@ -5,12 +5,22 @@ const uuid = '7f6d5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
 
 describe('checkLinkToken', () => {
   it('accepts sandbox and production link tokens and names the environment', () => {
-    expect(checkLinkToken(`link-sandbox-${uuid}`)).toEqual({ ok: true, token: `link-sandbox-${uuid}`, environment: 'sandbox' });
-    expect(checkLinkToken(`  link-production-${uuid}\n`)).toMatchObject({ ok: true, environment: 'production' });
+    expect(checkLinkToken(`link-sandbox-${uuid}`)).toEqual({
+      ok: true,
+      token: `link-sandbox-${uuid}`,
+      environment: 'sandbox',
+    });
+    expect(checkLinkToken(`  link-production-${uuid}\n`)).toMatchObject({
+      ok: true,
+      environment: 'production',
+    });
   });
 
   it('says Plaid retired the Development environment', () => {
-    expect(checkLinkToken(`link-development-${uuid}`)).toMatchObject({ ok: false, code: 'ENVIRONMENT_RETIRED' });
+    expect(checkLinkToken(`link-development-${uuid}`)).toMatchObject({
+      ok: false,
+      code: 'ENVIRONMENT_RETIRED',
+    });
   });
 
   it('names a public_token pasted by mistake', () => {
@@ -28,13 +38,21 @@ describe('checkLinkToken', () => {
   });
 
   it('recognises a link_session_id and an item_id', () => {
-    expect(!checkLinkToken(uuid).ok && (checkLinkToken(uuid) as { message: string }).message).toMatch(/link_session_id/);
+    expect(!checkLinkToken(uuid).ok && (checkLinkToken(uuid) as { message: string }).message).toMatch(
+      /link_session_id/,
+    );
     const itemId = 'eVBnVMp7zdTJLkRNr33Rs6zr7KNJqBFL9DrE6';
     expect((checkLinkToken(itemId) as { message: string }).message).toMatch(/item_id/);
   });
 
   it('rejects anything else as malformed', () => {
-    for (const input of ['', 'link-sandbox-123', 'link-staging-' + uuid, `link-sandbox-${uuid}x`, 'hello world']) {
+    for (const input of [
+      '',
+      'link-sandbox-123',
+      'link-staging-' + uuid,
+      `link-sandbox-${uuid}x`,
+      'hello world',
+    ]) {
       expect(checkLinkToken(input)).toMatchObject({ ok: false, code: 'MALFORMED_LINK_TOKEN' });
     }
   });

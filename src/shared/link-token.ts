@@ -15,7 +15,10 @@ export type TokenCheck =
     };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const PLAID_TOKEN = new RegExp(`^(link|public|access|asset-report)-(sandbox|production|development)-(${UUID})$`, 'i');
+const PLAID_TOKEN = new RegExp(
+  `^(link|public|access|asset-report)-(sandbox|production|development)-(${UUID})$`,
+  'i',
+);
 const BARE_UUID = new RegExp(`^${UUID}$`, 'i');
 // Plaid item_ids are 37 base62 characters (e.g. eVBnVMp7zdTJLkRNr33Rs6zr7KNJqBFL9DrE6); a range
 // keeps the guess useful without claiming more than it knows.
@@ -40,17 +43,27 @@ export function checkLinkToken(input: string): TokenCheck {
     }
     if (type !== 'link') {
       const name = type === 'public' ? 'public_token' : 'asset_report_token';
-      return { ok: false, code: 'WRONG_TOKEN_TYPE', environment, message: `This is a ${name}, not a link_token. ${NEEDED}` };
+      return {
+        ok: false,
+        code: 'WRONG_TOKEN_TYPE',
+        environment,
+        message: `This is a ${name}, not a link_token. ${NEEDED}`,
+      };
     }
     if (environment === 'development') {
       return {
         ok: false,
         code: 'ENVIRONMENT_RETIRED',
         environment,
-        message: 'Plaid retired the Development environment: link-development-… tokens can no longer be looked up.',
+        message:
+          'Plaid retired the Development environment: link-development-… tokens can no longer be looked up.',
       };
     }
-    return { ok: true, token: `link-${environment}-${match[3]!.toLowerCase()}`, environment: environment as PlaidEnvironment };
+    return {
+      ok: true,
+      token: `link-${environment}-${match[3]!.toLowerCase()}`,
+      environment: environment as PlaidEnvironment,
+    };
   }
   if (token === '') {
     return { ok: false, code: 'MALFORMED_LINK_TOKEN', message: 'Paste a link token.' };
@@ -63,7 +76,11 @@ export function checkLinkToken(input: string): TokenCheck {
     };
   }
   if (ITEM_ID_LIKE.test(token)) {
-    return { ok: false, code: 'WRONG_TOKEN_TYPE', message: `This looks like an item_id, not a link_token. ${NEEDED}` };
+    return {
+      ok: false,
+      code: 'WRONG_TOKEN_TYPE',
+      message: `This looks like an item_id, not a link_token. ${NEEDED}`,
+    };
   }
   return { ok: false, code: 'MALFORMED_LINK_TOKEN', message: `This is not a link token. ${NEEDED}` };
 }

@@ -9,7 +9,9 @@ describe('LinkTokenGetRequestSchema', () => {
   });
 
   it('takes credentials as a pair or not at all', () => {
-    expect(LinkTokenGetRequestSchema.safeParse({ link_token: 't', client_id: 'c', secret: 's' }).success).toBe(true);
+    expect(
+      LinkTokenGetRequestSchema.safeParse({ link_token: 't', client_id: 'c', secret: 's' }).success,
+    ).toBe(true);
     expect(LinkTokenGetRequestSchema.safeParse({ link_token: 't', client_id: 'c' }).success).toBe(false);
     expect(LinkTokenGetRequestSchema.safeParse({ link_token: 't', secret: 's' }).success).toBe(false);
   });

@@ -15,12 +15,22 @@ describe('LinkTokenGetResponseSchema', () => {
   });
 
   it('accepts enum values Plaid has not published yet', () => {
-    const metadata = { ...(example.metadata as object), initial_products: ['a_future_product'], country_codes: ['XX'] };
+    const metadata = {
+      ...(example.metadata as object),
+      initial_products: ['a_future_product'],
+      country_codes: ['XX'],
+    };
     expect(LinkTokenGetResponseSchema.safeParse({ ...example, metadata }).success).toBe(true);
   });
 
   it('accepts null wherever the spec allows it', () => {
-    const metadata = { ...(example.metadata as object), webhook: null, language: null, redirect_uri: null, client_name: null };
+    const metadata = {
+      ...(example.metadata as object),
+      webhook: null,
+      language: null,
+      redirect_uri: null,
+      client_name: null,
+    };
     const session = {
       link_session_id: 's',
       finished_at: null,
