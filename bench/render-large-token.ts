@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 import { startBuiltServer } from './lib/processes';
 import { table, type Section } from './lib/report';
 import { median, percentile } from './lib/stats';
@@ -46,12 +46,6 @@ const GOAL_P95_FRAME_MS = 34;
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => !!path && existsSync(path),
 );
-
-function largeToken(): string {
-  const token = listScenarioTokens().find((candidate) => candidate.scenario === 'large');
-  if (!token) throw new Error('The simulator has no "large" scenario');
-  return token.link_token;
-}
 
 // Clicks the button inside the page and resolves with [click time, time of the first frame
 // painted after `selector` matches `count` elements], both on the page's performance clock.
@@ -108,7 +102,7 @@ export async function measureLargeTokenRender(): Promise<LargeTokenRenderResult>
   }
   if (!CHROMIUM)
     throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian’s chromium package.');
-  const token = largeToken();
+  const token = scenarioToken('large');
   const server = await startBuiltServer({
     PLAID_UPSTREAM: 'simulator',
     LOG_LEVEL: 'warn',

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 import { batchBenchSection, runBatchBench } from './batch-500';
 import { runBundleSizeCheck } from './frontend';
 import { describeMachine } from './lib/machine';
@@ -21,12 +21,6 @@ const soakSeconds = Number(values['soak-seconds']);
 
 const startedAt = new Date();
 const machine = describeMachine();
-
-function scenarioToken(name: string): string {
-  const token = listScenarioTokens().find((candidate) => candidate.scenario === name);
-  if (!token) throw new Error(`The simulator has no "${name}" scenario`);
-  return token.link_token;
-}
 
 console.log('Building (npm run build)…');
 execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 
 // Accessibility of the lookup flow: the whole flow works from the keyboard alone, and axe finds
 // no violations in any main state, in light and dark mode, wide and phone-sized.
-
-function tokenOf(scenario: string): string {
-  const token = listScenarioTokens().find((candidate) => candidate.scenario === scenario);
-  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
-  return token.link_token;
-}
 
 function lookupForm(page: Page) {
   return page.getByRole('form', { name: 'Look up a link token' });
@@ -51,7 +45,7 @@ test('the whole lookup flow works from the keyboard', async ({ page }) => {
   await page.keyboard.type('link-development-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
   await expect(page.getByText(/Plaid retired the Development environment/)).toBeVisible();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type(tokenOf('success'));
+  await page.keyboard.type(scenarioToken('success'));
 
   // Credentials: open the section, fill both, show and hide the secret, all by keyboard.
   await page.keyboard.press('Tab');
@@ -81,7 +75,7 @@ test('the whole lookup flow works from the keyboard', async ({ page }) => {
   await expect(page.locator('#error-panel-heading')).toBeFocused();
 
   // Recent lookups re-run by keyboard.
-  const rerun = page.getByRole('button', { name: `Re-run ${tokenOf('success')}`, exact: false });
+  const rerun = page.getByRole('button', { name: `Re-run ${scenarioToken('success')}`, exact: false });
   await tabTo(page, rerun, 80);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
@@ -123,7 +117,7 @@ const STATES: { name: string; dark: boolean; reach: (page: Page) => Promise<void
     name: scenario,
     dark,
     reach: async (page: Page) => {
-      await lookupForm(page).getByLabel('Link token').fill(tokenOf(scenario));
+      await lookupForm(page).getByLabel('Link token').fill(scenarioToken(scenario));
       await page.getByRole('button', { name: 'Look up', exact: true }).click();
       await expect(page.locator('#status-panel-heading, #error-panel-heading')).toBeFocused({
         timeout: 30_000,
@@ -145,7 +139,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('no axe violations on a 360 px wide screen', async ({ page }, testInfo) => {
       await page.setViewportSize({ width: 360, height: 740 });
-      await lookupForm(page).getByLabel('Link token').fill(tokenOf('several-sessions'));
+      await lookupForm(page).getByLabel('Link token').fill(scenarioToken('several-sessions'));
       await page.getByRole('button', { name: 'Look up', exact: true }).click();
       await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
       // The shell, form, toolbar and side panels fit the screen (the status panel checks its own).

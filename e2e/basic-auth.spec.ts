@@ -1,38 +1,20 @@
 import { expect, test } from '@playwright/test';
 import bcrypt from 'bcryptjs';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startOwnServer, type OwnServer } from './own-server';
 
 // The built server with AUTH_USERS, as an operator runs it on a network, used through the
 // browser's own sign-in prompt (HTTP basic auth). It is started here, on a free port, because the
 // shared test server runs without access control.
 
-let server: ChildProcess;
+let server: OwnServer;
 let baseUrl: string;
 
 test.beforeAll(async () => {
-  server = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PLAID_UPSTREAM: 'simulator',
-      LOG_LEVEL: 'warn',
-      AUTH_USERS: `alice:${bcrypt.hashSync('correct horse battery', 4)}`,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    server.stdout!.on('data', (chunk: Buffer) => {
-      const match = /listening on (http:\/\/\S+?),/.exec(String(chunk));
-      if (match) resolve(match[1]!);
-    });
-  });
+  server = await startOwnServer({ AUTH_USERS: `alice:${bcrypt.hashSync('correct horse battery', 4)}` });
+  baseUrl = server.url;
 });
 
-test.afterAll(() => {
-  server.kill('SIGTERM');
-});
+test.afterAll(() => server.stop());
 
 test('a signed-in user can use the app; without signing in the browser is asked to', async ({
   browser,

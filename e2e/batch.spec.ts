@@ -1,23 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 
 // The batch view against the real built server in simulator mode: a log excerpt with fixture
 // tokens goes in; progress, the simulator's 429 fault (back-off), sort, filter, details, export
 // and cancel are checked in a real browser.
 
-function fixture(scenario: string): string {
-  const token = listScenarioTokens().find((candidate) => candidate.scenario === scenario);
-  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
-  return token.link_token;
-}
-
-const FRESH = fixture('fresh');
-const SUCCESS = fixture('success');
-const EXPIRED = fixture('expired');
-const UNKNOWN = fixture('unknown');
-const RATE_LIMITED = fixture('fault-429');
+const FRESH = scenarioToken('fresh');
+const SUCCESS = scenarioToken('success');
+const EXPIRED = scenarioToken('expired');
+const UNKNOWN = scenarioToken('unknown');
+const RATE_LIMITED = scenarioToken('fault-429');
 
 const LOG_EXCERPT = [
   `2026-11-25T06:00:01Z INFO  created link_token=${FRESH} user=qa-17`,

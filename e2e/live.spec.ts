@@ -1,51 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { expect, test } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 import { LIVE_EVENT_COUNT } from '../src/server/simulator/scenarios/live';
+import { startOwnServer, type OwnServer } from './own-server';
 
 // Live watch with the simulator's live token. Its session starts at the simulator's first lookup
 // of the token and then only moves forward, so this spec starts a server of its own (any other
 // spec may already have looked the token up on the shared one), with a fast event step.
 
-const LIVE_TOKEN = listScenarioTokens().find((token) => token.scenario === 'live')!.link_token;
+const LIVE_TOKEN = scenarioToken('live');
 const STEP_MS = 1000;
 
-let server: ChildProcess;
-let baseUrl: string;
+let server: OwnServer;
 
 test.beforeAll(async () => {
-  server = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      PLAID_UPSTREAM: 'simulator',
-      LOG_LEVEL: 'warn',
-      SIMULATOR_LIVE_STEP_MS: String(STEP_MS),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  // main.js prints "listening on http://127.0.0.1:PORT" once it accepts connections.
-  let output = '';
-  while (!/listening on (http:\/\/\S+?),/.test(output)) {
-    const [chunk] = (await once(server.stdout!, 'data')) as [Buffer];
-    output += chunk.toString();
-  }
-  baseUrl = /listening on (http:\/\/\S+?),/.exec(output)![1]!;
+  server = await startOwnServer({ SIMULATOR_LIVE_STEP_MS: String(STEP_MS) });
 });
 
-test.afterAll(async () => {
-  server.kill('SIGTERM');
-  await once(server, 'exit');
-});
+test.afterAll(() => server.stop());
 
 test.setTimeout(120_000);
 
 test('watch follows a running session, highlights new events and stops when it finishes', async ({
   page,
 }, testInfo) => {
-  await page.goto(`${baseUrl}/?link_token=${LIVE_TOKEN}`);
+  await page.goto(`${server.url}/?link_token=${LIVE_TOKEN}`);
   await page.getByRole('button', { name: 'Look up', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
   await expect(page.getByText('In progress', { exact: true }).first()).toBeVisible();

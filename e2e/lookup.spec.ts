@@ -1,15 +1,9 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/server/simulator/scenarios';
 
 // The lookup flow against the real built server in simulator mode: the form, the four basic
 // outcomes (success, expired, unknown, malformed), the fixture picker, recent lookups, copy link
 // and the page URL. Each state is screenshot as a test artifact.
-
-function tokenOf(scenario: string): string {
-  const token = listScenarioTokens().find((candidate) => candidate.scenario === scenario);
-  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
-  return token.link_token;
-}
 
 function lookupForm(page: Page) {
   return page.getByRole('form', { name: 'Look up a link token' });
@@ -32,7 +26,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a successful lookup shows the token details and moves focus to them', async ({ page }, testInfo) => {
-  await lookUp(page, tokenOf('success'));
+  await lookUp(page, scenarioToken('success'));
   const heading = page.getByRole('heading', { name: 'Link token details' });
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
@@ -42,7 +36,7 @@ test('a successful lookup shows the token details and moves focus to them', asyn
 });
 
 test('an expired token says so', async ({ page }, testInfo) => {
-  await lookUp(page, tokenOf('expired'));
+  await lookUp(page, scenarioToken('expired'));
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
   await expect(page.getByText('Expired', { exact: true }).first()).toBeVisible();
   await expect(
@@ -54,7 +48,7 @@ test('an expired token says so', async ({ page }, testInfo) => {
 test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error", async ({
   page,
 }, testInfo) => {
-  await lookUp(page, tokenOf('unknown'));
+  await lookUp(page, scenarioToken('unknown'));
   const heading = page.locator('#error-panel-heading');
   await expect(heading).toBeFocused();
   await expect(page.getByText('INVALID_LINK_TOKEN', { exact: true }).first()).toBeVisible();
@@ -83,20 +77,20 @@ test('a malformed token is explained as you type and never sent', async ({ page 
 test('picking a fixture token looks it up; recent lookups re-run it in one click', async ({ page }) => {
   const picker = page.getByRole('region', { name: 'Simulator fixture tokens' });
   await picker.getByRole('button', { name: /^fresh/ }).click();
-  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('fresh'));
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(scenarioToken('fresh'));
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeVisible();
 
   const recent = page.getByRole('region', { name: 'Recent lookups' });
-  await expect(recent.getByText(tokenOf('fresh'))).toBeVisible();
-  await lookUp(page, tokenOf('unknown'));
+  await expect(recent.getByText(scenarioToken('fresh'))).toBeVisible();
+  await lookUp(page, scenarioToken('unknown'));
   await expect(recent.getByText('INVALID_LINK_TOKEN')).toBeVisible();
 
   // Survives a reload; one click runs the lookup again.
   await page.reload();
   const again = page.waitForResponse((response) => response.url().endsWith('/api/link/token/get'));
-  await recent.getByRole('button', { name: `Re-run ${tokenOf('fresh')}`, exact: false }).click();
+  await recent.getByRole('button', { name: `Re-run ${scenarioToken('fresh')}`, exact: false }).click();
   expect((await again).status()).toBe(200);
-  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('fresh'));
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(scenarioToken('fresh'));
 });
 
 test('credentials are sent in the request body only, never kept or put in a URL', async ({
@@ -109,9 +103,9 @@ test('credentials are sent in the request body only, never kept or put in a URL'
   await lookupForm(page).getByLabel('Client ID').fill('simulator-client-id');
   await lookupForm(page).getByLabel('Secret', { exact: true }).fill('simulator-secret');
   const request = page.waitForRequest((candidate) => candidate.url().endsWith('/api/link/token/get'));
-  await lookUp(page, tokenOf('success'));
+  await lookUp(page, scenarioToken('success'));
   expect((await request).postDataJSON()).toEqual({
-    link_token: tokenOf('success'),
+    link_token: scenarioToken('success'),
     client_id: 'simulator-client-id',
     secret: 'simulator-secret',
   });
@@ -120,7 +114,7 @@ test('credentials are sent in the request body only, never kept or put in a URL'
   const storage = await page.evaluate(
     () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
   );
-  expect(storage).toContain(tokenOf('success'));
+  expect(storage).toContain(scenarioToken('success'));
   expect(storage).not.toContain('simulator-secret');
   expect(page.url()).not.toContain('secret');
 
@@ -128,12 +122,12 @@ test('credentials are sent in the request body only, never kept or put in a URL'
   await page.getByRole('button', { name: 'Copy link', exact: true }).click();
   await expect(page.getByText('Link copied')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`${new URL(page.url()).origin}/?link_token=${tokenOf('success')}`);
+  expect(copied).toBe(`${new URL(page.url()).origin}/?link_token=${scenarioToken('success')}`);
 });
 
 test('?link_token= pre-fills the field; credentials in the URL are dropped at once', async ({ page }) => {
-  await page.goto(`/?link_token=${tokenOf('success')}&client_id=abc&secret=xyz`);
-  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(tokenOf('success'));
+  await page.goto(`/?link_token=${scenarioToken('success')}&client_id=abc&secret=xyz`);
+  await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(scenarioToken('success'));
   await expect(lookupForm(page).getByLabel('Client ID')).toHaveValue('');
-  expect(page.url()).toMatch(new RegExp(`/\\?link_token=${tokenOf('success')}$`));
+  expect(page.url()).toMatch(new RegExp(`/\\?link_token=${scenarioToken('success')}$`));
 });

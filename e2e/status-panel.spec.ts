@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { listScenarioTokens, scenarioToken } from '../src/server/simulator/scenarios';
 
 // The status panel and the error panel against the real built server in simulator mode: every
 // simulator scenario is looked up, checked for what an operations user needs to see, screenshot
@@ -43,12 +43,6 @@ const EXPECTED: Record<string, Expectation> = {
 };
 
 const SCENARIOS = listScenarioTokens();
-
-function tokenOf(scenario: string): string {
-  const token = SCENARIOS.find((candidate) => candidate.scenario === scenario);
-  if (!token) throw new Error(`The simulator has no "${scenario}" scenario`);
-  return token.link_token;
-}
 
 async function lookUp(page: Page, token: string) {
   await page.goto(`/?link_token=${token}`);
@@ -95,13 +89,13 @@ for (const { scenario, link_token: token } of SCENARIOS) {
 }
 
 test('an exit error links to Plaid’s documentation for its code', async ({ page }) => {
-  await lookUp(page, tokenOf('exit-item-login-required'));
+  await lookUp(page, scenarioToken('exit-item-login-required'));
   const link = page.getByRole('link', { name: /Plaid’s docs for ITEM_LOGIN_REQUIRED/ });
   await expect(link).toHaveAttribute('href', 'https://plaid.com/docs/errors/item/#item_login_required');
 });
 
 test('works from the keyboard: time zone, session cards and event details', async ({ page }) => {
-  await lookUp(page, tokenOf('several-sessions'));
+  await lookUp(page, scenarioToken('several-sessions'));
   const utc = page.getByRole('button', { name: 'UTC', exact: true });
   await utc.focus();
   await page.keyboard.press('Space');
@@ -128,7 +122,7 @@ test('works from the keyboard: time zone, session cards and event details', asyn
 });
 
 test('downloads the raw JSON as link-token-<token>.json, exactly as Plaid answered', async ({ page }) => {
-  const token = tokenOf('success');
+  const token = scenarioToken('success');
   await lookUp(page, token);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -143,7 +137,7 @@ test('downloads the raw JSON as link-token-<token>.json, exactly as Plaid answer
 });
 
 test('pages through the large token’s sessions and keeps the page light', async ({ page }) => {
-  await lookUp(page, tokenOf('large'));
+  await lookUp(page, scenarioToken('large'));
   await expect(page.locator('.sp-session')).toHaveCount(20);
   await page.getByRole('button', { name: /^Show 20 more sessions/ }).click();
   await expect(page.locator('.sp-session')).toHaveCount(40);
@@ -154,7 +148,7 @@ test('pages through the large token’s sessions and keeps the page light', asyn
 test('reads well on a 360 px wide phone screen, in dark mode', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await lookUp(page, tokenOf('several-sessions'));
+  await lookUp(page, scenarioToken('several-sessions'));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await attachScreenshot(page, testInfo, 'several-sessions-360px-dark');
@@ -164,7 +158,7 @@ test('reads well on a 360 px wide phone screen, in dark mode', async ({ page }, 
 test('the error panel reads well on a phone screen, in dark mode', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await lookUp(page, tokenOf('unknown'));
+  await lookUp(page, scenarioToken('unknown'));
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await attachScreenshot(page, testInfo, 'unknown-360px-dark');

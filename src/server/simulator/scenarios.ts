@@ -55,3 +55,10 @@ export function listScenarioTokens(): SimulatorToken[] {
     UNKNOWN_TOKEN,
   ];
 }
+
+// The fixture token of a scenario by its name, for tests and benchmarks.
+export function scenarioToken(name: string): string {
+  const token = listScenarioTokens().find((candidate) => candidate.scenario === name);
+  if (!token) throw new Error(`The simulator has no "${name}" scenario`);
+  return token.link_token;
+}
