@@ -7,7 +7,7 @@ import { BatchDetails } from './components/BatchDetails';
 import { BatchInput } from './components/BatchInput';
 import { BatchProgress } from './components/BatchProgress';
 import { BatchTable } from './components/BatchTable';
-import { downloadFile } from './download-file';
+import { downloadFile } from '../../lib/download-file';
 import { toCsv, toJson } from './export-batch';
 import { filterRows, sortRows, type RowFilter, type Sort } from './sort-filter-rows';
 import { useBatchRun } from './use-batch-run';

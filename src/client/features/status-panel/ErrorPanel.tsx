@@ -1,26 +1,19 @@
-import { useId, useState } from 'react';
 import type { LookupError } from '../../api/lookup-link-token';
+import { useDisclosure } from '../../hooks/use-disclosure';
 import { Chip } from './components/Chip';
 import { PlaidErrorDetails } from './components/PlaidErrorDetails';
 import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from './helpers/error-title';
 import './status-panel.css';
 
 function RawBody({ raw }: { raw: unknown }) {
-  const [open, setOpen] = useState(false);
-  const bodyId = useId();
+  const { open, buttonProps, panelProps } = useDisclosure();
   if (raw === null || raw === undefined) return null;
   return (
     <div className="sp-raw-toggle">
-      <button
-        type="button"
-        className="sp-button sp-button--small"
-        aria-expanded={open}
-        aria-controls={bodyId}
-        onClick={() => setOpen(!open)}
-      >
+      <button type="button" className="sp-button sp-button--small" {...buttonProps}>
         {open ? 'Hide the raw answer' : 'Show the raw answer'}
       </button>
-      <div id={bodyId} hidden={!open}>
+      <div {...panelProps}>
         {open && (
           // Focusable, so that a long answer can be scrolled from the keyboard.
           <pre className="sp-raw" tabIndex={0} aria-label="Raw answer">

@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
 import type { LinkEvent } from '../../../../shared/schemas/link-token-get-response';
+import { useDisclosure } from '../../../hooks/use-disclosure';
 import { describeEvent } from '../helpers/event-names';
 import { formatDuration, parseDate } from '../helpers/format-time';
 import { Chip } from './Chip';
@@ -23,8 +23,7 @@ export function EventRow({
   sessionStart: Date | null;
   isNew: boolean;
 }) {
-  const [open, setOpen] = useState(false);
-  const detailsId = useId();
+  const { open, buttonProps, panelProps } = useDisclosure();
   const metadata = event.event_metadata;
   const at = parseDate(event.timestamp);
   const offset = at && sessionStart ? at.getTime() - sessionStart.getTime() : null;
@@ -47,10 +46,8 @@ export function EventRow({
         <button
           type="button"
           className="sp-button sp-button--small sp-event__toggle"
-          aria-expanded={open}
-          aria-controls={detailsId}
+          {...buttonProps}
           aria-label={`${open ? 'Hide details' : 'Details'} of ${event.event_name} event`}
-          onClick={() => setOpen(!open)}
         >
           {open ? 'Hide details' : 'Details'}
         </button>
@@ -68,7 +65,7 @@ export function EventRow({
           )}
         </p>
       )}
-      <div id={detailsId} hidden={!open}>
+      <div {...panelProps}>
         {open && (
           <KeyValueView
             entries={[

@@ -1,5 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
+import { useDisclosure } from '../../../hooks/use-disclosure';
 import { extraFields } from '../helpers/extra-fields';
 import { formatDuration, parseDate } from '../helpers/format-time';
 import { sessionInstitution } from '../helpers/institution';
@@ -54,8 +55,8 @@ export function SessionCard({
   initiallyOpen: boolean;
   newEventIds?: ReadonlySet<string>;
 }) {
-  const [open, setOpen] = useState(initiallyOpen);
-  const bodyId = useId();
+  const { open, buttonProps, panelProps } = useDisclosure(initiallyOpen);
+  const headingId = `${panelProps.id}-heading`;
   const events = useMemo(() => eventsInTimeOrder(session.events ?? []), [session.events]);
   const outcome = sessionOutcome(session);
   const institution = sessionInstitution(session, events);
@@ -65,15 +66,9 @@ export function SessionCard({
   const newCount = newEventIds ? events.filter((event) => newEventIds.has(event.event_id)).length : 0;
 
   return (
-    <article className={`sp-session sp-session--${outcome}`} aria-labelledby={`${bodyId}-heading`}>
-      <h4 id={`${bodyId}-heading`} className="sp-session__heading">
-        <button
-          type="button"
-          className="sp-session__toggle"
-          aria-expanded={open}
-          aria-controls={bodyId}
-          onClick={() => setOpen(!open)}
-        >
+    <article className={`sp-session sp-session--${outcome}`} aria-labelledby={headingId}>
+      <h4 id={headingId} className="sp-session__heading">
+        <button type="button" className="sp-session__toggle" {...buttonProps}>
           <span className="sp-session__chevron" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>
@@ -89,7 +84,7 @@ export function SessionCard({
           </span>
         </button>
       </h4>
-      <div id={bodyId} hidden={!open} className="sp-session__body">
+      <div {...panelProps} className="sp-session__body">
         {open && (
           <>
             <dl className="sp-fields">
