@@ -1,18 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { scenarioToken } from '../src/server/simulator/scenarios';
+import { attachScreenshot, lookupForm } from './page-helpers';
 
 // Accessibility of the lookup flow: the whole flow works from the keyboard alone, and axe finds
 // no violations in any main state, in light and dark mode, wide and phone-sized.
 
-function lookupForm(page: Page) {
-  return page.getByRole('form', { name: 'Look up a link token' });
-}
-
 async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
+  await attachScreenshot(page, testInfo, name);
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((violation) => ({
     rule: violation.id,

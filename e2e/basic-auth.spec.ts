@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import bcrypt from 'bcryptjs';
 import { startOwnServer, type OwnServer } from './own-server';
+import { lookupForm } from './page-helpers';
 
 // The built server with AUTH_USERS, as an operator runs it on a network, used through the
 // browser's own sign-in prompt (HTTP basic auth). It is started here, on a free port, because the
@@ -35,7 +36,7 @@ test('a signed-in user can use the app; without signing in the browser is asked 
   expect((await page.goto(baseUrl))?.status()).toBe(200);
   // The app's own API calls carry the same sign-in.
   await expect(page.getByText('Simulator mode')).toBeVisible();
-  const form = page.getByRole('form', { name: 'Look up a link token' });
+  const form = lookupForm(page);
   const tokens = await (await page.request.get(`${baseUrl}/api/simulator/tokens`)).json();
   await form.getByRole('textbox', { name: 'Link token' }).fill(tokens.tokens[0].link_token);
   const [lookup] = await Promise.all([

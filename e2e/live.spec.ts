@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { scenarioToken } from '../src/server/simulator/scenarios';
 import { LIVE_EVENT_COUNT } from '../src/server/simulator/scenarios/live';
 import { startOwnServer, type OwnServer } from './own-server';
+import { attachScreenshot } from './page-helpers';
 
 // Live watch with the simulator's live token. Its session starts at the simulator's first lookup
 // of the token and then only moves forward, so this spec starts a server of its own (any other
@@ -46,9 +47,7 @@ test('watch follows a running session, highlights new events and stops when it f
   ).toBeAttached({
     timeout: 20_000,
   });
-  const shot = testInfo.outputPath('live-watching.png');
-  await page.screenshot({ path: shot, fullPage: true });
-  await testInfo.attach('live-watching', { path: shot, contentType: 'image/png' });
+  await attachScreenshot(page, testInfo, 'live-watching');
 
   // The session finishes after LIVE_EVENT_COUNT steps; watch stops by itself.
   await expect(page.locator('.watch').getByText('Stopped watching: every session has finished.')).toBeVisible(
@@ -65,7 +64,5 @@ test('watch follows a running session, highlights new events and stops when it f
   await page.waitForTimeout(7_000);
   expect(lookups.length).toBe(finishedAfter);
   expect(lookups.every((status) => status === 200)).toBe(true);
-  const done = testInfo.outputPath('live-finished.png');
-  await page.screenshot({ path: done, fullPage: true });
-  await testInfo.attach('live-finished', { path: done, contentType: 'image/png' });
+  await attachScreenshot(page, testInfo, 'live-finished');
 });

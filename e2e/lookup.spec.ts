@@ -1,23 +1,14 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { scenarioToken } from '../src/server/simulator/scenarios';
+import { attachScreenshot, lookupForm } from './page-helpers';
 
 // The lookup flow against the real built server in simulator mode: the form, the four basic
 // outcomes (success, expired, unknown, malformed), the fixture picker, recent lookups, copy link
 // and the page URL. Each state is screenshot as a test artifact.
 
-function lookupForm(page: Page) {
-  return page.getByRole('form', { name: 'Look up a link token' });
-}
-
 async function lookUp(page: Page, token: string) {
   await lookupForm(page).getByLabel('Link token').fill(token);
   await page.getByRole('button', { name: 'Look up', exact: true }).click();
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test.beforeEach(async ({ page }) => {
@@ -32,7 +23,7 @@ test('a successful lookup shows the token details and moves focus to them', asyn
   await expect(heading).toBeFocused();
   await expect(lookupForm(page).getByText('Sandbox', { exact: true })).toBeVisible();
   await expect(page.getByText('Succeeded', { exact: true }).first()).toBeVisible();
-  await screenshot(page, testInfo, 'success');
+  await attachScreenshot(page, testInfo, 'success');
 });
 
 test('an expired token says so', async ({ page }, testInfo) => {
@@ -42,7 +33,7 @@ test('an expired token says so', async ({ page }, testInfo) => {
   await expect(
     page.locator('.watch').getByText(/Nothing to watch: the link token has expired/),
   ).toBeVisible();
-  await screenshot(page, testInfo, 'expired');
+  await attachScreenshot(page, testInfo, 'expired');
 });
 
 test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error", async ({
@@ -55,7 +46,7 @@ test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error
   await expect(
     page.getByRole('status').filter({ hasText: 'Lookup failed: INVALID_LINK_TOKEN.' }),
   ).toBeAttached();
-  await screenshot(page, testInfo, 'unknown');
+  await attachScreenshot(page, testInfo, 'unknown');
 });
 
 test('a malformed token is explained as you type and never sent', async ({ page }, testInfo) => {
@@ -70,7 +61,7 @@ test('a malformed token is explained as you type and never sent', async ({ page 
   await field.fill('not a token');
   await page.getByRole('button', { name: 'Look up', exact: true }).click();
   await expect(page.getByText('This is not a link token.', { exact: false })).toBeVisible();
-  await screenshot(page, testInfo, 'malformed');
+  await attachScreenshot(page, testInfo, 'malformed');
   expect(lookups).toEqual([]);
 });
 

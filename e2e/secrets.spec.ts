@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/server/simulator/credentials';
+import { lookupForm } from './page-helpers';
 
 // Lookups with credentials typed into the browser, then a search of everything the browser keeps
 // or shows in its address bar: the secret must be in none of it. Runs against the real built
@@ -29,8 +30,6 @@ async function everythingTheBrowserKept(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
   return JSON.stringify({ ...inPage, cookies, pageUrl: page.url() });
 }
-
-const lookupForm = (page: Page) => page.getByRole('form', { name: 'Look up a link token' });
 
 async function lookUp(page: Page, linkToken: string, clientId: string, secret: string): Promise<number> {
   const form = lookupForm(page);

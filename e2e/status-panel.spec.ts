@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { listScenarioTokens, scenarioToken } from '../src/server/simulator/scenarios';
+import { attachScreenshot } from './page-helpers';
 
 // The status panel and the error panel against the real built server in simulator mode: every
 // simulator scenario is looked up, checked for what an operations user needs to see, screenshot
@@ -48,12 +49,6 @@ async function lookUp(page: Page, token: string) {
   await page.goto(`/?link_token=${token}`);
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.locator('#status-panel-heading, #error-panel-heading')).toBeVisible({ timeout: 30_000 });
-}
-
-async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 // Scoped to the panels: the app shell around them has its own axe checks (e2e/a11y.spec.ts), and
