@@ -150,7 +150,9 @@ describe('BatchView', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No link tokens found.');
 
     await user.type(screen.getByLabelText(/Tokens, or any text/), ACTIVE);
-    await user.type(await screen.findByLabelText('Client ID'), 'my-client');
+    const credentials = await screen.findByRole('group', { name: 'Credentials (optional)' });
+    expect(credentials).toHaveTextContent('Used for every token in this batch; never stored.');
+    await user.type(within(credentials).getByLabelText('Client ID'), 'my-client');
     await user.click(screen.getByRole('button', { name: 'Look up 1 token' }));
 
     expect(await screen.findByText('Enter the secret too, or clear the client ID.')).toBeInTheDocument();

@@ -133,7 +133,10 @@ export function BatchInput({ onStart, running, allowCredentials, simulatorMode }
 
       {allowCredentials && (
         <fieldset className="batch-input__credentials">
-          <legend>Credentials (optional, used for every token in this batch, never stored)</legend>
+          <legend>
+            Credentials <span className="muted">(optional)</span>
+          </legend>
+          <p className="hint">Used for every token in this batch; never stored.</p>
           <CredentialInputs
             clientId={register('client_id')}
             secret={register('secret')}
