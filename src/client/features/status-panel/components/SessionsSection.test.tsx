@@ -2,26 +2,9 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
-import { makeEvent, makeResponse, makeSession } from '../test/fixtures';
+import { emptyResults, invalidCredentials, makeEvent, makeResponse, makeSession } from '../test/fixtures';
 import { VIRTUALIZE_FROM } from './EventTimeline';
 import { NO_SESSIONS_MESSAGE, OPEN_SESSIONS, SESSIONS_PAGE, SessionsSection } from './SessionsSection';
-
-const invalidCredentials = {
-  error_type: 'ITEM_ERROR',
-  error_code: 'INVALID_CREDENTIALS',
-  error_message: 'the provided credentials were not correct',
-  display_message: 'The credentials you provided were incorrect. Check your details and try again.',
-  request_id: 'exit-req-1',
-};
-
-const emptyResults = {
-  item_add_results: [],
-  cra_item_add_results: [],
-  cra_update_results: [],
-  bank_income_results: [],
-  payroll_income_results: [],
-  document_income_results: null,
-};
 
 function renderSessions(sessions: LinkSession[] | undefined, newEventIds?: ReadonlySet<string>) {
   // Through the schema, as the panel receives them.

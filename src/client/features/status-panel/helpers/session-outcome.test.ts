@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeSession } from '../test/fixtures';
+import { emptyResults, invalidCredentials, makeSession } from '../test/fixtures';
 import { sessionExit, sessionOutcome } from './session-outcome';
-
-const error = {
-  error_type: 'ITEM_ERROR',
-  error_code: 'INVALID_CREDENTIALS',
-  error_message: 'the provided credentials were not correct',
-  display_message: 'The credentials you provided were incorrect.',
-};
-const emptyResults = {
-  item_add_results: [],
-  cra_item_add_results: [],
-  cra_update_results: [],
-  bank_income_results: [],
-  payroll_income_results: [],
-  document_income_results: null,
-};
 
 describe('sessionOutcome', () => {
   it('is succeeded when onSuccess fired', () => {
@@ -38,7 +23,9 @@ describe('sessionOutcome', () => {
   });
 
   it('is exited with error when the exit carries an error', () => {
-    expect(sessionOutcome(makeSession({ exit: { error, metadata: null } }))).toBe('exited-with-error');
+    expect(sessionOutcome(makeSession({ exit: { error: invalidCredentials, metadata: null } }))).toBe(
+      'exited-with-error',
+    );
   });
 
   it('is in progress while the session has not finished', () => {
@@ -54,13 +41,13 @@ describe('sessionOutcome', () => {
   });
 
   it('reads the deprecated on_exit only when exit is absent', () => {
-    const withOnExitOnly = makeSession({ on_exit: { error, metadata: null } });
+    const withOnExitOnly = makeSession({ on_exit: { error: invalidCredentials, metadata: null } });
     expect(sessionExit(withOnExitOnly)?.error?.error_code).toBe('INVALID_CREDENTIALS');
     expect(sessionOutcome(withOnExitOnly)).toBe('exited-with-error');
 
     const withBoth = makeSession({
       exit: { error: null, metadata: null },
-      on_exit: { error, metadata: null },
+      on_exit: { error: invalidCredentials, metadata: null },
     });
     expect(sessionExit(withBoth)?.error).toBeNull();
     expect(sessionOutcome(withBoth)).toBe('abandoned');

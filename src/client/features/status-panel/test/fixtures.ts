@@ -27,6 +27,25 @@ export function makeSession(overrides: Partial<LinkSession> = {}): LinkSession {
   };
 }
 
+// A session's exit error, as Plaid sends it when the user typed the wrong password.
+export const invalidCredentials = {
+  error_type: 'ITEM_ERROR',
+  error_code: 'INVALID_CREDENTIALS',
+  error_message: 'the provided credentials were not correct',
+  display_message: 'The credentials you provided were incorrect. Check your details and try again.',
+  request_id: 'exit-req-1',
+};
+
+// Results with every list empty: what Plaid sends for a session that produced nothing.
+export const emptyResults = {
+  item_add_results: [],
+  cra_item_add_results: [],
+  cra_update_results: [],
+  bank_income_results: [],
+  payroll_income_results: [],
+  document_income_results: null,
+};
+
 export function makeResponse(overrides: Partial<LinkTokenGetResponse> = {}): LinkTokenGetResponse {
   const response = {
     link_token: TOKEN,
