@@ -16,9 +16,15 @@ type Expectation = { panel: 'status' | 'error'; texts: RegExp[] };
 const EXPECTED: Record<string, Expectation> = {
   fresh: { panel: 'status', texts: [/^Active$/, /No Link sessions: Link was never opened/] },
   'in-progress': { panel: 'status', texts: [/^In progress$/, /running for/] },
-  success: { panel: 'status', texts: [/^Succeeded$/, /^Items added \(1\)$/, /^onSuccess$/] },
+  success: {
+    panel: 'status',
+    texts: [/^Succeeded$/, /^Items added \(1\)$/, /^onSuccess$/, /Plaid’s default for linking a new Item/],
+  },
   'several-sessions': { panel: 'status', texts: [/^Exited with error$/, /^Succeeded$/] },
-  'exit-item-login-required': { panel: 'status', texts: [/^Exited with error$/, /^ITEM_LOGIN_REQUIRED$/] },
+  'exit-item-login-required': {
+    panel: 'status',
+    texts: [/^Exited with error$/, /^ITEM_LOGIN_REQUIRED$/, /Plaid’s default for update mode/],
+  },
   'exit-institution-down': { panel: 'status', texts: [/^Exited with error$/, /^INSTITUTION_DOWN$/] },
   oauth: { panel: 'status', texts: [/^Succeeded$/, /Went to the bank’s OAuth page/] },
   income: { panel: 'status', texts: [/^Bank income$/, /^Payroll income$/, /^Document income$/] },

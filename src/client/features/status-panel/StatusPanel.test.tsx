@@ -34,10 +34,27 @@ describe('StatusPanel summary', () => {
     expect(screen.getByRole('timer')).toHaveTextContent('expired 2 h 5 min ago');
   });
 
-  it('says when Plaid gives no expiration', () => {
+  it('says when Plaid gives no expiration, and then no lifetime', () => {
     render(<StatusPanel result={makeResult(makeResponse({ expiration: null, created_at: null }))} />);
     expect(screen.getByText('Unknown expiry')).toBeInTheDocument();
     expect(field('Created')).toHaveTextContent('not given by Plaid');
+    expect(screen.queryByText('Lifetime', { selector: 'dt' })).not.toBeInTheDocument();
+  });
+
+  it('names the token’s lifetime and what it says about how the token was made', () => {
+    const { unmount } = render(<StatusPanel result={makeResult(makeResponse())} />);
+    expect(field('Lifetime')).toHaveTextContent('4 h · Plaid’s default for linking a new Item');
+    unmount();
+    render(
+      <StatusPanel
+        result={makeResult(
+          makeResponse({ created_at: '2026-11-25T10:00:00Z', expiration: '2026-11-25T10:30:00Z' }),
+        )}
+      />,
+    );
+    expect(field('Lifetime')).toHaveTextContent(
+      '30 min · Plaid’s default for update mode (an existing Item) or a Hosted Link URL',
+    );
   });
 
   it('shows environment, client name, request ID with copy, and the Server-Timing timings', async () => {

@@ -4,6 +4,7 @@ import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token
 import { extraFields } from '../helpers/extra-fields';
 import type { TimeZoneMode } from '../helpers/format-time';
 import { SESSION_OUTCOME_LABELS, sessionOutcome, type SessionOutcome } from '../helpers/session-outcome';
+import { tokenLifetime } from '../helpers/token-lifetime';
 import { CopyButton } from './CopyButton';
 import { ExtraFields } from './KeyValueView';
 import { LiveTokenStatus } from './LiveTokenStatus';
@@ -53,6 +54,7 @@ export function SummarySection({
 }) {
   const check = checkLinkToken(data.link_token);
   const environment = check.ok ? check.environment : (check.environment ?? 'unknown');
+  const lifetime = tokenLifetime(data.created_at, data.expiration);
   return (
     <section className="sp-section" aria-labelledby="sp-summary-heading">
       <div className="sp-section__header">
@@ -89,6 +91,15 @@ export function SummarySection({
             <Timestamp value={data.expiration} empty="not given by Plaid" />
           </dd>
         </div>
+        {lifetime && (
+          <div>
+            <dt>Lifetime</dt>
+            <dd>
+              {lifetime.text}
+              <span className="sp-muted"> · {lifetime.meaning}</span>
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Client name</dt>
           <dd>{data.metadata.client_name ?? <span className="sp-empty">not set</span>}</dd>
