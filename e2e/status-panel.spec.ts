@@ -25,7 +25,10 @@ const EXPECTED: Record<string, Expectation> = {
     panel: 'status',
     texts: [/^Exited with error$/, /^ITEM_LOGIN_REQUIRED$/, /Plaid’s default for update mode/],
   },
-  'exit-institution-down': { panel: 'status', texts: [/^Exited with error$/, /^INSTITUTION_DOWN$/] },
+  'exit-institution-down': {
+    panel: 'status',
+    texts: [/^Exited with error$/, /^INSTITUTION_DOWN$/, /^The bank is down or in maintenance/],
+  },
   oauth: { panel: 'status', texts: [/^Succeeded$/, /Went to the bank’s OAuth page/] },
   income: { panel: 'status', texts: [/^Bank income$/, /^Payroll income$/, /^Document income$/] },
   cra: {

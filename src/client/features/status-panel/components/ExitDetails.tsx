@@ -1,4 +1,5 @@
 import type { LinkSessionExit } from '../../../../shared/schemas/link-token-get-response';
+import { EXIT_ERROR_MEANINGS, EXIT_STATUS_MEANINGS } from '../helpers/exit-reasons';
 import { extraFields } from '../helpers/extra-fields';
 import { institutionLabel } from '../helpers/institution';
 import { CopyButton } from './CopyButton';
@@ -15,18 +16,28 @@ export function ExitDetails({
   deprecated: boolean;
 }) {
   const metadata = exit.metadata;
+  const errorMeaning = exit.error ? EXIT_ERROR_MEANINGS[exit.error.error_code] : undefined;
+  const statusMeaning = metadata?.status ? EXIT_STATUS_MEANINGS[metadata.status] : undefined;
   return (
     <div className={exit.error ? 'sp-callback sp-callback--error' : 'sp-callback'}>
       <h5>
         {exit.error ? 'Exit error' : 'Exit'}
         {deprecated && <span className="sp-muted"> (from the deprecated on_exit field)</span>}
       </h5>
+      {errorMeaning && <p className="sp-notice">{errorMeaning}</p>}
       {exit.error ? <PlaidErrorDetails error={exit.error} /> : <p>The user left Link without an error.</p>}
       <dl className="sp-fields">
         <div>
           <dt>Exit status</dt>
           <dd>
-            {metadata?.status ? <code>{metadata.status}</code> : <span className="sp-empty">not given</span>}
+            {metadata?.status ? (
+              <>
+                <code>{metadata.status}</code>
+                {statusMeaning && <span className="sp-muted"> · {statusMeaning}</span>}
+              </>
+            ) : (
+              <span className="sp-empty">not given</span>
+            )}
           </dd>
         </div>
         <div>

@@ -166,6 +166,28 @@ describe('SessionsSection', () => {
     );
   });
 
+  it('says in words what the exit error and the exit status mean', () => {
+    renderSessions([
+      makeSession({ exit: { error: invalidCredentials, metadata: { status: 'requires_credentials' } } }),
+    ]);
+    const card = screen.getByRole('article');
+    expect(
+      within(card).getByText(/^The bank rejected the username or password\. The user can try again/),
+    ).toBeInTheDocument();
+    expect(within(card).getByText('requires_credentials').parentElement).toHaveTextContent(
+      'requires_credentials · left when asked for bank credentials, or before choosing a bank',
+    );
+  });
+
+  it('shows an exit status or error code it has no words for as Plaid sent it', () => {
+    const newError = { ...invalidCredentials, error_code: 'SOME_NEW_CODE' };
+    renderSessions([makeSession({ exit: { error: newError, metadata: { status: 'some_new_status' } } })]);
+    const card = screen.getByRole('article');
+    expect(within(card).getByText('SOME_NEW_CODE')).toBeInTheDocument();
+    expect(within(card).getByText('some_new_status').parentElement).toHaveTextContent(/^some_new_status$/);
+    expect(within(card).queryByText(/The bank rejected/)).not.toBeInTheDocument();
+  });
+
   it('says when a session produced no results', () => {
     renderSessions([makeSession({ results: emptyResults })]);
     expect(screen.getByRole('heading', { name: 'Results' })).toBeInTheDocument();
