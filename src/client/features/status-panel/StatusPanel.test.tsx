@@ -69,6 +69,18 @@ describe('StatusPanel summary', () => {
     expect(screen.getByText('Copied to the clipboard')).toBeInTheDocument();
   });
 
+  it('copies a plain-text summary for a support ticket, with a visible name', async () => {
+    const user = userEvent.setup();
+    render(<StatusPanel result={makeResult(makeResponse())} />);
+    const button = screen.getByRole('button', { name: 'Copy a summary for a support ticket' });
+    expect(button).toHaveTextContent('Copy for a ticket');
+    await user.click(button);
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toMatch(/^Link token: link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5\n/);
+    expect(copied).toContain('\nRequest ID (/link/token/get): req-abc123\n');
+    expect(button).toHaveTextContent('Copied');
+  });
+
   it('leaves out timings when the server sent none', () => {
     render(<StatusPanel result={makeResult(makeResponse(), null)} />);
     expect(screen.queryByText('Timings')).not.toBeInTheDocument();

@@ -3,15 +3,18 @@ import { useEffect, useState } from 'react';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 // Copies `text` (or the result of `getText`, for large values built only on demand) and says so,
-// both visibly and to screen readers.
+// both visibly and to screen readers. `caption` is the visible text where "Copy" alone would not
+// say what is copied.
 export function CopyButton({
   label,
   text,
   getText,
+  caption = 'Copy',
 }: {
   label: string;
   text?: string;
   getText?: () => string;
+  caption?: string;
 }) {
   const [state, setState] = useState<CopyState>('idle');
 
@@ -34,7 +37,7 @@ export function CopyButton({
   return (
     <>
       <button type="button" className="sp-button sp-button--small" onClick={copy} aria-label={label}>
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}
       </button>
       <span role="status" className="sp-visually-hidden">
         {state === 'copied'

@@ -4,6 +4,7 @@ import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token
 import { extraFields } from '../helpers/extra-fields';
 import type { TimeZoneMode } from '../helpers/format-time';
 import { SESSION_OUTCOME_LABELS, sessionOutcome, type SessionOutcome } from '../helpers/session-outcome';
+import { supportSummary } from '../helpers/support-summary';
 import { tokenLifetime } from '../helpers/token-lifetime';
 import { CopyButton } from './CopyButton';
 import { ExtraFields } from './KeyValueView';
@@ -59,18 +60,25 @@ export function SummarySection({
     <section className="sp-section" aria-labelledby="sp-summary-heading">
       <div className="sp-section__header">
         <h3 id="sp-summary-heading">Summary</h3>
-        <div className="sp-toggle" role="group" aria-label="Show times in">
-          {(['local', 'utc'] as const).map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              className="sp-button sp-button--small"
-              aria-pressed={timeZone === mode}
-              onClick={() => onTimeZoneChange(mode)}
-            >
-              {mode === 'local' ? 'Local time' : 'UTC'}
-            </button>
-          ))}
+        <div className="sp-actions">
+          <CopyButton
+            label="Copy a summary for a support ticket"
+            caption="Copy for a ticket"
+            getText={() => supportSummary(data, Date.now())}
+          />
+          <div className="sp-toggle" role="group" aria-label="Show times in">
+            {(['local', 'utc'] as const).map((mode) => (
+              <button
+                key={mode}
+                type="button"
+                className="sp-button sp-button--small"
+                aria-pressed={timeZone === mode}
+                onClick={() => onTimeZoneChange(mode)}
+              >
+                {mode === 'local' ? 'Local time' : 'UTC'}
+              </button>
+            ))}
+          </div>
         </div>
       </div>
       <dl className="sp-fields">
