@@ -72,7 +72,9 @@ describe('StatusPanel summary', () => {
   it('copies a plain-text summary for a support ticket, with a visible name', async () => {
     const user = userEvent.setup();
     render(<StatusPanel result={makeResult(makeResponse())} />);
-    const button = screen.getByRole('button', { name: 'Copy a summary for a support ticket' });
+    const button = screen.getByRole('button', {
+      name: 'Copy for a ticket: a plain-text summary of this lookup',
+    });
     expect(button).toHaveTextContent('Copy for a ticket');
     await user.click(button);
     const copied = await navigator.clipboard.readText();

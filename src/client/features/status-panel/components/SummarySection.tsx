@@ -62,7 +62,7 @@ export function SummarySection({
         <h3 id="sp-summary-heading">Summary</h3>
         <div className="sp-actions">
           <CopyButton
-            label="Copy a summary for a support ticket"
+            label="Copy for a ticket: a plain-text summary of this lookup"
             caption="Copy for a ticket"
             getText={() => supportSummary(data, Date.now())}
           />
