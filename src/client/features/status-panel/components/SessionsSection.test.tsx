@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { emptyResults, invalidCredentials, makeEvent, makeResponse, makeSession } from '../test/fixtures';
 import { VIRTUALIZE_FROM } from './EventTimeline';
-import { NO_SESSIONS_MESSAGE, OPEN_SESSIONS, SESSIONS_PAGE, SessionsSection } from './SessionsSection';
+import { NO_SESSIONS_MESSAGE } from '../helpers/session-outcome';
+import { OPEN_SESSIONS, SESSIONS_PAGE, SessionsSection } from './SessionsSection';
 
 function renderSessions(sessions: LinkSession[] | undefined, newEventIds?: ReadonlySet<string>) {
   // Through the schema, as the panel receives them.

@@ -1,15 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { sessionsNewestFirst } from '../helpers/ordering';
+import { NO_SESSIONS_MESSAGE } from '../helpers/session-outcome';
 import { SessionCard } from './SessionCard';
 
 // The newest sessions open, the rest as one-line headers, and only a page of cards in the DOM at
 // a time: the very large token has hundreds of sessions.
 export const OPEN_SESSIONS = 3;
 export const SESSIONS_PAGE = 20;
-
-export const NO_SESSIONS_MESSAGE =
-  'No Link sessions: Link was never opened with this token, or its sessions ended more than six hours ago (Plaid keeps session data for six hours).';
 
 export function SessionsSection({
   sessions,

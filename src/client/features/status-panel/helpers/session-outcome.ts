@@ -14,6 +14,10 @@ export const SESSION_OUTCOME_LABELS: Record<SessionOutcome, string> = {
   abandoned: 'Abandoned',
 };
 
+// What an empty session list means: Plaid keeps session data for six hours after a session ends.
+export const NO_SESSIONS_MESSAGE =
+  'No Link sessions: Link was never opened with this token, or its sessions ended more than six hours ago (Plaid keeps session data for six hours).';
+
 // `on_exit` is deprecated in favour of `exit`; it only speaks when `exit` is absent.
 export function sessionExit(session: LinkSession): LinkSessionExit {
   return session.exit !== undefined ? session.exit : (session.on_exit ?? null);

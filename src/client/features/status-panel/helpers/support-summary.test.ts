@@ -45,7 +45,7 @@ describe('supportSummary', () => {
       'Expires: 25 Nov 2026, 14:00:00 UTC',
       'Lifetime: 4 h (Plaid’s default for linking a new Item)',
       'Request ID (/link/token/get): req-abc123',
-      'Link sessions: none: Link was never opened with this token, or its sessions ended more than six hours ago',
+      'No Link sessions: Link was never opened with this token, or its sessions ended more than six hours ago (Plaid keeps session data for six hours).',
     ]);
   });
 

@@ -2,16 +2,13 @@ import type { LinkSession, LinkTokenGetResponse } from '../../../../shared/schem
 import { formatUtc, parseDate } from './format-time';
 import { sessionInstitution } from './institution';
 import { eventsInTimeOrder, sessionsNewestFirst } from './ordering';
-import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from './session-outcome';
+import { NO_SESSIONS_MESSAGE, SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from './session-outcome';
 import { tokenLifetime } from './token-lifetime';
 import { describeTimeLeft, TOKEN_STATUS_LABELS, tokenStatus } from './token-status';
 
 // A lookup as plain text, for a support ticket or a message to Plaid support: the IDs Plaid asks
 // for (request IDs, link_session_id), each session's outcome and error codes, times in UTC.
 // Public tokens are left out on purpose: for 30 minutes one can be exchanged for an access token.
-
-const NO_SESSIONS =
-  'none: Link was never opened with this token, or its sessions ended more than six hours ago';
 
 function utc(value: string | null | undefined): string {
   const date = parseDate(value);
@@ -59,7 +56,7 @@ export function supportSummary(data: LinkTokenGetResponse, now: number): string 
     `Expires: ${utc(data.expiration)}`,
     ...(lifetime ? [`Lifetime: ${lifetime.text} (${lifetime.meaning})`] : []),
     `Request ID (/link/token/get): ${data.request_id}`,
-    `Link sessions: ${sessions.length === 0 ? NO_SESSIONS : sessions.length}`,
+    sessions.length === 0 ? NO_SESSIONS_MESSAGE : `Link sessions: ${sessions.length}`,
     ...sessions.flatMap((session, index) => sessionLines(session, index, sessions.length)),
   ];
   return lines.join('\n');
