@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { main: 'src/server/main.ts', simulator: 'src/server/simulator/main.ts' },
+  entry: { main: 'src/server/main.ts', simulator: 'src/simulator/main.ts' },
   outDir: 'dist/server',
   format: 'esm',
   platform: 'node',

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
-import { scenarioToken } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/simulator';
 import { startBuiltServer } from './lib/processes';
 import { table, type Section } from './lib/report';
 import { median, percentile } from './lib/stats';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { scenarioToken } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/simulator';
 import { batchBenchSection, runBatchBench } from './batch-500';
 import { runBundleSizeCheck } from './frontend';
 import { describeMachine } from './lib/machine';

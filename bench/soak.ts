@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { listScenarioTokens } from '../src/simulator';
 import { runCheckedLoad, type CheckedLoadResult } from './lib/checked-load';
 import { table, type Goal, type Section } from './lib/report';
 import { heapProbe } from './lib/heap-probe';

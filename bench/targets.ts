@@ -1,4 +1,4 @@
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/server/simulator/credentials';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
 import { forkTsServer, startBuiltServer, type ChildServer } from './lib/processes';
 import type { LoadRequest } from './lib/load';
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { scenarioToken } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/simulator';
 import { attachScreenshot, lookupForm } from './page-helpers';
 
 // Accessibility of the lookup flow: the whole flow works from the keyboard alone, and axe finds

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { scenarioToken } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/simulator';
 
 // The batch view against the real built server in simulator mode: a log excerpt with fixture
 // tokens goes in; progress, the simulator's 429 fault (back-off), sort, filter, details, export

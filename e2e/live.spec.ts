@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { scenarioToken } from '../src/server/simulator/scenarios';
-import { LIVE_EVENT_COUNT } from '../src/server/simulator/scenarios/live';
+import { scenarioToken, LIVE_EVENT_COUNT } from '../src/simulator';
 import { startOwnServer, type OwnServer } from './own-server';
 import { attachScreenshot } from './page-helpers';
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { scenarioToken } from '../src/server/simulator/scenarios';
+import { scenarioToken } from '../src/simulator';
 import { attachScreenshot, lookupForm } from './page-helpers';
 
 // The lookup flow against the real built server in simulator mode: the form, the four basic

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/server/simulator/credentials';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
 import { lookupForm } from './page-helpers';
 
 // Lookups with credentials typed into the browser, then a search of everything the browser keeps

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { listScenarioTokens } from '../src/server/simulator/scenarios';
+import { listScenarioTokens } from '../src/simulator';
 
 // Every simulator fixture token, picked in the real browser against the built server in simulator
 // mode: each one ends in a readable answer (the token's details) or a specific error (with its

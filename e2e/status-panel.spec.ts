@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { listScenarioTokens, scenarioToken } from '../src/server/simulator/scenarios';
+import { listScenarioTokens, scenarioToken } from '../src/simulator';
 import { attachScreenshot } from './page-helpers';
 
 // The status panel and the error panel against the real built server in simulator mode: every

@@ -1,4 +1,4 @@
-import { startSimulator } from '../../src/server/simulator/server';
+import { startSimulator } from '../../src/simulator';
 
 // The Plaid simulator on its own (what every benchmark proxies to), in a child process of the
 // benchmark.

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ServerInfoSchema, SimulatorTokenListSchema } from '../shared/api-types';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { listScenarioTokens } from './simulator/scenarios';
+import { listScenarioTokens } from '../simulator';
 
 // The app's routes other than the lookup itself (see routes/link-token-get.test.ts).
 

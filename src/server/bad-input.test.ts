@@ -7,10 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlaidErrorSchema } from '../shared/schemas/plaid-error';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
-import { listScenarioTokens } from './simulator/scenarios';
-import { startSimulator, type RunningSimulator } from './simulator/server';
-import { simulatorAsPlaidEnv } from './simulator/as-plaid-env';
+import {
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_SECRET,
+  listScenarioTokens,
+  startSimulator,
+  type RunningSimulator,
+  simulatorAsPlaidEnv,
+} from '../simulator';
 
 // Whatever a client sends, the server answers: never a 5xx of its own making (the upstream here
 // is a healthy simulator, so every 5xx would be ours), never a thrown exception, and on /api/*

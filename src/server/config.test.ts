@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator';
 
 describe('loadConfig', () => {
   it('starts in simulator mode on 127.0.0.1:3000 with nothing configured', () => {

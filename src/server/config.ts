@@ -7,7 +7,7 @@ import {
   type SecurityConfig,
 } from './middleware/security-config';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './simulator/credentials';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator';
 
 // Everything the server reads from its environment, validated once at start-up so that a typo
 // stops the server with a message naming the variable instead of failing on the first lookup.

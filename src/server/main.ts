@@ -4,9 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './observability/logger';
-import { simulatorOptionsFromEnv } from './simulator/env';
-import { startSimulator } from './simulator/server';
-import type { SimulatorOptions } from './simulator/types';
+import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '../simulator';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
 // to talk to, listen, and shut down cleanly. Everything else lives in createApp().

@@ -5,9 +5,7 @@ import { runCheckedLoad } from '../../bench/lib/checked-load';
 import { soakGoals, soakTokens } from '../../bench/soak';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { listScenarioTokens } from './simulator/scenarios';
-import { startSimulator, type RunningSimulator } from './simulator/server';
-import { simulatorAsPlaidEnv } from './simulator/as-plaid-env';
+import { listScenarioTokens, startSimulator, type RunningSimulator, simulatorAsPlaidEnv } from '../simulator';
 
 // The short version of bench/soak.ts: ten seconds of mixed lookups over real HTTP, a share of them
 // meeting every fault the simulator injects. Every request must get an answer of the documented

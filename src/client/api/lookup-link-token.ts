@@ -4,6 +4,7 @@ import {
   type LinkTokenGetResponse,
 } from '../../shared/schemas/link-token-get-response';
 import type { LinkTokenGetRequest } from '../../shared/schemas/link-token-get-request';
+import { CLIENT_ERROR_TYPE } from '../../shared/schemas/client-error';
 import { parseServerTiming, type ServerTiming } from './server-timing';
 
 // The one place the browser calls POST /api/link/token/get. Every outcome becomes either a
@@ -38,8 +39,7 @@ export class LookupError extends Error {
   }
 }
 
-// Errors detected in the browser itself (the server never sends this type).
-export const CLIENT_ERROR_TYPE = 'CLIENT_ERROR';
+export { CLIENT_ERROR_TYPE };
 
 function clientError(code: string, message: string): PlaidError {
   return { error_type: CLIENT_ERROR_TYPE, error_code: code, error_message: message, display_message: null };

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator/credentials';
-import { listScenarioTokens } from '../simulator/scenarios';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
+import {
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_SECRET,
+  listScenarioTokens,
+  startSimulator,
+  type RunningSimulator,
+} from '../../simulator';
 import { closedPortUrl } from '../testing/fake-upstream';
 import { captureLogs } from './log-capture';
 import { createLogger } from './logger';

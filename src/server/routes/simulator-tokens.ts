@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
-import { listScenarioTokens } from '../simulator/scenarios';
+import { listScenarioTokens } from '../../simulator';
 
 // GET /api/simulator/tokens: the fixture tokens for the UI's picker. Against real Plaid they would
 // mean nothing, so the route then answers 404 like any unknown API path.

@@ -2,7 +2,7 @@ import type { LookupError } from '../../api/lookup-link-token';
 import { useDisclosure } from '../../hooks/use-disclosure';
 import { Chip } from './components/Chip';
 import { PlaidErrorDetails } from './components/PlaidErrorDetails';
-import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from './helpers/error-title';
+import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from '../../../shared/domain/error-title';
 import './status-panel.css';
 
 function RawBody({ raw }: { raw: unknown }) {

@@ -2,7 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusPanel } from './index';
-import { makeResponse, makeResult, specExampleResult } from './test/fixtures';
+import { makeResponse } from '../../../shared/test/fixtures';
+import { makeResult, specExampleResult } from '../../test/lookup-results';
 
 function field(label: string): HTMLElement {
   // Each label/value pair is a <div><dt/><dd/></div> in a <dl>.

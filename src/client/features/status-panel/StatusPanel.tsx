@@ -5,7 +5,7 @@ import { RawJsonSection } from './components/RawJsonSection';
 import { SessionsSection } from './components/SessionsSection';
 import { SummarySection } from './components/SummarySection';
 import { TimeZoneContext } from './components/time-zone-context';
-import type { TimeZoneMode } from './helpers/format-time';
+import type { TimeZoneMode } from '../../../shared/domain/format-time';
 import './status-panel.css';
 
 type StatusPanelProps = {

@@ -2,4 +2,4 @@
 export { StatusPanel } from './StatusPanel';
 export { ErrorPanel } from './ErrorPanel';
 // The batch table summarises sessions with the same words as the panel.
-export { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from './helpers/session-outcome';
+export { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../../../shared/domain/session-outcome';

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeResponse } from '../test/fixtures';
+import { makeResponse } from '../../../../shared/test/fixtures';
 import { ConfigurationSection } from './ConfigurationSection';
 
 function value(label: string): HTMLElement {

@@ -1,7 +1,7 @@
 import type { LinkEvent } from '../../../../shared/schemas/link-token-get-response';
 import { useDisclosure } from '../../../hooks/use-disclosure';
-import { describeEvent } from '../helpers/event-names';
-import { formatDuration, parseDate } from '../helpers/format-time';
+import { describeEvent } from '../../../../shared/domain/event-names';
+import { formatDuration, parseDate } from '../../../../shared/domain/format-time';
 import { Chip } from './Chip';
 import { KeyValueView } from './KeyValueView';
 import { Timestamp } from './Timestamp';

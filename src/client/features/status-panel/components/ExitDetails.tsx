@@ -1,7 +1,7 @@
 import type { LinkSessionExit } from '../../../../shared/schemas/link-token-get-response';
-import { EXIT_ERROR_MEANINGS, EXIT_STATUS_MEANINGS } from '../helpers/exit-reasons';
+import { EXIT_ERROR_MEANINGS, EXIT_STATUS_MEANINGS } from '../../../../shared/domain/exit-reasons';
 import { extraFields } from '../helpers/extra-fields';
-import { institutionLabel } from '../helpers/institution';
+import { institutionLabel } from '../../../../shared/domain/institution';
 import { CopyButton } from './CopyButton';
 import { ExtraFields } from './KeyValueView';
 import { PlaidErrorDetails } from './PlaidErrorDetails';

@@ -1,5 +1,5 @@
 import { useNow } from '../hooks/use-now';
-import { describeTimeLeft, TOKEN_STATUS_LABELS, tokenStatus } from '../helpers/token-status';
+import { describeTimeLeft, TOKEN_STATUS_LABELS, tokenStatus } from '../../../../shared/domain/token-status';
 import { Chip, type ChipTone } from './Chip';
 
 const TONES = { active: 'good', expired: 'bad', unknown: 'neutral' } as const satisfies Record<

@@ -1,5 +1,5 @@
 import type { PlaidError } from '../../../../shared/schemas/plaid-error';
-import { errorDocsUrl } from '../helpers/error-docs';
+import { errorDocsUrl } from '../../../../shared/domain/error-docs';
 import { extraFields } from '../helpers/extra-fields';
 import { CopyButton } from './CopyButton';
 import { ExtraFields, JsonValue } from './KeyValueView';

@@ -2,10 +2,14 @@ import { useMemo } from 'react';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { useDisclosure } from '../../../hooks/use-disclosure';
 import { extraFields } from '../helpers/extra-fields';
-import { formatDuration, parseDate } from '../helpers/format-time';
-import { sessionInstitution } from '../helpers/institution';
-import { eventsInTimeOrder } from '../helpers/ordering';
-import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../helpers/session-outcome';
+import { formatDuration, parseDate } from '../../../../shared/domain/format-time';
+import { sessionInstitution } from '../../../../shared/domain/institution';
+import { eventsInTimeOrder } from '../../../../shared/domain/ordering';
+import {
+  SESSION_OUTCOME_LABELS,
+  sessionExit,
+  sessionOutcome,
+} from '../../../../shared/domain/session-outcome';
 import { Chip } from './Chip';
 import { CopyButton } from './CopyButton';
 import { EventTimeline } from './EventTimeline';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { LinkSessionResults } from '../../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../helpers/extra-fields';
-import { hasResults } from '../helpers/session-outcome';
-import { institutionLabel } from '../helpers/institution';
+import { hasResults } from '../../../../shared/domain/session-outcome';
+import { institutionLabel } from '../../../../shared/domain/institution';
 import { AccountList } from './AccountList';
 import { ExtraFields } from './KeyValueView';
 

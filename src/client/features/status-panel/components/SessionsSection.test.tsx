@@ -2,9 +2,15 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
-import { emptyResults, invalidCredentials, makeEvent, makeResponse, makeSession } from '../test/fixtures';
+import {
+  emptyResults,
+  invalidCredentials,
+  makeEvent,
+  makeResponse,
+  makeSession,
+} from '../../../../shared/test/fixtures';
 import { VIRTUALIZE_FROM } from './EventTimeline';
-import { NO_SESSIONS_MESSAGE } from '../helpers/session-outcome';
+import { NO_SESSIONS_MESSAGE } from '../../../../shared/domain/session-outcome';
 import { OPEN_SESSIONS, SESSIONS_PAGE, SessionsSection } from './SessionsSection';
 
 function renderSessions(sessions: LinkSession[] | undefined, newEventIds?: ReadonlySet<string>) {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
-import { sessionsNewestFirst } from '../helpers/ordering';
-import { NO_SESSIONS_MESSAGE } from '../helpers/session-outcome';
+import { sessionsNewestFirst } from '../../../../shared/domain/ordering';
+import { NO_SESSIONS_MESSAGE } from '../../../../shared/domain/session-outcome';
 import { SessionCard } from './SessionCard';
 
 // The newest sessions open, the rest as one-line headers, and only a page of cards in the DOM at

@@ -1,6 +1,6 @@
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../helpers/extra-fields';
-import { institutionLabel } from '../helpers/institution';
+import { institutionLabel } from '../../../../shared/domain/institution';
 import { AccountList } from './AccountList';
 import { ExtraFields } from './KeyValueView';
 

@@ -2,10 +2,14 @@ import type { ServerTiming } from '../../../api/server-timing';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../helpers/extra-fields';
-import type { TimeZoneMode } from '../helpers/format-time';
-import { SESSION_OUTCOME_LABELS, sessionOutcome, type SessionOutcome } from '../helpers/session-outcome';
-import { supportSummary } from '../helpers/support-summary';
-import { tokenLifetime } from '../helpers/token-lifetime';
+import type { TimeZoneMode } from '../../../../shared/domain/format-time';
+import {
+  SESSION_OUTCOME_LABELS,
+  sessionOutcome,
+  type SessionOutcome,
+} from '../../../../shared/domain/session-outcome';
+import { supportSummary } from '../../../../shared/domain/support-summary';
+import { tokenLifetime } from '../../../../shared/domain/token-lifetime';
 import { CopyButton } from './CopyButton';
 import { ExtraFields } from './KeyValueView';
 import { LiveTokenStatus } from './LiveTokenStatus';

@@ -1,4 +1,4 @@
-import { formatInZone, formatTimeOfDay, parseDate } from '../helpers/format-time';
+import { formatInZone, formatTimeOfDay, parseDate } from '../../../../shared/domain/format-time';
 import { useTimeZoneMode } from './time-zone-context';
 
 // A point in time in the chosen zone, with the other zone on hover. `timeOnly` is for timeline

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TimeZoneMode } from '../helpers/format-time';
+import type { TimeZoneMode } from '../../../../shared/domain/format-time';
 
 // The Local/UTC toggle of the summary applies to every time in the panel.
 export const TimeZoneContext = createContext<TimeZoneMode>('local');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
+import { LinkTokenGetResponseSchema } from '../shared/schemas/link-token-get-response';
 import { LIVE_EVENT_COUNT } from './scenarios/live';
 import { startSimulator, type RunningSimulator } from './server';
 import { lookUpToken, manualClock } from './test-support';

@@ -1,8 +1,4 @@
-import type {
-  LinkSession,
-  LinkSessionExit,
-  LinkSessionResults,
-} from '../../../../shared/schemas/link-token-get-response';
+import type { LinkSession, LinkSessionExit, LinkSessionResults } from '../schemas/link-token-get-response';
 
 // What happened in one Link session, as an operations user would put it.
 export type SessionOutcome = 'succeeded' | 'exited-with-error' | 'in-progress' | 'abandoned';

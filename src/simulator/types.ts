@@ -1,4 +1,4 @@
-import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
+import type { LinkTokenGetResponse } from '../shared/schemas/link-token-get-response';
 import type { Fault } from './faults';
 
 // What a scenario is handed when it builds an answer.

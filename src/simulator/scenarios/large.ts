@@ -1,4 +1,4 @@
-import type { LinkSession, LinkTokenGetResponse } from '../../../shared/schemas/link-token-get-response';
+import type { LinkSession, LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { invalidCredentials } from '../errors';
 import { fixtureRequestId } from '../ids';
 import { addSeconds, HOUR, MINUTE } from '../time';

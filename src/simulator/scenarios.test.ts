@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLinkToken } from '../../shared/link-token';
-import { LinkTokenGetResponseSchema, type LinkSession } from '../../shared/schemas/link-token-get-response';
+import { checkLinkToken } from '../shared/link-token';
+import { LinkTokenGetResponseSchema, type LinkSession } from '../shared/schemas/link-token-get-response';
 import { listScenarioTokens, SCENARIOS, UNKNOWN_TOKEN } from './scenarios';
 import { startSimulator, type RunningSimulator } from './server';
 import { lookUpToken, manualClock } from './test-support';

@@ -1,4 +1,4 @@
-import type { LinkSession, LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-get-response';
 import { formatUtc, parseDate } from './format-time';
 import { sessionInstitution } from './institution';
 import { eventsInTimeOrder, sessionsNewestFirst } from './ordering';

@@ -1,4 +1,4 @@
-import type { LinkEvent, LinkSession } from '../../../../shared/schemas/link-token-get-response';
+import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
 import { sessionExit } from './session-outcome';
 
 type Institution = { name?: string; institution_id?: string } | null | undefined;

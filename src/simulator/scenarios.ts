@@ -1,4 +1,4 @@
-import type { SimulatorToken } from '../../shared/api-types';
+import type { SimulatorToken } from '../shared/api-types';
 import { cra } from './scenarios/cra';
 import { expired } from './scenarios/expired';
 import { faultScenarios } from './scenarios/faults';

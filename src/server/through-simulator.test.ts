@@ -1,12 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
-import { parseFault } from './faults';
-import { SCENARIOS, UNKNOWN_TOKEN } from './scenarios';
-import { startSimulator, type RunningSimulator } from './server';
-import { manualClock } from './test-support';
-import { simulatorAsPlaidEnv } from './as-plaid-env';
+import { LinkTokenGetResponseSchema } from '../shared/schemas/link-token-get-response';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import {
+  parseFault,
+  SCENARIOS,
+  UNKNOWN_TOKEN,
+  startSimulator,
+  type RunningSimulator,
+  manualClock,
+  simulatorAsPlaidEnv,
+} from '../simulator';
 
 // Every scenario and every fault through the real proxy: our server app (in-process) calls the
 // simulator over HTTP on loopback, exactly as it calls Plaid, and the test reads what the browser

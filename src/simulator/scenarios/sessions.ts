@@ -3,8 +3,8 @@ import type {
   LinkSession,
   LinkSessionResults,
   LinkTokenGetResponse,
-} from '../../../shared/schemas/link-token-get-response';
-import type { PlaidError } from '../../../shared/schemas/plaid-error';
+} from '../../shared/schemas/link-token-get-response';
+import type { PlaidError } from '../../shared/schemas/plaid-error';
 import { fixtureUuid } from '../ids';
 import { addSeconds, plaidPreciseTime, plaidTime } from '../time';
 import { buildEvents, type EventStep } from './events';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specExampleResponse } from '../../shared/spec/vendored-spec';
+import { specExampleResponse } from '../shared/spec/vendored-spec';
 import { FAULT_NAMES, parseFault } from './faults';
 import { SCENARIOS } from './scenarios';
 import { LIVE_EVENT_COUNT } from './scenarios/live';

@@ -1,4 +1,4 @@
-import type { LinkEvent, LinkSession } from '../../../../shared/schemas/link-token-get-response';
+import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
 
 // Plaid's example lists events newest first; a timeline reads oldest first. Timestamps are
 // compared as instants; an unparseable one sorts last rather than breaking the order. Timestamps

@@ -1,4 +1,4 @@
-import type { PlaidError } from '../../shared/schemas/plaid-error';
+import type { PlaidError } from '../shared/schemas/plaid-error';
 
 // Plaid's errors, with the texts and HTTP statuses from Plaid's error reference
 // (plaid.com/docs/errors/). Each carries a documentation_url pointing at the code's anchor on the

@@ -1,4 +1,4 @@
-import type { LinkTokenMetadata } from '../../../shared/schemas/link-token-get-response';
+import type { LinkTokenMetadata } from '../../shared/schemas/link-token-get-response';
 
 // The configuration most fixtures were "created" with: a typical transactions integration.
 // Scenarios override the fields their story is about.

@@ -1,6 +1,6 @@
-import { CLIENT_ERROR_TYPE } from '../../../api/lookup-link-token';
-import type { PlaidError } from '../../../../shared/schemas/plaid-error';
-import { PROXY_ERROR_TYPE } from '../../../../shared/schemas/proxy-error';
+import { CLIENT_ERROR_TYPE } from '../schemas/client-error';
+import type { PlaidError } from '../schemas/plaid-error';
+import { PROXY_ERROR_TYPE } from '../schemas/proxy-error';
 
 // Who produced an error decides what the user can do about it: Plaid's answer, our own server's
 // refusal, or a failure in the browser before any answer arrived.

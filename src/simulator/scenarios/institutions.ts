@@ -1,4 +1,4 @@
-import type { Account } from '../../../shared/schemas/link-token-get-response';
+import type { Account } from '../../shared/schemas/link-token-get-response';
 import { fixtureBase62 } from '../ids';
 
 // Sandbox institutions as Plaid names them, reused across fixtures.

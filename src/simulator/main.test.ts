@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function startStandalone(env: Record<string, string>): Promise<{ url: string; output: () => string }> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server/simulator/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,7 +61,7 @@ describe('npm run simulator', () => {
 describe('npm run simulator on a port already in use', () => {
   it('says so and exits with status 1', async () => {
     const { url } = await startStandalone({ SIMULATOR_PORT: '0' });
-    const second = spawn(process.execPath, ['--import', 'tsx', 'src/server/simulator/main.ts'], {
+    const second = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/main.ts'], {
       env: { ...process.env, SIMULATOR_PORT: new URL(url).port },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vendoredSpec } from '../../../../shared/spec/vendored-spec';
+import { vendoredSpec } from '../spec/vendored-spec';
 import { EXIT_STATUS_MEANINGS } from './exit-reasons';
 
 describe('EXIT_STATUS_MEANINGS', () => {

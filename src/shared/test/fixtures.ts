@@ -1,11 +1,9 @@
-import type { LookupSuccess } from '../../../api/lookup-link-token';
 import {
   LinkTokenGetResponseSchema,
   type LinkEvent,
   type LinkSession,
   type LinkTokenGetResponse,
-} from '../../../../shared/schemas/link-token-get-response';
-import { specExampleResponse } from '../../../../shared/spec/vendored-spec';
+} from '../schemas/link-token-get-response';
 
 // Small builders for schema-valid answers: each test states only the fields it is about.
 
@@ -64,19 +62,4 @@ export function makeResponse(overrides: Partial<LinkTokenGetResponse> = {}): Lin
   };
   // Every fixture must be something the real schema accepts, or the tests prove nothing.
   return LinkTokenGetResponseSchema.parse(response);
-}
-
-export function makeResult(
-  data: LinkTokenGetResponse,
-  timing: LookupSuccess['timing'] = null,
-): LookupSuccess {
-  return { data, raw: data, timing };
-}
-
-export function specExampleResult(): LookupSuccess {
-  return {
-    data: LinkTokenGetResponseSchema.parse(specExampleResponse),
-    raw: specExampleResponse,
-    timing: null,
-  };
 }

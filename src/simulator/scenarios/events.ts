@@ -1,4 +1,4 @@
-import type { LinkEvent } from '../../../shared/schemas/link-token-get-response';
+import type { LinkEvent } from '../../shared/schemas/link-token-get-response';
 import { fixtureRequestId, fixtureUuid } from '../ids';
 import { addSeconds, plaidTime } from '../time';
 import type { Institution } from './institutions';

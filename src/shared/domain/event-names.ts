@@ -1,4 +1,4 @@
-import type { LinkEvent } from '../../../../shared/schemas/link-token-get-response';
+import type { LinkEvent } from '../schemas/link-token-get-response';
 
 // Plaid's LinkEventName values (the spec's enum plus the names Plaid's Link web docs list for
 // onEvent) in plain words. Plaid adds names over time: an unknown name is shown exactly as sent.

@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { vendoredSpec } from '../../shared/spec/vendored-spec';
+import { vendoredSpec } from '../shared/spec/vendored-spec';
 
 // Validators for Plaid's OpenAPI schemas (the vendored 2020-09-14 spec), used by the conformance
 // test to check every simulator answer with a real JSON-Schema validator.

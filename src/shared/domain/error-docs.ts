@@ -1,5 +1,5 @@
-import type { PlaidError } from '../../../../shared/schemas/plaid-error';
-import { KNOWN_PLAID_ERROR_TYPES } from '../../../../shared/schemas/plaid-error';
+import type { PlaidError } from '../schemas/plaid-error';
+import { KNOWN_PLAID_ERROR_TYPES } from '../schemas/plaid-error';
 
 // Plaid documents each error type on its own page under /docs/errors/ with one anchor per code
 // (https://plaid.com/docs/errors/item/#item_login_required). Most page slugs are the type without

@@ -1,0 +1,23 @@
+import type { LookupSuccess } from '../api/lookup-link-token';
+import {
+  LinkTokenGetResponseSchema,
+  type LinkTokenGetResponse,
+} from '../../shared/schemas/link-token-get-response';
+import { specExampleResponse } from '../../shared/spec/vendored-spec';
+
+// What the api layer hands the views for a lookup that succeeded, built from schema-valid data.
+
+export function makeResult(
+  data: LinkTokenGetResponse,
+  timing: LookupSuccess['timing'] = null,
+): LookupSuccess {
+  return { data, raw: data, timing };
+}
+
+export function specExampleResult(): LookupSuccess {
+  return {
+    data: LinkTokenGetResponseSchema.parse(specExampleResponse),
+    raw: specExampleResponse,
+    timing: null,
+  };
+}
