@@ -1,7 +1,56 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// The layout's boundaries (docs/architecture.md), enforced here so that a wrong import fails
+// `npm run lint` instead of waiting for a reviewer.
+const features = readdirSync('src/client/features', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const boundaries = [
+  // Shared code is pure and used by both sides, so it imports neither.
+  {
+    target: './src/shared',
+    from: ['./src/client', './src/server', './src/simulator'],
+    message: 'src/shared/ imports neither side.',
+  },
+  { target: './src/server', from: './src/client', message: 'The server never imports the client.' },
+  {
+    target: './src/server',
+    from: './src/simulator',
+    except: ['./index.ts'],
+    message: 'The server uses the simulator only through src/simulator/index.ts.',
+  },
+  {
+    target: './src/simulator',
+    from: ['./src/client', './src/server'],
+    message: 'The simulator is a program of its own.',
+  },
+  {
+    target: './src/client',
+    from: ['./src/server', './src/simulator'],
+    message: 'The browser app talks to the server over HTTP only (src/client/api/).',
+  },
+  { target: './src', from: ['./bench', './e2e'], message: 'Product code never imports benchmarks or browser tests.' },
+  // Inside the client: app composes features; features build on components, api, hooks and lib.
+  {
+    target: ['./src/client/components', './src/client/api', './src/client/hooks', './src/client/lib'],
+    from: ['./src/client/app', './src/client/features'],
+    message: 'Shared client code never imports a feature or the app.',
+  },
+  { target: './src/client/features', from: './src/client/app', message: 'Features never import the app.' },
+  ...features.map((feature) => ({
+    target: `./src/client/features/${feature}`,
+    from: './src/client/features',
+    except: [`./${feature}`, ...features.filter((other) => other !== feature).map((other) => `./${other}/index.ts`)],
+    message: "Features import each other only through the other feature's index.ts.",
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage'] },
@@ -9,6 +58,27 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'react', message: 'src/shared/ is pure: no React.' }], patterns: ['react-*'] },
+      ],
+    },
   },
   {
     files: ['src/client/**/*.{ts,tsx}'],
