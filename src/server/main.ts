@@ -13,7 +13,7 @@ import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 let config: Config;
-// SIMULATOR_FAULT and SIMULATOR_LIVE_STEP_MS, for the embedded simulator (see the README).
+// SIMULATOR_FAULT and SIMULATOR_LIVE_STEP_MS, for the embedded simulator (see docs/simulator.md).
 let simulatorOptions: SimulatorOptions;
 try {
   config = loadConfig(process.env);
