@@ -16,4 +16,6 @@ const rewritten = withFixtureTable(before, renderFixtureTable(listScenarioTokens
 const options = await resolveConfig(FIXTURE_TABLE_PATH);
 const after = await format(rewritten, { ...options, filepath: FIXTURE_TABLE_PATH });
 writeFileSync(FIXTURE_TABLE_PATH, after);
-console.log(`${FIXTURE_TABLE_DOC}: ${after === before ? 'fixture table already up to date' : 'fixture table rewritten'}.`);
+console.log(
+  `${FIXTURE_TABLE_DOC}: ${after === before ? 'fixture table already up to date' : 'fixture table rewritten'}.`,
+);
