@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { Config } from './config';
+import { memoryCounters, redisCounters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
 import { bodySizeLimit } from './middleware/body-size-limit';
 import { jsonOnly } from './middleware/json-only';
@@ -21,14 +22,20 @@ import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 
+// The app holds one thing that outlives requests, the Redis connection when REDIS_URL is set:
+// close() ends it (main.ts at shutdown, tests that set REDIS_URL when they are done).
+export type App = Hono<AppEnv> & { close(): Promise<void> };
+
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
 // logger writing to memory to read what was logged.
-export function createApp(config: Config, options: { logger?: Logger } = {}): Hono<AppEnv> {
+export function createApp(config: Config, options: { logger?: Logger } = {}): App {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
   const { access, trustedProxies, rateLimitPerMinute } = config.security;
+  // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
+  const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
 
   // Middleware runs in the order registered. Every answer carries an X-Request-Id (our error
   // bodies repeat it as request_id), is logged and counted, and gets the security headers.
@@ -46,11 +53,14 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ho
   });
 
   // Registered before access control, so probes and scrapers need no user.
-  app.route('/', healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls) }));
+  app.route(
+    '/',
+    healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls, counters.place()) }),
+  );
 
   // Everything below, the app's own pages included, needs a user (see middleware/access-control.ts).
-  app.use(accessControl(access, trustedProxies));
-  app.use('/api/*', rateLimit(rateLimitPerMinute));
+  app.use(accessControl(access, trustedProxies, counters));
+  app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
   if (!config.allowRequestCredentials) app.post('/api/link/token/get', refuseRequestCredentials());
 
@@ -73,5 +83,5 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ho
     );
   });
 
-  return app;
+  return Object.assign(app, { close: () => counters.close() });
 }

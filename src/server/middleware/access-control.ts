@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { PROXY_ERROR_CODES, proxyError } from '../../shared/schemas/proxy-error';
 import { createPasswordVerifier } from '../auth/password-verifier';
+import type { Counters } from '../counters/counters';
 import type { SecurityVariables } from './context';
 import { isTrustedProxy } from './peer-address';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
@@ -25,7 +26,8 @@ type Env = { Variables: SecurityVariables };
 // The name attributed to every request when no access control is configured.
 export const LOCAL_USER = 'local';
 
-export function accessControl(access: AccessControl, trustedProxies: TrustedProxies) {
+// `counters` keep the sign-in throttle's counts (see counters/counters.ts).
+export function accessControl(access: AccessControl, trustedProxies: TrustedProxies, counters: Counters) {
   switch (access.kind) {
     case 'none':
       return createMiddleware<Env>(async (c, next) => {
@@ -33,7 +35,7 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users, createSignInThrottle(trustedProxies));
+      return basicAuthentication(access.users, createSignInThrottle(trustedProxies, counters));
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
@@ -42,7 +44,7 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
 function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignInThrottle) {
   const verifyPassword = createPasswordVerifier(users);
   return createMiddleware<Env>(async (c, next) => {
-    const waitSeconds = throttle.retryAfterSeconds(c);
+    const waitSeconds = await throttle.retryAfterSeconds(c);
     if (waitSeconds !== undefined) {
       c.header('Retry-After', String(waitSeconds));
       return refuse(
@@ -58,7 +60,7 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
       return;
     }
     // The browser's first request carries no credentials: only a wrong password counts.
-    if (credentials) throttle.recordFailure(c);
+    if (credentials) await throttle.recordFailure(c);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
     return refuse(
