@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // or benchmark that needs it: no persistence, nothing shared with any other Redis on the machine.
 // stop() and start() take it away and bring it back on the same port (an outage); pause() and
 // resume() freeze it with SIGSTOP / SIGCONT (a Redis that accepts connections but never answers).
+// Each does nothing when Redis is already in the state asked for.
 
 export type TestRedis = {
   url: string;
@@ -38,6 +39,7 @@ export async function startTestRedis(): Promise<TestRedis> {
       await exited;
     },
     async start() {
+      if (child.exitCode === null && child.signalCode === null) return;
       child = await launch(port);
       process.once('exit', stopAtExit);
     },
