@@ -198,7 +198,7 @@ describe('when Redis goes away, instances count on their own until it is back', 
   });
 
   it('Redis unreachable from the start: the instance answers, counting in memory', async () => {
-    const nowhere = (await closedPortUrl()).replace('http://', 'redis://');
+    const nowhere = (await closedPortUrl()).replace('http://', 'redis://:redis-password@');
     const a = startInstance(nowhere);
 
     expect((await ask(a, signedIn('alice'))).status).toBe(200);
@@ -206,5 +206,8 @@ describe('when Redis goes away, instances count on their own until it is back', 
     expect((await ask(a, signedIn('alice'))).status).toBe(200);
     expect(await limitsOf(a)).toEqual({ status: 200, limits: 'memory-fallback' });
     expect(linesSaying(a, 'warn', 'Redis is unreachable')).toHaveLength(1);
+    // The warning names Redis by host and port, never with the password its URL carries.
+    expect(a.logs.text()).toContain(new URL(nowhere).host);
+    expect(a.logs.text()).not.toContain('redis-password');
   });
 });
