@@ -8,11 +8,7 @@ const DAY = 24 * HOUR;
 // lifetime is the one clue /link/token/get gives to how a token was made: a 30-minute token that
 // "expired too soon" is usually an update-mode token, working as designed.
 export type LifetimeKind =
-  | 'update-mode-or-hosted-link'
-  | 'new-item'
-  | 'link-delivery-sms'
-  | 'link-delivery-email'
-  | 'custom';
+  'update-mode-or-hosted-link' | 'new-item' | 'link-delivery-sms' | 'link-delivery-email' | 'custom';
 
 const DEFAULT_LIFETIMES: ReadonlyArray<{ ms: number; kind: LifetimeKind; meaning: string }> = [
   {
