@@ -73,8 +73,8 @@ export function unreachableWebhookReason(webhook: string): string | null {
     return 'not a valid URL';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `not a web address (${url.protocol})`;
-  // The URL parser lower-cases names, drops a trailing dot's meaning only partly, and normalises
-  // IPv4 written in other forms (2130706433, 0x7f.1) to dotted decimal.
+  // The URL parser lower-cases names and rewrites IPv4 written in other forms (2130706433, 0x7f.1)
+  // as dotted decimal; the trailing dot of a fully qualified name is dropped here.
   const host = url.hostname.replace(/\.$/, '');
   if (host === 'localhost') return 'localhost';
   const suffix = INTERNAL_SUFFIXES.find((candidate) => host.endsWith(candidate));
