@@ -2,6 +2,7 @@
 // who acts next, the next step and the evidence. Pure data and functions, used by both sides.
 export { diagnose, type Diagnosis, type EndUserSaw, type SessionDiagnosis } from './diagnose';
 export { ACTOR_LABELS, type Actor, type Advice } from './actors';
+export { diagnoseLookupError, type LookupDiagnosis } from './lookup-error';
 export {
   findings,
   SEVERITY_LABELS,
