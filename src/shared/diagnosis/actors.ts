@@ -7,8 +7,8 @@ export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   'end user': 'The end user',
   'integrating team': 'The integrating team',
   'plaid support': 'Plaid support',
-  nobody: 'Nobody: wait',
-  'inspector user': 'You',
+  nobody: 'Nobody',
+  'inspector user': 'The person looking up the token',
   'inspector operator': 'Whoever runs this inspector',
 };
 
