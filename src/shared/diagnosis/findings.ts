@@ -10,17 +10,19 @@ import { unreachableWebhookReason } from './webhook-address';
 
 // What the token's configuration and its sessions say beyond the verdict: each finding names the
 // field and value it rests on, what that means and where Plaid documents it.
-export type FindingId =
-  | 'webhook-unreachable'
-  | 'webhook-plain-http'
-  | 'webhook-missing'
-  | 'oauth-without-redirect-uri'
-  | 'redirect-uri-query'
-  | 'redirect-uri-not-https'
-  | 'token-lifetime'
-  | 'expired-while-open'
-  | 'several-sessions'
-  | 'sessions-without-events';
+export const FINDING_IDS = [
+  'webhook-unreachable',
+  'webhook-plain-http',
+  'webhook-missing',
+  'oauth-without-redirect-uri',
+  'redirect-uri-query',
+  'redirect-uri-not-https',
+  'token-lifetime',
+  'expired-while-open',
+  'several-sessions',
+  'sessions-without-events',
+] as const;
+export type FindingId = (typeof FINDING_IDS)[number];
 
 export type Severity = 'problem' | 'warning' | 'info';
 

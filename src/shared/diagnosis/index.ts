@@ -4,6 +4,7 @@ export { diagnose, type Diagnosis, type EndUserSaw, type SessionDiagnosis } from
 export { ACTOR_LABELS, type Actor, type Advice } from './actors';
 export { diagnoseLookupError, type LookupDiagnosis } from './lookup-error';
 export {
+  FINDING_IDS,
   findings,
   SEVERITY_LABELS,
   SEVERITY_TONES,
@@ -17,6 +18,7 @@ export {
   SESSION_RULES,
   VERDICT_LABELS,
   VERDICT_TONES,
+  VERDICTS,
   type LookupVerdict,
   type SessionVerdict,
   type Verdict,

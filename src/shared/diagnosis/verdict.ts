@@ -2,8 +2,16 @@ import type { StatusTone } from '../domain/status-tone';
 
 // What happened with a link token, in one word an operations user can act on. The same word and
 // tone is used on every screen (lookup, batch, recent lookups, ticket copy).
-export type Verdict =
-  'linked' | 'failed' | 'abandoned' | 'in progress' | 'never opened' | 'expired unused' | 'no session data';
+export const VERDICTS = [
+  'linked',
+  'failed',
+  'abandoned',
+  'in progress',
+  'never opened',
+  'expired unused',
+  'no session data',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 // The verdicts a single session can have; the others describe a token without sessions.
 export type SessionVerdict = Extract<Verdict, 'linked' | 'failed' | 'abandoned' | 'in progress'>;
