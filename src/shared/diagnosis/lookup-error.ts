@@ -193,7 +193,8 @@ const CLIENT_ADVICE: Readonly<Record<ClientErrorCode, LookupAdvice>> = {
   UNEXPECTED_ERROR: {
     actor: 'inspector operator',
     explanation: 'Something failed inside the browser while looking the token up.',
-    nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
+    nextStep:
+      'Try the lookup again; if it fails the same way, tell whoever runs the inspector what you did and the error shown.',
   },
   // Batch checks each pasted token in the browser, as the server would: the same advice.
   MALFORMED_LINK_TOKEN: PROXY_ADVICE.MALFORMED_LINK_TOKEN,
