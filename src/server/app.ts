@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { Config } from './config';
 import { accessControl } from './middleware/access-control';
+import { allowedHostsOnly } from './middleware/allowed-hosts';
 import { bodySizeLimit } from './middleware/body-size-limit';
 import { jsonOnly } from './middleware/json-only';
 import { rateLimit } from './middleware/rate-limit';
@@ -29,7 +30,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
-  const { access, trustedProxies, rateLimitPerMinute } = config.security;
+  const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
 
   // Middleware runs in the order registered. Every answer carries an X-Request-Id (our error
   // bodies repeat it as request_id), is logged and counted, and gets the security headers.
@@ -49,10 +50,12 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   // Registered before access control, so probes and scrapers need no user.
   app.route('/', healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls) }));
 
-  // Everything below, the app's own pages included, needs a user (see middleware/access-control.ts).
+  // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
+  // the app's own pages included, needs a user (middleware/access-control.ts).
+  app.use(allowedHostsOnly(allowedHosts));
   app.use(accessControl(access, trustedProxies));
   app.use('/api/*', rateLimit(rateLimitPerMinute));
-  app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
+  app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to the app's type (AppType, for a typed
   // client); the registrations above and below shape no answer type a client would read.

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '0.0.0.0',
+      ALLOWED_HOSTS: 'inspector.example.com',
       PLAID_SANDBOX_URL: 'http://127.0.0.1:4010/',
       PLAID_PRODUCTION_URL: 'http://127.0.0.1:4011',
       PLAID_TIMEOUT_MS: '2500',
