@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Agent, request, type Dispatcher } from 'undici';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
 
 // Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -154,6 +155,10 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return badResponse('with JSON that is not an object');
+  }
+  // The browser would render it, and run out of stack on it (see shared/json-depth.ts).
+  if (exceedsJsonDepth(json, MAX_JSON_DEPTH)) {
+    return badResponse(`with JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
 
   return {
