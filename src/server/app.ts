@@ -14,7 +14,7 @@ import { securityHeaders, strictTransport } from './middleware/security-headers'
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
 import { createMetrics, metricsMiddleware } from './observability/metrics';
-import { checkReadiness } from './observability/readiness';
+import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
 import { linkTokenGetRoute } from './routes/link-token-get';
@@ -48,7 +48,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   });
 
   // Registered before access control, so probes and scrapers need no user.
-  app.route('/', healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls) }));
+  app.route('/', healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls) }));
 
   // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
   // the app's own pages included, needs a user (middleware/access-control.ts).
