@@ -73,6 +73,9 @@ describe('loadConfig', () => {
     ['PLAID_UPSTREAM', 'mock'],
     ['PLAID_SANDBOX_URL', 'sandbox.plaid.com'],
     ['PLAID_PRODUCTION_URL', 'ftp://production.plaid.com'],
+    ['PLAID_SANDBOX_URL', 'https://user:password@sandbox.plaid.com'],
+    ['PLAID_PRODUCTION_URL', 'https://key@production.plaid.com'],
+    ['PLAID_SANDBOX_URL', 'https://sandbox.plaid.com/?key=value'],
     ['PLAID_TIMEOUT_MS', '0'],
     ['PLAID_TIMEOUT_MS', '1.5'],
     ['UPSTREAM_MAX_BYTES', 'lots'],
@@ -80,6 +83,15 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('refuses user-info in a Plaid URL, and never repeats it', () => {
+    expect(() => loadConfig({ PLAID_SANDBOX_URL: 'https://user:hunter2@sandbox.plaid.com' })).toThrow(
+      /^Invalid configuration: PLAID_SANDBOX_URL must not contain a user name, password, query or fragment/,
+    );
+    expect(() => loadConfig({ PLAID_SANDBOX_URL: 'https://user:hunter2@sandbox.plaid.com' })).not.toThrow(
+      /hunter2/,
+    );
   });
 
   it('requires PLAID_CLIENT_ID when a secret is set', () => {

@@ -46,10 +46,17 @@ const positiveInt = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .positive('must be above 0');
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'must be an http(s) URL such as https://sandbox.plaid.com',
-});
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL such as https://sandbox.plaid.com',
+    abort: true,
+  })
+  // Secrets never belong in URLs: they end up in logs, error messages and process listings.
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'must not contain a user name, password, query or fragment (secrets never belong in URLs)');
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
 

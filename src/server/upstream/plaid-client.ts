@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Agent, request, type Dispatcher } from 'undici';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
+import type { PlaidEnvironment } from '../../shared/link-token';
 
 // Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -14,6 +15,8 @@ const agent = new Agent({ keepAliveTimeout: 10_000 });
 export const PLAID_VERSION = '2020-09-14';
 
 export type PlaidCall = {
+  // Named in messages to the user; the URL is the operator's business and is never shown.
+  environment: PlaidEnvironment;
   baseUrl: string;
   clientId: string;
   secret: string;
@@ -114,7 +117,7 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
       outcome: {
         ok: false,
         code: 'UPSTREAM_UNREACHABLE',
-        message: `Could not reach Plaid at ${call.baseUrl} (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
+        message: `Could not reach Plaid's ${call.environment} environment (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
       },
     };
   }
