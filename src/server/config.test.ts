@@ -76,6 +76,8 @@ describe('loadConfig', () => {
     ['PLAID_SANDBOX_URL', 'https://user:password@sandbox.plaid.com'],
     ['PLAID_PRODUCTION_URL', 'https://key@production.plaid.com'],
     ['PLAID_SANDBOX_URL', 'https://sandbox.plaid.com/?key=value'],
+    ['PLAID_CLIENT_ID', 'client\u0001id'],
+    ['PLAID_SECRET_PRODUCTION', 'secret\nvalue'],
     ['PLAID_TIMEOUT_MS', '0'],
     ['PLAID_TIMEOUT_MS', '1.5'],
     ['UPSTREAM_MAX_BYTES', 'lots'],

@@ -112,6 +112,10 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     });
   } catch (error) {
     if (signal.aborted) throw error;
+    // undici refused to build the request (a header value it cannot send, say): our bug, not the
+    // network's. Sending it again would fail again, and blaming the network would raise the
+    // wrong alarm; it becomes an INTERNAL_ERROR.
+    if (errorCode(error) === 'UND_ERR_INVALID_ARG') throw error;
     return {
       retryable: true,
       outcome: {
@@ -245,8 +249,12 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 };
 
 // undici's errors carry a code, either their own (UND_ERR_*) or the socket's (ECONNREFUSED, ...).
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 function networkProblem(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  const code = errorCode(error);
   if (code && NETWORK_PROBLEMS[code]) return NETWORK_PROBLEMS[code];
   if (code?.includes('CERT') || code?.includes('TLS')) return 'TLS certificate problem';
   return code ?? 'network error';
