@@ -7,6 +7,7 @@ import {
   SecurityEnvShape,
   type SecurityConfig,
 } from './middleware/security-config';
+import { wholeNumber } from './config-number';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator';
 
@@ -38,15 +39,6 @@ export type Config = {
 
 const MEGABYTE = 1024 * 1024;
 
-const port = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
-const positiveInt = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be above 0');
 const httpUrl = z
   .url({
     protocol: /^https?$/,
@@ -65,7 +57,7 @@ const credential = text.regex(PRINTABLE_ASCII, NOT_PRINTABLE_ASCII);
 
 const EnvSchema = z
   .object({
-    PORT: port.default(3000),
+    PORT: wholeNumber({ min: 0, max: 65_535 }).default(3000),
     HOST: text.default('127.0.0.1'),
     PLAID_UPSTREAM: z.enum(['simulator', 'plaid'], { error: 'must be simulator or plaid' }).optional(),
     PLAID_CLIENT_ID: credential.optional(),
@@ -73,8 +65,8 @@ const EnvSchema = z
     PLAID_SECRET_PRODUCTION: credential.optional(),
     PLAID_SANDBOX_URL: httpUrl.default('https://sandbox.plaid.com'),
     PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
-    PLAID_TIMEOUT_MS: positiveInt.default(10_000),
-    UPSTREAM_MAX_BYTES: positiveInt.default(20 * MEGABYTE),
+    PLAID_TIMEOUT_MS: wholeNumber({ min: 100, max: 300_000, unit: 'milliseconds' }).default(10_000),
+    UPSTREAM_MAX_BYTES: wholeNumber({ min: 1024, max: 256 * MEGABYTE, unit: 'bytes' }).default(20 * MEGABYTE),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ...SecurityEnvShape,

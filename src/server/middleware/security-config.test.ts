@@ -69,6 +69,8 @@ describe('security configuration', () => {
         TRUSTED_PROXIES: '10.0.0.5',
       }),
     ).toThrow(/AUTH_TRUSTED_HEADER cannot be combined with AUTH_USERS/);
-    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE must be above 0/);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      /RATE_LIMIT_PER_MINUTE must be a whole number in digits, from 1 to 1000000000/,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseAuthUsers } from '../auth/auth-users';
+import { wholeNumber } from '../config-number';
 import type { AccessControl } from './access-control';
 import { allowedHostList, findInvalidHostEntry, type AllowedHosts } from './allowed-hosts';
 import { findInvalidProxyEntry, trustedProxyList, type TrustedProxies } from './trusted-proxies';
@@ -61,11 +62,7 @@ export const SecurityEnvShape = {
     .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name such as X-Forwarded-User')
     .optional(),
   TRUSTED_PROXIES: proxyList.optional(),
-  RATE_LIMIT_PER_MINUTE: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .positive('must be above 0')
-    .default(120),
+  RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(120),
 };
 
 type SecurityEnv = {
