@@ -13,7 +13,7 @@ import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
-import { createMetrics, metricsMiddleware } from './observability/metrics';
+import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
 import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
@@ -22,6 +22,7 @@ import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
+import { createBytesInFlight } from './upstream/bytes-in-flight';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
@@ -29,7 +30,9 @@ import { staticRoutes } from './static';
 export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const bytesInFlight = createBytesInFlight(config.plaid.maxBytesInFlight);
   const metrics = createMetrics();
+  measureBytesInFlight(metrics, bytesInFlight);
   const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
 
   // Middleware runs in the order registered. Every answer carries an X-Request-Id (our error
@@ -61,7 +64,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   // client); the registrations above and below shape no answer type a client would read.
   const api = app
     .route('/api/config', serverInfoRoute(config))
-    .route('/api/link/token/get', linkTokenGetRoute(config))
+    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
   app.all('/api/*', (c) =>
     respondWithProxyError(c, 'NOT_FOUND', `There is no API endpoint ${c.req.method} ${c.req.path}.`),

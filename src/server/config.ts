@@ -28,6 +28,8 @@ export type Config = {
     urls: Record<PlaidEnvironment, string>;
     timeoutMs: number;
     maxResponseBytes: number;
+    // The bytes of all answers being read at once (see upstream/bytes-in-flight.ts).
+    maxBytesInFlight: number;
   };
   allowRequestCredentials: boolean;
   logLevel: LogLevel;
@@ -67,6 +69,9 @@ const EnvSchema = z
     PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
     PLAID_TIMEOUT_MS: wholeNumber({ min: 100, max: 300_000, unit: 'milliseconds' }).default(10_000),
     UPSTREAM_MAX_BYTES: wholeNumber({ min: 1024, max: 256 * MEGABYTE, unit: 'bytes' }).default(20 * MEGABYTE),
+    UPSTREAM_MAX_BYTES_IN_FLIGHT: wholeNumber({ min: 1024, max: 4096 * MEGABYTE, unit: 'bytes' }).default(
+      100 * MEGABYTE,
+    ),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     ...SecurityEnvShape,
@@ -74,6 +79,14 @@ const EnvSchema = z
   // Rules that involve more than one variable. Each names the variable to fix.
   .superRefine((env, ctx) => {
     checkSecurityEnv(env, ctx);
+    if (env.UPSTREAM_MAX_BYTES_IN_FLIGHT < env.UPSTREAM_MAX_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPSTREAM_MAX_BYTES_IN_FLIGHT'],
+        message:
+          'must be at least UPSTREAM_MAX_BYTES, or an answer of the largest size allowed could never be read',
+      });
+    }
     const hasSecret = env.PLAID_SECRET_SANDBOX !== undefined || env.PLAID_SECRET_PRODUCTION !== undefined;
     if (hasSecret && env.PLAID_CLIENT_ID === undefined) {
       ctx.addIssue({
@@ -118,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       },
       timeoutMs: vars.PLAID_TIMEOUT_MS,
       maxResponseBytes: vars.UPSTREAM_MAX_BYTES,
+      maxBytesInFlight: vars.UPSTREAM_MAX_BYTES_IN_FLIGHT,
     },
     allowRequestCredentials: vars.ALLOW_REQUEST_CREDENTIALS,
     logLevel: vars.LOG_LEVEL,

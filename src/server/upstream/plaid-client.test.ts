@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
+import { createBytesInFlight } from './bytes-in-flight';
 import { getLinkToken, type PlaidCall } from './plaid-client';
 
 // The upstream client on its own, for what cannot be reached through the app: the request
@@ -21,6 +22,7 @@ describe('getLinkToken', () => {
       linkToken: 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176',
       timeoutMs: 5_000,
       maxResponseBytes: 1024,
+      bytesInFlight: createBytesInFlight(1024),
       signal: new AbortController().signal,
     };
     // Retrying would only repeat the refusal, and a 502 UPSTREAM_UNREACHABLE would blame the network.
