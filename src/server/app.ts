@@ -6,6 +6,7 @@ import type { AppEnv } from './app-env';
 import type { Config } from './config';
 import { memoryCounters, redisCounters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
+import { allowedHostsOnly } from './middleware/allowed-hosts';
 import { bodySizeLimit } from './middleware/body-size-limit';
 import { jsonOnly } from './middleware/json-only';
 import { rateLimit } from './middleware/rate-limit';
@@ -13,8 +14,8 @@ import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
-import { createMetrics, metricsMiddleware } from './observability/metrics';
-import { checkReadiness } from './observability/readiness';
+import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
+import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
 import { linkTokenGetRoute } from './routes/link-token-get';
@@ -22,6 +23,7 @@ import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
+import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
@@ -31,8 +33,10 @@ import { staticRoutes } from './static';
 export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const bytesInFlight = createBytesInFlight(config.plaid.maxBytesInFlight);
   const metrics = createMetrics();
-  const { access, trustedProxies, rateLimitPerMinute } = config.security;
+  measureBytesInFlight(metrics, bytesInFlight);
+  const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
   // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
   const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
 
@@ -54,17 +58,19 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   // Registered before access control, so probes and scrapers need no user.
   app.route(
     '/',
-    healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls, counters.place()) }),
+    healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls, () => counters.place()) }),
   );
 
-  // Everything below, the app's own pages included, needs a user (see middleware/access-control.ts).
+  // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
+  // the app's own pages included, needs a user (middleware/access-control.ts).
+  app.use(allowedHostsOnly(allowedHosts));
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
-  app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
+  app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.
-  apiRoutes(app, config);
+  apiRoutes(app, config, bytesInFlight);
   app.all('/api/*', (c) =>
     respondWithProxyError(c, 'NOT_FOUND', `There is no API endpoint ${c.req.method} ${c.req.path}.`),
   );
@@ -89,10 +95,10 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
-function apiRoutes(app: Hono<AppEnv>, config: Config) {
+function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlight) {
   return app
     .route('/api/config', serverInfoRoute(config))
-    .route('/api/link/token/get', linkTokenGetRoute(config))
+    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }
 

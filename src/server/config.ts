@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { PlaidEnvironment } from '../shared/link-token';
+import { NOT_PRINTABLE_ASCII, PRINTABLE_ASCII } from '../shared/schemas/link-token-get-request';
 import {
   checkSecurityEnv,
   securityConfig,
   SecurityEnvShape,
   type SecurityConfig,
 } from './middleware/security-config';
+import { wholeNumber } from './config-number';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator';
 
@@ -26,6 +28,8 @@ export type Config = {
     urls: Record<PlaidEnvironment, string>;
     timeoutMs: number;
     maxResponseBytes: number;
+    // The bytes of all answers being read at once (see upstream/bytes-in-flight.ts).
+    maxBytesInFlight: number;
   };
   allowRequestCredentials: boolean;
   logLevel: LogLevel;
@@ -40,38 +44,41 @@ export type Config = {
 
 const MEGABYTE = 1024 * 1024;
 
-const port = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
-const positiveInt = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be above 0');
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'must be an http(s) URL such as https://sandbox.plaid.com',
-});
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL such as https://sandbox.plaid.com',
+    abort: true,
+  })
+  // Secrets never belong in URLs: they end up in logs, error messages and process listings.
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'must not contain a user name, password, query or fragment (secrets never belong in URLs)');
 const redisUrl = z.url({
   protocol: /^rediss?$/,
   error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
 });
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
+// Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).
+const credential = text.regex(PRINTABLE_ASCII, NOT_PRINTABLE_ASCII);
 
 const EnvSchema = z
   .object({
-    PORT: port.default(3000),
+    PORT: wholeNumber({ min: 0, max: 65_535 }).default(3000),
     HOST: text.default('127.0.0.1'),
     PLAID_UPSTREAM: z.enum(['simulator', 'plaid'], { error: 'must be simulator or plaid' }).optional(),
-    PLAID_CLIENT_ID: text.optional(),
-    PLAID_SECRET_SANDBOX: text.optional(),
-    PLAID_SECRET_PRODUCTION: text.optional(),
+    PLAID_CLIENT_ID: credential.optional(),
+    PLAID_SECRET_SANDBOX: credential.optional(),
+    PLAID_SECRET_PRODUCTION: credential.optional(),
     PLAID_SANDBOX_URL: httpUrl.default('https://sandbox.plaid.com'),
     PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
-    PLAID_TIMEOUT_MS: positiveInt.default(10_000),
-    UPSTREAM_MAX_BYTES: positiveInt.default(20 * MEGABYTE),
+    PLAID_TIMEOUT_MS: wholeNumber({ min: 100, max: 300_000, unit: 'milliseconds' }).default(10_000),
+    UPSTREAM_MAX_BYTES: wholeNumber({ min: 1024, max: 256 * MEGABYTE, unit: 'bytes' }).default(20 * MEGABYTE),
+    UPSTREAM_MAX_BYTES_IN_FLIGHT: wholeNumber({ min: 1024, max: 4096 * MEGABYTE, unit: 'bytes' }).default(
+      100 * MEGABYTE,
+    ),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REDIS_URL: redisUrl.optional(),
@@ -80,6 +87,14 @@ const EnvSchema = z
   // Rules that involve more than one variable. Each names the variable to fix.
   .superRefine((env, ctx) => {
     checkSecurityEnv(env, ctx);
+    if (env.UPSTREAM_MAX_BYTES_IN_FLIGHT < env.UPSTREAM_MAX_BYTES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['UPSTREAM_MAX_BYTES_IN_FLIGHT'],
+        message:
+          'must be at least UPSTREAM_MAX_BYTES, or an answer of the largest size allowed could never be read',
+      });
+    }
     const hasSecret = env.PLAID_SECRET_SANDBOX !== undefined || env.PLAID_SECRET_PRODUCTION !== undefined;
     if (hasSecret && env.PLAID_CLIENT_ID === undefined) {
       ctx.addIssue({
@@ -124,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       },
       timeoutMs: vars.PLAID_TIMEOUT_MS,
       maxResponseBytes: vars.UPSTREAM_MAX_BYTES,
+      maxBytesInFlight: vars.UPSTREAM_MAX_BYTES_IN_FLIGHT,
     },
     allowRequestCredentials: vars.ALLOW_REQUEST_CREDENTIALS,
     logLevel: vars.LOG_LEVEL,

@@ -45,7 +45,9 @@ describe('main', { timeout: 30_000 }, () => {
   it('refuses to start on a bad variable, naming it', async () => {
     const run = runMain({ PLAID_TIMEOUT_MS: 'soon' });
     expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('Invalid configuration: PLAID_TIMEOUT_MS must be a number.');
+    expect(run.output()).toContain(
+      'Invalid configuration: PLAID_TIMEOUT_MS must be a whole number in digits, from 100 to 300000 (milliseconds).',
+    );
   });
 
   it('says so when its port is taken', async () => {

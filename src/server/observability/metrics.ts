@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
+import type { BytesInFlight } from '../upstream/bytes-in-flight';
 import type { LookupVariables } from './lookup-facts';
 
 // Prometheus instruments. Each app gets its own Registry, so apps built side by side (tests) never
@@ -58,5 +59,17 @@ export function metricsMiddleware(metrics: Metrics) {
     });
     if (lookup?.upstream)
       metrics.upstreamDuration.observe({ environment }, lookup.upstream.durationMs / 1000);
+  });
+}
+
+// How close the answers being read are to UPSTREAM_MAX_BYTES_IN_FLIGHT, read when scraped.
+export function measureBytesInFlight(metrics: Metrics, bytesInFlight: BytesInFlight): void {
+  new Gauge({
+    name: 'upstream_answer_bytes_in_flight',
+    help: 'Bytes of upstream answers being read right now (bounded by UPSTREAM_MAX_BYTES_IN_FLIGHT).',
+    registers: [metrics.registry],
+    collect() {
+      this.set(bytesInFlight.inUse());
+    },
   });
 }

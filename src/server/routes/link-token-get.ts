@@ -15,6 +15,7 @@ import type { ProxyErrorCode } from '../../shared/schemas/proxy-error';
 import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
+import { BUSY_RETRY_AFTER_SECONDS, type BytesInFlight } from '../upstream/bytes-in-flight';
 import { getLinkToken } from '../upstream/plaid-client';
 import { lookupBody } from './lookup-body';
 
@@ -40,7 +41,7 @@ type PlaidAnswer = Response &
     | TypedResponse<PlaidError, ClientErrorStatusCode | ServerErrorStatusCode, 'json'>
   );
 
-export function linkTokenGetRoute(config: Config) {
+export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) {
   return new Hono<AppEnv>().post(
     '/',
     refusalTiming(),
@@ -60,12 +61,14 @@ export function linkTokenGetRoute(config: Config) {
       let outcome;
       try {
         outcome = await getLinkToken({
+          environment: lookup.environment,
           baseUrl: config.plaid.urls[lookup.environment],
           clientId: lookup.clientId,
           secret: lookup.secret,
           linkToken: lookup.linkToken,
           timeoutMs: config.plaid.timeoutMs,
           maxResponseBytes: config.plaid.maxResponseBytes,
+          bytesInFlight,
           signal: c.req.raw.signal,
         });
       } catch (error) {
@@ -78,7 +81,10 @@ export function linkTokenGetRoute(config: Config) {
       const proxyMs = performance.now() - started - upstreamMs;
       c.header('Server-Timing', `upstream;dur=${upstreamMs.toFixed(1)}, proxy;dur=${proxyMs.toFixed(1)}`);
 
-      if (!outcome.ok) return respondWithProxyError(c, outcome.code, outcome.message);
+      if (!outcome.ok) {
+        if (outcome.code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+        return respondWithProxyError(c, outcome.code, outcome.message);
+      }
 
       c.set('lookup', {
         ...facts,

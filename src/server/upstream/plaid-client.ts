@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Agent, request, type Dispatcher } from 'undici';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
+import type { PlaidEnvironment } from '../../shared/link-token';
+import type { BytesInFlight } from './bytes-in-flight';
 
 // Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -13,12 +16,16 @@ const agent = new Agent({ keepAliveTimeout: 10_000 });
 export const PLAID_VERSION = '2020-09-14';
 
 export type PlaidCall = {
+  // Named in messages to the user; the URL is the operator's business and is never shown.
+  environment: PlaidEnvironment;
   baseUrl: string;
   clientId: string;
   secret: string;
   linkToken: string;
   timeoutMs: number;
   maxResponseBytes: number;
+  // Shared by all lookups: the bytes of the answers being read (UPSTREAM_MAX_BYTES_IN_FLIGHT).
+  bytesInFlight: BytesInFlight;
   // The browser's request: when it goes away, the upstream call is abandoned too.
   signal: AbortSignal;
 };
@@ -35,7 +42,7 @@ export type PlaidOutcome =
     }
   | {
       ok: false;
-      code: 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE';
+      code: 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE' | 'SERVER_BUSY';
       message: string;
     };
 
@@ -51,7 +58,21 @@ const RETRYABLE_STATUSES = new Set([502, 503, 504]);
 // without { stream: true } keeps no state between calls, and building one costs more than using it.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const BUSY: PlaidOutcome = {
+  ok: false,
+  code: 'SERVER_BUSY',
+  message: 'The server is reading as many answers from Plaid as its memory allows. Try again in a moment.',
+};
+
 export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
+  if (!call.bytesInFlight.hasRoom()) return BUSY;
+  // The bytes of this call's answers, counted while they are read and given back at the end.
+  let heldBytes = 0;
+  const takeBytes = (bytes: number): boolean => {
+    if (!call.bytesInFlight.take(bytes)) return false;
+    heldBytes += bytes;
+    return true;
+  };
   // One deadline for the whole call, retry included: the user waits at most PLAID_TIMEOUT_MS.
   // A plain controller and timer rather than AbortSignal.any() with AbortSignal.timeout(): Node's
   // AbortSignal.any() has leaked memory (nodejs/node#54614), and this runs for every lookup.
@@ -66,10 +87,10 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
   if (call.signal.aborted) abandon();
 
   try {
-    const first = await attempt(call, controller.signal);
+    const first = await attempt(call, controller.signal, takeBytes);
     if (!first.retryable) return first.outcome;
     await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal: controller.signal });
-    return (await attempt(call, controller.signal)).outcome;
+    return (await attempt(call, controller.signal, takeBytes)).outcome;
   } catch (error) {
     // The browser went away: nobody is left to answer, and the caller decides what to record.
     if (call.signal.aborted) throw call.signal.reason;
@@ -84,12 +105,18 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
   } finally {
     clearTimeout(timer);
     call.signal.removeEventListener('abort', abandon);
+    // The caller turns the answer into its response without waiting, so the bytes are handed on.
+    call.bytesInFlight.give(heldBytes);
   }
 }
 
 // /link/token/get only reads, so sending it again is harmless; that is why a failure before any
 // answer can be retried even if the first request may have reached Plaid.
-async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
+async function attempt(
+  call: PlaidCall,
+  signal: AbortSignal,
+  takeBytes: (bytes: number) => boolean,
+): Promise<Attempt> {
   let response: Dispatcher.ResponseData;
   try {
     // undici's request() never follows redirects: a redirect would send the credentials somewhere
@@ -108,12 +135,16 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     });
   } catch (error) {
     if (signal.aborted) throw error;
+    // undici refused to build the request (a header value it cannot send, say): our bug, not the
+    // network's. Sending it again would fail again, and blaming the network would raise the
+    // wrong alarm; it becomes an INTERNAL_ERROR.
+    if (errorCode(error) === 'UND_ERR_INVALID_ARG') throw error;
     return {
       retryable: true,
       outcome: {
         ok: false,
         code: 'UPSTREAM_UNREACHABLE',
-        message: `Could not reach Plaid at ${call.baseUrl} (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
+        message: `Could not reach Plaid's ${call.environment} environment (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
       },
     };
   }
@@ -136,13 +167,14 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     return badResponse('where a JSON answer was expected');
   }
 
-  let body: Uint8Array<ArrayBuffer> | 'too-large';
+  let body: Uint8Array<ArrayBuffer> | 'too-large' | 'busy';
   try {
-    body = await readAtMost(response, call.maxResponseBytes);
+    body = await readAtMost(response, call.maxResponseBytes, takeBytes);
   } catch (error) {
     if (signal.aborted) throw error;
     return badResponse('but the answer was cut off before it was complete');
   }
+  if (body === 'busy') return { retryable: false, outcome: BUSY };
   if (body === 'too-large')
     return badResponse(`with an answer larger than the ${megabytes(call.maxResponseBytes)} limit`);
 
@@ -154,6 +186,10 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return badResponse('with JSON that is not an object');
+  }
+  // The browser would render it, and run out of stack on it (see shared/json-depth.ts).
+  if (exceedsJsonDepth(json, MAX_JSON_DEPTH)) {
+    return badResponse(`with JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
 
   return {
@@ -171,11 +207,13 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
   };
 }
 
-// Streams the body and stops as soon as it passes the cap, so a runaway answer never sits in memory.
+// Streams the body and stops as soon as it passes the cap, or the bytes in flight would, so a
+// runaway answer never sits in memory.
 async function readAtMost(
   response: Dispatcher.ResponseData,
   maxBytes: number,
-): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  takeBytes: (bytes: number) => boolean,
+): Promise<Uint8Array<ArrayBuffer> | 'too-large' | 'busy'> {
   if (Number(header(response, 'content-length')) > maxBytes) {
     discard(response);
     return 'too-large';
@@ -187,6 +225,10 @@ async function readAtMost(
     if (size > maxBytes) {
       discard(response);
       return 'too-large';
+    }
+    if (!takeBytes(chunk.byteLength)) {
+      discard(response);
+      return 'busy';
     }
     chunks.push(chunk);
   }
@@ -237,8 +279,12 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 };
 
 // undici's errors carry a code, either their own (UND_ERR_*) or the socket's (ECONNREFUSED, ...).
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 function networkProblem(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  const code = errorCode(error);
   if (code && NETWORK_PROBLEMS[code]) return NETWORK_PROBLEMS[code];
   if (code?.includes('CERT') || code?.includes('TLS')) return 'TLS certificate problem';
   return code ?? 'network error';

@@ -138,6 +138,17 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     actor: 'inspector operator',
     nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
   },
+  FORBIDDEN_HOST: {
+    actor: 'inspector operator',
+    explanation: 'The inspector answers only under its own names, and this address is not one of them.',
+    nextStep: 'Open the inspector at its usual address; its operator can add this name to ALLOWED_HOSTS.',
+  },
+  SERVER_BUSY: {
+    actor: 'nobody',
+    explanation: 'The inspector is receiving several very large answers from Plaid at once.',
+    nextStep: 'Try again in a few seconds.',
+    retryable: true,
+  },
   RATE_LIMITED: {
     actor: 'inspector user',
     explanation: 'This inspector limits how many lookups each user may make per minute.',
