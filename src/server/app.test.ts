@@ -103,17 +103,18 @@ describe('API errors', () => {
 });
 
 describe('serving the browser app', () => {
-  it('serves index.html at the root, revalidated on every visit', async () => {
+  it('serves index.html at the root, never stored (its address may carry a token)', async () => {
     const response = await appWith({}).request('/');
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
-    expect(response.headers.get('Cache-Control')).toBe('no-cache');
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(await response.text()).toContain('<title>Link Token Inspector</title>');
   });
 
   it('serves index.html for any page path of the single-page app (deep links, ?link_token=)', async () => {
     const response = await appWith({}).request('/lookup/anything?link_token=x');
     expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(await response.text()).toContain('<title>Link Token Inspector</title>');
   });
 

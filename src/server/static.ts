@@ -10,14 +10,12 @@ export function staticRoutes(clientDir: string): Hono<AppEnv> {
   const indexHtml = serveStatic<AppEnv>({ root: clientDir, path: 'index.html' });
 
   // Vite puts a content hash in every file name under /assets/, so those never change; anything
-  // else (index.html above all) must be revalidated so that a new build is picked up.
+  // else must be revalidated so that a new build is picked up. The page itself is never stored:
+  // its address may carry a token, or credentials someone put there, and a stored copy would be
+  // found again under it.
   routes.use('*', async (c, next) => {
     await next();
-    if (c.res.ok)
-      c.header(
-        'Cache-Control',
-        c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-      );
+    if (c.res.ok) c.header('Cache-Control', cacheControl(c.req.path, c.res.headers.get('Content-Type')));
   });
   routes.use('*', serveStatic({ root: clientDir }));
   routes.get('*', async (c, next) => {
@@ -30,4 +28,9 @@ export function staticRoutes(clientDir: string): Hono<AppEnv> {
   );
 
   return routes;
+}
+
+function cacheControl(path: string, contentType: string | null): string {
+  if (path.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  return contentType?.startsWith('text/html') ? 'no-store' : 'no-cache';
 }

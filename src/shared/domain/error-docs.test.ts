@@ -25,6 +25,24 @@ describe('errorDocsUrl', () => {
     );
   });
 
+  it('links only to plaid.com, whatever documentation_url an answer names', () => {
+    for (const documentation_url of [
+      'https://evil.example/docs/errors/item/',
+      'https://plaid.com.evil.example/docs/errors/',
+      'https://evil.example/?https://plaid.com/docs/',
+      'https://plaid.com@evil.example/docs/',
+      'http://plaid.com/docs/errors/item/',
+    ]) {
+      expect(errorDocsUrl({ error_type: 'ITEM_ERROR', error_code: 'X', documentation_url })).toBe(
+        'https://plaid.com/docs/errors/item/#x',
+      );
+    }
+    const onPlaid = 'https://www.plaid.com/docs/errors/item/#x';
+    expect(errorDocsUrl({ error_type: 'ITEM_ERROR', error_code: 'X', documentation_url: onPlaid })).toBe(
+      onPlaid,
+    );
+  });
+
   it('falls back to the errors overview for types Plaid does not document (yet) and ignores non-https URLs', () => {
     expect(errorDocsUrl({ error_type: 'BRAND_NEW_ERROR', error_code: 'X' })).toBe(PLAID_ERRORS_OVERVIEW_URL);
     expect(errorDocsUrl({ error_type: '', error_code: 'oauth-error' })).toBe(PLAID_ERRORS_OVERVIEW_URL);

@@ -14,7 +14,7 @@ export const PLAID_ERRORS_OVERVIEW_URL = 'https://plaid.com/docs/errors/';
 export function errorDocsUrl(
   error: Pick<PlaidError, 'error_type' | 'error_code' | 'documentation_url'>,
 ): string {
-  if (error.documentation_url && /^https:\/\//.test(error.documentation_url)) return error.documentation_url;
+  if (error.documentation_url && isPlaidPage(error.documentation_url)) return error.documentation_url;
   const type = error.error_type.toUpperCase();
   if (!(KNOWN_PLAID_ERROR_TYPES as readonly string[]).includes(type)) return PLAID_ERRORS_OVERVIEW_URL;
   const slug =
@@ -24,4 +24,15 @@ export function errorDocsUrl(
       .toLowerCase()
       .replace(/_/g, '-');
   return `${PLAID_ERRORS_OVERVIEW_URL}${slug}/#${error.error_code.toLowerCase()}`;
+}
+
+// The answer is Plaid's to give but passes through our server and anything in between: a link
+// offered as Plaid's documentation goes to plaid.com only, over https.
+function isPlaidPage(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' && (hostname === 'plaid.com' || hostname.endsWith('.plaid.com'));
+  } catch {
+    return false;
+  }
 }
