@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../shared/json-depth';
 import { createApp } from './app';
 import { loadConfig } from './config';
+import { createLogger } from './observability/logger';
+import { captureLogs, type LogCapture } from './testing/log-capture';
 import { json, startFakeUpstream, type FakeUpstream, type UpstreamHandler } from './testing/fake-upstream';
 
 // What a broken or hostile upstream (a stand-in for Plaid on real HTTP) can send, and what reaches
@@ -18,7 +20,7 @@ beforeEach(() => {
   upstream.requests.length = 0;
 });
 
-function appWith(env: Record<string, string> = {}) {
+function appWith(env: Record<string, string> = {}, logs?: LogCapture) {
   return createApp(
     loadConfig({
       PLAID_UPSTREAM: 'plaid',
@@ -28,6 +30,7 @@ function appWith(env: Record<string, string> = {}) {
       PLAID_SANDBOX_URL: upstream.url,
       ...env,
     }),
+    logs && { logger: createLogger({ level: 'info', destination: logs.destination }) },
   );
 }
 
@@ -128,5 +131,28 @@ describe('memory held by answers in flight (UPSTREAM_MAX_BYTES_IN_FLIGHT)', () =
     expect(() => loadConfig({ UPSTREAM_MAX_BYTES: '4096', UPSTREAM_MAX_BYTES_IN_FLIGHT: '4000' })).toThrow(
       /UPSTREAM_MAX_BYTES_IN_FLIGHT must be at least UPSTREAM_MAX_BYTES/,
     );
+  });
+});
+
+describe('what is logged of an answer', () => {
+  it("caps Plaid's request_id and keeps it to printable characters", async () => {
+    const hostile = `req-\u001b[31mred\r\nfake log line ${'x'.repeat(1024 * 1024)}`;
+    upstream.answerWith(json(200, { request_id: hostile }));
+    const logs = captureLogs();
+    const response = await lookup(appWith({}, logs));
+    expect(response.status).toBe(200);
+    // The answer itself passes through untouched.
+    expect((await response.json()).request_id).toBe(hostile);
+
+    const line = logs.lines().find((entry) => entry.msg === 'lookup');
+    expect(line?.plaid_request_id).toBe(`req-?[31mred??fake log line ${'x'.repeat(36)}…`);
+    expect(logs.text().length).toBeLessThan(2048);
+  });
+
+  it('logs an ordinary request_id as it is', async () => {
+    upstream.answerWith(json(200, { request_id: 'm8MDnv9okwxFNBV' }));
+    const logs = captureLogs();
+    await lookup(appWith({}, logs));
+    expect(logs.lines().find((entry) => entry.msg === 'lookup')?.plaid_request_id).toBe('m8MDnv9okwxFNBV');
   });
 });

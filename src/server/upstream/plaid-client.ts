@@ -32,7 +32,7 @@ export type PlaidCall = {
 
 export type PlaidOutcome =
   // Plaid answered with JSON: its status, body (the bytes as received) and Retry-After, to pass
-  // on, and its request_id for our log.
+  // on, and its request_id for our log (capped and made printable: see loggable()).
   | {
       ok: true;
       status: number;
@@ -202,7 +202,7 @@ async function attempt(
       body,
       retryAfter: header(response, 'retry-after'),
       plaidRequestId:
-        'request_id' in json && typeof json.request_id === 'string' ? json.request_id : undefined,
+        'request_id' in json && typeof json.request_id === 'string' ? loggable(json.request_id) : undefined,
     },
   };
 }
@@ -254,6 +254,15 @@ function discard(response: Dispatcher.ResponseData): void {
 function header(response: Dispatcher.ResponseData, name: string): string | null {
   const value = response.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
+// Plaid's request_id as our log writes it. It comes from the answer, which could put a megabyte,
+// line breaks or terminal escapes there: capped, and kept to printable ASCII.
+const MAX_LOGGED_ID_CHARS = 64;
+
+function loggable(id: string): string {
+  const printable = id.slice(0, MAX_LOGGED_ID_CHARS).replace(/[^\x20-\x7E]/g, '?');
+  return id.length > MAX_LOGGED_ID_CHARS ? `${printable}…` : printable;
 }
 
 // Plaid's own "something broke on our side, try again" answer.
