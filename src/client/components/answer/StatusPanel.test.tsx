@@ -79,7 +79,10 @@ describe('StatusPanel summary', () => {
     expect(button).toHaveTextContent('Copy for a ticket');
     await user.click(button);
     const copied = await navigator.clipboard.readText();
-    expect(copied).toMatch(/^Link token: link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5\n/);
+    // The verdict and the next step come first; the IDs Plaid support asks for follow.
+    expect(copied).toMatch(/^Verdict: No session data\. /);
+    expect(copied).toMatch(/\nWho acts next: .+\nNext step: /);
+    expect(copied).toContain('\nLink token: link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5\n');
     expect(copied).toContain('\nRequest ID (/link/token/get): req-abc123\n');
     expect(button).toHaveTextContent('Copied');
   });
