@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-// Copies `text` (or the result of `getText`, for large values built only on demand) and says so,
+// Copies `text` (or the result of `getText`, for large values built only on demand, or code loaded
+// only on demand) and says so,
 // both visibly and to screen readers. `caption` is the visible text where "Copy" alone would not
 // say what is copied.
 export function CopyButton({
@@ -13,7 +14,7 @@ export function CopyButton({
 }: {
   label: string;
   text?: string;
-  getText?: () => string;
+  getText?: () => string | Promise<string>;
   caption?: string;
 }) {
   const [state, setState] = useState<CopyState>('idle');
@@ -26,7 +27,7 @@ export function CopyButton({
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(text ?? getText?.() ?? '');
+      await navigator.clipboard.writeText(text ?? (await getText?.()) ?? '');
       setState('copied');
     } catch {
       // Clipboard access is refused on insecure origins and in some embedded browsers.

@@ -9,7 +9,6 @@ import {
   sessionOutcome,
   type SessionOutcome,
 } from '../../../shared/domain/session-outcome';
-import { supportSummary } from '../../../shared/domain/support-summary';
 import { tokenLifetime } from '../../../shared/domain/token-lifetime';
 import { CopyButton } from '../CopyButton';
 import { ExtraFields } from '../KeyValueView';
@@ -69,7 +68,12 @@ export function SummarySection({
           <CopyButton
             label="Copy for a ticket: a plain-text summary of this lookup"
             caption="Copy for a ticket"
-            getText={() => supportSummary(data, Date.now())}
+            // The ticket text carries the whole diagnosis's wording: loaded on the first copy, it
+            // keeps the entry chunk within its size budget.
+            getText={async () => {
+              const { supportSummary } = await import('../../../shared/domain/support-summary');
+              return supportSummary(data, Date.now());
+            }}
           />
           <div className="sp-toggle" role="group" aria-label="Show times in">
             {(['local', 'utc'] as const).map((mode) => (
