@@ -33,6 +33,9 @@ export type Config = {
   clientDir: string;
   // Access control, trusted proxies and rate limit (see middleware/security-config.ts).
   security: SecurityConfig;
+  // Where the rate limit and the sign-in throttle count (see counters/): one Redis shared by every
+  // instance, or, when unset, each process's own memory.
+  redisUrl: string | undefined;
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -49,6 +52,10 @@ const positiveInt = z.coerce
 const httpUrl = z.url({
   protocol: /^https?$/,
   error: 'must be an http(s) URL such as https://sandbox.plaid.com',
+});
+const redisUrl = z.url({
+  protocol: /^rediss?$/,
+  error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
 });
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
@@ -67,6 +74,7 @@ const EnvSchema = z
     UPSTREAM_MAX_BYTES: positiveInt.default(20 * MEGABYTE),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    REDIS_URL: redisUrl.optional(),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: vars.LOG_LEVEL,
     clientDir: 'dist/client',
     security: securityConfig(vars),
+    redisUrl: vars.REDIS_URL,
   };
 }
 

@@ -20,7 +20,7 @@ export type ScenarioAnswer =
   | { kind: 'fault'; fault: Fault; body: LinkTokenGetResponse };
 
 export interface Scenario {
-  // A short, stable name (shown next to the token in the picker and in the README).
+  // A short, stable name (shown next to the token in the picker and in docs/simulator.md).
   scenario: string;
   link_token: string;
   description: string;

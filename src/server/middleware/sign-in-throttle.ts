@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Counters } from '../counters/counters';
 import { isTrustedProxy, normaliseAddress, peerAddress } from './peer-address';
 import type { TrustedProxies } from './trusted-proxies';
 
@@ -8,35 +9,29 @@ export const FAILED_SIGN_INS_PER_MINUTE = 10;
 
 export type SignInThrottle = {
   // Seconds until this client may try again, or undefined when it may try now.
-  retryAfterSeconds(c: Context): number | undefined;
-  recordFailure(c: Context): void;
+  retryAfterSeconds(c: Context): Promise<number | undefined>;
+  recordFailure(c: Context): Promise<void>;
 };
 
 // Each wrong password costs bcrypt time on purpose. Counting wrong passwords per client address,
 // and refusing further attempts before bcrypt runs once there were too many, bounds both password
 // guessing and the CPU an attacker can make the server burn. Only failures are counted, so people
 // who signed in are never slowed down, however many requests their browser sends at once.
-export function createSignInThrottle(trustedProxies: TrustedProxies): SignInThrottle {
-  const failures = new Map<string, { count: number; windowEnds: number }>();
+// The counts are kept where `counters` keeps them (memory, or Redis shared by every instance).
+export function createSignInThrottle(trustedProxies: TrustedProxies, counters: Counters): SignInThrottle {
+  const failures = counters.store('sign-in', WINDOW_MS);
   const keyOf = (c: Context) => clientAddress(c, trustedProxies) ?? 'unknown';
 
   return {
-    retryAfterSeconds(c) {
-      const entry = failures.get(keyOf(c));
-      if (!entry || entry.windowEnds <= Date.now() || entry.count < FAILED_SIGN_INS_PER_MINUTE)
-        return undefined;
-      return Math.ceil((entry.windowEnds - Date.now()) / 1000);
+    async retryAfterSeconds(c) {
+      const entry = await failures.get(keyOf(c));
+      const windowEnds = entry?.resetTime?.getTime() ?? 0;
+      const refused =
+        entry !== undefined && entry.totalHits >= FAILED_SIGN_INS_PER_MINUTE && windowEnds > Date.now();
+      return refused ? Math.ceil((windowEnds - Date.now()) / 1000) : undefined;
     },
-    recordFailure(c) {
-      const now = Date.now();
-      const key = keyOf(c);
-      const entry = failures.get(key);
-      if (entry && entry.windowEnds > now) entry.count += 1;
-      else failures.set(key, { count: 1, windowEnds: now + WINDOW_MS });
-      // Forget finished windows now and then, so the map stays as small as the current attackers.
-      if (failures.size > 1000) {
-        for (const [address, { windowEnds }] of failures) if (windowEnds <= now) failures.delete(address);
-      }
+    async recordFailure(c) {
+      await failures.increment(keyOf(c));
     },
   };
 }

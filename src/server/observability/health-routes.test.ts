@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPortUrl } from '../testing/fake-upstream';
 import { healthRoutes } from './health-routes';
 import { createMetrics } from './metrics';
 import { checkReadiness } from './readiness';
@@ -21,50 +22,53 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
 
-// A loopback port that nothing listens on: bind one, note it, close it.
-async function closedPortUrl(): Promise<string> {
-  const server = serve({ fetch: () => new Response(), hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
-
 describe('health routes', () => {
   it('GET /healthz says the process is alive', async () => {
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, 'memory'),
     });
     const response = await routes.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /readyz is 200 when every upstream answers HTTP', async () => {
+  it('GET /readyz is 200 when every upstream answers HTTP, and says where limits are counted', async () => {
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, 'memory'),
     });
     const response = await routes.request('/readyz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ready',
       upstreams: { sandbox: 'reachable', production: 'reachable' },
+      limits: 'memory',
     });
+  });
+
+  it('GET /readyz stays 200 while limits fall back to memory because Redis is unreachable', async () => {
+    const routes = healthRoutes({
+      metrics: createMetrics(),
+      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, 'memory-fallback'),
+    });
+    const response = await routes.request('/readyz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', limits: 'memory-fallback' });
   });
 
   it('GET /readyz is 503 and names the upstream that cannot be reached', async () => {
     const unreachable = await closedPortUrl();
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: unreachable }),
+      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: unreachable }, 'redis'),
     });
     const response = await routes.request('/readyz');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: 'not ready',
       upstreams: { sandbox: 'reachable', production: 'unreachable' },
+      limits: 'redis',
     });
   });
 
@@ -73,7 +77,7 @@ describe('health routes', () => {
     metrics.inFlight.inc();
     const routes = healthRoutes({
       metrics,
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, 'memory'),
     });
     const response = await routes.request('/metrics');
     expect(response.status).toBe(200);

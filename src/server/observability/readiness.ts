@@ -1,8 +1,12 @@
 import type { PlaidEnvironment } from '../../shared/link-token';
+import type { CountingPlace } from '../counters/counters';
 
 export type Readiness = {
   ready: boolean;
   upstreams: Record<PlaidEnvironment, 'reachable' | 'unreachable'>;
+  // Where the rate limit and the sign-in throttle count. Never makes the server unready: while
+  // Redis is away each instance counts in memory ('memory-fallback') and keeps answering.
+  limits: CountingPlace;
 };
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -11,11 +15,15 @@ const PROBE_TIMEOUT_MS = 2_000;
 // HTTP at all. Any status counts as reachable: the probe sends no credentials, so Plaid answers
 // it with an error, and what matters is that the network path and TLS work. In simulator mode both
 // URLs point at the embedded simulator, so this also says it is running.
-export async function checkReadiness(urls: Record<PlaidEnvironment, string>): Promise<Readiness> {
+export async function checkReadiness(
+  urls: Record<PlaidEnvironment, string>,
+  limits: CountingPlace,
+): Promise<Readiness> {
   const [sandbox, production] = await Promise.all([isReachable(urls.sandbox), isReachable(urls.production)]);
   return {
     ready: sandbox && production,
     upstreams: { sandbox: label(sandbox), production: label(production) },
+    limits,
   };
 }
 

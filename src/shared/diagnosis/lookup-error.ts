@@ -190,6 +190,15 @@ const CLIENT_ADVICE: Readonly<Record<ClientErrorCode, LookupAdvice>> = {
       'The answer had a shape the inspector does not know (a proxy in between, or an answer Plaid changed).',
     nextStep: 'Tell whoever runs the inspector, with the raw answer shown below.',
   },
+  UNEXPECTED_ERROR: {
+    actor: 'inspector operator',
+    explanation: 'Something failed inside the browser while looking the token up.',
+    nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
+  },
+  // Batch checks each pasted token in the browser, as the server would: the same advice.
+  MALFORMED_LINK_TOKEN: PROXY_ADVICE.MALFORMED_LINK_TOKEN,
+  WRONG_TOKEN_TYPE: PROXY_ADVICE.WRONG_TOKEN_TYPE,
+  ENVIRONMENT_RETIRED: PROXY_ADVICE.ENVIRONMENT_RETIRED,
 };
 
 const FALLBACK: Readonly<Record<ErrorSource, LookupAdvice>> = {
