@@ -66,8 +66,8 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(of('expired').nextStep).not.toContain('micro-deposits');
   });
 
-  it('oauth-no-redirect-uri and exit-oauth-state-not-found: the integrating team fixes the OAuth return', () => {
-    expect(of('oauth-no-redirect-uri').headline).toContain('the token has no redirect_uri');
+  it('redirect-uri-missing and exit-oauth-state-not-found: the integrating team fixes the OAuth return', () => {
+    expect(of('redirect-uri-missing').headline).toContain('the token has no redirect_uri');
     const failed = of('exit-oauth-state-not-found');
     expect(failed.headline).toBe(
       'Link failed at Platypus OAuth Bank with OAUTH_STATE_ID_NOT_FOUND (exit status requires_oauth).',
@@ -75,8 +75,8 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(failed.nextStep).toContain('receivedRedirectUri');
   });
 
-  it('expired-while-open and abandoned-without-exit: stopped without an exit', () => {
-    expect(of('expired-while-open').headline).toMatch(
+  it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
+    expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,
     );
     expect(of('abandoned-without-exit').headline).toMatch(

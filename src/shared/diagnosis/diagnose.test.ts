@@ -276,6 +276,21 @@ describe('diagnose: an abandoned session', () => {
     });
   });
 
+  it('a down bank the user moved on from does not explain where they stopped', () => {
+    const movedOn = exited(null, 'requires_credentials', [
+      event('OPEN', 0),
+      event('SELECT_DOWN_INSTITUTION', 10, { institution_name: 'Unhealthy Platypus Bank - Down' }),
+      event('SELECT_INSTITUTION', 30, TARTAN),
+      view('CREDENTIAL', 31),
+      event('EXIT', 60, { exit_status: 'requires_credentials' }),
+    ]);
+    const diagnosis = diagnose(withSessions([movedOn]), NOW);
+    expect(diagnosis.actor).toBe('end user');
+    expect(diagnosis.headline).toBe(
+      'The user left Link at the bank’s sign-in form for Tartan Bank without finishing (exit status requires_credentials).',
+    );
+  });
+
   it('at a bank this token cannot use (filtered, or institution_not_supported): the token’s products and countries', () => {
     const filtered = exited(null, 'institution_not_supported', [
       event('OPEN', 0),

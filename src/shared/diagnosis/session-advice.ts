@@ -4,7 +4,7 @@ import type { PlaidError } from '../schemas/plaid-error';
 import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
-import type { StepKind } from './session-steps';
+import { eventStep, type StepKind } from './session-steps';
 import type { SessionVerdict } from './verdict';
 
 // What one session tells us to do: who acts next, the next step and why. `because` is the short
@@ -26,8 +26,10 @@ export interface SessionAdviceFacts {
   tokenExpired: boolean;
 }
 
-function sawEvent(facts: SessionAdviceFacts, name: string): boolean {
-  return facts.events.some((event) => event.event_name === name);
+// How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
+// earlier choice the user moved on from does not explain where they stopped.
+function lastBankChoice(facts: SessionAdviceFacts): string | null {
+  return facts.events.findLast((event) => eventStep(event) === 'bank chosen')?.event_name ?? null;
 }
 
 // A retry that needs a new token when this one has expired.
@@ -39,7 +41,8 @@ function retry(facts: SessionAdviceFacts, action: string): string {
 
 function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata): SessionAdvice {
   const status = facts.exitStatus;
-  if (sawEvent(facts, 'SELECT_DOWN_INSTITUTION')) {
+  const choice = lastBankChoice(facts);
+  if (choice === 'SELECT_DOWN_INSTITUTION') {
     return {
       actor: 'nobody',
       because: 'Link reported the bank down',
@@ -52,7 +55,7 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
       docsUrl: DOCS.institutionStatus,
     };
   }
-  if (sawEvent(facts, 'SELECT_FILTERED_INSTITUTION') || status === 'institution_not_supported') {
+  if (choice === 'SELECT_FILTERED_INSTITUTION' || status === 'institution_not_supported') {
     return {
       actor: 'integrating team',
       because: 'Link cannot connect this bank for this token',

@@ -69,7 +69,7 @@ export const abandonedWithoutExit: Scenario = {
 
 // Update mode: the Item's bank is known, so Link opens on its sign-in form.
 export const expiredWhileOpen: Scenario = {
-  scenario: 'expired-while-open',
+  scenario: 'open-at-expiry',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000005',
   description:
     'Update mode (30-minute token, expired 20 minutes ago): the user reached Tartan Bank’s one-time code and was still there when the token expired.',

@@ -7,7 +7,7 @@ import { tokenAnswer } from './sessions';
 // still show its sessions, so none means it was never used; an older one may have lost them.
 
 export const expiredUnused: Scenario = {
-  scenario: 'expired-unused',
+  scenario: 'unused-expired',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000001',
   description: 'Created 5 hours ago and expired an hour ago; Link was never opened with it.',
   diagnosis: { verdict: 'expired unused', actor: 'integrating team', findings: [] },

@@ -11,7 +11,7 @@ import { exitSession, tokenAnswer } from './sessions';
 // a way back the app handled wrongly.
 
 export const oauthWithoutRedirectUri: Scenario = {
-  scenario: 'oauth-no-redirect-uri',
+  scenario: 'redirect-uri-missing',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000009',
   description:
     'No redirect_uri on the token: the user went to Platypus OAuth Bank’s own sign-in and never came back to Link (exit status requires_oauth).',
