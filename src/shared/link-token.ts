@@ -1,3 +1,4 @@
+import { ownEntry } from './own-entry';
 // Recognises what a user pasted. Plaid tokens read TYPE-ENVIRONMENT-UUID; users also paste other
 // Plaid identifiers by mistake, and the answer should name what they pasted and what is needed.
 
@@ -98,5 +99,5 @@ const ENVIRONMENT_LABELS: Record<string, string> = {
 };
 
 export function environmentLabel(environment: string): string {
-  return ENVIRONMENT_LABELS[environment] ?? environment;
+  return ownEntry(ENVIRONMENT_LABELS, environment) ?? environment;
 }

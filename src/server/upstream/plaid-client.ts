@@ -4,6 +4,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import type { BytesInFlight } from './bytes-in-flight';
+import { ownEntry } from '../../shared/own-entry';
 
 // Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -294,7 +295,8 @@ function errorCode(error: unknown): string | undefined {
 
 function networkProblem(error: unknown): string {
   const code = errorCode(error);
-  if (code && NETWORK_PROBLEMS[code]) return NETWORK_PROBLEMS[code];
+  const problem = code === undefined ? undefined : ownEntry(NETWORK_PROBLEMS, code);
+  if (problem) return problem;
   if (code?.includes('CERT') || code?.includes('TLS')) return 'TLS certificate problem';
   return code ?? 'network error';
 }

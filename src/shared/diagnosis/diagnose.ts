@@ -25,6 +25,7 @@ import {
   type SessionVerdict,
   type Verdict,
 } from './verdict';
+import { ownEntry } from '../own-entry';
 
 // What the end user saw: Link's message to them, the last screen and where they left.
 export interface EndUserSaw {
@@ -119,7 +120,7 @@ function describeEndUserSaw(
     message ? `Link showed: “${message}”${/[.!?]$/.test(message) ? '' : '.'}` : null,
     screen ? `Last screen: ${describeView(screen)}.` : null,
     exitStatus
-      ? `Exit status ${exitStatus}${EXIT_STATUS_MEANINGS[exitStatus] ? `: the user ${EXIT_STATUS_MEANINGS[exitStatus]}` : ''}.`
+      ? `Exit status ${exitStatus}${ownEntry(EXIT_STATUS_MEANINGS, exitStatus) ? `: the user ${ownEntry(EXIT_STATUS_MEANINGS, exitStatus)}` : ''}.`
       : null,
   ].filter((sentence): sentence is string => sentence !== null);
   if (sentences.length === 0) return null;

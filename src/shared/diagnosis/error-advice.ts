@@ -2,6 +2,7 @@ import { errorDocsUrl } from '../domain/error-docs';
 import { EXIT_ERROR_MEANINGS } from '../domain/exit-reasons';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Actor, Advice } from './actors';
+import { ownEntry } from '../own-entry';
 
 // Who acts next, and what they do, for the errors a Link session most often ends with. What each
 // code means is in EXIT_ERROR_MEANINGS (domain/exit-reasons.ts); these say what to do about it.
@@ -123,13 +124,13 @@ export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_ST
 // What to do about a session's exit error: our words for the common codes; for the others the
 // explanation is null, and Plaid's own error_message and documentation speak instead.
 export function errorAdvice(error: PlaidError): Advice {
-  const known = ERROR_NEXT_STEPS[error.error_code];
+  const known = ownEntry(ERROR_NEXT_STEPS, error.error_code);
   return {
-    actor: known?.actor ?? TYPE_ACTORS[error.error_type] ?? 'plaid support',
+    actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
     nextStep:
       known?.nextStep ??
       `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`,
-    explanation: EXIT_ERROR_MEANINGS[error.error_code] ?? null,
+    explanation: ownEntry(EXIT_ERROR_MEANINGS, error.error_code) ?? null,
     docsUrl: errorDocsUrl(error),
   };
 }

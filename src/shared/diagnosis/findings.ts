@@ -7,6 +7,7 @@ import { sessionExit } from '../domain/session-outcome';
 import { DOCS } from './docs-links';
 import { eventStep } from './session-steps';
 import { unreachableWebhookReason } from './webhook-address';
+import { ownEntry } from '../own-entry';
 
 // What the token's configuration and its sessions say beyond the verdict: each finding names the
 // field and value it rests on, what that means and where Plaid documents it.
@@ -117,7 +118,7 @@ const webhookMissing: FindingRule = ({ response }) => {
     Object.hasOwn(WEBHOOK_PRODUCTS, product),
   );
   if (products.length === 0) return null;
-  const sends = products.map((product) => `${product} (${WEBHOOK_PRODUCTS[product]})`).join(', ');
+  const sends = products.map((product) => `${product} (${ownEntry(WEBHOOK_PRODUCTS, product)})`).join(', ');
   const updateMode = looksLikeUpdateMode(response);
   return {
     id: 'webhook-missing',

@@ -6,6 +6,7 @@ import type { PlaidError } from '../schemas/plaid-error';
 import type { ProxyErrorCode } from '../schemas/proxy-error';
 import type { Actor } from './actors';
 import type { LookupVerdict } from './verdict';
+import { ownEntry } from '../own-entry';
 
 // A lookup that got no answer to diagnose, in the same language as a diagnosis: who acts next, the
 // next step, and whether trying again can help (rate limits, Plaid's 5xx, timeouts, the network).
@@ -230,7 +231,7 @@ function adviceFor(error: PlaidError, source: ErrorSource, httpStatus: number | 
   const code = error.error_code;
   if (source === 'proxy') return (PROXY_ADVICE as Record<string, LookupAdvice>)[code] ?? FALLBACK.proxy;
   if (source === 'client') return (CLIENT_ADVICE as Record<string, LookupAdvice>)[code] ?? FALLBACK.client;
-  const known = PLAID_ADVICE[code] ?? PLAID_TYPE_ADVICE[error.error_type];
+  const known = ownEntry(PLAID_ADVICE, code) ?? ownEntry(PLAID_TYPE_ADVICE, error.error_type);
   if (known) return known;
   // Plaid's 5xx and 429 count as its own trouble and rate limit, whatever the body says.
   if (httpStatus === 429) return PLAID_TYPE_ADVICE.RATE_LIMIT_EXCEEDED!;

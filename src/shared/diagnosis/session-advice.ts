@@ -6,6 +6,7 @@ import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import { eventStep, type StepKind } from './session-steps';
 import type { SessionVerdict } from './verdict';
+import { ownEntry } from '../own-entry';
 
 // What one session tells us to do: who acts next, the next step and why. `because` is the short
 // reason a headline names ("Link reported the bank down"), when there is one beyond the error code.
@@ -133,7 +134,10 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
     actor: 'end user',
     because: null,
     nextStep: retry(facts, 'Ask the user whether they need help at this step; then they reopen Link'),
-    explanation: status && EXIT_STATUS_MEANINGS[status] ? `The user ${EXIT_STATUS_MEANINGS[status]}.` : null,
+    explanation:
+      status && ownEntry(EXIT_STATUS_MEANINGS, status)
+        ? `The user ${ownEntry(EXIT_STATUS_MEANINGS, status)}.`
+        : null,
     docsUrl: null,
   };
 }

@@ -1,5 +1,6 @@
 import { institutionLabel } from '../domain/institution';
 import type { LinkEvent } from '../schemas/link-token-get-response';
+import { ownEntry } from '../own-entry';
 
 // The stages of the Link flow a session went through, read from its events (see Plaid's
 // LinkEventName and view_name lists): where the user got to, where they stopped and how long they
@@ -113,12 +114,12 @@ const MOMENTS: readonly StepKind[] = ['hand-off', 'exit'];
 
 export function eventStep(event: LinkEvent): StepKind | null {
   const metadata = event.event_metadata;
-  if (event.event_name === 'TRANSITION_VIEW') return VIEW_STEPS[metadata.view_name ?? ''] ?? null;
+  if (event.event_name === 'TRANSITION_VIEW') return ownEntry(VIEW_STEPS, metadata.view_name ?? '') ?? null;
   // Auth Type Select: only the manual choice leads to entering account numbers.
   if (event.event_name === 'SELECT_AUTH_TYPE') {
     return metadata.selection === 'flow_type_manual' ? 'account numbers' : null;
   }
-  return EVENT_STEPS[event.event_name] ?? null;
+  return ownEntry(EVENT_STEPS, event.event_name) ?? null;
 }
 
 const BANK_CHOICE_NOTES: Readonly<Record<string, string>> = {
@@ -138,7 +139,7 @@ function eventDetail(event: LinkEvent): string | null {
         name: metadata.institution_name,
         institution_id: metadata.institution_id,
       });
-      const note = BANK_CHOICE_NOTES[event.event_name];
+      const note = ownEntry(BANK_CHOICE_NOTES, event.event_name);
       return [bank, note].filter(Boolean).join(': ') || null;
     }
     case 'oauth':

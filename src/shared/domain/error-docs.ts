@@ -1,5 +1,6 @@
 import type { PlaidError } from '../schemas/plaid-error';
 import { KNOWN_PLAID_ERROR_TYPES } from '../schemas/plaid-error';
+import { ownEntry } from '../own-entry';
 
 // Plaid documents each error type on its own page under /docs/errors/ with one anchor per code
 // (https://plaid.com/docs/errors/item/#item_login_required). Most page slugs are the type without
@@ -18,7 +19,7 @@ export function errorDocsUrl(
   const type = error.error_type.toUpperCase();
   if (!(KNOWN_PLAID_ERROR_TYPES as readonly string[]).includes(type)) return PLAID_ERRORS_OVERVIEW_URL;
   const slug =
-    SLUG_EXCEPTIONS[type] ??
+    ownEntry(SLUG_EXCEPTIONS, type) ??
     type
       .replace(/_ERROR$/, '')
       .toLowerCase()

@@ -1,6 +1,7 @@
 import { CLIENT_ERROR_TYPE, type ClientErrorCode } from '../schemas/client-error';
 import type { PlaidError } from '../schemas/plaid-error';
 import { PROXY_ERROR_TYPE } from '../schemas/proxy-error';
+import { ownEntry } from '../own-entry';
 
 // Who produced an error decides what the user can do about it: Plaid's answer, our own server's
 // refusal, or a failure in the browser before any answer arrived.
@@ -80,8 +81,8 @@ const DEFAULT_TITLES: Record<ErrorSource, string> = {
 export function errorTitle(error: PlaidError): string {
   const source = errorSource(error);
   return (
-    TITLES[source][error.error_code] ??
-    (source === 'plaid' ? TYPE_TITLES[error.error_type] : undefined) ??
+    ownEntry(TITLES[source], error.error_code) ??
+    (source === 'plaid' ? ownEntry(TYPE_TITLES, error.error_type) : undefined) ??
     DEFAULT_TITLES[source]
   );
 }

@@ -1,4 +1,5 @@
 import type { LinkEvent } from '../schemas/link-token-get-response';
+import { ownEntry } from '../own-entry';
 
 // Plaid's LinkEventName values (the spec's enum plus the names Plaid's Link web docs list for
 // onEvent) in plain words. Plaid adds names over time: an unknown name is shown exactly as sent.
@@ -77,5 +78,5 @@ export function describeEvent(event: LinkEvent): string {
     return `Searched for “${metadata.institution_search_query}”`;
   }
   if (name === 'EXIT' && metadata.exit_status) return `Exited Link at ${metadata.exit_status}`;
-  return EVENT_DESCRIPTIONS[name] ?? name;
+  return ownEntry(EVENT_DESCRIPTIONS, name) ?? name;
 }

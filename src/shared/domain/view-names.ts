@@ -1,3 +1,4 @@
+import { ownEntry } from '../own-entry';
 // The screens of Link, from the view_name of TRANSITION_VIEW events (the values Plaid's Link docs
 // list for onEvent), as an operations user would describe them to the end user. Plaid adds views
 // over time: an unknown name is shown exactly as sent.
@@ -45,6 +46,6 @@ const VIEW_DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 // "the bank’s sign-in form (CREDENTIAL)", or the name as Plaid sent it when it is new to us.
 export function describeView(viewName: string): string {
-  const description = VIEW_DESCRIPTIONS[viewName];
+  const description = ownEntry(VIEW_DESCRIPTIONS, viewName);
   return description ? `${description} (${viewName})` : viewName;
 }

@@ -5,6 +5,7 @@ import { institutionLabel } from '../../../shared/domain/institution';
 import { CopyButton } from '../CopyButton';
 import { ExtraFields } from '../KeyValueView';
 import { PlaidErrorDetails } from './PlaidErrorDetails';
+import { ownEntry } from '../../../shared/own-entry';
 
 // What Link handed to the app's onExit callback: the error that ended the session, if any, and
 // where the user was when they left.
@@ -16,8 +17,8 @@ export function ExitDetails({
   deprecated: boolean;
 }) {
   const metadata = exit.metadata;
-  const errorMeaning = exit.error ? EXIT_ERROR_MEANINGS[exit.error.error_code] : undefined;
-  const statusMeaning = metadata?.status ? EXIT_STATUS_MEANINGS[metadata.status] : undefined;
+  const errorMeaning = exit.error ? ownEntry(EXIT_ERROR_MEANINGS, exit.error.error_code) : undefined;
+  const statusMeaning = metadata?.status ? ownEntry(EXIT_STATUS_MEANINGS, metadata.status) : undefined;
   return (
     <div className={exit.error ? 'sp-callback sp-callback--error' : 'sp-callback'}>
       <h5>

@@ -36,6 +36,47 @@ describe('StatusPanel with random schema-valid answers', () => {
   }, 60_000);
 });
 
+// Plaid's strings are looked up in our tables of meanings; names that every object inherits must
+// find nothing (the case fast-check found: an exit status of "__proto__" rendered an object).
+describe('StatusPanel with strings named like inherited object members', () => {
+  it.each(['__proto__', 'constructor', 'toString'])('renders a session whose strings are all %s', (name) => {
+    const raw = {
+      link_token: 'link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5',
+      created_at: null,
+      expiration: null,
+      link_sessions: [
+        {
+          link_session_id: '00000000-0000-1000-8000-000000000000',
+          events: [
+            {
+              event_name: name,
+              timestamp: '2026-11-25T10:00:00Z',
+              event_id: 'e1',
+              event_metadata: { view_name: name },
+            },
+          ],
+          exit: {
+            error: { error_type: name, error_code: name, error_message: 'odd', display_message: null },
+            metadata: { status: name },
+          },
+        },
+      ],
+      metadata: {
+        initial_products: [name],
+        webhook: null,
+        country_codes: [],
+        language: null,
+        redirect_uri: null,
+        client_name: null,
+      },
+      request_id: 'req-odd',
+    };
+    const data = LinkTokenGetResponseSchema.parse(raw);
+    render(<StatusPanel result={{ data, raw, timing: null }} />);
+    expect(screen.getAllByText('req-odd').length).toBeGreaterThan(0);
+  });
+});
+
 describe('ErrorPanel with random PlaidErrors', () => {
   it('renders without crashing and shows the code and request_id', () => {
     fc.assert(

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StatusPanel } from './StatusPanel';
@@ -78,6 +78,8 @@ describe('StatusPanel summary', () => {
     });
     expect(button).toHaveTextContent('Copy for a ticket');
     await user.click(button);
+    // The ticket text loads on the first copy; read the clipboard once the button says it copied.
+    await waitFor(() => expect(button).toHaveTextContent('Copied'));
     const copied = await navigator.clipboard.readText();
     // The verdict and the next step come first; the IDs Plaid support asks for follow.
     expect(copied).toMatch(/^Verdict: No session data\. /);
