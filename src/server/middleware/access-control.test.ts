@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import bcrypt from 'bcryptjs';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessControl, type AccessControl } from './access-control';
@@ -127,6 +128,28 @@ describe('access control: identity header from a trusted SSO proxy', () => {
     const response = await fetch(`${url}/api/whoami`);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error_code: 'UNAUTHORIZED' });
+  });
+
+  it('refuses a request that names more than one user (the header repeated)', async () => {
+    const url = await listen(['127.0.0.1']);
+    // fetch() would join the two into one header; node:http sends each on a line of its own.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpGet(
+        `${url}/api/whoami`,
+        { headers: { 'X-Forwarded-User': ['alice', 'bob'] } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(status).toBe(401);
+    expect(JSON.parse(body)).toMatchObject({
+      error_code: 'UNAUTHORIZED',
+      error_message: expect.stringMatching(/more than one X-Forwarded-User header/),
+    });
   });
 
   it('ignores the header on a connection from any other address', async () => {

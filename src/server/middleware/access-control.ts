@@ -1,3 +1,5 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { createPasswordVerifier } from '../auth/password-verifier';
@@ -70,7 +72,17 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
 
 function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProxies) {
   return createMiddleware<Env>(async (c, next) => {
-    const user = c.req.header(header)?.trim();
+    const names = headerValues(c, header);
+    // A proxy that adds its header to the one the browser sent, rather than replacing it, passes
+    // on two: taken together they would make up a user ("alice, bob"), and either may be forged.
+    if (names.length > 1) {
+      return refuseRequest(
+        c,
+        'UNAUTHORIZED',
+        `The request names more than one user (more than one ${header} header). The sign-in proxy must replace that header, not add to it.`,
+      );
+    }
+    const user = names[0]?.trim();
     if (user && isTrustedProxy(c, trustedProxies)) {
       c.set('user', user);
       await next();
@@ -82,4 +94,11 @@ function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProx
       'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
     );
   });
+}
+
+// Each value of a header the request carries, repeated ones apart (c.req.header() joins them with
+// ", "). Read from Node's request: in-process test requests have none, and no trusted peer either.
+function headerValues(c: Context<Env>, name: string): string[] {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming?.headersDistinct[name.toLowerCase()] ?? [];
 }
