@@ -5,8 +5,9 @@ import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { createPasswordVerifier } from '../auth/password-verifier';
 import { refuseRequest } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
-import { isTrustedProxy } from './peer-address';
-import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
+import { clientAddress, isTrustedProxy } from './peer-address';
+import { createSignInThrottle } from './sign-in-throttle';
+import { signInThrottleKeys } from './sign-in-throttle-keys';
 import type { TrustedProxies } from './trusted-proxies';
 
 // Who may use the server. On loopback nobody else can reach it, so "none" is allowed there only
@@ -34,32 +35,34 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users, createSignInThrottle(trustedProxies));
+      return basicAuthentication(access.users, trustedProxies);
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
 }
 
-function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignInThrottle) {
+function basicAuthentication(users: ReadonlyMap<string, string>, trustedProxies: TrustedProxies) {
   const verifyPassword = createPasswordVerifier(users);
+  const throttle = createSignInThrottle();
   return createMiddleware<Env>(async (c, next) => {
-    const waitSeconds = throttle.retryAfterSeconds(c);
+    const credentials = readBasicCredentials(c.req.raw);
+    const throttleKeys = signInThrottleKeys(clientAddress(c, trustedProxies), credentials?.username);
+    const waitSeconds = throttle.retryAfterSeconds(throttleKeys);
     if (waitSeconds !== undefined) {
       c.header('Retry-After', String(waitSeconds));
       return refuseRequest(
         c,
         'RATE_LIMITED',
-        `Too many wrong passwords from this address. Try again in ${waitSeconds} s.`,
+        `Too many wrong passwords for this user name or from this address. Try again in ${waitSeconds} s.`,
       );
     }
-    const credentials = readBasicCredentials(c.req.raw);
     if (credentials && (await verifyPassword(credentials.username, credentials.password))) {
       c.set('user', credentials.username);
       await next();
       return;
     }
     // The browser's first request carries no credentials: only a wrong password counts.
-    if (credentials) throttle.recordFailure(c);
+    if (credentials) throttle.recordFailure(throttleKeys);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
     return refuseRequest(
