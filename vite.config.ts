@@ -25,7 +25,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/server/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/simulator/**/*.test.ts'],
+          include: [
+            'src/server/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'src/simulator/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
     ],

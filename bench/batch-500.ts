@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
-import { batchLookup } from '../src/client/features/batch/batch-lookup';
-import { MAX_BATCH_TOKENS } from '../src/client/features/batch/extract-tokens';
-import { DEFAULT_CONCURRENCY, runBatch, type BatchSummary } from '../src/client/features/batch/run-batch';
+import { batchLookup } from '../src/client/features/batch/lib/batch-lookup';
+import { MAX_BATCH_TOKENS } from '../src/client/features/batch/lib/extract-tokens';
+import { DEFAULT_CONCURRENCY, runBatch, type BatchSummary } from '../src/client/features/batch/lib/run-batch';
 import { listScenarioTokens } from '../src/simulator';
 import { table, type Section } from './lib/report';
 import { formatMs, percentile } from './lib/stats';

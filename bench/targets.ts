@@ -2,7 +2,7 @@ import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
 import { forkTsServer, startBuiltServer, type ChildServer } from './lib/processes';
 import type { LoadRequest } from './lib/load';
 
-// The three things the benchmarks send load to, each in its own process, and how to ask each of
+// The things the benchmarks send load to, each in its own process, and how to ask each of
 // them for the same lookup.
 
 export function startStandaloneSimulator(env: Record<string, string> = {}): Promise<ChildServer> {
@@ -11,19 +11,26 @@ export function startStandaloneSimulator(env: Record<string, string> = {}): Prom
 
 // Our real, built server in front of the simulator, exactly as an operator would run it against
 // Plaid: PLAID_UPSTREAM=plaid with server-held credentials.
-export function startProxy(simulatorUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  return startBuiltServer({
-    PLAID_UPSTREAM: 'plaid',
-    PLAID_SANDBOX_URL: simulatorUrl,
-    PLAID_PRODUCTION_URL: simulatorUrl,
-    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-    LOG_LEVEL: 'info',
-    // Load from one client is one user: lift the per-user rate limit out of the measurement.
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    ...env,
-  });
+export function startProxy(
+  simulatorUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return startBuiltServer(
+    {
+      PLAID_UPSTREAM: 'plaid',
+      PLAID_SANDBOX_URL: simulatorUrl,
+      PLAID_PRODUCTION_URL: simulatorUrl,
+      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
+      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
+      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
+      LOG_LEVEL: 'info',
+      // Load from one client is one user: lift the per-user rate limit out of the measurement.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
+    nodeArgs,
+  );
 }
 
 export function startBaseline(simulatorUrl: string): Promise<ChildServer> {
@@ -34,7 +41,24 @@ export function startBaseline(simulatorUrl: string): Promise<ChildServer> {
   });
 }
 
-// The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies.
+// The limit: a bare pass-through with no checks at all (bench/passthrough/server.ts).
+export function startPassThrough(
+  simulatorUrl: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return forkTsServer(
+    'bench/passthrough/server.ts',
+    {
+      PASSTHROUGH_UPSTREAM_URL: simulatorUrl,
+      PASSTHROUGH_CLIENT_ID: SIMULATOR_CLIENT_ID,
+      PASSTHROUGH_SECRET: SIMULATOR_SECRET,
+    },
+    nodeArgs,
+  );
+}
+
+// The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies (the
+// pass-through included).
 export function plaidLookup(linkToken: string): LoadRequest {
   return {
     path: '/link/token/get',

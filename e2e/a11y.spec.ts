@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { scenarioToken } from '../src/simulator';
-import { attachScreenshot, lookupForm } from './page-helpers';
+import { answerHeading, attachScreenshot, errorPanel, lookupForm } from './page-helpers';
 
 // Accessibility of the lookup flow: the whole flow works from the keyboard alone, and axe finds
 // no violations in any main state, in light and dark mode, wide and phone-sized.
@@ -67,7 +67,7 @@ test('the whole lookup flow works from the keyboard', async ({ page }) => {
   const picker = page.getByRole('region', { name: 'Simulator fixture tokens' });
   await tabTo(page, picker.getByRole('button', { name: /^unknown/ }), 80);
   await page.keyboard.press('Enter');
-  await expect(page.locator('#error-panel-heading')).toBeFocused();
+  await expect(errorPanel(page).getByRole('heading', { level: 2 })).toBeFocused();
 
   // Recent lookups re-run by keyboard.
   const rerun = page.getByRole('button', { name: `Re-run ${scenarioToken('success')}`, exact: false });
@@ -114,7 +114,7 @@ const STATES: { name: string; dark: boolean; reach: (page: Page) => Promise<void
     reach: async (page: Page) => {
       await lookupForm(page).getByLabel('Link token').fill(scenarioToken(scenario));
       await page.getByRole('button', { name: 'Look up', exact: true }).click();
-      await expect(page.locator('#status-panel-heading, #error-panel-heading')).toBeFocused({
+      await expect(answerHeading(page)).toBeFocused({
         timeout: 30_000,
       });
     },
@@ -138,10 +138,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Look up', exact: true }).click();
       await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
       // The shell, form, toolbar and side panels fit the screen (the status panel checks its own).
-      const rightEdges = await page
-        .locator('.app__header, .tabs, .lookup-form, .toolbar, .lookup-layout__side')
-        .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
-      for (const right of rightEdges) expect(right).toBeLessThanOrEqual(360);
+      const parts = [
+        page.getByRole('banner'),
+        page.getByRole('tablist'),
+        lookupForm(page),
+        page.getByRole('group', { name: 'Live watch' }),
+        page.getByRole('button', { name: 'Copy link' }),
+        page.getByRole('region', { name: 'Simulator fixture tokens' }),
+        page.getByRole('region', { name: 'Recent lookups' }),
+      ];
+      for (const part of parts) {
+        const box = await part.boundingBox();
+        expect(box, `${part} is on screen`).not.toBeNull();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      }
       await expectNoAxeViolations(page, testInfo, `${scheme}-phone-several-sessions`);
     });
   });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { scenarioToken, LIVE_EVENT_COUNT } from '../src/simulator';
 import { startOwnServer, type OwnServer } from './own-server';
-import { attachScreenshot } from './page-helpers';
+import { attachScreenshot, liveWatch } from './page-helpers';
 
 // Live watch with the simulator's live token. Its session starts at the simulator's first lookup
 // of the token and then only moves forward, so this spec starts a server of its own (any other
@@ -35,7 +35,7 @@ test('watch follows a running session, highlights new events and stops when it f
   const watch = page.getByRole('button', { name: 'Watch', exact: true });
   await watch.click();
   await expect(watch).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.watch').getByText(/Watching: 1 session in progress/)).toBeVisible();
+  await expect(liveWatch(page).getByText(/Watching: 1 session in progress/)).toBeVisible();
 
   // New events arrive and are announced while the session runs.
   await expect(
@@ -49,11 +49,9 @@ test('watch follows a running session, highlights new events and stops when it f
   await attachScreenshot(page, testInfo, 'live-watching');
 
   // The session finishes after LIVE_EVENT_COUNT steps; watch stops by itself.
-  await expect(page.locator('.watch').getByText('Stopped watching: every session has finished.')).toBeVisible(
-    {
-      timeout: LIVE_EVENT_COUNT * STEP_MS + 20_000,
-    },
-  );
+  await expect(liveWatch(page).getByText('Stopped watching: every session has finished.')).toBeVisible({
+    timeout: LIVE_EVENT_COUNT * STEP_MS + 20_000,
+  });
   await expect(watch).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByText('Succeeded', { exact: true }).first()).toBeVisible();
   const finishedAfter = lookups.length;

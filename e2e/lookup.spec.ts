@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { scenarioToken } from '../src/simulator';
-import { attachScreenshot, lookupForm } from './page-helpers';
+import { attachScreenshot, errorPanel, liveWatch, lookupForm } from './page-helpers';
 
 // The lookup flow against the real built server in simulator mode: the form, the four basic
 // outcomes (success, expired, unknown, malformed), the fixture picker, recent lookups, copy link
@@ -30,9 +30,7 @@ test('an expired token says so', async ({ page }, testInfo) => {
   await lookUp(page, scenarioToken('expired'));
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
   await expect(page.getByText('Expired', { exact: true }).first()).toBeVisible();
-  await expect(
-    page.locator('.watch').getByText(/Nothing to watch: the link token has expired/),
-  ).toBeVisible();
+  await expect(liveWatch(page).getByText(/Nothing to watch: the link token has expired/)).toBeVisible();
   await attachScreenshot(page, testInfo, 'expired');
 });
 
@@ -40,7 +38,7 @@ test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error
   page,
 }, testInfo) => {
   await lookUp(page, scenarioToken('unknown'));
-  const heading = page.locator('#error-panel-heading');
+  const heading = errorPanel(page).getByRole('heading', { level: 2 });
   await expect(heading).toBeFocused();
   await expect(page.getByText('INVALID_LINK_TOKEN', { exact: true }).first()).toBeVisible();
   await expect(

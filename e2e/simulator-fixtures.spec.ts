@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { listScenarioTokens } from '../src/simulator';
+import { errorPanel } from './page-helpers';
 
 // Every simulator fixture token, picked in the real browser against the built server in simulator
 // mode: each one ends in a readable answer (the token's details) or a specific error (with its
@@ -29,9 +30,7 @@ for (const { scenario, link_token } of listScenarioTokens()) {
 
     const status = ERROR_STATUS[scenario];
     if (status) {
-      const panel = page
-        .getByRole('region', { name: /./ })
-        .filter({ has: page.locator('#error-panel-heading') });
+      const panel = errorPanel(page);
       await expect(panel).toBeVisible({ timeout: 40_000 });
       await expect(panel).toContainText(`HTTP ${status}`);
     } else {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { listScenarioTokens, scenarioToken } from '../src/simulator';
-import { attachScreenshot } from './page-helpers';
+import { answerHeading, attachScreenshot, errorPanel, statusPanel } from './page-helpers';
 
 // The status panel and the error panel against the real built server in simulator mode: every
 // simulator scenario is looked up, checked for what an operations user needs to see, screenshot
@@ -40,6 +40,29 @@ const EXPECTED: Record<string, Expectation> = {
   'forward-compatible': { panel: 'status', texts: [/^Other fields$/, /^Unknown expiry$/] },
   live: { panel: 'status', texts: [/^Link sessions \(1\)$/] },
   production: { panel: 'status', texts: [/^production$/, /^Succeeded$/] },
+  // The diagnosis fixtures: what each shows today, in words that do not depend on the outcome
+  // badges (the verdict UI will add its own checks).
+  'unused-expired': { panel: 'status', texts: [/^Expired$/, /No Link sessions: Link was never opened/] },
+  'no-session-data': { panel: 'status', texts: [/^Expired$/, /No Link sessions: Link was never opened/] },
+  'abandoned-at-search': { panel: 'status', texts: [/Searched for “quokka bank”/] },
+  'abandoned-without-exit': { panel: 'status', texts: [/^Moved to view CREDENTIAL$/] },
+  'open-at-expiry': { panel: 'status', texts: [/^Moved to view MFA$/, /Plaid’s default for update mode/] },
+  'down-bank-chosen': { panel: 'status', texts: [/^Selected an institution that is down$/] },
+  'filtered-institution': {
+    panel: 'status',
+    texts: [/^Selected an institution filtered out by the token’s configuration$/],
+  },
+  'institution-not-found-auth': { panel: 'status', texts: [/Searched for “quokka credit union”/] },
+  'redirect-uri-missing': { panel: 'status', texts: [/^Went to the bank’s OAuth page$/] },
+  'exit-oauth-state-not-found': { panel: 'status', texts: [/^OAUTH_STATE_ID_NOT_FOUND$/] },
+  'webhook-unreachable': { panel: 'status', texts: [/^https:\/\/plaid-hooks\.acme\.internal\/webhook$/] },
+  'webhook-plain-http': { panel: 'status', texts: [/^http:\/\/api\.acme\.example\/plaid\/webhook$/] },
+  'webhook-missing': { panel: 'status', texts: [/^not set$/] },
+  'redirect-uri-invalid': {
+    panel: 'status',
+    texts: [/^production$/, /^http:\/\/app\.acme\.example\/plaid\/oauth\?from=link$/],
+  },
+  'session-without-events': { panel: 'status', texts: [/^No events recorded for this session\.$/] },
   'fault-latency': { panel: 'status', texts: [/^Active$/] },
   'fault-500': { panel: 'error', texts: [/^Error from Plaid$/, /^INTERNAL_SERVER_ERROR$/] },
   'fault-502': { panel: 'error', texts: [/^Error from the inspector’s server$/] },
@@ -57,13 +80,13 @@ const SCENARIOS = listScenarioTokens();
 async function lookUp(page: Page, token: string) {
   await page.goto(`/?link_token=${token}`);
   await page.getByRole('button', { name: 'Look up' }).click();
-  await expect(page.locator('#status-panel-heading, #error-panel-heading')).toBeVisible({ timeout: 30_000 });
+  await expect(answerHeading(page)).toBeVisible({ timeout: 30_000 });
 }
 
-// Scoped to the panels: the app shell around them has its own axe checks (e2e/a11y.spec.ts), and
-// a whole-page scan per scenario would be slow.
+// Scoped to the lookup tab's content: the app shell around it has its own axe checks
+// (e2e/a11y.spec.ts).
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).include('.sp-panel').analyze();
+  const results = await new AxeBuilder({ page }).include('main').analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
@@ -80,7 +103,7 @@ for (const { scenario, link_token: token } of SCENARIOS) {
     const expected = EXPECTED[scenario];
     test.skip(!expected, 'covered by "covers every simulator scenario"');
     await lookUp(page, token);
-    const panel = page.locator(expected!.panel === 'status' ? '.sp-panel' : '.sp-panel--error');
+    const panel = expected!.panel === 'status' ? statusPanel(page) : errorPanel(page);
     await expect(panel).toBeVisible();
     for (const text of expected!.texts) await expect(panel.getByText(text).first()).toBeVisible();
     if (expected!.panel === 'status') {
@@ -104,10 +127,10 @@ test('works from the keyboard: time zone, session cards and event details', asyn
   await utc.focus();
   await page.keyboard.press('Space');
   await expect(utc).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.locator('.sp-panel time').first()).toHaveText(/UTC$/);
+  await expect(statusPanel(page).locator('time').first()).toHaveText(/UTC$/);
 
-  const firstCard = page.locator('.sp-session').first();
-  const toggle = firstCard.locator('.sp-session__toggle');
+  const firstCard = page.getByRole('article').first();
+  const toggle = firstCard.getByRole('heading', { level: 4 }).getByRole('button');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   await toggle.focus();
   await page.keyboard.press('Enter');
@@ -122,7 +145,12 @@ test('works from the keyboard: time zone, session cards and event details', asyn
     'aria-expanded',
     'true',
   );
-  await expect(firstCard.locator('.sp-kv dt', { hasText: 'event_id' }).first()).toBeVisible();
+  await expect(
+    firstCard
+      .getByRole('term')
+      .filter({ hasText: /^event_id$/ })
+      .first(),
+  ).toBeVisible();
 });
 
 test('downloads the raw JSON as link-token-<token>.json, exactly as Plaid answered', async ({ page }) => {
@@ -142,11 +170,14 @@ test('downloads the raw JSON as link-token-<token>.json, exactly as Plaid answer
 
 test('pages through the large token’s sessions and keeps the page light', async ({ page }) => {
   await lookUp(page, scenarioToken('large'));
-  await expect(page.locator('.sp-session')).toHaveCount(20);
+  const cards = statusPanel(page).getByRole('article');
+  await expect(cards).toHaveCount(20);
   await page.getByRole('button', { name: /^Show 20 more sessions/ }).click();
-  await expect(page.locator('.sp-session')).toHaveCount(40);
+  await expect(cards).toHaveCount(40);
   // Only the three newest cards are open; the rest are one-line headers.
-  await expect(page.locator('.sp-session__toggle[aria-expanded="true"]')).toHaveCount(3);
+  await expect(
+    statusPanel(page).getByRole('heading', { level: 4 }).getByRole('button', { expanded: true }),
+  ).toHaveCount(3);
 });
 
 test('reads well on a 360 px wide phone screen, in dark mode', async ({ page }, testInfo) => {

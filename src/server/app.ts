@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { Config } from './config';
+import { memoryCounters, redisCounters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
 import { allowedHostsOnly } from './middleware/allowed-hosts';
 import { bodySizeLimit } from './middleware/body-size-limit';
@@ -22,11 +23,13 @@ import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
-import { createBytesInFlight } from './upstream/bytes-in-flight';
+import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
-// logger writing to memory to read what was logged.
+// logger writing to memory to read what was logged. Beside the app comes close(): the one thing
+// that outlives requests is the Redis connection when REDIS_URL is set (main.ts closes it at
+// shutdown, tests that set REDIS_URL when they are done).
 export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
@@ -34,6 +37,8 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const metrics = createMetrics();
   measureBytesInFlight(metrics, bytesInFlight);
   const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
+  // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
+  const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
 
   // Middleware runs in the order registered. Every answer carries an X-Request-Id (our error
   // bodies repeat it as request_id), is logged and counted, and gets the security headers.
@@ -51,21 +56,21 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   });
 
   // Registered before access control, so probes and scrapers need no user.
-  app.route('/', healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls) }));
+  app.route(
+    '/',
+    healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls, () => counters.place()) }),
+  );
 
   // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
   // the app's own pages included, needs a user (middleware/access-control.ts).
   app.use(allowedHostsOnly(allowedHosts));
-  app.use(accessControl(access, trustedProxies));
-  app.use('/api/*', rateLimit(rateLimitPerMinute));
+  app.use(accessControl(access, trustedProxies, counters));
+  app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
-  // The API's routes, chained so that their types add up to the app's type (AppType, for a typed
-  // client); the registrations above and below shape no answer type a client would read.
-  const api = app
-    .route('/api/config', serverInfoRoute(config))
-    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
-    .route('/api/simulator/tokens', simulatorTokensRoute(config));
+  // The API's routes, chained so that their types add up to AppType; the registrations above and
+  // below shape no answer type a client would read.
+  apiRoutes(app, config, bytesInFlight);
   app.all('/api/*', (c) =>
     respondWithProxyError(c, 'NOT_FOUND', `There is no API endpoint ${c.req.method} ${c.req.path}.`),
   );
@@ -85,7 +90,17 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
     );
   });
 
-  return api;
+  return Object.assign(app, { close: () => counters.close() });
 }
 
-export type AppType = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof createApp>;
+
+function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlight) {
+  return app
+    .route('/api/config', serverInfoRoute(config))
+    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
+    .route('/api/simulator/tokens', simulatorTokensRoute(config));
+}
+
+// The API's routes, bodies and answers, for a typed client (hono/client).
+export type AppType = ReturnType<typeof apiRoutes>;

@@ -63,6 +63,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('counts limits in Redis only when REDIS_URL is set', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://:pass@redis.internal:6380/2' }).redisUrl).toBe(
+      'redis://:pass@redis.internal:6380/2',
+    );
+    expect(loadConfig({ REDIS_URL: 'rediss://redis.internal' }).redisUrl).toBe('rediss://redis.internal');
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', PLAID_CLIENT_ID: '' })).toMatchObject({ port: 3000, mode: 'simulator' });
   });
@@ -83,6 +91,8 @@ describe('loadConfig', () => {
     ['UPSTREAM_MAX_BYTES', 'lots'],
     ['ALLOW_REQUEST_CREDENTIALS', 'maybe'],
     ['LOG_LEVEL', 'verbose'],
+    ['REDIS_URL', 'redis.internal:6379'],
+    ['REDIS_URL', 'http://redis.internal:6379'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
@@ -138,6 +148,10 @@ describe('loadConfig', () => {
   it('never repeats a value in its message, as some values are secrets', () => {
     expect(() => loadConfig({ PLAID_SECRET_SANDBOX: 'top-secret-value' })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('top-secret-value') }),
+    );
+    // A Redis URL may carry Redis's password.
+    expect(() => loadConfig({ REDIS_URL: 'http://:redis-password@redis.internal' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('redis-password') }),
     );
   });
 });

@@ -37,6 +37,9 @@ export type Config = {
   clientDir: string;
   // Access control, trusted proxies and rate limit (see middleware/security-config.ts).
   security: SecurityConfig;
+  // Where the rate limit and the sign-in throttle count (see counters/): one Redis shared by every
+  // instance, or, when unset, each process's own memory.
+  redisUrl: string | undefined;
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -52,6 +55,10 @@ const httpUrl = z
     const url = new URL(value);
     return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
   }, 'must not contain a user name, password, query or fragment (secrets never belong in URLs)');
+const redisUrl = z.url({
+  protocol: /^rediss?$/,
+  error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
+});
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
 // Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).
@@ -74,6 +81,7 @@ const EnvSchema = z
     ),
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    REDIS_URL: redisUrl.optional(),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -137,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: vars.LOG_LEVEL,
     clientDir: 'dist/client',
     security: securityConfig(vars),
+    redisUrl: vars.REDIS_URL,
   };
 }
 

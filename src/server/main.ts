@@ -13,7 +13,7 @@ import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 let config: Config;
-// SIMULATOR_FAULT and SIMULATOR_LIVE_STEP_MS, for the embedded simulator (see the README).
+// SIMULATOR_FAULT and SIMULATOR_LIVE_STEP_MS, for the embedded simulator (see docs/simulator.md).
 let simulatorOptions: SimulatorOptions;
 try {
   config = loadConfig(process.env);
@@ -39,16 +39,15 @@ if (simulator) {
   };
 }
 
+const app = createApp(config, { logger });
+
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
-const server = serve(
-  { fetch: createApp(config, { logger }).fetch, hostname: config.host, port: config.port },
-  (info: AddressInfo) => {
-    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-    const upstream = simulator ? 'the built-in Plaid simulator (answers are simulated)' : 'Plaid';
-    // Printed whatever LOG_LEVEL says: people and scripts (PORT=0 in tests) read the address here.
-    console.log(`Link Token Inspector listening on http://${host}:${info.port}, answering from ${upstream}`);
-  },
-) as Server;
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const upstream = simulator ? 'the built-in Plaid simulator (answers are simulated)' : 'Plaid';
+  // Printed whatever LOG_LEVEL says: people and scripts (PORT=0 in tests) read the address here.
+  console.log(`Link Token Inspector listening on http://${host}:${info.port}, answering from ${upstream}`);
+}) as Server;
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   const reason =
@@ -72,9 +71,9 @@ function shutDown(signal: string): void {
   shuttingDown = true;
   for (const response of unanswered) if (!response.headersSent) response.setHeader('Connection', 'close');
   // Stops accepting and closes idle keep-alive connections; the callback runs once the requests in
-  // progress have been answered. The simulator goes last, as those requests may still need it.
+  // progress have been answered. The simulator and Redis go last, as those requests may still need them.
   server.close(async () => {
-    await simulator?.close();
+    await Promise.all([simulator?.close(), app.close()]);
     process.exit(0);
   });
   setTimeout(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLinkToken } from './link-token';
+import { checkLinkToken, environmentLabel, tokenEnvironment } from './link-token';
 
 const uuid = '7f6d5a4e-1b2c-4d3e-8f9a-0b1c2d3e4f5a';
 
@@ -55,5 +55,21 @@ describe('checkLinkToken', () => {
     ]) {
       expect(checkLinkToken(input)).toMatchObject({ ok: false, code: 'MALFORMED_LINK_TOKEN' });
     }
+  });
+});
+
+describe('tokenEnvironment', () => {
+  it('names the environment of the prefix, valid token or not', () => {
+    expect(tokenEnvironment('link-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toBe('sandbox');
+    expect(tokenEnvironment(' LINK-PRODUCTION-1A2B3C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D ')).toBe('production');
+    expect(tokenEnvironment('link-development-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toBe('development');
+    expect(tokenEnvironment('public-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d')).toBe('sandbox');
+    expect(tokenEnvironment('link-sandbox-nope')).toBeNull();
+    expect(tokenEnvironment('')).toBeNull();
+  });
+
+  it('has a label for each environment', () => {
+    expect(environmentLabel('sandbox')).toBe('Sandbox');
+    expect(environmentLabel('development')).toBe('Development (retired)');
   });
 });

@@ -84,3 +84,19 @@ export function checkLinkToken(input: string): TokenCheck {
   }
   return { ok: false, code: 'MALFORMED_LINK_TOKEN', message: `This is not a link token. ${NEEDED}` };
 }
+
+// The Plaid environment a token names in its prefix (link-sandbox-… is sandbox), valid token or
+// not, so the UI can say which Plaid a lookup asks; null when the text names none.
+export function tokenEnvironment(input: string): string | null {
+  return checkLinkToken(input).environment ?? null;
+}
+
+const ENVIRONMENT_LABELS: Record<string, string> = {
+  sandbox: 'Sandbox',
+  production: 'Production',
+  development: 'Development (retired)',
+};
+
+export function environmentLabel(environment: string): string {
+  return ENVIRONMENT_LABELS[environment] ?? environment;
+}

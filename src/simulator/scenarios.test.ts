@@ -37,6 +37,16 @@ describe('the token list', () => {
     }
     expect(tokens.at(-1)).toEqual(UNKNOWN_TOKEN);
   });
+
+  it('names no scenario so that its name begins another’s (tests pick fixtures by name)', () => {
+    const names = listScenarioTokens().map((t) => t.scenario);
+    const clashes = names.flatMap((name) =>
+      names
+        .filter((other) => other !== name && new RegExp(`^${name}\\b`).test(other))
+        .map((other) => `${name} / ${other}`),
+    );
+    expect(clashes).toEqual([]);
+  });
 });
 
 describe('fixture scenarios', () => {

@@ -1,10 +1,10 @@
+import { API_PATHS } from '../../shared/api-paths';
 import { SimulatorTokenListSchema, type SimulatorToken } from '../../shared/api-types';
-import { fetchJson } from './fetch-json';
+import { requestJson } from './request-json';
 
 // GET /api/simulator/tokens: the simulator's fixture tokens, one per scenario (simulator mode only).
-export async function getSimulatorTokens(options: { signal?: AbortSignal } = {}): Promise<SimulatorToken[]> {
-  const body = await fetchJson('/api/simulator/tokens', SimulatorTokenListSchema, options);
-  return body.tokens;
+async function getSimulatorTokens(options: { signal?: AbortSignal } = {}): Promise<SimulatorToken[]> {
+  return (await requestJson(API_PATHS.simulatorTokens, SimulatorTokenListSchema, options)).data.tokens;
 }
 
 export const simulatorTokensQuery = {

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../test/msw-server';
-import { configHandler, fixtureTokensHandler, SANDBOX_TOKEN } from '../features/lookup/test/answers';
-import { renderApp } from '../features/lookup/test/render-app';
+import { configHandler, fixtureTokensHandler, SANDBOX_TOKEN } from '../test/answers';
+import { renderApp } from '../test/render-app';
 
 beforeEach(() => {
   window.localStorage.clear();

@@ -1,25 +1,23 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { LookupView } from '../features/lookup';
 import { ServerModeNotice } from '../features/simulator';
+import { LookupPage } from './pages/LookupPage';
 import { Tabs, type Tab } from './Tabs';
 
 // Batch is the less used view: loading it separately keeps the entry chunk (what every visit
-// downloads before the first lookup) within its size budget. Imported from the module itself, not
-// the feature's index.ts, so the chunk is named BatchView-*.js, apart from the entry's index-*.js.
-const BatchView = lazy(() =>
-  import('../features/batch/BatchView').then((module) => ({ default: module.BatchView })),
-);
+// downloads before the first lookup) within its size budget. The chunk is named after the page
+// (BatchPage-*.js), apart from the entry's index-*.js that the size budget measures.
+const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
 
 // The views of the app, one tab each.
 const TABS: readonly Tab[] = [
-  { id: 'lookup', label: 'Lookup', content: <LookupView /> },
+  { id: 'lookup', label: 'Lookup', content: <LookupPage /> },
   {
     id: 'batch',
     label: 'Batch',
     content: (
       <Suspense fallback={<p className="muted">Loading the batch view…</p>}>
-        <BatchView />
+        <BatchPage />
       </Suspense>
     ),
   },

@@ -1,7 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { server } from './msw-server';
+
+// The component tests render large panels (and lazily loaded chunks) on a shared 2-core machine;
+// the default 1 s / 5 s limits fail them under load without anything being wrong.
+configure({ asyncUtilTimeout: 5_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 // msw answers every fetch the components make; a test that forgets to declare a handler fails
 // loudly instead of reaching the network.

@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { memoryCounters } from '../counters/counters';
 import { accessControl, type AccessControl } from './access-control';
 import type { SecurityVariables } from './context';
 import { FAILED_SIGN_INS_PER_MINUTE } from './sign-in-throttle';
@@ -13,7 +14,7 @@ import { trustedProxyList } from './trusted-proxies';
 function appWith(access: AccessControl, trustedProxies: string[] = []) {
   const app = new Hono<{ Variables: SecurityVariables }>();
   app.use(requestId());
-  app.use(accessControl(access, trustedProxyList(trustedProxies)));
+  app.use(accessControl(access, trustedProxyList(trustedProxies), memoryCounters()));
   app.get('/whoami', (c) => c.text(c.get('user')));
   app.get('/api/whoami', (c) => c.json({ user: c.get('user') }));
   return app;

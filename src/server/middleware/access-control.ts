@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { createPasswordVerifier } from '../auth/password-verifier';
+import type { Counters } from '../counters/counters';
 import { refuseRequest } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
 import { clientAddress, isTrustedProxy } from './peer-address';
@@ -27,7 +28,8 @@ type Env = { Variables: SecurityVariables };
 // The name attributed to every request when no access control is configured.
 export const LOCAL_USER = 'local';
 
-export function accessControl(access: AccessControl, trustedProxies: TrustedProxies) {
+// `counters` keep the sign-in throttle's counts (see counters/counters.ts).
+export function accessControl(access: AccessControl, trustedProxies: TrustedProxies, counters: Counters) {
   switch (access.kind) {
     case 'none':
       return createMiddleware<Env>(async (c, next) => {
@@ -35,19 +37,23 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users, trustedProxies);
+      return basicAuthentication(access.users, trustedProxies, counters);
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
 }
 
-function basicAuthentication(users: ReadonlyMap<string, string>, trustedProxies: TrustedProxies) {
+function basicAuthentication(
+  users: ReadonlyMap<string, string>,
+  trustedProxies: TrustedProxies,
+  counters: Counters,
+) {
   const verifyPassword = createPasswordVerifier(users);
-  const throttle = createSignInThrottle();
+  const throttle = createSignInThrottle(counters);
   return createMiddleware<Env>(async (c, next) => {
     const credentials = readBasicCredentials(c.req.raw);
     const throttleKeys = signInThrottleKeys(clientAddress(c, trustedProxies), credentials?.username);
-    const waitSeconds = throttle.retryAfterSeconds(throttleKeys);
+    const waitSeconds = await throttle.retryAfterSeconds(throttleKeys);
     if (waitSeconds !== undefined) {
       c.header('Retry-After', String(waitSeconds));
       return refuseRequest(
@@ -62,7 +68,7 @@ function basicAuthentication(users: ReadonlyMap<string, string>, trustedProxies:
       return;
     }
     // The browser's first request carries no credentials: only a wrong password counts.
-    if (credentials) throttle.recordFailure(throttleKeys);
+    if (credentials) await throttle.recordFailure(throttleKeys);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
     return refuseRequest(

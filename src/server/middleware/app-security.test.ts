@@ -234,12 +234,13 @@ describe('observability endpoints in the app', () => {
     expect(text).toContain('upstream_request_duration_seconds_count{environment="sandbox"} 1');
   });
 
-  it('GET /readyz checks the configured upstreams', async () => {
+  it('GET /readyz checks the configured upstreams and says limits are counted in memory', async () => {
     const response = await appWith().request('/readyz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ready',
       upstreams: { sandbox: 'reachable', production: 'reachable' },
+      limits: 'memory',
     });
   });
 });

@@ -19,7 +19,7 @@ export function bodySizeLimit(maxBytes: number = MAX_BODY_BYTES) {
     // Node's HTTP parser holds a body to its Content-Length, so the header alone settles the size.
     // Settling it here, before hono's bodyLimit, matters for speed: bodyLimit reads c.req.raw.body,
     // which makes @hono/node-server build a full web Request (streams, abort signal) for every
-    // lookup, about a tenth of the proxy's CPU (README, Benchmarks). A body without a length
+    // lookup, about a tenth of the proxy's CPU (docs/benchmarks.md, Latest figures). A body without a length
     // (chunked) is read by bodyLimit, which hands the route the bytes it read.
     const declared = c.req.header('Content-Length');
     if (declared !== undefined && c.req.header('Transfer-Encoding') === undefined) {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
+import { memoryCounters } from '../counters/counters';
 import type { SecurityVariables } from './context';
 import { rateLimit } from './rate-limit';
 
@@ -12,7 +13,7 @@ function appLimitedTo(perMinute: number) {
     c.set('user', c.req.header('X-Test-User') ?? 'local');
     await next();
   });
-  app.use(rateLimit(perMinute));
+  app.use(rateLimit(perMinute, memoryCounters()));
   app.get('/api/config', (c) => c.json({ ok: true }));
   return app;
 }

@@ -1,3 +1,5 @@
+import type { Counters } from '../counters/counters';
+
 const WINDOW_MS = 60_000;
 // Wrong passwords allowed per key (client address, user name) per minute: plenty for a person
 // mistyping.
@@ -6,8 +8,8 @@ export const FAILED_SIGN_INS_PER_MINUTE = 10;
 export type SignInThrottle = {
   // Seconds until a sign-in counted under these keys may be tried again, or undefined when it may
   // be tried now.
-  retryAfterSeconds(keys: readonly string[]): number | undefined;
-  recordFailure(keys: readonly string[]): void;
+  retryAfterSeconds(keys: readonly string[]): Promise<number | undefined>;
+  recordFailure(keys: readonly string[]): Promise<void>;
 };
 
 // Each wrong password costs bcrypt time on purpose. Counting wrong passwords per key (which keys:
@@ -15,31 +17,24 @@ export type SignInThrottle = {
 // too many, bounds both password guessing and the CPU an attacker can make the server burn. Only
 // failures are counted, so people who signed in are never slowed down, however many requests
 // their browser sends at once.
-export function createSignInThrottle(): SignInThrottle {
-  const failures = new Map<string, { count: number; windowEnds: number }>();
+// The counts are kept where `counters` keeps them (memory, or Redis shared by every instance).
+export function createSignInThrottle(counters: Counters): SignInThrottle {
+  const failures = counters.store('sign-in', WINDOW_MS);
 
   return {
-    retryAfterSeconds(keys) {
+    async retryAfterSeconds(keys) {
+      const entries = await Promise.all(keys.map((key) => failures.get(key)));
       const now = Date.now();
       let waitMs = 0;
-      for (const key of keys) {
-        const entry = failures.get(key);
-        if (entry && entry.windowEnds > now && entry.count >= FAILED_SIGN_INS_PER_MINUTE)
-          waitMs = Math.max(waitMs, entry.windowEnds - now);
+      for (const entry of entries) {
+        const windowEnds = entry?.resetTime?.getTime() ?? 0;
+        if (entry !== undefined && entry.totalHits >= FAILED_SIGN_INS_PER_MINUTE && windowEnds > now)
+          waitMs = Math.max(waitMs, windowEnds - now);
       }
       return waitMs > 0 ? Math.ceil(waitMs / 1000) : undefined;
     },
-    recordFailure(keys) {
-      const now = Date.now();
-      for (const key of keys) {
-        const entry = failures.get(key);
-        if (entry && entry.windowEnds > now) entry.count += 1;
-        else failures.set(key, { count: 1, windowEnds: now + WINDOW_MS });
-      }
-      // Forget finished windows now and then, so the map stays as small as the current attackers.
-      if (failures.size > 1000) {
-        for (const [key, { windowEnds }] of failures) if (windowEnds <= now) failures.delete(key);
-      }
+    async recordFailure(keys) {
+      await Promise.all(keys.map((key) => failures.increment(key)));
     },
   };
 }

@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { closedPortUrl, json, startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { healthRoutes } from './health-routes';
 import { createMetrics } from './metrics';
-import { checkReadiness } from './readiness';
+import { cachedReadiness } from './readiness';
 
 // A real upstream on loopback that answers anything, like Plaid answering a request without
 // credentials with an error.
@@ -21,37 +21,49 @@ describe('health routes', () => {
   it('GET /healthz says the process is alive', async () => {
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory')(),
     });
     const response = await routes.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /readyz is 200 when every upstream answers HTTP', async () => {
+  it('GET /readyz is 200 when every upstream answers HTTP, and says where limits are counted', async () => {
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory')(),
     });
     const response = await routes.request('/readyz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: 'ready',
       upstreams: { sandbox: 'reachable', production: 'reachable' },
+      limits: 'memory',
     });
+  });
+
+  it('GET /readyz stays 200 while limits fall back to memory because Redis is unreachable', async () => {
+    const routes = healthRoutes({
+      metrics: createMetrics(),
+      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory-fallback')(),
+    });
+    const response = await routes.request('/readyz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ready', limits: 'memory-fallback' });
   });
 
   it('GET /readyz is 503 and names the upstream that cannot be reached', async () => {
     const unreachable = await closedPortUrl();
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: unreachable }),
+      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: unreachable }, () => 'redis')(),
     });
     const response = await routes.request('/readyz');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       status: 'not ready',
       upstreams: { sandbox: 'reachable', production: 'unreachable' },
+      limits: 'redis',
     });
   });
 
@@ -60,7 +72,7 @@ describe('health routes', () => {
     metrics.inFlight.inc();
     const routes = healthRoutes({
       metrics,
-      readiness: () => checkReadiness({ sandbox: upstreamUrl, production: upstreamUrl }),
+      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory')(),
     });
     const response = await routes.request('/metrics');
     expect(response.status).toBe(200);

@@ -15,7 +15,11 @@ export function healthRoutes(options: { metrics: Metrics; readiness: () => Promi
   routes.get('/readyz', async (c) => {
     const readiness = await options.readiness();
     return c.json(
-      { status: readiness.ready ? 'ready' : 'not ready', upstreams: readiness.upstreams },
+      {
+        status: readiness.ready ? 'ready' : 'not ready',
+        upstreams: readiness.upstreams,
+        limits: readiness.limits,
+      },
       readiness.ready ? 200 : 503,
     );
   });

@@ -1,9 +1,13 @@
 import { request } from 'undici';
 import type { PlaidEnvironment } from '../../shared/link-token';
+import type { CountingPlace } from '../counters/counters';
 
 export type Readiness = {
   ready: boolean;
   upstreams: Record<PlaidEnvironment, 'reachable' | 'unreachable'>;
+  // Where the rate limit and the sign-in throttle count. Never makes the server unready: while
+  // Redis is away each instance counts in memory ('memory-fallback') and keeps answering.
+  limits: CountingPlace;
 };
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -16,7 +20,7 @@ const CACHE_MS = 5_000;
 // credentials, so Plaid answers it with an error, and what matters is that the network path and
 // TLS work. In simulator mode both URLs point at the embedded simulator, so this also says it is
 // running.
-export async function checkReadiness(urls: Record<PlaidEnvironment, string>): Promise<Readiness> {
+async function checkUpstreams(urls: Record<PlaidEnvironment, string>): Promise<Omit<Readiness, 'limits'>> {
   const [sandbox, production] = await Promise.all([isReachable(urls.sandbox), isReachable(urls.production)]);
   return {
     ready: sandbox && production,
@@ -24,14 +28,17 @@ export async function checkReadiness(urls: Record<PlaidEnvironment, string>): Pr
   };
 }
 
-// checkReadiness() with its answer kept for CACHE_MS; probes that arrive meanwhile wait for the
-// same check.
-export function cachedReadiness(urls: Record<PlaidEnvironment, string>): () => Promise<Readiness> {
-  let last: { checkedAt: number; readiness: Promise<Readiness> } | undefined;
-  return () => {
+// The upstream check with its answer kept for CACHE_MS (probes that arrive meanwhile wait for the
+// same check); where the limits count is read afresh, as it costs nothing.
+export function cachedReadiness(
+  urls: Record<PlaidEnvironment, string>,
+  limits: () => CountingPlace,
+): () => Promise<Readiness> {
+  let last: { checkedAt: number; upstreams: Promise<Omit<Readiness, 'limits'>> } | undefined;
+  return async () => {
     const now = Date.now();
-    if (!last || now - last.checkedAt >= CACHE_MS) last = { checkedAt: now, readiness: checkReadiness(urls) };
-    return last.readiness;
+    if (!last || now - last.checkedAt >= CACHE_MS) last = { checkedAt: now, upstreams: checkUpstreams(urls) };
+    return { ...(await last.upstreams), limits: limits() };
   };
 }
 

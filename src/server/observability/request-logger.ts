@@ -10,8 +10,8 @@ import type { LookupVariables } from './lookup-facts';
 export function requestLogger(logger: Logger) {
   // The request line is an allow-list: each field is picked below from values that cannot hold a
   // credential. So it skips the redaction pass, which pino runs on every value of a line and which
-  // cost about 8% of the proxy's CPU per lookup (README, Benchmarks). What handlers log through
-  // c.get('log') is still redacted.
+  // cost about 8% of the proxy's CPU per lookup (docs/benchmarks.md, Latest figures). What handlers
+  // log through c.get('log') is still redacted.
   const requestLog = logger.child({}, { redact: { paths: [] } });
   return createMiddleware<{ Variables: SecurityVariables & LookupVariables }>(async (c, next) => {
     const started = performance.now();

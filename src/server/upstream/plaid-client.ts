@@ -9,8 +9,8 @@ import type { BytesInFlight } from './bytes-in-flight';
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
 // Transport: undici's request() on one keep-alive Agent (a connection pool per origin), not the
 // global fetch. Node 20's fetch builds WHATWG Request/Response/stream objects on every call, which
-// measured ~2.7 ms p50 per call against ~0.1 ms for request() (README, Benchmarks). Reading (or
-// destroying) every body is what lets a connection go back to the pool.
+// measured ~2.7 ms p50 per call against ~0.1 ms for request() (docs/benchmarks.md, Latest
+// figures). Reading (or destroying) every body is what lets a connection go back to the pool.
 const agent = new Agent({ keepAliveTimeout: 10_000 });
 
 export const PLAID_VERSION = '2020-09-14';

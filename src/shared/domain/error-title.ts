@@ -1,4 +1,4 @@
-import { CLIENT_ERROR_TYPE } from '../schemas/client-error';
+import { CLIENT_ERROR_TYPE, type ClientErrorCode } from '../schemas/client-error';
 import type { PlaidError } from '../schemas/plaid-error';
 import { PROXY_ERROR_TYPE } from '../schemas/proxy-error';
 
@@ -18,37 +18,52 @@ export const ERROR_SOURCE_LABELS: Record<ErrorSource, string> = {
   client: 'Error in the browser',
 };
 
+const PLAID_TITLES: Record<string, string> = {
+  INVALID_LINK_TOKEN: 'Plaid does not know this link token (wrong environment, mistyped, or too old)',
+  INVALID_API_KEYS: 'Plaid rejected the client ID or secret',
+  INVALID_FIELD: 'Plaid rejected a field of the request',
+  MISSING_FIELDS: 'Plaid says the request is missing fields',
+  INTERNAL_SERVER_ERROR: 'Plaid had an internal error: try again shortly',
+  PLANNED_MAINTENANCE: 'Plaid is down for planned maintenance',
+  UNAUTHORIZED_ENVIRONMENT: 'These credentials may not use this Plaid environment',
+};
+
+// The server's refusal of a pasted token and the browser's own check of it (batch) say the same.
+const TOKEN_CHECK_TITLES = {
+  MALFORMED_LINK_TOKEN: 'That is not a link token',
+  WRONG_TOKEN_TYPE: 'That is the wrong kind of token',
+  ENVIRONMENT_RETIRED: 'Plaid retired the Development environment',
+};
+
+const PROXY_TITLES: Record<string, string> = {
+  ...TOKEN_CHECK_TITLES,
+  MISSING_CREDENTIALS: 'Credentials are needed for this lookup',
+  INCOMPLETE_CREDENTIALS: 'Give both the client ID and the secret, or neither',
+  REQUEST_CREDENTIALS_DISABLED: 'This server does not accept credentials in the request',
+  UNAUTHORIZED: 'Sign-in required',
+  FORBIDDEN_ORIGIN: 'This page’s origin may not use the inspector’s API',
+  FORBIDDEN_HOST: 'The inspector’s server does not answer to this address',
+  RATE_LIMITED: 'Too many lookups: wait a moment',
+  UPSTREAM_UNREACHABLE: 'Plaid could not be reached',
+  UPSTREAM_TIMEOUT: 'Plaid did not answer in time',
+  UPSTREAM_BAD_RESPONSE: 'Plaid’s answer could not be read',
+  SERVER_BUSY: 'The inspector’s server is busy: try again in a moment',
+  INTERNAL_ERROR: 'The inspector’s server failed',
+};
+
+// Every code the browser can produce has its title.
+const CLIENT_TITLES: Record<ClientErrorCode, string> = {
+  NETWORK_ERROR: 'The inspector’s server could not be reached',
+  CLIENT_TIMEOUT: 'The inspector’s server did not answer in time',
+  UNEXPECTED_RESPONSE: 'The answer could not be read',
+  UNEXPECTED_ERROR: 'The lookup failed in the browser',
+  ...TOKEN_CHECK_TITLES,
+};
+
 const TITLES: Record<ErrorSource, Record<string, string>> = {
-  plaid: {
-    INVALID_LINK_TOKEN: 'Plaid does not know this link token (wrong environment, mistyped, or too old)',
-    INVALID_API_KEYS: 'Plaid rejected the client ID or secret',
-    INVALID_FIELD: 'Plaid rejected a field of the request',
-    MISSING_FIELDS: 'Plaid says the request is missing fields',
-    INTERNAL_SERVER_ERROR: 'Plaid had an internal error: try again shortly',
-    PLANNED_MAINTENANCE: 'Plaid is down for planned maintenance',
-    UNAUTHORIZED_ENVIRONMENT: 'These credentials may not use this Plaid environment',
-  },
-  proxy: {
-    MALFORMED_LINK_TOKEN: 'That is not a link token',
-    WRONG_TOKEN_TYPE: 'That is the wrong kind of token',
-    ENVIRONMENT_RETIRED: 'Plaid retired the Development environment',
-    MISSING_CREDENTIALS: 'Credentials are needed for this lookup',
-    INCOMPLETE_CREDENTIALS: 'Give both the client ID and the secret, or neither',
-    REQUEST_CREDENTIALS_DISABLED: 'This server does not accept credentials in the request',
-    UNAUTHORIZED: 'Sign-in required',
-    FORBIDDEN_ORIGIN: 'This page’s origin may not use the inspector’s API',
-    FORBIDDEN_HOST: 'The inspector’s server does not answer to this address',
-    RATE_LIMITED: 'Too many lookups: wait a moment',
-    UPSTREAM_UNREACHABLE: 'Plaid could not be reached',
-    UPSTREAM_TIMEOUT: 'Plaid did not answer in time',
-    UPSTREAM_BAD_RESPONSE: 'Plaid’s answer could not be read',
-    SERVER_BUSY: 'The inspector’s server is busy: try again in a moment',
-    INTERNAL_ERROR: 'The inspector’s server failed',
-  },
-  client: {
-    NETWORK_ERROR: 'The inspector’s server could not be reached',
-    UNEXPECTED_RESPONSE: 'The answer could not be read',
-  },
+  plaid: PLAID_TITLES,
+  proxy: PROXY_TITLES,
+  client: CLIENT_TITLES,
 };
 
 const TYPE_TITLES: Record<string, string> = {

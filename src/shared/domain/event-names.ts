@@ -66,10 +66,6 @@ const EVENT_DESCRIPTIONS: Record<string, string> = {
   VIEW_DATA_TYPES: 'Viewed the data types to be shared',
 };
 
-export function isKnownEventName(name: string): boolean {
-  return Object.hasOwn(EVENT_DESCRIPTIONS, name);
-}
-
 // The headline of one timeline entry: the plain-words name, completed with the detail that makes
 // it useful at a glance (which view, which institution, which error).
 export function describeEvent(event: LinkEvent): string {

@@ -11,11 +11,11 @@ export function tokenStatus(expiration: string | null, now: number): TokenStatus
   return msLeft > 0 ? { kind: 'active', msLeft } : { kind: 'expired', msAgo: -msLeft };
 }
 
-export const TOKEN_STATUS_LABELS: Record<TokenStatus['kind'], string> = {
+export const TOKEN_STATUS_LABELS = {
   active: 'Active',
   expired: 'Expired',
   unknown: 'Unknown expiry',
-};
+} as const satisfies Record<TokenStatus['kind'], string>;
 
 export function describeTimeLeft(status: TokenStatus): string {
   switch (status.kind) {

@@ -1,2 +1,2 @@
 // Public surface of the batch feature.
-export { BatchView } from './BatchView';
+export { BatchView } from './components/BatchView';

@@ -1,3 +1,6 @@
-// Public surface of the lookup feature.
-export { LookupView } from './LookupView';
-export { removeCredentialsFromPageUrl } from './page-url';
+// Public surface of the lookup feature: the page holds the lookup (useLookup) and places its form
+// and answer; `lookUpToken` lets other parts of the page start a lookup.
+export { LookupAnswer } from './components/LookupAnswer';
+export { LookupForm } from './components/LookupForm';
+export { useLookup, type SettledLookup } from './hooks/use-lookup';
+export { removeCredentialsFromPageUrl } from './lib/page-url';

@@ -1,4 +1,4 @@
 // Public surface of the recent lookups feature.
-export { RecentLookups } from './RecentLookups';
-export { useRecentLookups } from './use-recent-lookups';
-export type { RecentLookup } from './recent-lookups-store';
+export { RecentLookups } from './components/RecentLookups';
+export { useRecentLookups } from './hooks/use-recent-lookups';
+export type { RecentLookup } from './lib/recent-lookups-store';

@@ -1,3 +1,3 @@
 // Public surface of the simulator feature: the mode notice and the fixture token picker.
-export { ServerModeNotice } from './ServerModeNotice';
-export { FixturePicker } from './FixturePicker';
+export { ServerModeNotice } from './components/ServerModeNotice';
+export { FixturePicker } from './components/FixturePicker';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { ErrorPanel, StatusPanel } from '../../status-panel';
-import type { BatchEntry } from '../use-batch-run';
+import { ErrorPanel } from '../../../components/answer/ErrorPanel';
+import { StatusPanel } from '../../../components/answer/StatusPanel';
+import type { BatchEntry } from '../hooks/use-batch-run';
 
 // The full single-token view for the row the user opened, from the answer already fetched: no
 // second request.

@@ -3,14 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
-import { CredentialInputs } from '../../credentials';
+import { CredentialInputs } from '../../../components/CredentialInputs';
 import {
   BatchFormSchema,
   EMPTY_BATCH_FORM,
   type BatchFormValues,
   type BatchRequest,
-} from '../batch-form-schema';
-import { extractTokens } from '../extract-tokens';
+} from '../lib/batch-form-schema';
+import { extractTokens } from '../lib/extract-tokens';
 import { ExtractionSummary } from './ExtractionSummary';
 
 // Log files can be big, but a file far beyond this is not a list of 500 tokens.

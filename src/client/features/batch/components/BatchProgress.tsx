@@ -1,4 +1,4 @@
-import type { BatchRunState } from '../use-batch-run';
+import type { BatchRunState } from '../hooks/use-batch-run';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import { memo, useCallback, useState } from 'react';
-import type { BatchRow } from '../batch-row';
-import type { Sort, SortKey } from '../sort-filter-rows';
+import type { BatchRow } from '../lib/batch-row';
+import type { Sort, SortKey } from '../lib/sort-filter-rows';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'token', label: 'Token' },

@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import { PlaidErrorSchema } from '../../shared/schemas/plaid-error';
+import { ApiError, clientError } from './api-error';
+
+// Longer than the server's own upstream timeout, so the server's specific timeout error normally
+// wins; this only fires when our server itself stops answering, so no spinner and no batch worker
+// can hang.
+export const CLIENT_TIMEOUT_MS = 60_000;
+
+export type JsonAnswer<T> = {
+  data: T;
+  // The body exactly as received (unknown fields included), for the raw JSON view.
+  raw: unknown;
+  headers: Headers;
+};
+
+type RequestOptions = { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal };
+
+// The one place the browser calls our server. It owns fetch, the timeout and the error model:
+// the answer comes back checked against `schema`, and every failure is thrown as an ApiError.
+// Only the caller's own abort (React Query cancelling, a batch being stopped) is rethrown as is,
+// because nobody needs to be told about it.
+export async function requestJson<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  { method = 'GET', body, signal }: RequestOptions = {},
+): Promise<JsonAnswer<T>> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), CLIENT_TIMEOUT_MS);
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(path, {
+      method,
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    if (timeout.signal.aborted) {
+      throw clientError(
+        'CLIENT_TIMEOUT',
+        `The Link Token Inspector server did not answer within ${CLIENT_TIMEOUT_MS / 1000} seconds.`,
+      );
+    }
+    throw clientError(
+      'NETWORK_ERROR',
+      'Could not reach the Link Token Inspector server. Check your connection and that the server is running.',
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const httpStatus = response.status;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw clientError(
+      'UNEXPECTED_RESPONSE',
+      `The server answered HTTP ${httpStatus} with something that is not JSON.`,
+      { httpStatus, raw: text.slice(0, 2000) },
+    );
+  }
+
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    const error = PlaidErrorSchema.safeParse(json);
+    if (error.success) throw new ApiError(error.data, { httpStatus, retryAfterSeconds, raw: json });
+    throw clientError(
+      'UNEXPECTED_RESPONSE',
+      `The server answered HTTP ${httpStatus} with an error of an unknown shape.`,
+      { httpStatus, retryAfterSeconds, raw: json },
+    );
+  }
+
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw clientError(
+      'UNEXPECTED_RESPONSE',
+      `The answer to ${method} ${path} does not have the shape its API specifies (${where}).`,
+      { httpStatus, raw: json },
+    );
+  }
+  return { data: parsed.data, raw: json, headers: response.headers };
+}

@@ -1,0 +1,310 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { server } from '../../test/msw-server';
+import {
+  answer,
+  configHandler,
+  fixtureTokensHandler,
+  PRODUCTION_TOKEN,
+  SANDBOX_TOKEN,
+  SIMULATOR_INFO,
+} from '../../test/answers';
+import { renderApp } from '../../test/render-app';
+
+type SentBody = { link_token: string; client_id?: string; secret?: string };
+
+// Records what the browser sends, so tests can check requests as well as what is shown.
+function lookupHandler(respond: (body: SentBody) => Response | Promise<Response>) {
+  const sent: SentBody[] = [];
+  const handler = http.post('/api/link/token/get', async ({ request }) => {
+    const body = (await request.json()) as SentBody;
+    sent.push(body);
+    return respond(body);
+  });
+  return { sent, handler };
+}
+
+// The Batch tab (hidden) has fields with the same labels: look inside the lookup form only.
+function lookupForm() {
+  return within(screen.getByRole('form', { name: 'Look up a link token' }));
+}
+
+function tokenField() {
+  return lookupForm().getByLabelText('Link token');
+}
+
+beforeEach(() => {
+  server.use(configHandler(), fixtureTokensHandler());
+  window.localStorage.clear();
+});
+
+afterEach(() => {
+  window.history.replaceState(null, '', '/');
+});
+
+describe('link token field', () => {
+  it.each([
+    ['not-a-token', 'This is not a link token.'],
+    ['public-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', 'This is a public_token, not a link_token.'],
+    ['access-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', 'This is an access_token, a long-lived secret'],
+    ['link-development-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', 'Plaid retired the Development environment'],
+  ])('says what is wrong with %s as you type, and sends nothing', async (input, message) => {
+    const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
+    server.use(handler);
+    const { user } = renderApp();
+
+    await user.click(tokenField());
+    await user.paste(input);
+    expect(await screen.findByText(message, { exact: false })).toBeInTheDocument();
+    expect(tokenField()).toHaveAttribute('aria-invalid', 'true');
+
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect(sent).toHaveLength(0);
+  });
+
+  it('checks the format while the user is still typing', async () => {
+    const { user } = renderApp();
+    await user.type(tokenField(), 'link-sandbox-');
+    expect(screen.getByText(/This is not a link token/)).toBeVisible();
+  });
+
+  it('asks for a token when the field is empty', async () => {
+    const { user } = renderApp();
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect(await screen.findByText('Paste a link token.')).toBeInTheDocument();
+  });
+
+  it('shows the environment named in the token as a badge', async () => {
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    expect(screen.getByTestId('environment-badge')).toHaveTextContent('Sandbox');
+
+    await user.clear(tokenField());
+    await user.click(tokenField());
+    await user.paste(PRODUCTION_TOKEN);
+    expect(screen.getByTestId('environment-badge')).toHaveTextContent('Production');
+  });
+
+  it('sends the token trimmed', async () => {
+    const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(`  ${SANDBOX_TOKEN}  `);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() => expect(sent).toEqual([{ link_token: SANDBOX_TOKEN }]));
+  });
+});
+
+describe('credentials', () => {
+  it('are collapsed, masked with a show/hide toggle, and sent only as a pair', async () => {
+    const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
+    server.use(handler);
+    const { user } = renderApp();
+    const disclosure = await screen.findByRole('button', { name: /Credentials/ });
+    expect(disclosure).toHaveAttribute('aria-expanded', 'false');
+    expect(lookupForm().getByLabelText('Client ID')).not.toBeVisible();
+
+    await user.click(disclosure);
+    const secret = lookupForm().getByLabelText('Secret');
+    expect(secret).toHaveAttribute('type', 'password');
+    expect(secret).toHaveAttribute('autocomplete', 'off');
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(secret).toHaveAttribute('type', 'text');
+    await user.click(screen.getByRole('button', { name: 'Hide secret' }));
+    expect(secret).toHaveAttribute('type', 'password');
+
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect(await screen.findByText('Enter the secret too, or clear the client ID.')).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+
+    await user.type(secret, 'my-secret');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() =>
+      expect(sent).toEqual([{ link_token: SANDBOX_TOKEN, client_id: 'my-client', secret: 'my-secret' }]),
+    );
+  });
+
+  it('open by themselves when a credentials error would be hidden', async () => {
+    const { user } = renderApp();
+    await user.click(await screen.findByRole('button', { name: /Credentials/ }));
+    await user.type(lookupForm().getByLabelText('Secret'), 'only-a-secret');
+    await user.click(screen.getByRole('button', { name: /Credentials/ }));
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect(await screen.findByText('Enter the client ID too, or clear the secret.')).toBeVisible();
+  });
+
+  it('are not offered when the server does not accept them', async () => {
+    server.use(configHandler({ ...SIMULATOR_INFO, allowRequestCredentials: false }));
+    renderApp();
+    await screen.findByText(/Simulator mode/);
+    expect(screen.queryByRole('button', { name: /Credentials/ })).not.toBeInTheDocument();
+  });
+
+  it('start open in real Plaid mode when the server has none of its own', async () => {
+    server.use(configHandler({ mode: 'plaid', serverCredentials: [], allowRequestCredentials: true }));
+    renderApp();
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Credentials/ })).toHaveAttribute('aria-expanded', 'true'),
+    );
+    expect(screen.getByText(/The server has no Plaid credentials/)).toBeVisible();
+  });
+});
+
+describe('looking up', () => {
+  it('shows a loading state, then the answer, with focus on its heading', async () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { handler } = lookupHandler(async () => {
+      await released;
+      return HttpResponse.json(answer(), {
+        headers: { 'Server-Timing': 'upstream;dur=12.5, proxy;dur=1.2' },
+      });
+    });
+    server.use(handler);
+    const { user } = renderApp();
+
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    const busy = await screen.findByRole('button', { name: 'Looking up…' });
+    expect(busy).toBeDisabled();
+    expect(screen.getByRole('status', { name: '' })).toBeInTheDocument();
+
+    release();
+    const heading = await screen.findByRole('heading', { name: 'Link token details' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
+    expect(screen.getByText(/Link token active, 1 session\./)).toBeInTheDocument();
+  });
+
+  it('shows a Plaid error with its code, and moves focus to it', async () => {
+    const { handler } = lookupHandler(() =>
+      HttpResponse.json(
+        {
+          error_type: 'INVALID_INPUT',
+          error_code: 'INVALID_LINK_TOKEN',
+          error_message: 'link token is invalid',
+          display_message: null,
+          request_id: 'req-plaid-1',
+        },
+        { status: 400 },
+      ),
+    );
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+
+    await screen.findByText('Lookup failed: INVALID_LINK_TOKEN.');
+    // Focus is on the error panel's heading, and that panel names the error.
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('H2'));
+    const panel = within(document.activeElement!.closest('section')!);
+    expect(panel.getAllByText(/INVALID_LINK_TOKEN/).length).toBeGreaterThan(0);
+    expect(panel.getAllByText('link token is invalid').length).toBeGreaterThan(0);
+    expect(screen.getByText('Lookup failed: INVALID_LINK_TOKEN.')).toBeInTheDocument();
+  });
+
+  it("shows the proxy's own errors", async () => {
+    const { handler } = lookupHandler(() =>
+      HttpResponse.json(
+        {
+          error_type: 'PROXY_ERROR',
+          error_code: 'UPSTREAM_TIMEOUT',
+          error_message: 'Plaid did not answer within 10 seconds.',
+          display_message: null,
+          request_id: 'req-proxy-1',
+          status: 504,
+        },
+        { status: 504 },
+      ),
+    );
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect((await screen.findAllByText('Plaid did not answer within 10 seconds.'))[0]).toBeVisible();
+    expect(screen.getByText('Lookup failed: UPSTREAM_TIMEOUT.')).toBeInTheDocument();
+  });
+
+  it('says when the server cannot be reached', async () => {
+    const { handler } = lookupHandler(() => HttpResponse.error());
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect((await screen.findAllByText(/Could not reach the Link Token Inspector server/))[0]).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
+  });
+
+  it('says when the server answers something that is not JSON', async () => {
+    const { handler } = lookupHandler(() => new HttpResponse('<html>Bad gateway</html>', { status: 502 }));
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    expect(
+      (await screen.findAllByText(/answered HTTP 502 with something that is not JSON/))[0],
+    ).toBeVisible();
+  });
+
+  it('does not retry a failed lookup by itself', async () => {
+    const { sent, handler } = lookupHandler(() =>
+      HttpResponse.json(
+        {
+          error_type: 'API_ERROR',
+          error_code: 'INTERNAL_SERVER_ERROR',
+          error_message: 'x',
+          display_message: null,
+        },
+        { status: 500 },
+      ),
+    );
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await screen.findByText('Lookup failed: INTERNAL_SERVER_ERROR.');
+    await delay(300);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('page URL', () => {
+  it('pre-fills the token from ?link_token=', async () => {
+    window.history.replaceState(null, '', `/?link_token=${SANDBOX_TOKEN}`);
+    renderApp();
+    expect(tokenField()).toHaveValue(SANDBOX_TOKEN);
+  });
+});
+
+describe('copy link', () => {
+  it('copies a link with the looked-up token and never the credentials', async () => {
+    server.use(lookupHandler(() => HttpResponse.json(answer())).handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(await screen.findByRole('button', { name: /Credentials/ }));
+    await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
+    await user.type(lookupForm().getByLabelText('Secret'), 'my-secret');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+
+    await user.click(await screen.findByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied')).toBeInTheDocument();
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toBe(`${window.location.origin}/?link_token=${SANDBOX_TOKEN}`);
+    expect(copied).not.toMatch(/my-client|my-secret/);
+  });
+});

@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { serverInfoQuery } from '../../api/get-server-info';
+import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
+import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
+import { FixturePicker } from '../../features/simulator';
+
+// The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
+// lookups, either of which starts a lookup.
+export function LookupPage() {
+  const { data: serverInfo } = useQuery(serverInfoQuery);
+  const recent = useRecentLookups();
+  const addRecent = recent.add;
+  const remember = useCallback(
+    (settled: SettledLookup) =>
+      addRecent({
+        linkToken: settled.linkToken,
+        outcome: settled.summary,
+        failed: settled.failed,
+        lookedUpAt: new Date(settled.at).toISOString(),
+      }),
+    [addRecent],
+  );
+  const lookup = useLookup(remember);
+
+  return (
+    <div className="lookup-layout">
+      <div className="lookup-layout__main">
+        <LookupForm lookup={lookup} />
+        <LookupAnswer lookup={lookup} />
+      </div>
+      <div className="lookup-layout__side">
+        {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}
+        <RecentLookups lookups={recent.lookups} onRerun={lookup.lookUpToken} onClear={recent.clear} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useId, type ReactNode } from 'react';
+import type { LinkTokenMetadata } from '../../../shared/schemas/link-token-get-response';
+import { extraFields } from '../../lib/extra-fields';
+import { ExtraFields, JsonValue } from '../KeyValueView';
+
+const METADATA_KEYS = [
+  'client_name',
+  'initial_products',
+  'country_codes',
+  'language',
+  'webhook',
+  'redirect_uri',
+  'account_filters',
+  'institution_data',
+];
+
+function Empty({ children }: { children: ReactNode }) {
+  return <span className="sp-empty">{children}</span>;
+}
+
+function TextList({ items, empty }: { items: readonly string[]; empty: string }) {
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <ul className="sp-inline-list">
+      {items.map((item, index) => (
+        <li key={`${item}-${index}`}>
+          <code>{item}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AccountFilters({ filters }: { filters: LinkTokenMetadata['account_filters'] }) {
+  const entries = Object.entries(filters ?? {});
+  if (entries.length === 0) return <Empty>none: every account type is allowed</Empty>;
+  return (
+    <ul className="sp-plain-list">
+      {entries.map(([type, filter]) => {
+        // Plaid may add filter types or keys; anything that is not the known shape is shown as is.
+        const known =
+          filter !== null &&
+          typeof filter === 'object' &&
+          Array.isArray((filter as { account_subtypes?: unknown }).account_subtypes);
+        if (!known) {
+          return (
+            <li key={type}>
+              <strong>{type}</strong>: <JsonValue value={filter} />
+            </li>
+          );
+        }
+        const {
+          account_subtypes: subtypes,
+          limited_purpose_types: limited,
+          ...rest
+        } = filter as {
+          account_subtypes: string[];
+          limited_purpose_types?: string[];
+        };
+        return (
+          <li key={type}>
+            <strong>{type}</strong>:{' '}
+            {subtypes.length === 0 ? <Empty>no subtypes</Empty> : subtypes.join(', ')}
+            {limited && limited.length > 0 && <> (limited purpose: {limited.join(', ')})</>}
+            <ExtraFields entries={Object.entries(rest)} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+// How the link_token was created: every field of its metadata, empty ones said to be empty.
+export function ConfigurationSection({ metadata }: { metadata: LinkTokenMetadata }) {
+  const headingId = useId();
+  const institutionData = metadata.institution_data;
+  return (
+    <section className="sp-section" aria-labelledby={headingId}>
+      <h3 id={headingId}>Configuration</h3>
+      <dl className="sp-fields">
+        <div>
+          <dt>Client name</dt>
+          <dd>{metadata.client_name ?? <Empty>not set</Empty>}</dd>
+        </div>
+        <div>
+          <dt>Products</dt>
+          <dd>
+            <TextList items={metadata.initial_products} empty="none" />
+          </dd>
+        </div>
+        <div>
+          <dt>Country codes</dt>
+          <dd>
+            <TextList items={metadata.country_codes} empty="none" />
+          </dd>
+        </div>
+        <div>
+          <dt>Language</dt>
+          <dd>{metadata.language ? <code>{metadata.language}</code> : <Empty>not set</Empty>}</dd>
+        </div>
+        <div>
+          <dt>Webhook</dt>
+          <dd>
+            {metadata.webhook ? <code className="sp-break">{metadata.webhook}</code> : <Empty>not set</Empty>}
+          </dd>
+        </div>
+        <div>
+          <dt>Redirect URI</dt>
+          <dd>
+            {metadata.redirect_uri ? (
+              <code className="sp-break">{metadata.redirect_uri}</code>
+            ) : (
+              <Empty>not set</Empty>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Account filters</dt>
+          <dd>
+            <AccountFilters filters={metadata.account_filters} />
+          </dd>
+        </div>
+        <div>
+          <dt>Institution routing number</dt>
+          <dd>
+            {institutionData?.routing_number ? (
+              <code>{institutionData.routing_number}</code>
+            ) : (
+              <Empty>not set</Empty>
+            )}
+            <ExtraFields entries={extraFields(institutionData, ['routing_number'])} />
+          </dd>
+        </div>
+      </dl>
+      <ExtraFields entries={extraFields(metadata, METADATA_KEYS)} />
+    </section>
+  );
+}

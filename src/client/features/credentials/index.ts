@@ -1,2 +1,0 @@
-export { CredentialInputs } from './CredentialInputs';
-export { addCredentialPairIssues } from './credential-pair';

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { shareableLink } from '../lib/page-url';
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+// Puts a link that opens this page with the token filled in on the clipboard, for a colleague
+// or a support ticket. Only the token goes in: credentials never appear in a URL.
+export function CopyLinkButton({ linkToken }: { linkToken: string }) {
+  const [state, setState] = useState<CopyState>('idle');
+  const link = shareableLink(window.location.origin, linkToken);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }
+
+  return (
+    <span className="copy-link">
+      <button type="button" className="button button--secondary" onClick={copy}>
+        Copy link
+      </button>
+      <span role="status" className="copy-link__status">
+        {state === 'copied' && 'Link copied'}
+        {state === 'failed' && (
+          <>
+            Could not copy; select the link: <code className="copy-link__url">{link}</code>
+          </>
+        )}
+      </span>
+    </span>
+  );
+}

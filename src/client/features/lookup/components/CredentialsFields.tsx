@@ -1,0 +1,41 @@
+import { useId } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { CredentialInputs } from '../../../components/CredentialInputs';
+import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
+import type { LookupFormValues } from '../lib/lookup-form-schema';
+
+type CredentialsFieldsProps = {
+  form: UseFormReturn<LookupFormValues, unknown, LinkTokenGetRequest>;
+  open: boolean;
+  onToggle: () => void;
+  hint: string;
+};
+
+// Optional client_id / secret, collapsed by default: most lookups use the server's credentials.
+export function CredentialsFields({ form, open, onToggle, hint }: CredentialsFieldsProps) {
+  const id = useId();
+  const { errors } = form.formState;
+
+  return (
+    <div className="credentials">
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-controls={`${id}-panel`}
+        onClick={onToggle}
+      >
+        Credentials <span className="muted">(optional)</span>
+      </button>
+      <div id={`${id}-panel`} className="credentials__panel" hidden={!open}>
+        <p className="hint">{hint}</p>
+        <CredentialInputs
+          clientId={form.register('client_id')}
+          secret={form.register('secret')}
+          clientIdError={errors.client_id?.message}
+          secretError={errors.secret?.message}
+        />
+      </div>
+    </div>
+  );
+}

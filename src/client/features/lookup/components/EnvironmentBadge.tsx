@@ -1,0 +1,13 @@
+import { environmentLabel, tokenEnvironment } from '../../../../shared/link-token';
+
+// The Plaid environment named in the token's prefix, so a user sees at once which Plaid the
+// lookup will ask (a production token needs production credentials).
+export function EnvironmentBadge({ linkToken }: { linkToken: string }) {
+  const environment = tokenEnvironment(linkToken);
+  if (!environment) return null;
+  return (
+    <span className={`badge badge--env badge--${environment}`} data-testid="environment-badge">
+      {environmentLabel(environment)}
+    </span>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
+import { serverInfoQuery } from '../../../api/get-server-info';
+import type { ServerInfo } from '../../../../shared/api-types';
+import type { Lookup } from '../hooks/use-lookup';
+import { CredentialsFields } from './CredentialsFields';
+import { EnvironmentBadge } from './EnvironmentBadge';
+
+// null hides the credentials section (the server does not accept credentials in requests).
+function credentialsHint(info: ServerInfo | undefined): string | null {
+  if (!info) return "Leave empty to use the server's credentials.";
+  if (!info.allowRequestCredentials) return null;
+  if (info.mode === 'simulator') {
+    return "Leave empty to use the server's. The simulator accepts only client ID simulator-client-id with secret simulator-secret.";
+  }
+  if (info.serverCredentials.length === 0) {
+    return "The server has no Plaid credentials: enter your client ID and the secret for the token's environment.";
+  }
+  return `Leave empty to use the server's credentials (it has them for ${info.serverCredentials.join(' and ')}).`;
+}
+
+export function LookupForm({ lookup }: { lookup: Lookup }) {
+  const { form } = lookup;
+  const { data: serverInfo } = useQuery(serverInfoQuery);
+  const hint = credentialsHint(serverInfo);
+  const busy = lookup.query.isLoading;
+  const id = useId();
+  const linkToken = useWatch({ control: form.control, name: 'link_token' });
+  const tokenError = form.formState.errors.link_token;
+
+  return (
+    <form className="lookup-form card" onSubmit={lookup.submit} noValidate aria-label="Look up a link token">
+      <div className="field">
+        <div className="field__label-row">
+          <label htmlFor={`${id}-token`}>Link token</label>
+          <EnvironmentBadge linkToken={linkToken} />
+        </div>
+        <input
+          id={`${id}-token`}
+          className="input input--token"
+          placeholder="link-sandbox-… or link-production-…"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="off"
+          aria-invalid={tokenError ? true : undefined}
+          aria-describedby={tokenError ? `${id}-token-error` : undefined}
+          {...form.register('link_token')}
+        />
+        {tokenError && (
+          <p id={`${id}-token-error`} className="field-error">
+            {tokenError.message}
+          </p>
+        )}
+      </div>
+      {hint !== null && (
+        <CredentialsFields
+          form={form}
+          open={lookup.credentialsOpen}
+          onToggle={lookup.toggleCredentials}
+          hint={hint}
+        />
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? (
+            <>
+              <span className="spinner" aria-hidden="true" /> Looking up…
+            </>
+          ) : (
+            'Look up'
+          )}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiError } from '../../../api/api-error';
+import { lookupLinkToken, type LookupSuccess } from '../../../api/lookup-link-token';
+import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
+import { findNewEventIds, watchVerdict, WATCH_INTERVAL_MS } from '../lib/live-watch';
+
+// One press of "Look up". The id makes every press a fresh lookup, even of the same token.
+// The request (with any credentials) lives only in this in-memory object: the query key holds
+// the token and the id, never credentials, and nothing in React Query is persisted.
+export type SubmittedLookup = { id: number; request: LinkTokenGetRequest };
+
+export type LookupOutcome = {
+  result: LookupSuccess;
+  // Events that arrived with the latest poll that brought any (empty on a first lookup).
+  newEventIds: ReadonlySet<string>;
+};
+
+export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: boolean) {
+  const queryClient = useQueryClient();
+  return useQuery<LookupOutcome, ApiError>({
+    queryKey: ['link-token-lookup', submitted?.request.link_token, submitted?.id],
+    enabled: submitted !== null,
+    queryFn: async ({ signal, queryKey }) => {
+      const result = await lookupLinkToken(submitted!.request, { signal });
+      const previous = queryClient.getQueryData<LookupOutcome>(queryKey);
+      if (!previous) return { result, newEventIds: new Set() };
+      const arrived = findNewEventIds(previous.result.data, result.data);
+      // Keep the last arrivals highlighted until newer ones come, so they do not vanish after
+      // one poll interval.
+      return { result, newEventIds: arrived.size > 0 ? arrived : previous.newEventIds };
+    },
+    // Earlier lookups are never shown again; dropping them at once keeps a very large answer
+    // from lingering in memory.
+    gcTime: 0,
+    refetchInterval: (query) => {
+      const outcome = query.state.data;
+      if (!watching || query.state.status !== 'success' || !outcome) return false;
+      return watchVerdict(outcome.result.data, Date.now()).keepWatching ? WATCH_INTERVAL_MS : false;
+    },
+    // A hidden tab does not need fresh answers; polling resumes when it is visible again.
+    refetchIntervalInBackground: false,
+  });
+}

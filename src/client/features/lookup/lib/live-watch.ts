@@ -1,0 +1,35 @@
+import { tokenStatus } from '../../../../shared/domain/token-status';
+import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+
+// How often live watch asks again. Plaid's sessions move at human speed (a user typing
+// credentials), so a few seconds shows each step without hammering the API.
+export const WATCH_INTERVAL_MS = 3000;
+
+export type WatchVerdict = { keepWatching: true; reason: string } | { keepWatching: false; reason: string };
+
+// Whether another poll can show something new. A session "in progress" has not finished yet;
+// a token with no sessions is watched too, because a QA engineer typically starts watching and
+// then opens Link. Nothing new can happen once the token has expired or every session is over.
+export function watchVerdict(data: LinkTokenGetResponse, now: number): WatchVerdict {
+  if (tokenStatus(data.expiration, now).kind === 'expired') {
+    return { keepWatching: false, reason: 'the link token has expired' };
+  }
+  const sessions = data.link_sessions ?? [];
+  if (sessions.length === 0) return { keepWatching: true, reason: 'waiting for a Link session to start' };
+  const running = sessions.filter((session) => !session.finished_at).length;
+  if (running === 0) return { keepWatching: false, reason: 'every session has finished' };
+  return { keepWatching: true, reason: `${running} ${running === 1 ? 'session' : 'sessions'} in progress` };
+}
+
+// Ids of the events in `next` that `previous` did not have, for highlighting what a poll brought.
+export function findNewEventIds(previous: LinkTokenGetResponse, next: LinkTokenGetResponse): Set<string> {
+  const seen = new Set<string>();
+  for (const session of previous.link_sessions ?? []) {
+    for (const event of session.events ?? []) seen.add(event.event_id);
+  }
+  const fresh = new Set<string>();
+  for (const session of next.link_sessions ?? []) {
+    for (const event of session.events ?? []) if (!seen.has(event.event_id)) fresh.add(event.event_id);
+  }
+  return fresh;
+}

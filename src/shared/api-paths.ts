@@ -1,0 +1,7 @@
+// The paths of the inspector's own HTTP API, written once for the browser's calls (and for the
+// server's routes to share).
+export const API_PATHS = {
+  config: '/api/config',
+  linkTokenGet: '/api/link/token/get',
+  simulatorTokens: '/api/simulator/tokens',
+} as const;
