@@ -5,7 +5,7 @@
 //   printf '%s\n' "$PW" | npm run -s hash-password -- alice
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { hashPassword } from '../src/server/auth/hash-password';
+import { hashPassword, passwordProblem } from '../src/server/auth/hash-password';
 
 const name = process.argv[2];
 if (name !== undefined && !/^[^\s:,]+$/.test(name)) {
@@ -38,8 +38,9 @@ if (process.stdin.isTTY && (await ask('Repeat it: ')) !== password) {
   process.exit(1);
 }
 input.close();
-if (password.length < 12) {
-  console.error('Use a password of at least 12 characters.');
+const problem = passwordProblem(password);
+if (problem !== undefined) {
+  console.error(problem);
   process.exit(1);
 }
 const hash = await hashPassword(password);

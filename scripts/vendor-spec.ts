@@ -39,7 +39,9 @@ function collectRefs(node: Json): void {
 
 collectRefs(spec.paths[path] ?? null);
 
-const schemas = Object.fromEntries([...needed].sort().map((name) => [name, spec.components.schemas[name] ?? null]));
+const schemas = Object.fromEntries(
+  [...needed].sort().map((name) => [name, spec.components.schemas[name] ?? null]),
+);
 const vendored = {
   openapi: spec.openapi,
   info: { ...spec.info, 'x-vendored-from': 'plaid-openapi 2020-09-14, /link/token/get only' },

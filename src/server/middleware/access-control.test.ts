@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import bcrypt from 'bcryptjs';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryCounters } from '../counters/counters';
@@ -130,6 +131,28 @@ describe('access control: identity header from a trusted SSO proxy', () => {
     expect(await response.json()).toMatchObject({ error_code: 'UNAUTHORIZED' });
   });
 
+  it('refuses a request that names more than one user (the header repeated)', async () => {
+    const url = await listen(['127.0.0.1']);
+    // fetch() would join the two into one header; node:http sends each on a line of its own.
+    const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpGet(
+        `${url}/api/whoami`,
+        { headers: { 'X-Forwarded-User': ['alice', 'bob'] } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(status).toBe(401);
+    expect(JSON.parse(body)).toMatchObject({
+      error_code: 'UNAUTHORIZED',
+      error_message: expect.stringMatching(/more than one X-Forwarded-User header/),
+    });
+  });
+
   it('ignores the header on a connection from any other address', async () => {
     const url = await listen(['10.0.0.7', '10.0.0.0/8']);
     const api = await fetch(`${url}/api/whoami`, { headers: { 'X-Forwarded-User': 'carol@example.com' } });
@@ -143,15 +166,48 @@ describe('access control: identity header from a trusted SSO proxy', () => {
   it('behind a trusted proxy, counts wrong passwords per browser address (X-Forwarded-For)', async () => {
     const users = new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]);
     const url = await listen(['127.0.0.1'], { kind: 'basic', users });
-    const from = (address: string, password: string) =>
+    const from = (address: string, password: string, name = 'alice') =>
       fetch(`${url}/whoami`, {
-        headers: { ...basic('alice', password), 'X-Forwarded-For': `203.0.113.9, ${address}` },
+        headers: { ...basic(name, password), 'X-Forwarded-For': `203.0.113.9, ${address}` },
       });
+    // Guesses at another user name, which is counted too (see below).
     for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
-      expect((await from('198.51.100.1', 'guess')).status).toBe(401);
+      expect((await from('198.51.100.1', 'guess', 'mallory')).status).toBe(401);
     expect((await from('198.51.100.1', 's3cret-pass')).status).toBe(429);
     // Another browser behind the same proxy is not locked out by the first one's guesses.
     expect((await from('198.51.100.2', 's3cret-pass')).status).toBe(200);
+  });
+
+  it('counts wrong passwords per IPv6 /64, as a client can use any address of its own /64', async () => {
+    const users = new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]);
+    const url = await listen(['127.0.0.1'], { kind: 'basic', users });
+    const from = (address: string, name: string, password: string) =>
+      fetch(`${url}/whoami`, { headers: { ...basic(name, password), 'X-Forwarded-For': address } });
+    // Each guess from a new address of one /64, each at another user name.
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from(`2001:db8:1:2::${i + 1}`, `guess-${i}`, 'guess')).status).toBe(401);
+    expect((await from('2001:db8:1:2:ffff::1', 'alice', 's3cret-pass')).status).toBe(429);
+    // The next /64 is someone else.
+    expect((await from('2001:db8:1:3::1', 'alice', 's3cret-pass')).status).toBe(200);
+  });
+
+  it('counts wrong passwords per user name as well, from however many addresses', async () => {
+    const users = new Map([
+      ['alice', bcrypt.hashSync('s3cret-pass', 4)],
+      ['bob', bcrypt.hashSync('bobs-pass', 4)],
+    ]);
+    const url = await listen(['127.0.0.1'], { kind: 'basic', users });
+    const from = (address: string, name: string, password: string) =>
+      fetch(`${url}/api/whoami`, { headers: { ...basic(name, password), 'X-Forwarded-For': address } });
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from(`198.51.100.${i + 1}`, 'alice', 'guess')).status).toBe(401);
+    const refused = await from('198.51.100.200', 'alice', 's3cret-pass');
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error_message).toMatch(
+      /^Too many wrong passwords for this user name or from this address/,
+    );
+    // Other people sign in as before.
+    expect((await from('198.51.100.201', 'bob', 'bobs-pass')).status).toBe(200);
   });
 
   it('refuses in-process requests, which have no peer address at all', async () => {

@@ -1,11 +1,14 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
 import { createPasswordVerifier } from '../auth/password-verifier';
 import type { Counters } from '../counters/counters';
 import { refuseRequest } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
-import { isTrustedProxy } from './peer-address';
-import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
+import { clientAddress, isTrustedProxy } from './peer-address';
+import { createSignInThrottle } from './sign-in-throttle';
+import { signInThrottleKeys } from './sign-in-throttle-keys';
 import type { TrustedProxies } from './trusted-proxies';
 
 // Who may use the server. On loopback nobody else can reach it, so "none" is allowed there only
@@ -34,32 +37,38 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users, createSignInThrottle(trustedProxies, counters));
+      return basicAuthentication(access.users, trustedProxies, counters);
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
 }
 
-function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignInThrottle) {
+function basicAuthentication(
+  users: ReadonlyMap<string, string>,
+  trustedProxies: TrustedProxies,
+  counters: Counters,
+) {
   const verifyPassword = createPasswordVerifier(users);
+  const throttle = createSignInThrottle(counters);
   return createMiddleware<Env>(async (c, next) => {
-    const waitSeconds = await throttle.retryAfterSeconds(c);
+    const credentials = readBasicCredentials(c.req.raw);
+    const throttleKeys = signInThrottleKeys(clientAddress(c, trustedProxies), credentials?.username);
+    const waitSeconds = await throttle.retryAfterSeconds(throttleKeys);
     if (waitSeconds !== undefined) {
       c.header('Retry-After', String(waitSeconds));
       return refuseRequest(
         c,
         'RATE_LIMITED',
-        `Too many wrong passwords from this address. Try again in ${waitSeconds} s.`,
+        `Too many wrong passwords for this user name or from this address. Try again in ${waitSeconds} s.`,
       );
     }
-    const credentials = readBasicCredentials(c.req.raw);
     if (credentials && (await verifyPassword(credentials.username, credentials.password))) {
       c.set('user', credentials.username);
       await next();
       return;
     }
     // The browser's first request carries no credentials: only a wrong password counts.
-    if (credentials) await throttle.recordFailure(c);
+    if (credentials) await throttle.recordFailure(throttleKeys);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
     return refuseRequest(
@@ -72,7 +81,17 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
 
 function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProxies) {
   return createMiddleware<Env>(async (c, next) => {
-    const user = c.req.header(header)?.trim();
+    const names = headerValues(c, header);
+    // A proxy that adds its header to the one the browser sent, rather than replacing it, passes
+    // on two: taken together they would make up a user ("alice, bob"), and either may be forged.
+    if (names.length > 1) {
+      return refuseRequest(
+        c,
+        'UNAUTHORIZED',
+        `The request names more than one user (more than one ${header} header). The sign-in proxy must replace that header, not add to it.`,
+      );
+    }
+    const user = names[0]?.trim();
     if (user && isTrustedProxy(c, trustedProxies)) {
       c.set('user', user);
       await next();
@@ -84,4 +103,11 @@ function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProx
       'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
     );
   });
+}
+
+// Each value of a header the request carries, repeated ones apart (c.req.header() joins them with
+// ", "). Read from Node's request: in-process test requests have none, and no trusted peer either.
+function headerValues(c: Context<Env>, name: string): string[] {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming?.headersDistinct[name.toLowerCase()] ?? [];
 }

@@ -19,3 +19,12 @@ export function isTrustedProxy(c: Context, trustedProxies: TrustedProxies): bool
   const address = peerAddress(c);
   return address !== undefined && isTrustedAddress(trustedProxies, address);
 }
+
+// The browser's address. Behind a trusted reverse proxy every connection comes from the proxy, so
+// it is the one the proxy appended last to X-Forwarded-For.
+export function clientAddress(c: Context, trustedProxies: TrustedProxies): string | undefined {
+  const forwarded = c.req.header('X-Forwarded-For');
+  if (forwarded && isTrustedProxy(c, trustedProxies))
+    return normaliseAddress(forwarded.split(',').pop()?.trim());
+  return peerAddress(c);
+}

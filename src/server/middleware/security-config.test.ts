@@ -48,6 +48,27 @@ describe('security configuration', () => {
     expect(['10.0.0.6', '::2', '172.32.0.1'].map(trusted)).toEqual([false, false, false]);
   });
 
+  it('refuses TRUSTED_PROXIES that trust every address', () => {
+    for (const everyone of ['0.0.0.0/0', '::/0', '10.0.0.5, 0.0.0.0/0']) {
+      expect(() =>
+        loadConfig({
+          HOST: '0.0.0.0',
+          ALLOWED_HOSTS: 'inspector.example.com',
+          AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
+          TRUSTED_PROXIES: everyone,
+        }),
+      ).toThrow(/TRUSTED_PROXIES must not trust every address \(".*\/0"\)/);
+    }
+  });
+
+  it('refuses an AUTH_TRUSTED_HEADER that browsers or proxies set for their own purposes', () => {
+    for (const header of ['Authorization', 'authorization', 'Cookie', 'X-Forwarded-For']) {
+      expect(() => loadConfig({ AUTH_TRUSTED_HEADER: header, TRUSTED_PROXIES: '10.0.0.5' })).toThrow(
+        new RegExp(`AUTH_TRUSTED_HEADER cannot be ${header}: .*such as X-Forwarded-User`),
+      );
+    }
+  });
+
   it('names the variable for each mistake, without repeating a password', () => {
     expect(() => loadConfig({ AUTH_USERS: 'alice:hunter2' })).toThrow(
       /AUTH_USERS is not usable: the entry for "alice"/,

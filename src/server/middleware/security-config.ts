@@ -3,7 +3,12 @@ import { parseAuthUsers } from '../auth/auth-users';
 import { wholeNumber } from '../config-number';
 import type { AccessControl } from './access-control';
 import { allowedHostList, findInvalidHostEntry, type AllowedHosts } from './allowed-hosts';
-import { findInvalidProxyEntry, trustedProxyList, type TrustedProxies } from './trusted-proxies';
+import {
+  findEveryAddressEntry,
+  findInvalidProxyEntry,
+  trustedProxyList,
+  type TrustedProxies,
+} from './trusted-proxies';
 
 // The environment variables of access control and rate limiting, validated with the rest of the
 // configuration in config.ts (which names the variable in every message).
@@ -45,13 +50,36 @@ const hostList = z.string().transform((value, ctx) => {
 const proxyList = z.string().transform((value, ctx) => {
   const entries = listEntries(value);
   const wrong = findInvalidProxyEntry(entries);
-  if (wrong === undefined) return trustedProxyList(entries);
-  ctx.addIssue({
-    code: 'custom',
-    message: `must list IP addresses or CIDR ranges (10.0.0.0/16) separated by commas; "${wrong}" is neither`,
-  });
-  return z.NEVER;
+  if (wrong !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must list IP addresses or CIDR ranges (10.0.0.0/16) separated by commas; "${wrong}" is neither`,
+    });
+    return z.NEVER;
+  }
+  const everyone = findEveryAddressEntry(entries);
+  if (everyone !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must not trust every address ("${everyone}"): anyone could then name any user and claim https; list your proxies' addresses or subnets`,
+    });
+    return z.NEVER;
+  }
+  return trustedProxyList(entries);
 });
+
+// Headers that carry something else than the proxy's word on who signed in: the browser's own
+// credentials (an SSO proxy often passes Authorization on as it came), or what proxies add.
+const NOT_IDENTITY_HEADERS = [
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'host',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+];
 
 export const SecurityEnvShape = {
   ALLOWED_HOSTS: hostList.optional(),
@@ -60,6 +88,11 @@ export const SecurityEnvShape = {
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]+$/, 'must be an HTTP header name such as X-Forwarded-User')
+    .refine((name) => !NOT_IDENTITY_HEADERS.includes(name.toLowerCase()), {
+      error: (issue) =>
+        `cannot be ${String(issue.input)}: browsers or proxies set that header for their own purposes, so it does not ` +
+        'name a signed-in user; use the header your SSO proxy sets, such as X-Forwarded-User',
+    })
     .optional(),
   TRUSTED_PROXIES: proxyList.optional(),
   RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(120),

@@ -12,6 +12,12 @@ export function findInvalidProxyEntry(entries: readonly string[]): string | unde
   return entries.find((entry) => parseEntry(entry) === undefined);
 }
 
+// The first entry that is a range of every address (0.0.0.0/0, ::/0), if any: trusting it would let
+// anyone on the network name any user and claim https.
+export function findEveryAddressEntry(entries: readonly string[]): string | undefined {
+  return entries.find((entry) => parseEntry(entry)?.prefix === 0);
+}
+
 // Entries must have passed findInvalidProxyEntry.
 export function trustedProxyList(entries: readonly string[]): TrustedProxies {
   const list = new BlockList();

@@ -43,10 +43,12 @@ const PROXY_TITLES: Record<string, string> = {
   REQUEST_CREDENTIALS_DISABLED: 'This server does not accept credentials in the request',
   UNAUTHORIZED: 'Sign-in required',
   FORBIDDEN_ORIGIN: 'This page’s origin may not use the inspector’s API',
+  FORBIDDEN_HOST: 'The inspector’s server does not answer to this address',
   RATE_LIMITED: 'Too many lookups: wait a moment',
   UPSTREAM_UNREACHABLE: 'Plaid could not be reached',
   UPSTREAM_TIMEOUT: 'Plaid did not answer in time',
   UPSTREAM_BAD_RESPONSE: 'Plaid’s answer could not be read',
+  SERVER_BUSY: 'The inspector’s server is busy: try again in a moment',
   INTERNAL_ERROR: 'The inspector’s server failed',
 };
 
