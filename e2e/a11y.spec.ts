@@ -143,7 +143,7 @@ for (const scheme of ['light', 'dark'] as const) {
         page.getByRole('tablist'),
         lookupForm(page),
         page.getByRole('group', { name: 'Live watch' }),
-        page.getByRole('button', { name: 'Copy link' }),
+        page.getByRole('button', { name: 'Copy link', exact: true }),
         page.getByRole('region', { name: 'Simulator fixture tokens' }),
         page.getByRole('region', { name: 'Recent lookups' }),
       ];
