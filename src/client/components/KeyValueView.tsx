@@ -1,13 +1,16 @@
+import styles from './KeyValueView.module.css';
+import text from './text.module.css';
+
 // A generic view of any JSON value: for fields the UI does not know (yet), so that nothing Plaid
 // sends is ever dropped from the panel.
 export function KeyValueView({ entries }: { entries: ReadonlyArray<[string, unknown]> }) {
   if (entries.length === 0) return null;
   return (
-    <dl className="sp-kv">
+    <dl className={styles.list}>
       {entries.map(([key, value]) => (
-        <div key={key} className="sp-kv__row">
-          <dt>{key}</dt>
-          <dd>
+        <div key={key} className={styles.row}>
+          <dt className={styles.key}>{key}</dt>
+          <dd className={styles.value}>
             <JsonValue value={value} />
           </dd>
         </div>
@@ -17,11 +20,11 @@ export function KeyValueView({ entries }: { entries: ReadonlyArray<[string, unkn
 }
 
 export function JsonValue({ value }: { value: unknown }) {
-  if (value === null) return <span className="sp-empty">null</span>;
+  if (value === null) return <span className={text.empty}>null</span>;
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="sp-empty">empty list</span>;
+    if (value.length === 0) return <span className={text.empty}>empty list</span>;
     return (
-      <ol className="sp-kv__list">
+      <ol className={styles.items}>
         {value.map((item, index) => (
           <li key={index}>
             <JsonValue value={item} />
@@ -32,10 +35,10 @@ export function JsonValue({ value }: { value: unknown }) {
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value);
-    if (entries.length === 0) return <span className="sp-empty">empty object</span>;
+    if (entries.length === 0) return <span className={text.empty}>empty object</span>;
     return <KeyValueView entries={entries} />;
   }
-  if (typeof value === 'string') return <span className="sp-kv__string">{value === '' ? '""' : value}</span>;
+  if (typeof value === 'string') return <span>{value === '' ? '""' : value}</span>;
   return <code>{String(value)}</code>;
 }
 
@@ -49,8 +52,8 @@ export function ExtraFields({
 }) {
   if (entries.length === 0) return null;
   return (
-    <div className="sp-extra">
-      <p className="sp-extra__title">{title}</p>
+    <div className={styles.extra}>
+      <p className={text.label}>{title}</p>
       <KeyValueView entries={entries} />
     </div>
   );
