@@ -2,6 +2,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { ServerModeNotice } from '../features/simulator';
 import { LookupPage } from './pages/LookupPage';
+import { TimeZoneProvider } from '../components/time-zone';
+import styles from './App.module.css';
 import { Tabs, type Tab } from './Tabs';
 
 // Batch is the less used view: loading it separately keeps the entry chunk (what every visit
@@ -16,7 +18,7 @@ const TABS: readonly Tab[] = [
     id: 'batch',
     label: 'Batch',
     content: (
-      <Suspense fallback={<p className="muted">Loading the batch view…</p>}>
+      <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
         <BatchPage />
       </Suspense>
     ),
@@ -26,15 +28,17 @@ const TABS: readonly Tab[] = [
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <div className="app">
-        <header className="app__header">
-          <h1 className="app__title">Link Token Inspector</h1>
-          <ServerModeNotice />
-        </header>
-        <main className="app__main">
-          <Tabs tabs={TABS} label="Views" />
-        </main>
-      </div>
+      <TimeZoneProvider>
+        <div className={styles.app}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>Link Token Inspector</h1>
+            <ServerModeNotice />
+          </header>
+          <main>
+            <Tabs tabs={TABS} label="Views" />
+          </main>
+        </div>
+      </TimeZoneProvider>
     </QueryClientProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import styles from './Tabs.module.css';
 
 export type Tab = { id: string; label: string; content: ReactNode };
 
@@ -25,7 +26,7 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
   return (
     <>
       {tabs.length > 1 && (
-        <div role="tablist" aria-label={label} className="tabs" onKeyDown={onKeyDown}>
+        <div role="tablist" aria-label={label} className={styles.list} onKeyDown={onKeyDown}>
           {tabs.map((tab) => (
             <button
               key={tab.id}
@@ -35,7 +36,7 @@ export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
               aria-controls={`${baseId}-panel-${tab.id}`}
               aria-selected={tab.id === selectedId}
               tabIndex={tab.id === selectedId ? 0 : -1}
-              className="tabs__tab"
+              className={styles.tab}
               onClick={() => setSelectedId(tab.id)}
             >
               {tab.label}

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { Button } from './Button';
+import { VisuallyHidden } from './VisuallyHidden';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -37,16 +39,16 @@ export function CopyButton({
 
   return (
     <>
-      <button type="button" className="sp-button sp-button--small" onClick={copy} aria-label={label}>
+      <Button size="small" onClick={copy} aria-label={label}>
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : caption}
-      </button>
-      <span role="status" className="sp-visually-hidden">
+      </Button>
+      <VisuallyHidden role="status">
         {state === 'copied'
           ? 'Copied to the clipboard'
           : state === 'failed'
             ? 'Could not copy: select the text instead'
             : ''}
-      </span>
+      </VisuallyHidden>
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { Button } from './Button';
+import form from './form.module.css';
 
 type CredentialInputsProps = {
   clientId: UseFormRegisterReturn;
@@ -15,11 +17,13 @@ export function CredentialInputs({ clientId, secret, clientIdError, secretError 
   const [secretVisible, setSecretVisible] = useState(false);
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-client-id`}>Client ID</label>
+      <div className={form.field}>
+        <label className={form.label} htmlFor={`${id}-client-id`}>
+          Client ID
+        </label>
         <input
           id={`${id}-client-id`}
-          className="input"
+          className={form.input}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={clientIdError ? true : undefined}
@@ -27,17 +31,19 @@ export function CredentialInputs({ clientId, secret, clientIdError, secretError 
           {...clientId}
         />
         {clientIdError && (
-          <p id={`${id}-client-id-error`} className="field-error">
+          <p id={`${id}-client-id-error`} className={form.error}>
             {clientIdError}
           </p>
         )}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-secret`}>Secret</label>
-        <div className="input-row">
+      <div className={form.field}>
+        <label className={form.label} htmlFor={`${id}-secret`}>
+          Secret
+        </label>
+        <div className={form.inputRow}>
           <input
             id={`${id}-secret`}
-            className="input"
+            className={form.input}
             type={secretVisible ? 'text' : 'password'}
             autoComplete="off"
             spellCheck={false}
@@ -45,18 +51,16 @@ export function CredentialInputs({ clientId, secret, clientIdError, secretError 
             aria-describedby={secretError ? `${id}-secret-error` : undefined}
             {...secret}
           />
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
             aria-controls={`${id}-secret`}
             aria-label={secretVisible ? 'Hide secret' : 'Show secret'}
             onClick={() => setSecretVisible((visible) => !visible)}
           >
             {secretVisible ? 'Hide' : 'Show'}
-          </button>
+          </Button>
         </div>
         {secretError && (
-          <p id={`${id}-secret-error`} className="field-error">
+          <p id={`${id}-secret-error`} className={form.error}>
             {secretError}
           </p>
         )}

@@ -1,15 +1,17 @@
 import { cutJsonDepth, MAX_JSON_DEPTH, TruncatedJson } from '../../shared/json-depth';
+import styles from './KeyValueView.module.css';
+import text from './text.module.css';
 
 // A generic view of any JSON value: for fields the UI does not know (yet), so that nothing Plaid
 // sends is ever dropped from the panel.
 export function KeyValueView({ entries }: { entries: ReadonlyArray<[string, unknown]> }) {
   if (entries.length === 0) return null;
   return (
-    <dl className="sp-kv">
+    <dl className={styles.list}>
       {entries.map(([key, value]) => (
-        <div key={key} className="sp-kv__row">
-          <dt>{key}</dt>
-          <dd>
+        <div key={key} className={styles.row}>
+          <dt className={styles.key}>{key}</dt>
+          <dd className={styles.value}>
             <JsonValue value={value} />
           </dd>
         </div>
@@ -23,18 +25,18 @@ export function JsonValue({ value: whole }: { value: unknown }) {
     return (
       <span>
         <code>{whole.text}</code>{' '}
-        <span className="sp-empty">(cut off: nested more than {MAX_JSON_DEPTH} levels)</span>
+        <span className={text.empty}>(cut off: nested more than {MAX_JSON_DEPTH} levels)</span>
       </span>
     );
   }
   // Rendering nests a component per level and runs out of stack on deep enough JSON: what lies
   // deeper than MAX_JSON_DEPTH is shown as JSON text instead.
   const value = cutJsonDepth(whole, MAX_JSON_DEPTH);
-  if (value === null) return <span className="sp-empty">null</span>;
+  if (value === null) return <span className={text.empty}>null</span>;
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="sp-empty">empty list</span>;
+    if (value.length === 0) return <span className={text.empty}>empty list</span>;
     return (
-      <ol className="sp-kv__list">
+      <ol className={styles.items}>
         {value.map((item, index) => (
           <li key={index}>
             <JsonValue value={item} />
@@ -45,10 +47,10 @@ export function JsonValue({ value: whole }: { value: unknown }) {
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value);
-    if (entries.length === 0) return <span className="sp-empty">empty object</span>;
+    if (entries.length === 0) return <span className={text.empty}>empty object</span>;
     return <KeyValueView entries={entries} />;
   }
-  if (typeof value === 'string') return <span className="sp-kv__string">{value === '' ? '""' : value}</span>;
+  if (typeof value === 'string') return <span>{value === '' ? '""' : value}</span>;
   return <code>{String(value)}</code>;
 }
 
@@ -62,8 +64,8 @@ export function ExtraFields({
 }) {
   if (entries.length === 0) return null;
   return (
-    <div className="sp-extra">
-      <p className="sp-extra__title">{title}</p>
+    <div className={styles.extra}>
+      <p className={text.label}>{title}</p>
       <KeyValueView entries={entries} />
     </div>
   );

@@ -1,5 +1,6 @@
 import { formatInZone, formatTimeOfDay, parseDate } from '../../shared/domain/format-time';
-import { useTimeZoneMode } from './time-zone-context';
+import text from './text.module.css';
+import { useTimeZone } from './time-zone';
 
 // A point in time in the chosen zone, with the other zone on hover. `timeOnly` is for timeline
 // rows: the date is already in the session's heading, and the full date is on hover.
@@ -12,8 +13,8 @@ export function Timestamp({
   empty?: string;
   timeOnly?: boolean;
 }) {
-  const mode = useTimeZoneMode();
-  if (value === null || value === undefined) return <span className="sp-empty">{empty}</span>;
+  const { mode } = useTimeZone();
+  if (value === null || value === undefined) return <span className={text.empty}>{empty}</span>;
   const date = parseDate(value);
   // Show what Plaid sent rather than hide a date we cannot read.
   if (!date) return <span>{value}</span>;

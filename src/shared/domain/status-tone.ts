@@ -1,3 +1,42 @@
-// The one set of status colours every badge, chip and row uses (the design system maps each to a
-// semantic colour token): the same outcome gets the same tone everywhere.
+import type { SessionOutcome } from './session-outcome';
+import type { TokenStatus } from './token-status';
+
+// The five tones every status is shown in (badges, chips, rows, notices), so that the same outcome
+// has the same colour on every screen: Lookup, Batch and Recent lookups alike. Each tone is a set
+// of design tokens (src/client/app/styles/tokens.css); verdicts map onto these.
 export type StatusTone = 'success' | 'failure' | 'warning' | 'pending' | 'neutral';
+
+// An expired token is not an error (tokens are made to expire) but can no longer be used: warning.
+export const TOKEN_STATUS_TONES: Record<TokenStatus['kind'], StatusTone> = {
+  active: 'success',
+  expired: 'warning',
+  unknown: 'neutral',
+};
+
+export const SESSION_OUTCOME_TONES: Record<SessionOutcome, StatusTone> = {
+  succeeded: 'success',
+  'exited-with-error': 'failure',
+  'in-progress': 'pending',
+  abandoned: 'warning',
+};
+
+// A lookup that ended in an error (Plaid's, the server's or the browser's): the same word and
+// tone in the batch table, the recent lookups and the error panel.
+export const LOOKUP_FAILED = { label: 'Error', tone: 'failure' } as const satisfies {
+  label: string;
+  tone: StatusTone;
+};
+
+// Production holds real users' data (take care); Development is retired (cannot be looked up).
+export const ENVIRONMENT_TONES: Record<string, StatusTone> = {
+  sandbox: 'neutral',
+  production: 'warning',
+  development: 'failure',
+};
+
+// Timeline events that end a flow: an error, or the hand-off back to the app after success.
+export function eventTone(eventName: string): StatusTone | null {
+  if (eventName === 'ERROR' || eventName === 'FAIL_OAUTH' || eventName.endsWith('_ERROR')) return 'failure';
+  if (eventName === 'HANDOFF') return 'success';
+  return null;
+}

@@ -79,12 +79,14 @@ describe('link token field', () => {
     const { user } = renderApp();
     await user.click(tokenField());
     await user.paste(SANDBOX_TOKEN);
-    expect(screen.getByTestId('environment-badge')).toHaveTextContent('Sandbox');
+    const form = screen.getByRole('form', { name: 'Look up a link token' });
+    expect(within(form).getByText('Sandbox', { exact: true })).toBeVisible();
 
     await user.clear(tokenField());
     await user.click(tokenField());
     await user.paste(PRODUCTION_TOKEN);
-    expect(screen.getByTestId('environment-badge')).toHaveTextContent('Production');
+    expect(within(form).getByText('Production', { exact: true })).toBeVisible();
+    expect(within(form).queryByText('Sandbox', { exact: true })).not.toBeInTheDocument();
   });
 
   it('sends the token trimmed', async () => {

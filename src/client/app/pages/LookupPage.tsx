@@ -4,6 +4,7 @@ import { serverInfoQuery } from '../../api/get-server-info';
 import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
 import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
 import { FixturePicker } from '../../features/simulator';
+import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
 // lookups, either of which starts a lookup.
@@ -15,8 +16,8 @@ export function LookupPage() {
     (settled: SettledLookup) =>
       addRecent({
         linkToken: settled.linkToken,
-        outcome: settled.summary,
-        failed: settled.failed,
+        status: settled.status,
+        detail: settled.detail,
         lookedUpAt: new Date(settled.at).toISOString(),
       }),
     [addRecent],
@@ -24,12 +25,12 @@ export function LookupPage() {
   const lookup = useLookup(remember);
 
   return (
-    <div className="lookup-layout">
-      <div className="lookup-layout__main">
+    <div className={styles.layout}>
+      <div className={styles.column}>
         <LookupForm lookup={lookup} />
         <LookupAnswer lookup={lookup} />
       </div>
-      <div className="lookup-layout__side">
+      <div className={styles.column}>
         {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}
         <RecentLookups lookups={recent.lookups} onRerun={lookup.lookUpToken} onClear={recent.clear} />
       </div>

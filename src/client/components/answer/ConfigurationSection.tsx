@@ -1,7 +1,10 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { LinkTokenMetadata } from '../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../../lib/extra-fields';
+import { Card } from '../Card';
+import { Field, FieldList } from '../Field';
 import { ExtraFields, JsonValue } from '../KeyValueView';
+import text from '../text.module.css';
 
 const METADATA_KEYS = [
   'client_name',
@@ -15,13 +18,13 @@ const METADATA_KEYS = [
 ];
 
 function Empty({ children }: { children: ReactNode }) {
-  return <span className="sp-empty">{children}</span>;
+  return <span className={text.empty}>{children}</span>;
 }
 
 function TextList({ items, empty }: { items: readonly string[]; empty: string }) {
   if (items.length === 0) return <Empty>{empty}</Empty>;
   return (
-    <ul className="sp-inline-list">
+    <ul className={text.inlineList}>
       {items.map((item, index) => (
         <li key={`${item}-${index}`}>
           <code>{item}</code>
@@ -35,7 +38,7 @@ function AccountFilters({ filters }: { filters: LinkTokenMetadata['account_filte
   const entries = Object.entries(filters ?? {});
   if (entries.length === 0) return <Empty>none: every account type is allowed</Empty>;
   return (
-    <ul className="sp-plain-list">
+    <ul className={text.plainList}>
       {entries.map(([type, filter]) => {
         // Plaid may add filter types or keys; anything that is not the known shape is shown as is.
         const known =
@@ -72,67 +75,43 @@ function AccountFilters({ filters }: { filters: LinkTokenMetadata['account_filte
 
 // How the link_token was created: every field of its metadata, empty ones said to be empty.
 export function ConfigurationSection({ metadata }: { metadata: LinkTokenMetadata }) {
-  const headingId = useId();
   const institutionData = metadata.institution_data;
   return (
-    <section className="sp-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>Configuration</h3>
-      <dl className="sp-fields">
-        <div>
-          <dt>Client name</dt>
-          <dd>{metadata.client_name ?? <Empty>not set</Empty>}</dd>
-        </div>
-        <div>
-          <dt>Products</dt>
-          <dd>
-            <TextList items={metadata.initial_products} empty="none" />
-          </dd>
-        </div>
-        <div>
-          <dt>Country codes</dt>
-          <dd>
-            <TextList items={metadata.country_codes} empty="none" />
-          </dd>
-        </div>
-        <div>
-          <dt>Language</dt>
-          <dd>{metadata.language ? <code>{metadata.language}</code> : <Empty>not set</Empty>}</dd>
-        </div>
-        <div>
-          <dt>Webhook</dt>
-          <dd>
-            {metadata.webhook ? <code className="sp-break">{metadata.webhook}</code> : <Empty>not set</Empty>}
-          </dd>
-        </div>
-        <div>
-          <dt>Redirect URI</dt>
-          <dd>
-            {metadata.redirect_uri ? (
-              <code className="sp-break">{metadata.redirect_uri}</code>
-            ) : (
-              <Empty>not set</Empty>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Account filters</dt>
-          <dd>
-            <AccountFilters filters={metadata.account_filters} />
-          </dd>
-        </div>
-        <div>
-          <dt>Institution routing number</dt>
-          <dd>
-            {institutionData?.routing_number ? (
-              <code>{institutionData.routing_number}</code>
-            ) : (
-              <Empty>not set</Empty>
-            )}
-            <ExtraFields entries={extraFields(institutionData, ['routing_number'])} />
-          </dd>
-        </div>
-      </dl>
+    <Card title="Configuration" titleLevel={3}>
+      <FieldList>
+        <Field label="Client name">{metadata.client_name ?? <Empty>not set</Empty>}</Field>
+        <Field label="Products">
+          <TextList items={metadata.initial_products} empty="none" />
+        </Field>
+        <Field label="Country codes">
+          <TextList items={metadata.country_codes} empty="none" />
+        </Field>
+        <Field label="Language">
+          {metadata.language ? <code>{metadata.language}</code> : <Empty>not set</Empty>}
+        </Field>
+        <Field label="Webhook">
+          {metadata.webhook ? <code className={text.break}>{metadata.webhook}</code> : <Empty>not set</Empty>}
+        </Field>
+        <Field label="Redirect URI">
+          {metadata.redirect_uri ? (
+            <code className={text.break}>{metadata.redirect_uri}</code>
+          ) : (
+            <Empty>not set</Empty>
+          )}
+        </Field>
+        <Field label="Account filters">
+          <AccountFilters filters={metadata.account_filters} />
+        </Field>
+        <Field label="Institution routing number">
+          {institutionData?.routing_number ? (
+            <code>{institutionData.routing_number}</code>
+          ) : (
+            <Empty>not set</Empty>
+          )}
+          <ExtraFields entries={extraFields(institutionData, ['routing_number'])} />
+        </Field>
+      </FieldList>
       <ExtraFields entries={extraFields(metadata, METADATA_KEYS)} />
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'react';
+import text from '../text.module.css';
+import styles from './Timeline.module.css';
 import { TimelineItem } from './TimelineItem';
 import type { TimelineProps } from './timeline-props';
 
@@ -11,12 +13,12 @@ const VirtualTimeline = lazy(() =>
 );
 
 export function EventTimeline(props: TimelineProps) {
-  if (props.events.length === 0) return <p className="sp-empty">No events recorded for this session.</p>;
+  if (props.events.length === 0) return <p className={text.empty}>No events recorded for this session.</p>;
   if (props.events.length < VIRTUALIZE_FROM) return <PlainTimeline {...props} />;
   // The virtual list is loaded on demand: few tokens need it, and it is a sizeable part of the
   // app's JavaScript.
   return (
-    <Suspense fallback={<p className="sp-muted">Loading the timeline of {props.events.length} events…</p>}>
+    <Suspense fallback={<p className={text.muted}>Loading the timeline of {props.events.length} events…</p>}>
       <VirtualTimeline {...props} />
     </Suspense>
   );
@@ -24,7 +26,7 @@ export function EventTimeline(props: TimelineProps) {
 
 function PlainTimeline({ events, sessionStart, newEventIds }: TimelineProps) {
   return (
-    <ol className="sp-timeline" aria-label="Events">
+    <ol className={styles.list} aria-label="Events">
       {events.map((event) => (
         <TimelineItem
           key={event.event_id}

@@ -1,8 +1,10 @@
 import type { PlaidError } from '../../../shared/schemas/plaid-error';
 import { errorDocsUrl } from '../../../shared/domain/error-docs';
 import { extraFields } from '../../lib/extra-fields';
-import { CopyButton } from '../CopyButton';
+import { Field, FieldList } from '../Field';
 import { ExtraFields, JsonValue } from '../KeyValueView';
+import text from '../text.module.css';
+import { VisuallyHidden } from '../VisuallyHidden';
 
 const SHOWN_KEYS = [
   'error_type',
@@ -22,90 +24,56 @@ const SHOWN_KEYS = [
 // The fields of a PlaidError, as Plaid support and developers refer to them. `docsLink` is off
 // for errors that are not Plaid's own (our proxy's, the browser's).
 export function PlaidErrorDetails({ error, docsLink = true }: { error: PlaidError; docsLink?: boolean }) {
+  const none = <span className={text.empty}>none</span>;
   return (
     <>
-      <dl className="sp-fields">
-        <div>
-          <dt>Type</dt>
-          <dd>
-            <code>{error.error_type || '(empty)'}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Code</dt>
-          <dd>
-            <code>{error.error_code || '(empty)'}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Message</dt>
-          <dd>{error.error_message || <span className="sp-empty">none</span>}</dd>
-        </div>
-        <div>
-          <dt>Message for end users</dt>
-          <dd>{error.display_message ?? <span className="sp-empty">none</span>}</dd>
-        </div>
+      <FieldList>
+        <Field label="Type">
+          <code>{error.error_type || '(empty)'}</code>
+        </Field>
+        <Field label="Code">
+          <code>{error.error_code || '(empty)'}</code>
+        </Field>
+        <Field label="Message">{error.error_message || none}</Field>
+        <Field label="Message for end users">{error.display_message ?? none}</Field>
         {error.error_code_reason && (
-          <div>
-            <dt>Reason</dt>
-            <dd>
-              <code>{error.error_code_reason}</code>
-            </dd>
-          </div>
+          <Field label="Reason">
+            <code>{error.error_code_reason}</code>
+          </Field>
         )}
         {error.required_account_subtypes && (
-          <div>
-            <dt>Required account subtypes</dt>
-            <dd>{error.required_account_subtypes.join(', ') || <span className="sp-empty">none</span>}</dd>
-          </div>
+          <Field label="Required account subtypes">
+            {error.required_account_subtypes.join(', ') || none}
+          </Field>
         )}
         {error.provided_account_subtypes && (
-          <div>
-            <dt>Provided account subtypes</dt>
-            <dd>{error.provided_account_subtypes.join(', ') || <span className="sp-empty">none</span>}</dd>
-          </div>
+          <Field label="Provided account subtypes">
+            {error.provided_account_subtypes.join(', ') || none}
+          </Field>
         )}
-        {error.suggested_action && (
-          <div>
-            <dt>Suggested action</dt>
-            <dd>{error.suggested_action}</dd>
-          </div>
-        )}
+        {error.suggested_action && <Field label="Suggested action">{error.suggested_action}</Field>}
         {error.status !== undefined && error.status !== null && (
-          <div>
-            <dt>HTTP status</dt>
-            <dd>{error.status}</dd>
-          </div>
+          <Field label="HTTP status">{error.status}</Field>
         )}
         {error.request_id && (
-          <div>
-            <dt>Request ID</dt>
-            <dd className="sp-copyable">
-              <code>{error.request_id}</code>
-              <CopyButton label="Copy error request ID" text={error.request_id} />
-            </dd>
-          </div>
+          <Field label="Request ID" copy={{ label: 'Copy error request ID', text: error.request_id }}>
+            <code>{error.request_id}</code>
+          </Field>
         )}
         {error.causes && error.causes.length > 0 && (
-          <div>
-            <dt>Causes</dt>
-            <dd>
-              <JsonValue value={error.causes} />
-            </dd>
-          </div>
+          <Field label="Causes">
+            <JsonValue value={error.causes} />
+          </Field>
         )}
         {docsLink && (
-          <div>
-            <dt>Documentation</dt>
-            <dd>
-              <a href={errorDocsUrl(error)} target="_blank" rel="noreferrer noopener">
-                Plaid’s docs for {error.error_code || error.error_type || 'this error'}
-                <span className="sp-visually-hidden"> (opens in a new tab)</span>
-              </a>
-            </dd>
-          </div>
+          <Field label="Documentation">
+            <a href={errorDocsUrl(error)} target="_blank" rel="noreferrer noopener">
+              Plaid’s docs for {error.error_code || error.error_type || 'this error'}
+              <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
+            </a>
+          </Field>
         )}
-      </dl>
+      </FieldList>
       <ExtraFields entries={extraFields(error, SHOWN_KEYS)} />
     </>
   );

@@ -6,12 +6,17 @@ import { formatDuration, parseDate } from '../../../shared/domain/format-time';
 import { sessionInstitution } from '../../../shared/domain/institution';
 import { eventsInTimeOrder } from '../../../shared/domain/ordering';
 import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../../../shared/domain/session-outcome';
-import { Chip } from '../Chip';
-import { CopyButton } from '../CopyButton';
+import { SESSION_OUTCOME_TONES } from '../../../shared/domain/status-tone';
 import { EventTimeline } from './EventTimeline';
 import { ExitDetails } from './ExitDetails';
+import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
+import { StatusBadge } from '../StatusBadge';
+import text from '../text.module.css';
+import { toneClass } from '../tone';
+import styles from './SessionCard.module.css';
 import { SessionResults } from './SessionResults';
+import { Subsection } from './Subsection';
 import { SuccessDetails } from './SuccessDetails';
 import { Timestamp } from '../Timestamp';
 import { useNow } from '../../hooks/use-now';
@@ -27,13 +32,6 @@ const SESSION_KEYS = [
   'results',
 ];
 
-const OUTCOME_TONES = {
-  succeeded: 'good',
-  'exited-with-error': 'bad',
-  'in-progress': 'info',
-  abandoned: 'warn',
-} as const;
-
 // A session still running has a duration that grows; only this small part re-renders each second.
 function RunningFor({ start }: { start: Date }) {
   const now = useNow(1000);
@@ -43,7 +41,7 @@ function RunningFor({ start }: { start: Date }) {
 function Duration({ start, end }: { start: Date | null; end: Date | null }) {
   if (start && end) return <>{formatDuration(end.getTime() - start.getTime())}</>;
   if (start) return <RunningFor start={start} />;
-  return <span className="sp-empty">unknown</span>;
+  return <span className={text.empty}>unknown</span>;
 }
 
 export function SessionCard({
@@ -65,64 +63,54 @@ export function SessionCard({
   const exit = sessionExit(session);
   const newCount = newEventIds ? events.filter((event) => newEventIds.has(event.event_id)).length : 0;
 
+  const tone = SESSION_OUTCOME_TONES[outcome];
+
   return (
-    <article className={`sp-session sp-session--${outcome}`} aria-labelledby={headingId}>
-      <h4 id={headingId} className="sp-session__heading">
-        <button type="button" className="sp-session__toggle" {...buttonProps}>
-          <span className="sp-session__chevron" aria-hidden="true">
-            {open ? '▾' : '▸'}
-          </span>
-          <Chip tone={OUTCOME_TONES[outcome]}>{SESSION_OUTCOME_LABELS[outcome]}</Chip>
-          <span className="sp-session__title">
+    <article className={`${styles.card} ${toneClass(tone)}`} aria-labelledby={headingId}>
+      <h4 id={headingId} className={styles.heading}>
+        <button type="button" className={styles.toggle} {...buttonProps}>
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <StatusBadge tone={tone}>{SESSION_OUTCOME_LABELS[outcome]}</StatusBadge>
+          <span className={styles.title}>
             <Timestamp value={session.started_at} empty="start time unknown" />
-            {institution && <span className="sp-session__institution"> · {institution}</span>}
-            <span className="sp-muted">
+            {institution && <span className={styles.institution}> · {institution}</span>}
+            <span className={text.muted}>
               {' '}
               · {events.length} {events.length === 1 ? 'event' : 'events'}
             </span>
-            {newCount > 0 && <span className="sp-muted"> · {newCount} new</span>}
+            {newCount > 0 && <span className={text.muted}> · {newCount} new</span>}
           </span>
         </button>
       </h4>
-      <div {...panelProps} className="sp-session__body">
+      <div {...panelProps} className={styles.body}>
         {open && (
           <>
-            <dl className="sp-fields">
-              <div>
-                <dt>Session ID</dt>
-                <dd className="sp-copyable">
-                  <code className="sp-break">{session.link_session_id}</code>
-                  <CopyButton label="Copy link session ID" text={session.link_session_id} />
-                </dd>
-              </div>
-              <div>
-                <dt>Started</dt>
-                <dd>
-                  <Timestamp value={session.started_at} empty="not given" />
-                </dd>
-              </div>
-              <div>
-                <dt>Finished</dt>
-                <dd>
-                  <Timestamp value={session.finished_at} empty="not yet" />
-                </dd>
-              </div>
-              <div>
-                <dt>Duration</dt>
-                <dd>
-                  <Duration start={start} end={end} />
-                </dd>
-              </div>
-              <div>
-                <dt>Institution</dt>
-                <dd>{institution ?? <span className="sp-empty">none selected</span>}</dd>
-              </div>
-            </dl>
+            <FieldList>
+              <Field
+                label="Session ID"
+                copy={{ label: 'Copy link session ID', text: session.link_session_id }}
+              >
+                <code className={text.break}>{session.link_session_id}</code>
+              </Field>
+              <Field label="Started">
+                <Timestamp value={session.started_at} empty="not given" />
+              </Field>
+              <Field label="Finished">
+                <Timestamp value={session.finished_at} empty="not yet" />
+              </Field>
+              <Field label="Duration">
+                <Duration start={start} end={end} />
+              </Field>
+              <Field label="Institution">
+                {institution ?? <span className={text.empty}>none selected</span>}
+              </Field>
+            </FieldList>
             {exit && <ExitDetails exit={exit} deprecated={session.exit === undefined} />}
             {session.results && <SessionResults results={session.results} />}
             {session.on_success && <SuccessDetails success={session.on_success} />}
-            <h5>Events</h5>
-            <EventTimeline events={events} sessionStart={start} newEventIds={newEventIds} />
+            <Subsection title="Events">
+              <EventTimeline events={events} sessionStart={start} newEventIds={newEventIds} />
+            </Subsection>
             <ExtraFields entries={extraFields(session, SESSION_KEYS)} />
           </>
         )}

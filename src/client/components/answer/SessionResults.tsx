@@ -5,6 +5,9 @@ import { hasResults } from '../../../shared/domain/session-outcome';
 import { institutionLabel } from '../../../shared/domain/institution';
 import { AccountList } from './AccountList';
 import { ExtraFields } from '../KeyValueView';
+import text from '../text.module.css';
+import styles from './SessionResults.module.css';
+import { Subsection } from './Subsection';
 
 const RESULT_KEYS = [
   'item_add_results',
@@ -18,38 +21,37 @@ const RESULT_KEYS = [
 
 function ResultGroup({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div className="sp-result-group">
-      <h6>{title}</h6>
+    <div>
+      <h6 className={styles.groupTitle}>{title}</h6>
       {children}
     </div>
   );
 }
 
 function Institution({ institution }: { institution: Parameters<typeof institutionLabel>[0] }) {
-  return <>{institutionLabel(institution) ?? <span className="sp-empty">institution not given</span>}</>;
+  return <>{institutionLabel(institution) ?? <span className={text.empty}>institution not given</span>}</>;
 }
 
 // What the session produced: Items and their accounts, Consumer Report (CRA) Items, income results.
 export function SessionResults({ results }: { results: LinkSessionResults }) {
   if (!results) return null;
   return (
-    <div className="sp-results">
-      <h5>Results</h5>
+    <Subsection title="Results">
       {!hasResults(results) && (
-        <p className="sp-empty">None: the session added no Item and uploaded nothing.</p>
+        <p className={text.empty}>None: the session added no Item and uploaded nothing.</p>
       )}
       {results.item_add_results.length > 0 && (
         <ResultGroup title={`Items added (${results.item_add_results.length})`}>
-          <ol className="sp-plain-list">
+          <ol className={text.plainList}>
             {results.item_add_results.map((item, index) => (
-              <li key={index} className="sp-result">
+              <li key={index}>
                 <p>
                   <strong>
                     <Institution institution={item.institution} />
                   </strong>
                 </p>
-                <p className="sp-muted">
-                  public_token <code className="sp-break">{item.public_token}</code>
+                <p className={text.muted}>
+                  public_token <code className={text.break}>{item.public_token}</code>
                 </p>
                 <AccountList accounts={item.accounts} />
                 <ExtraFields entries={extraFields(item, ['public_token', 'accounts', 'institution'])} />
@@ -67,14 +69,14 @@ export function SessionResults({ results }: { results: LinkSessionResults }) {
         ([title, items]) =>
           items.length > 0 && (
             <ResultGroup key={title} title={`${title} (${items.length})`}>
-              <ol className="sp-plain-list">
+              <ol className={text.plainList}>
                 {items.map((item, index) => (
-                  <li key={index} className="sp-result">
+                  <li key={index}>
                     <p>
                       <strong>
                         <Institution institution={item.institution} />
                       </strong>{' '}
-                      · item_id <code className="sp-break">{item.item_id}</code>
+                      · item_id <code className={text.break}>{item.item_id}</code>
                     </p>
                     <AccountList accounts={item.accounts} />
                     <ExtraFields entries={extraFields(item, ['item_id', 'accounts', 'institution'])} />
@@ -86,11 +88,11 @@ export function SessionResults({ results }: { results: LinkSessionResults }) {
       )}
       {results.bank_income_results.length > 0 && (
         <ResultGroup title="Bank income">
-          <ol className="sp-plain-list">
+          <ol className={text.plainList}>
             {results.bank_income_results.map((result, index) => (
-              <li key={index} className="sp-result">
+              <li key={index}>
                 <Institution institution={result.institution} /> · status <code>{result.status}</code> ·
-                item_id <code className="sp-break">{result.item_id}</code>
+                item_id <code className={text.break}>{result.item_id}</code>
                 <ExtraFields entries={extraFields(result, ['status', 'item_id', 'institution'])} />
               </li>
             ))}
@@ -99,9 +101,9 @@ export function SessionResults({ results }: { results: LinkSessionResults }) {
       )}
       {results.payroll_income_results.length > 0 && (
         <ResultGroup title="Payroll income">
-          <ol className="sp-plain-list">
+          <ol className={text.plainList}>
             {results.payroll_income_results.map((result, index) => (
-              <li key={index} className="sp-result">
+              <li key={index}>
                 <Institution institution={result.institution} /> · {result.num_paystubs_retrieved} paystubs,{' '}
                 {result.num_w2s_retrieved} W-2s retrieved
                 <ExtraFields
@@ -143,6 +145,6 @@ export function SessionResults({ results }: { results: LinkSessionResults }) {
         </ResultGroup>
       )}
       <ExtraFields entries={extraFields(results, RESULT_KEYS)} />
-    </div>
+    </Subsection>
   );
 }

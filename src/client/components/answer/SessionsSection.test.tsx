@@ -326,7 +326,7 @@ describe('SessionsSection', () => {
   it('keeps only a window of a very long timeline in the DOM', async () => {
     // jsdom has no layout: give the scroll box the size the stylesheet gives it, and each row a height.
     vi.spyOn(Element.prototype, 'clientHeight', 'get').mockImplementation(function (this: Element) {
-      return this.classList.contains('sp-timeline-scroll') ? 448 : 0;
+      return this.matches('[role="region"][aria-label^="Timeline of"]') ? 448 : 0;
     });
     vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(800);
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {

@@ -1,8 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 import { sessionsNewestFirst } from '../../../shared/domain/ordering';
 import { NO_SESSIONS_MESSAGE } from '../../../shared/domain/session-outcome';
+import { Button } from '../Button';
+import { Card } from '../Card';
+import { Notice } from '../Notice';
+import text from '../text.module.css';
 import { SessionCard } from './SessionCard';
+import styles from './SessionsSection.module.css';
 
 // The newest sessions open, the rest as one-line headers, and only a page of cards in the DOM at
 // a time: the very large token has hundreds of sessions.
@@ -16,21 +21,22 @@ export function SessionsSection({
   sessions: readonly LinkSession[] | undefined;
   newEventIds?: ReadonlySet<string>;
 }) {
-  const headingId = useId();
   const ordered = useMemo(() => sessionsNewestFirst(sessions ?? []), [sessions]);
   const [shown, setShown] = useState(SESSIONS_PAGE);
   const remaining = ordered.length - shown;
+  const title = (
+    <>
+      Link sessions <span className={text.muted}>({ordered.length})</span>
+    </>
+  );
   return (
-    <section className="sp-section" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        Link sessions <span className="sp-muted">({ordered.length})</span>
-      </h3>
+    <Card title={title} titleLevel={3}>
       {ordered.length === 0 ? (
-        <p className="sp-notice">{NO_SESSIONS_MESSAGE}</p>
+        <Notice tone="neutral">{NO_SESSIONS_MESSAGE}</Notice>
       ) : (
         <>
-          {ordered.length > 1 && <p className="sp-muted">Newest first.</p>}
-          <ol className="sp-sessions">
+          {ordered.length > 1 && <p className={text.hint}>Newest first.</p>}
+          <ol className={styles.sessions}>
             {ordered.slice(0, shown).map((session, index) => (
               <li key={session.link_session_id}>
                 <SessionCard
@@ -42,12 +48,12 @@ export function SessionsSection({
             ))}
           </ol>
           {remaining > 0 && (
-            <button type="button" className="sp-button" onClick={() => setShown(shown + SESSIONS_PAGE)}>
+            <Button onClick={() => setShown(shown + SESSIONS_PAGE)}>
               Show {Math.min(remaining, SESSIONS_PAGE)} more sessions ({remaining} not shown)
-            </button>
+            </Button>
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TimeZoneProvider } from '../time-zone';
 import { StatusPanel } from './StatusPanel';
 import { makeResponse } from '../../../shared/test/fixtures';
 import { makeResult, specExampleResult } from '../../test/lookup-results';
@@ -96,7 +97,10 @@ describe('StatusPanel summary', () => {
 
   it('switches every time between local time and UTC, the other one on hover', async () => {
     const user = userEvent.setup();
-    render(<StatusPanel result={makeResult(makeResponse({ created_at: '2026-11-25T10:00:00Z' }))} />);
+    // The choice is the app's (the batch table and recent lookups follow it too).
+    render(<StatusPanel result={makeResult(makeResponse({ created_at: '2026-11-25T10:00:00Z' }))} />, {
+      wrapper: TimeZoneProvider,
+    });
     const created = field('Created').querySelector('time')!;
     expect(created).toHaveAttribute('title', '25 Nov 2026, 10:00:00 UTC');
     await user.click(screen.getByRole('button', { name: 'UTC' }));

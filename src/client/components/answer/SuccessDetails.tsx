@@ -2,7 +2,10 @@ import type { LinkSession } from '../../../shared/schemas/link-token-get-respons
 import { extraFields } from '../../lib/extra-fields';
 import { institutionLabel } from '../../../shared/domain/institution';
 import { AccountList } from './AccountList';
+import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
+import text from '../text.module.css';
+import { Subsection } from './Subsection';
 
 type Success = NonNullable<LinkSession['on_success']>;
 
@@ -10,29 +13,23 @@ type Success = NonNullable<LinkSession['on_success']>;
 export function SuccessDetails({ success }: { success: Success }) {
   const metadata = success.metadata;
   return (
-    <div className="sp-callback">
-      <h5>onSuccess</h5>
-      <dl className="sp-fields">
-        <div>
-          <dt>public_token</dt>
-          <dd>
-            <code className="sp-break">{success.public_token}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Institution</dt>
-          <dd>{institutionLabel(metadata?.institution) ?? <span className="sp-empty">not given</span>}</dd>
-        </div>
+    <Subsection title="onSuccess">
+      <FieldList>
+        <Field label="public_token">
+          <code className={text.break}>{success.public_token}</code>
+        </Field>
+        <Field label="Institution">
+          {institutionLabel(metadata?.institution) ?? <span className={text.empty}>not given</span>}
+        </Field>
         {metadata?.transfer_status !== undefined && (
-          <div>
-            <dt>Transfer status</dt>
-            <dd>{metadata.transfer_status ?? <span className="sp-empty">none</span>}</dd>
-          </div>
+          <Field label="Transfer status">
+            {metadata.transfer_status ?? <span className={text.empty}>none</span>}
+          </Field>
         )}
-      </dl>
+      </FieldList>
       {metadata?.accounts && (
         <>
-          <p className="sp-extra__title">Accounts</p>
+          <p className={text.label}>Accounts</p>
           <AccountList accounts={metadata.accounts} />
         </>
       )}
@@ -40,6 +37,6 @@ export function SuccessDetails({ success }: { success: Success }) {
         entries={extraFields(metadata, ['institution', 'accounts', 'link_session_id', 'transfer_status'])}
       />
       <ExtraFields entries={extraFields(success, ['public_token', 'metadata'])} />
-    </div>
+    </Subsection>
   );
 }

@@ -1,18 +1,22 @@
-import { useId } from 'react';
 import type { ServerTiming } from '../../api/server-timing';
 import { tokenEnvironment } from '../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../../lib/extra-fields';
-import type { TimeZoneMode } from '../../../shared/domain/format-time';
 import {
   SESSION_OUTCOME_LABELS,
   sessionOutcome,
   type SessionOutcome,
 } from '../../../shared/domain/session-outcome';
 import { tokenLifetime } from '../../../shared/domain/token-lifetime';
+import { Button } from '../Button';
+import { Card } from '../Card';
 import { CopyButton } from '../CopyButton';
+import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
 import { LiveTokenStatus } from './LiveTokenStatus';
+import styles from './SummarySection.module.css';
+import text from '../text.module.css';
+import { useTimeZone } from '../time-zone';
 import { Timestamp } from '../Timestamp';
 
 const TOP_LEVEL_KEYS = [
@@ -49,112 +53,73 @@ function sessionCounts(data: LinkTokenGetResponse): string {
 export function SummarySection({
   data,
   timing,
-  timeZone,
-  onTimeZoneChange,
 }: {
   data: LinkTokenGetResponse;
   timing: ServerTiming | null;
-  timeZone: TimeZoneMode;
-  onTimeZoneChange: (mode: TimeZoneMode) => void;
 }) {
-  const headingId = useId();
-  const environment = tokenEnvironment(data.link_token) ?? 'unknown';
+  const timeZone = useTimeZone();
   const lifetime = tokenLifetime(data.created_at, data.expiration);
-  return (
-    <section className="sp-section" aria-labelledby={headingId}>
-      <div className="sp-section__header">
-        <h3 id={headingId}>Summary</h3>
-        <div className="sp-actions">
-          <CopyButton
-            label="Copy for a ticket: a plain-text summary of this lookup"
-            caption="Copy for a ticket"
-            // The ticket text carries the whole diagnosis's wording: loaded on the first copy, it
-            // keeps the entry chunk within its size budget.
-            getText={async () => {
-              const { supportSummary } = await import('../../../shared/domain/support-summary');
-              return supportSummary(data, Date.now());
-            }}
-          />
-          <div className="sp-toggle" role="group" aria-label="Show times in">
-            {(['local', 'utc'] as const).map((mode) => (
-              <button
-                key={mode}
-                type="button"
-                className="sp-button sp-button--small"
-                aria-pressed={timeZone === mode}
-                onClick={() => onTimeZoneChange(mode)}
-              >
-                {mode === 'local' ? 'Local time' : 'UTC'}
-              </button>
-            ))}
-          </div>
-        </div>
+  const actions = (
+    <>
+      <CopyButton
+        label="Copy for a ticket: a plain-text summary of this lookup"
+        caption="Copy for a ticket"
+        // The ticket text carries the whole diagnosis's wording: loaded on the first copy, it
+        // keeps the entry chunk within its size budget.
+        getText={async () => {
+          const { supportSummary } = await import('../../../shared/domain/support-summary');
+          return supportSummary(data, Date.now());
+        }}
+      />
+      <div className={styles.toggle} role="group" aria-label="Show times in">
+        {(['local', 'utc'] as const).map((mode) => (
+          <Button
+            key={mode}
+            size="small"
+            aria-pressed={timeZone.mode === mode}
+            onClick={() => timeZone.setMode(mode)}
+          >
+            {mode === 'local' ? 'Local time' : 'UTC'}
+          </Button>
+        ))}
       </div>
-      <dl className="sp-fields">
+    </>
+  );
+  return (
+    <Card title="Summary" titleLevel={3} actions={actions}>
+      <FieldList>
         <LiveTokenStatus expiration={data.expiration} />
-        <div>
-          <dt>Environment</dt>
-          <dd>{environment}</dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <Timestamp value={data.created_at} empty="not given by Plaid" />
-          </dd>
-        </div>
-        <div>
-          <dt>Expires</dt>
-          <dd>
-            <Timestamp value={data.expiration} empty="not given by Plaid" />
-          </dd>
-        </div>
+        <Field label="Environment">{tokenEnvironment(data.link_token) ?? 'unknown'}</Field>
+        <Field label="Created">
+          <Timestamp value={data.created_at} empty="not given by Plaid" />
+        </Field>
+        <Field label="Expires">
+          <Timestamp value={data.expiration} empty="not given by Plaid" />
+        </Field>
         {lifetime && (
-          <div>
-            <dt>Lifetime</dt>
-            <dd>
-              {lifetime.text}
-              <span className="sp-muted"> · {lifetime.meaning}</span>
-            </dd>
-          </div>
+          <Field label="Lifetime">
+            {lifetime.text}
+            <span className={text.muted}> · {lifetime.meaning}</span>
+          </Field>
         )}
-        <div>
-          <dt>Client name</dt>
-          <dd>{data.metadata.client_name ?? <span className="sp-empty">not set</span>}</dd>
-        </div>
-        <div>
-          <dt>Link sessions</dt>
-          <dd>{sessionCounts(data)}</dd>
-        </div>
+        <Field label="Client name">
+          {data.metadata.client_name ?? <span className={text.empty}>not set</span>}
+        </Field>
+        <Field label="Link sessions">{sessionCounts(data)}</Field>
         {data.user_id !== undefined && (
-          <div>
-            <dt>User ID</dt>
-            <dd>
-              <code>{data.user_id}</code>
-            </dd>
-          </div>
+          <Field label="User ID">
+            <code>{data.user_id}</code>
+          </Field>
         )}
-        <div>
-          <dt>Link token</dt>
-          <dd className="sp-copyable">
-            <code className="sp-break">{data.link_token}</code>
-            <CopyButton label="Copy link token" text={data.link_token} />
-          </dd>
-        </div>
-        <div>
-          <dt>Request ID</dt>
-          <dd className="sp-copyable">
-            <code>{data.request_id}</code>
-            <CopyButton label="Copy request ID" text={data.request_id} />
-          </dd>
-        </div>
-        {timing && (
-          <div>
-            <dt>Timings</dt>
-            <dd>{formatTiming(timing)}</dd>
-          </div>
-        )}
-      </dl>
+        <Field label="Link token" copy={{ label: 'Copy link token', text: data.link_token }}>
+          <code className={text.break}>{data.link_token}</code>
+        </Field>
+        <Field label="Request ID" copy={{ label: 'Copy request ID', text: data.request_id }}>
+          <code>{data.request_id}</code>
+        </Field>
+        {timing && <Field label="Timings">{formatTiming(timing)}</Field>}
+      </FieldList>
       <ExtraFields entries={extraFields(data, TOP_LEVEL_KEYS)} />
-    </section>
+    </Card>
   );
 }

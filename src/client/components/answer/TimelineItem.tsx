@@ -3,15 +3,13 @@ import type { LinkEvent } from '../../../shared/schemas/link-token-get-response'
 import { useDisclosure } from '../../hooks/use-disclosure';
 import { describeEvent } from '../../../shared/domain/event-names';
 import { formatDuration, parseDate } from '../../../shared/domain/format-time';
-import { Chip } from '../Chip';
+import { eventTone } from '../../../shared/domain/status-tone';
+import { Button } from '../Button';
 import { KeyValueView } from '../KeyValueView';
+import { StatusBadge } from '../StatusBadge';
+import text from '../text.module.css';
 import { Timestamp } from '../Timestamp';
-
-function eventTone(name: string) {
-  if (name === 'ERROR' || name === 'FAIL_OAUTH' || name.endsWith('_ERROR')) return 'bad' as const;
-  if (name === 'HANDOFF') return 'good' as const;
-  return null;
-}
+import styles from './TimelineItem.module.css';
 
 type TimelineItemProps = {
   event: LinkEvent;
@@ -33,53 +31,55 @@ export function TimelineItem({ event, sessionStart, newEventIds, ...itemProps }:
   // A view change already names its view in the headline.
   const view = event.event_name === 'TRANSITION_VIEW' ? undefined : metadata.view_name;
   return (
-    <li {...itemProps}>
-      <div className={isNew ? 'sp-event sp-event--new' : 'sp-event'}>
-        <div className="sp-event__line">
-          <span className="sp-event__time">
-            <Timestamp value={event.timestamp} timeOnly />
-            {offset !== null && offset > 0 && <span className="sp-muted"> (+{formatDuration(offset)})</span>}
-          </span>
-          <span className="sp-event__name">
-            {isNew && <Chip tone="info">New</Chip>}{' '}
-            {tone ? <Chip tone={tone}>{describeEvent(event)}</Chip> : <strong>{describeEvent(event)}</strong>}{' '}
-            <code className="sp-muted">{event.event_name}</code>
-          </span>
-          <button
-            type="button"
-            className="sp-button sp-button--small sp-event__toggle"
-            {...buttonProps}
-            aria-label={`${open ? 'Hide details' : 'Details'} of ${event.event_name} event`}
-          >
-            {open ? 'Hide details' : 'Details'}
-          </button>
-        </div>
-        {(view || institution || metadata.error_code || metadata.error_message) && (
-          <p className="sp-event__context">
-            {view && <span>view {view}</span>}
-            {institution && <span>institution {institution}</span>}
-            {metadata.error_code && (
-              <span className="sp-event__error">
-                error {metadata.error_type ? `${metadata.error_type} / ` : ''}
-                {metadata.error_code}
-                {metadata.error_message ? `: ${metadata.error_message}` : ''}
-              </span>
-            )}
-          </p>
-        )}
-        <div {...panelProps}>
-          {open && (
-            <KeyValueView
-              entries={[
-                ['event_id', event.event_id],
-                ['timestamp', event.timestamp],
-                ...Object.entries(event).filter(
-                  ([key]) => !['event_id', 'timestamp', 'event_name'].includes(key),
-                ),
-              ]}
-            />
+    <li {...itemProps} className={isNew ? `${styles.item} ${styles.new}` : styles.item}>
+      <div className={styles.line}>
+        <span className={styles.time}>
+          <Timestamp value={event.timestamp} timeOnly />
+          {offset !== null && offset > 0 && <span className={text.muted}> (+{formatDuration(offset)})</span>}
+        </span>
+        <span className={styles.name}>
+          {isNew && <StatusBadge tone="pending">New</StatusBadge>}{' '}
+          {tone ? (
+            <StatusBadge tone={tone}>{describeEvent(event)}</StatusBadge>
+          ) : (
+            <strong>{describeEvent(event)}</strong>
+          )}{' '}
+          <code className={text.muted}>{event.event_name}</code>
+        </span>
+        <Button
+          size="small"
+          className={styles.toggle}
+          {...buttonProps}
+          aria-label={`${open ? 'Hide details' : 'Details'} of ${event.event_name} event`}
+        >
+          {open ? 'Hide details' : 'Details'}
+        </Button>
+      </div>
+      {(view || institution || metadata.error_code || metadata.error_message) && (
+        <p className={styles.context}>
+          {view && <span>view {view}</span>}
+          {institution && <span>institution {institution}</span>}
+          {metadata.error_code && (
+            <span className={styles.error}>
+              error {metadata.error_type ? `${metadata.error_type} / ` : ''}
+              {metadata.error_code}
+              {metadata.error_message ? `: ${metadata.error_message}` : ''}
+            </span>
           )}
-        </div>
+        </p>
+      )}
+      <div {...panelProps}>
+        {open && (
+          <KeyValueView
+            entries={[
+              ['event_id', event.event_id],
+              ['timestamp', event.timestamp],
+              ...Object.entries(event).filter(
+                ([key]) => !['event_id', 'timestamp', 'event_name'].includes(key),
+              ),
+            ]}
+          />
+        )}
       </div>
     </li>
   );

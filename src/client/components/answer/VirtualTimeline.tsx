@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import styles from './Timeline.module.css';
 import { TimelineItem } from './TimelineItem';
 import type { TimelineProps } from './timeline-props';
 
@@ -19,13 +20,13 @@ export function VirtualTimeline({ events, sessionStart, newEventIds }: TimelineP
   return (
     <div
       ref={scrollRef}
-      className="sp-timeline-scroll"
+      className={styles.scroll}
       tabIndex={0}
       role="region"
       aria-label={`Timeline of ${events.length} events (scrolls)`}
     >
       <ol
-        className="sp-timeline sp-timeline--virtual"
+        className={`${styles.list} ${styles.virtual}`}
         aria-label="Events"
         style={{ height: virtualizer.getTotalSize() }}
       >

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { ErrorPanel } from '../../../components/answer/ErrorPanel';
 import { StatusPanel } from '../../../components/answer/StatusPanel';
+import { Button } from '../../../components/Button';
 import type { BatchEntry } from '../hooks/use-batch-run';
+import styles from './batch.module.css';
 
 // The full single-token view for the row the user opened, from the answer already fetched: no
 // second request.
@@ -22,16 +24,16 @@ export function BatchDetails({ entry, id, onClose }: { entry: BatchEntry; id: st
       ref={sectionRef}
       id={id}
       tabIndex={-1}
-      className="batch-details"
+      className={styles.details}
       aria-label={`Details for ${row.token}`}
     >
-      <div className="batch-details__header">
+      <div className={styles.detailsHeader}>
         <h3>
           Details for <code>{row.token}</code>
         </h3>
-        <button type="button" className="button button--small" onClick={onClose}>
+        <Button size="small" onClick={onClose}>
           Close details
-        </button>
+        </Button>
       </div>
       {outcome === null && (
         <p>

@@ -11,6 +11,11 @@ import {
   type BatchRequest,
 } from '../lib/batch-form-schema';
 import { extractTokens } from '../lib/extract-tokens';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import formStyles from '../../../components/form.module.css';
+import textStyles from '../../../components/text.module.css';
+import styles from './batch.module.css';
 import { ExtractionSummary } from './ExtractionSummary';
 
 // Log files can be big, but a file far beyond this is not a list of 500 tokens.
@@ -89,68 +94,69 @@ export function BatchInput({ onStart, running, allowCredentials, simulatorMode }
 
   const textError = errors.text?.message ?? inputError;
   return (
-    <form className="batch-input card" noValidate onSubmit={handleSubmit(onStart)}>
-      <div
-        className={dragging ? 'batch-input__drop batch-input__drop--active' : 'batch-input__drop'}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label htmlFor={`${id}-text`}>Tokens, or any text containing them (a log excerpt, CSV, JSON)</label>
-        <textarea
-          id={`${id}-text`}
-          rows={8}
-          spellCheck={false}
-          aria-describedby={`${id}-summary${textError ? ` ${id}-text-error` : ''}`}
-          aria-invalid={textError ? true : undefined}
-          placeholder="Paste here, or drop a file"
-          className="input input--token"
-          {...register('text')}
-        />
-        <label className="batch-input__file">
-          Or choose a file <input type="file" accept=".txt,.csv,.json,.log,text/*" onChange={onChooseFile} />
-        </label>
-        {simulatorMode && (
-          <button
-            type="button"
-            className="button button--small batch-input__fixtures"
-            onClick={fillSimulatorTokens}
-          >
-            Fill in every simulator fixture token
-          </button>
-        )}
-        {textError && (
-          <p id={`${id}-text-error`} className="field-error" role="alert">
-            {textError}
-          </p>
-        )}
-      </div>
-
-      <ExtractionSummary extraction={extraction} id={`${id}-summary`} />
-
-      {allowCredentials && (
-        <fieldset className="batch-input__credentials">
-          <legend>
-            Credentials <span className="muted">(optional)</span>
-          </legend>
-          <p className="hint">Used for every token in this batch; never stored.</p>
-          <CredentialInputs
-            clientId={register('client_id')}
-            secret={register('secret')}
-            clientIdError={errors.client_id?.message}
-            secretError={errors.secret?.message}
+    <Card>
+      <form className={styles.form} noValidate onSubmit={handleSubmit(onStart)}>
+        <div
+          className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <label className={formStyles.label} htmlFor={`${id}-text`}>
+            Tokens, or any text containing them (a log excerpt, CSV, JSON)
+          </label>
+          <textarea
+            id={`${id}-text`}
+            rows={8}
+            spellCheck={false}
+            aria-describedby={`${id}-summary${textError ? ` ${id}-text-error` : ''}`}
+            aria-invalid={textError ? true : undefined}
+            placeholder="Paste here, or drop a file"
+            className={`${formStyles.input} ${formStyles.token}`}
+            {...register('text')}
           />
-        </fieldset>
-      )}
+          <label className={styles.file}>
+            Or choose a file{' '}
+            <input type="file" accept=".txt,.csv,.json,.log,text/*" onChange={onChooseFile} />
+          </label>
+          {simulatorMode && (
+            <Button size="small" className={styles.start} onClick={fillSimulatorTokens}>
+              Fill in every simulator fixture token
+            </Button>
+          )}
+          {textError && (
+            <p id={`${id}-text-error`} className={formStyles.error} role="alert">
+              {textError}
+            </p>
+          )}
+        </div>
 
-      <button type="submit" className="button button--primary" disabled={running}>
-        {extraction.tokens.length > 0
-          ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
-          : 'Look up tokens'}
-      </button>
-    </form>
+        <ExtractionSummary extraction={extraction} id={`${id}-summary`} />
+
+        {allowCredentials && (
+          <fieldset className={formStyles.fieldset}>
+            <legend>
+              Credentials <span className={textStyles.muted}>(optional)</span>
+            </legend>
+            <p className={textStyles.hint}>Used for every token in this batch; never stored.</p>
+            <CredentialInputs
+              clientId={register('client_id')}
+              secret={register('secret')}
+              clientIdError={errors.client_id?.message}
+              secretError={errors.secret?.message}
+            />
+          </fieldset>
+        )}
+
+        <Button type="submit" variant="primary" className={styles.start} disabled={running}>
+          {extraction.tokens.length > 0
+            ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
+            : 'Look up tokens'}
+        </Button>
+      </form>
+    </Card>
   );
 }

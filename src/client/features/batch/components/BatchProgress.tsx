@@ -1,4 +1,6 @@
+import { Button } from '../../../components/Button';
 import type { BatchRunState } from '../hooks/use-batch-run';
+import styles from './batch.module.css';
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -28,20 +30,16 @@ export function BatchProgress({ state, onCancel }: { state: BatchRunState; onCan
   const done = progress?.done ?? 0;
 
   return (
-    <section className="batch-progress" aria-label="Batch progress">
+    <section className={styles.progress} aria-label="Batch progress">
       <progress max={total} value={done} aria-label="Lookups done" />
-      <p className="batch-progress__counts">
+      <p>
         {done} / {total} done · {plural(progress?.errors ?? 0, 'error', 'errors')} ·{' '}
         {plural(progress?.rateLimitedWaits ?? 0, 'rate-limit wait', 'rate-limit waits')}
       </p>
-      <p role="status" className="batch-progress__status">
+      <p role="status" className={styles.progressStatus}>
         {announcement(state)}
       </p>
-      {phase === 'running' && (
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel batch
-        </button>
-      )}
+      {phase === 'running' && <Button onClick={onCancel}>Cancel batch</Button>}
     </section>
   );
 }

@@ -1,6 +1,11 @@
 import { memo, useCallback, useState } from 'react';
-import type { BatchRow } from '../lib/batch-row';
+import { Button } from '../../../components/Button';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { Timestamp } from '../../../components/Timestamp';
+import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import { BATCH_STATUS_TONES, type BatchRow } from '../lib/batch-row';
 import type { Sort, SortKey } from '../lib/sort-filter-rows';
+import styles from './batch.module.css';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'token', label: 'Token' },
@@ -19,13 +24,6 @@ function shortenToken(token: string): string {
   return match ? `${match[1]}-${match[2]}…${match[3]}` : token;
 }
 
-// One fixed, unambiguous form for every time in the table (the raw value is in the tooltip).
-function formatUtc(iso: string | null): string {
-  if (!iso) return '';
-  const time = new Date(iso);
-  return Number.isNaN(time.getTime()) ? iso : `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
 type RowProps = {
   row: BatchRow;
   selected: boolean;
@@ -38,13 +36,13 @@ type RowProps = {
 const TableRow = memo(function TableRow({ row, selected, detailsId, onSelect, onCopy }: RowProps) {
   return (
     <tr
-      className={selected ? 'batch-table__row batch-table__row--selected' : 'batch-table__row'}
+      className={selected ? `${styles.row} ${styles.selected}` : styles.row}
       onClick={() => onSelect(row.token)}
     >
       <td>
         <button
           type="button"
-          className="batch-table__token"
+          className={styles.token}
           title={row.token}
           aria-label={`Show details for ${row.token}`}
           aria-expanded={selected}
@@ -56,9 +54,8 @@ const TableRow = memo(function TableRow({ row, selected, detailsId, onSelect, on
         >
           <code>{shortenToken(row.token)}</code>
         </button>{' '}
-        <button
-          type="button"
-          className="button button--small"
+        <Button
+          size="small"
           aria-label={`Copy ${row.token}`}
           onClick={(event) => {
             event.stopPropagation();
@@ -66,21 +63,19 @@ const TableRow = memo(function TableRow({ row, selected, detailsId, onSelect, on
           }}
         >
           Copy
-        </button>
+        </Button>
       </td>
       <td>{row.environment}</td>
       <td>
-        <span className={`batch-status batch-status--${row.status.toLowerCase().replace(' ', '-')}`}>
-          {row.status}
-        </span>
+        <StatusBadge tone={BATCH_STATUS_TONES[row.status]}>{row.status}</StatusBadge>
       </td>
-      <td title={row.expiration ?? undefined}>{formatUtc(row.expiration)}</td>
+      <td>{row.expiration && <Timestamp value={row.expiration} />}</td>
       <td>{row.sessionCount ?? ''}</td>
       <td>{row.lastSessionOutcome ?? (row.sessionCount === 0 ? 'No sessions in the last 6 hours' : '')}</td>
-      <td title={row.lastEventAt ?? undefined}>
+      <td>
         {row.lastEventName && (
           <>
-            <code>{row.lastEventName}</code> {formatUtc(row.lastEventAt)}
+            <code>{row.lastEventName}</code> {row.lastEventAt && <Timestamp value={row.lastEventAt} />}
           </>
         )}
       </td>
@@ -126,10 +121,12 @@ export function BatchTable({
   }
 
   return (
-    <div className="batch-table">
-      <div className="batch-table__scroll">
-        <table>
-          <caption className="visually-hidden">Batch results; select a column header to sort</caption>
+    <div>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <caption>
+            <VisuallyHidden>Batch results; select a column header to sort</VisuallyHidden>
+          </caption>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
@@ -162,9 +159,7 @@ export function BatchTable({
           </tbody>
         </table>
       </div>
-      <p role="status" className="visually-hidden">
-        {copyMessage}
-      </p>
+      <VisuallyHidden role="status">{copyMessage}</VisuallyHidden>
     </div>
   );
 }

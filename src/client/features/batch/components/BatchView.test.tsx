@@ -3,6 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatInZone } from '../../../../shared/domain/format-time';
 import { server } from '../../../test/msw-server';
 import { BatchView } from '../index';
 import { linkTokenBody, plaidErrorBody, requestedToken, tokenNumber } from '../../../test/batch-answers';
@@ -176,10 +177,11 @@ describe('BatchView', () => {
       'link-sandbox-00000004…0000 Copy',
       'sandbox',
       'Active',
-      '2099-01-01 00:00:00 UTC',
+      // Times in the zone the user chose (local unless they switched to UTC), as everywhere.
+      formatInZone(new Date('2099-01-01T00:00:00Z'), 'local'),
       '2',
       'Succeeded',
-      'HANDOFF 2026-11-25 05:02:00 UTC',
+      `HANDOFF ${formatInZone(new Date('2026-11-25T05:02:00Z'), 'local')}`,
       '',
     ]);
     const invalidRow = bodyRows().find((row) => row.textContent?.includes('00000003'))!;

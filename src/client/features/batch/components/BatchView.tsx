@@ -10,8 +10,11 @@ import { BatchTable } from './BatchTable';
 import { downloadFile } from '../../../lib/download-file';
 import { toCsv, toJson } from '../lib/export-batch';
 import { filterRows, sortRows, type RowFilter, type Sort } from '../lib/sort-filter-rows';
+import { Button } from '../../../components/Button';
+import formStyles from '../../../components/form.module.css';
+import text from '../../../components/text.module.css';
 import { useBatchRun } from '../hooks/use-batch-run';
-import './batch.css';
+import styles from './batch.module.css';
 
 function exportFileName(extension: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
@@ -59,9 +62,11 @@ export function BatchView() {
 
   const rowsLabel = `${visibleRows.length} ${visibleRows.length === 1 ? 'row' : 'rows'}`;
   return (
-    <section className="batch" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Batch lookup</h2>
-      <p className="hint">
+    <section className={styles.view} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className={styles.heading}>
+        Batch lookup
+      </h2>
+      <p className={text.hint}>
         Paste up to 500 link tokens, or any text that contains them, to see which are alive, which sessions
         succeeded and which failed.
       </p>
@@ -76,11 +81,11 @@ export function BatchView() {
         <>
           <BatchProgress state={state} onCancel={cancel} />
 
-          <div className="batch-tools">
+          <div className={styles.tools}>
             <label>
               Filter rows{' '}
               <input
-                className="input"
+                className={formStyles.input}
                 type="search"
                 value={filter.text}
                 onChange={(event) => setFilter({ ...filter, text: event.target.value })}
@@ -89,7 +94,7 @@ export function BatchView() {
             <label>
               Status{' '}
               <select
-                className="input"
+                className={formStyles.input}
                 value={filter.status}
                 onChange={(event) =>
                   setFilter({ ...filter, status: event.target.value as RowFilter['status'] })
@@ -103,25 +108,15 @@ export function BatchView() {
                 ))}
               </select>
             </label>
-            <span className="batch-tools__count">
+            <span className={styles.count}>
               Showing {visibleRows.length} of {state.entries.length}
             </span>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={exportCsv}
-              disabled={visibleRows.length === 0}
-            >
+            <Button size="small" onClick={exportCsv} disabled={visibleRows.length === 0}>
               Export CSV ({rowsLabel})
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={exportJson}
-              disabled={visibleRows.length === 0}
-            >
+            </Button>
+            <Button size="small" onClick={exportJson} disabled={visibleRows.length === 0}>
               Export JSON ({rowsLabel})
-            </button>
+            </Button>
           </div>
 
           <BatchTable

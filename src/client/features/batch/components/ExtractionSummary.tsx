@@ -1,5 +1,7 @@
 import type { Extraction } from '../lib/extract-tokens';
 import { MAX_BATCH_TOKENS } from '../lib/extract-tokens';
+import { Notice } from '../../../components/Notice';
+import styles from './batch.module.css';
 
 // Past this many, the list of ignored lines stops helping and starts hiding the summary.
 const MAX_LISTED_LINES = 50;
@@ -15,7 +17,7 @@ export function ExtractionSummary({ extraction, id }: { extraction: Extraction; 
   const listed = ignoredLines.slice(0, MAX_LISTED_LINES);
 
   return (
-    <div id={id} className="batch-summary">
+    <div id={id} className={styles.summary}>
       <p role="status">
         {foundCount === 0
           ? 'No link tokens found yet.'
@@ -23,13 +25,13 @@ export function ExtractionSummary({ extraction, id }: { extraction: Extraction; 
             (duplicateCount > 0 ? ` (${plural(duplicateCount, 'duplicate', 'duplicates')} removed).` : '.')}
       </p>
       {overLimitCount > 0 && (
-        <p className="batch-summary__warning">
+        <Notice tone="warning" strong className={styles.limit}>
           {`Only the first ${MAX_BATCH_TOKENS} tokens will be looked up; ` +
             `${overLimitCount === 1 ? '1 more is' : `${overLimitCount} more are`} left out. Run them as a second batch.`}
-        </p>
+        </Notice>
       )}
       {ignoredLines.length > 0 && (
-        <details className="batch-summary__ignored">
+        <details className={styles.ignored}>
           <summary>{plural(ignoredLines.length, 'line', 'lines')} without a link token ignored</summary>
           <ul>
             {listed.map((line) => (

@@ -5,6 +5,7 @@ import {
   sessionOutcome,
 } from '../../../../shared/domain/session-outcome';
 import { tokenEnvironment } from '../../../../shared/link-token';
+import { LOOKUP_FAILED, TOKEN_STATUS_TONES, type StatusTone } from '../../../../shared/domain/status-tone';
 import { TOKEN_STATUS_LABELS, tokenStatus } from '../../../../shared/domain/token-status';
 import type { BatchOutcome } from './run-batch';
 
@@ -13,13 +14,23 @@ import type { BatchOutcome } from './run-batch';
 
 export const BATCH_STATUSES = [
   'Pending',
-  'Active',
-  'Expired',
-  'Unknown expiry',
-  'Error',
+  TOKEN_STATUS_LABELS.active,
+  TOKEN_STATUS_LABELS.expired,
+  TOKEN_STATUS_LABELS.unknown,
+  LOOKUP_FAILED.label,
   'Cancelled',
 ] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+// The same tone as the same status in the answer and the recent lookups.
+export const BATCH_STATUS_TONES: Record<BatchStatus, StatusTone> = {
+  Pending: 'pending',
+  Active: TOKEN_STATUS_TONES.active,
+  Expired: TOKEN_STATUS_TONES.expired,
+  'Unknown expiry': TOKEN_STATUS_TONES.unknown,
+  Error: LOOKUP_FAILED.tone,
+  Cancelled: 'neutral',
+};
 
 export type BatchRow = {
   token: string;
@@ -76,7 +87,7 @@ export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number
     const { error } = outcome.error;
     return {
       ...pendingRow(token, 'Pending'),
-      status: 'Error',
+      status: LOOKUP_FAILED.label,
       errorCode: error.error_code,
       errorMessage: error.error_message,
       requestId: error.request_id ?? null,

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { Button } from '../../../components/Button';
 import { shareableLink } from '../lib/page-url';
+import styles from './toolbar.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -19,15 +21,13 @@ export function CopyLinkButton({ linkToken }: { linkToken: string }) {
   }
 
   return (
-    <span className="copy-link">
-      <button type="button" className="button button--secondary" onClick={copy}>
-        Copy link
-      </button>
-      <span role="status" className="copy-link__status">
+    <span className={styles.control}>
+      <Button onClick={copy}>Copy link</Button>
+      <span role="status" className={styles.status}>
         {state === 'copied' && 'Link copied'}
         {state === 'failed' && (
           <>
-            Could not copy; select the link: <code className="copy-link__url">{link}</code>
+            Could not copy; select the link: <code className={styles.url}>{link}</code>
           </>
         )}
       </span>

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { CredentialInputs } from '../../../components/CredentialInputs';
+import text from '../../../components/text.module.css';
+import styles from './CredentialsFields.module.css';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import type { LookupFormValues } from '../lib/lookup-form-schema';
 
@@ -17,18 +19,18 @@ export function CredentialsFields({ form, open, onToggle, hint }: CredentialsFie
   const { errors } = form.formState;
 
   return (
-    <div className="credentials">
+    <div>
       <button
         type="button"
-        className="disclosure"
+        className={styles.disclosure}
         aria-expanded={open}
         aria-controls={`${id}-panel`}
         onClick={onToggle}
       >
-        Credentials <span className="muted">(optional)</span>
+        Credentials <span className={text.muted}>(optional)</span>
       </button>
-      <div id={`${id}-panel`} className="credentials__panel" hidden={!open}>
-        <p className="hint">{hint}</p>
+      <div id={`${id}-panel`} className={styles.panel} hidden={!open}>
+        <p className={`${text.hint} ${styles.hint}`}>{hint}</p>
         <CredentialInputs
           clientId={form.register('client_id')}
           secret={form.register('secret')}

@@ -1,3 +1,5 @@
+import { StatusBadge } from '../../../components/StatusBadge';
+import { ENVIRONMENT_TONES } from '../../../../shared/domain/status-tone';
 import { environmentLabel, tokenEnvironment } from '../../../../shared/link-token';
 
 // The Plaid environment named in the token's prefix, so a user sees at once which Plaid the
@@ -6,8 +8,8 @@ export function EnvironmentBadge({ linkToken }: { linkToken: string }) {
   const environment = tokenEnvironment(linkToken);
   if (!environment) return null;
   return (
-    <span className={`badge badge--env badge--${environment}`} data-testid="environment-badge">
+    <StatusBadge tone={ENVIRONMENT_TONES[environment] ?? 'neutral'}>
       {environmentLabel(environment)}
-    </span>
+    </StatusBadge>
   );
 }

@@ -3,6 +3,10 @@ import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
 import type { ServerInfo } from '../../../../shared/api-types';
+import { Spinner } from '../../../components/ActivityIndicator';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import formStyles from '../../../components/form.module.css';
 import type { Lookup } from '../hooks/use-lookup';
 import { CredentialsFields } from './CredentialsFields';
 import { EnvironmentBadge } from './EnvironmentBadge';
@@ -30,48 +34,50 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
   const tokenError = form.formState.errors.link_token;
 
   return (
-    <form className="lookup-form card" onSubmit={lookup.submit} noValidate aria-label="Look up a link token">
-      <div className="field">
-        <div className="field__label-row">
-          <label htmlFor={`${id}-token`}>Link token</label>
-          <EnvironmentBadge linkToken={linkToken} />
+    <Card>
+      <form onSubmit={lookup.submit} noValidate aria-label="Look up a link token">
+        <div className={formStyles.field}>
+          <div className={formStyles.labelRow}>
+            <label className={formStyles.label} htmlFor={`${id}-token`}>
+              Link token
+            </label>
+            <EnvironmentBadge linkToken={linkToken} />
+          </div>
+          <input
+            id={`${id}-token`}
+            className={`${formStyles.input} ${formStyles.token}`}
+            placeholder="link-sandbox-… or link-production-…"
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="off"
+            aria-invalid={tokenError ? true : undefined}
+            aria-describedby={tokenError ? `${id}-token-error` : undefined}
+            {...form.register('link_token')}
+          />
+          {tokenError && (
+            <p id={`${id}-token-error`} className={formStyles.error}>
+              {tokenError.message}
+            </p>
+          )}
         </div>
-        <input
-          id={`${id}-token`}
-          className="input input--token"
-          placeholder="link-sandbox-… or link-production-…"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="off"
-          aria-invalid={tokenError ? true : undefined}
-          aria-describedby={tokenError ? `${id}-token-error` : undefined}
-          {...form.register('link_token')}
-        />
-        {tokenError && (
-          <p id={`${id}-token-error`} className="field-error">
-            {tokenError.message}
-          </p>
+        {hint !== null && (
+          <CredentialsFields
+            form={form}
+            open={lookup.credentialsOpen}
+            onToggle={lookup.toggleCredentials}
+            hint={hint}
+          />
         )}
-      </div>
-      {hint !== null && (
-        <CredentialsFields
-          form={form}
-          open={lookup.credentialsOpen}
-          onToggle={lookup.toggleCredentials}
-          hint={hint}
-        />
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? (
             <>
-              <span className="spinner" aria-hidden="true" /> Looking up…
+              <Spinner /> Looking up…
             </>
           ) : (
             'Look up'
           )}
-        </button>
-      </div>
-    </form>
+        </Button>
+      </form>
+    </Card>
   );
 }

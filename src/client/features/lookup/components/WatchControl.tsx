@@ -1,4 +1,7 @@
+import { Pulse } from '../../../components/ActivityIndicator';
+import { Button } from '../../../components/Button';
 import { WATCH_INTERVAL_MS, type WatchVerdict } from '../lib/live-watch';
+import styles from './toolbar.module.css';
 
 type WatchControlProps = {
   // The user asked to watch and live watch has not stopped by itself.
@@ -31,18 +34,16 @@ export function WatchControl(props: WatchControlProps) {
     watchStatusText(props) ||
     `Follow Link sessions live: re-checks every ${WATCH_INTERVAL_MS / 1000} seconds until they finish.`;
   return (
-    <span className="watch" role="group" aria-label="Live watch">
-      <button
-        type="button"
-        className={props.active ? 'button button--watching' : 'button button--secondary'}
+    <span className={styles.control} role="group" aria-label="Live watch">
+      <Button
         aria-pressed={props.active}
         disabled={!props.active && !props.verdict.keepWatching}
         onClick={props.onToggle}
       >
-        {props.active && <span className="pulse" aria-hidden="true" />}
+        {props.active && <Pulse />}
         Watch
-      </button>
-      {status && <span className="watch__status">{status}</span>}
+      </Button>
+      {status && <span className={styles.status}>{status}</span>}
     </span>
   );
 }

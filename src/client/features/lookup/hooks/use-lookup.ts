@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
+import type { TokenStatus } from '../../../../shared/domain/token-status';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { watchVerdict } from '../lib/live-watch';
 import { EMPTY_LOOKUP_FORM, LookupFormSchema, type LookupFormValues } from '../lib/lookup-form-schema';
@@ -13,9 +14,10 @@ import { useLinkTokenLookup, type SubmittedLookup } from './use-link-token-looku
 // A lookup the user asked for (not a live-watch poll) has settled.
 export type SettledLookup = {
   linkToken: string;
-  // "Active, 1 session" for an answer, the error code for a failure.
-  summary: string;
-  failed: boolean;
+  // The token's status when the answer arrived, or "failed" when the lookup ended in an error.
+  status: TokenStatus['kind'] | 'failed';
+  // "1 session" for an answer, the error code for a failure.
+  detail: string;
   at: number;
 };
 
@@ -71,12 +73,13 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
     settledLookupId.current = submitted.id;
     focusFirstHeading(resultRef.current);
     const at = Math.max(dataUpdatedAt, errorUpdatedAt);
-    onSettled({
-      linkToken: submitted.request.link_token,
-      summary: outcome ? lookupSummary(outcome.result.data, at) : (error?.error.error_code ?? 'Failed'),
-      failed: !outcome,
-      at,
-    });
+    const linkToken = submitted.request.link_token;
+    if (outcome) {
+      const summary = lookupSummary(outcome.result.data, at);
+      onSettled({ linkToken, status: summary.status, detail: summary.sessions, at });
+    } else {
+      onSettled({ linkToken, status: 'failed', detail: error?.error.error_code ?? 'unknown error', at });
+    }
   }, [submitted, status, outcome, error, dataUpdatedAt, errorUpdatedAt, onSettled]);
 
   const verdict = outcome ? watchVerdict(outcome.result.data, dataUpdatedAt) : null;

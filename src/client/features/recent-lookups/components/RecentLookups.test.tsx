@@ -58,14 +58,15 @@ describe('recent lookups', () => {
     await user.click(screen.getByRole('button', { name: 'Look up' }));
 
     expect(await recentList().findByText(SANDBOX_TOKEN)).toBeVisible();
-    expect(recentList().getByText('Active, 1 session')).toBeVisible();
+    expect(recentList().getByText('Active', { exact: true })).toBeVisible();
+    expect(recentList().getByText('1 session', { exact: true })).toBeVisible();
 
     const stored = window.localStorage.getItem(RECENT_LOOKUPS_KEY) ?? '';
     expect(JSON.parse(stored)).toEqual([
       {
         linkToken: SANDBOX_TOKEN,
-        outcome: 'Active, 1 session',
-        failed: false,
+        status: 'active',
+        detail: '1 session',
         lookedUpAt: expect.any(String),
       },
     ]);
@@ -87,6 +88,8 @@ describe('recent lookups', () => {
     await user.paste(PRODUCTION_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     await recentList().findByText('INVALID_LINK_TOKEN');
+    // A failed lookup has the word the batch table uses.
+    expect(recentList().getByText('Error', { exact: true })).toBeVisible();
     unmount();
 
     renderApp();

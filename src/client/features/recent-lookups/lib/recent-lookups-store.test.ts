@@ -11,8 +11,8 @@ import {
 function entry(n: number): RecentLookup {
   return {
     linkToken: `link-sandbox-00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    outcome: 'Active, 0 sessions',
-    failed: false,
+    status: 'active',
+    detail: '0 sessions',
     lookedUpAt: new Date(Date.UTC(2026, 10, 25, 8, n)).toISOString(),
   };
 }
@@ -34,6 +34,23 @@ describe('recent lookups store', () => {
     saveRecentLookups(window.localStorage, [sneaky]);
     expect(window.localStorage.getItem(RECENT_LOOKUPS_KEY)).not.toMatch(/shh|client_id/);
     expect(loadRecentLookups(window.localStorage)).toEqual([entry(1)]);
+  });
+
+  it('reads entries written by the previous version, which kept status and detail in one string', () => {
+    const lookedUpAt = '2026-11-25T08:00:00.000Z';
+    window.localStorage.setItem(
+      RECENT_LOOKUPS_KEY,
+      JSON.stringify([
+        { linkToken: 'a', outcome: 'Expired, 2 sessions', failed: false, lookedUpAt },
+        { linkToken: 'b', outcome: 'INVALID_LINK_TOKEN', failed: true, lookedUpAt },
+        { linkToken: 'c', outcome: 'Unknown expiry, 1 session', failed: false, lookedUpAt },
+      ]),
+    );
+    expect(loadRecentLookups(window.localStorage)).toEqual([
+      { linkToken: 'a', status: 'expired', detail: '2 sessions', lookedUpAt },
+      { linkToken: 'b', status: 'failed', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
+      { linkToken: 'c', status: 'unknown', detail: '1 session', lookedUpAt },
+    ]);
   });
 
   it('reads unreadable storage as an empty list', () => {
