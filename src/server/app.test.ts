@@ -36,17 +36,22 @@ describe('GET /api/config', () => {
       mode: 'plaid',
       serverCredentials: ['sandbox'],
       allowRequestCredentials: true,
+      rateLimitPerMinute: 120,
     });
     expect(text).not.toContain('server-sandbox-secret-value');
     expect(text).not.toContain('server-client-id-value');
   });
 
   it('describes simulator mode, where the server holds credentials for both environments', async () => {
-    const response = await appWith({ ALLOW_REQUEST_CREDENTIALS: 'false' }).request('/api/config');
+    const response = await appWith({
+      ALLOW_REQUEST_CREDENTIALS: 'false',
+      RATE_LIMIT_PER_MINUTE: '600',
+    }).request('/api/config');
     expect(await response.json()).toEqual({
       mode: 'simulator',
       serverCredentials: ['sandbox', 'production'],
       allowRequestCredentials: false,
+      rateLimitPerMinute: 600,
     });
   });
 });

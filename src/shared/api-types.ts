@@ -7,6 +7,9 @@ export const ServerInfoSchema = z.object({
   // Environments for which the server holds credentials, so the form can say they are optional.
   serverCredentials: z.array(z.enum(['sandbox', 'production'])),
   allowRequestCredentials: z.boolean(),
+  // RATE_LIMIT_PER_MINUTE: API requests each user may make per minute, so a batch can say how long
+  // it will take before it starts.
+  rateLimitPerMinute: z.number().int().positive(),
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 

@@ -36,6 +36,7 @@ export const SIMULATOR_INFO: ServerInfo = {
   mode: 'simulator',
   serverCredentials: ['sandbox'],
   allowRequestCredentials: true,
+  rateLimitPerMinute: 120,
 };
 
 export const FIXTURE_TOKENS: SimulatorToken[] = [

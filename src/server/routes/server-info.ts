@@ -13,6 +13,7 @@ export function serverInfoRoute(config: Config) {
       (environment) => config.plaid.clientId !== undefined && config.plaid.secrets[environment] !== undefined,
     ),
     allowRequestCredentials: config.allowRequestCredentials,
+    rateLimitPerMinute: config.security.rateLimitPerMinute,
   };
   return new Hono<AppEnv>().get('/', (c) => c.json(info));
 }

@@ -151,7 +151,7 @@ describe('credentials', () => {
   });
 
   it('start open in real Plaid mode when the server has none of its own', async () => {
-    server.use(configHandler({ mode: 'plaid', serverCredentials: [], allowRequestCredentials: true }));
+    server.use(configHandler({ ...SIMULATOR_INFO, mode: 'plaid', serverCredentials: [] }));
     renderApp();
     await waitFor(() =>
       expect(screen.getByRole('button', { name: /Credentials/ })).toHaveAttribute('aria-expanded', 'true'),

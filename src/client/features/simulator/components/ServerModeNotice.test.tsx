@@ -27,6 +27,7 @@ describe('server mode', () => {
         mode: 'plaid',
         serverCredentials: ['sandbox', 'production'],
         allowRequestCredentials: true,
+        rateLimitPerMinute: 120,
       }),
     );
     renderApp();
