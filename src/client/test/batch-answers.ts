@@ -42,3 +42,63 @@ export async function requestedToken(request: Request): Promise<string> {
   const body = (await request.json()) as { link_token: string };
   return body.link_token;
 }
+
+function event(id: string, name: string, timestamp: string, metadata: Record<string, string> = {}) {
+  return { event_id: id, event_name: name, timestamp, event_metadata: metadata };
+}
+
+export type SessionOptions = {
+  id?: string;
+  // When the session started; it runs five minutes from there.
+  startedAt?: string;
+  institution?: { name: string; institution_id: string };
+};
+
+const BANK = { name: 'Houndstooth Bank', institution_id: 'ins_109512' };
+
+function minutesAfter(start: string, minutes: number): string {
+  return new Date(Date.parse(start) + minutes * 60_000).toISOString();
+}
+
+// A session that exited with Plaid's `code` after the user submitted their credentials at the bank
+// (exit status requires_credentials), events newest first as Plaid lists them.
+export function failedSession(code: string, options: SessionOptions = {}): LinkSession {
+  const start = options.startedAt ?? '2026-11-25T05:00:00Z';
+  const institution = options.institution ?? BANK;
+  const bank = { institution_name: institution.name, institution_id: institution.institution_id };
+  return {
+    link_session_id: options.id ?? `failed-${code}`,
+    started_at: start,
+    finished_at: minutesAfter(start, 5),
+    exit: {
+      error: plaidErrorBody(code, 'ITEM_ERROR'),
+      metadata: { institution, status: 'requires_credentials' },
+    },
+    events: [
+      event('e5', 'EXIT', minutesAfter(start, 5), { exit_status: 'requires_credentials' }),
+      event('e4', 'ERROR', minutesAfter(start, 4), { error_code: code }),
+      event('e3', 'SUBMIT_CREDENTIALS', minutesAfter(start, 3), bank),
+      event('e2', 'SELECT_INSTITUTION', minutesAfter(start, 1), bank),
+      event('e1', 'OPEN', start),
+    ],
+  };
+}
+
+// A session that linked an Item at the bank (on_success), events newest first.
+export function linkedSession(options: SessionOptions = {}): LinkSession {
+  const start = options.startedAt ?? '2026-11-25T05:00:00Z';
+  const institution = options.institution ?? BANK;
+  const bank = { institution_name: institution.name, institution_id: institution.institution_id };
+  return {
+    link_session_id: options.id ?? 'linked',
+    started_at: start,
+    finished_at: minutesAfter(start, 5),
+    on_success: { public_token: 'public-sandbox-x', metadata: { institution } },
+    events: [
+      event('s4', 'HANDOFF', minutesAfter(start, 5)),
+      event('s3', 'SUBMIT_CREDENTIALS', minutesAfter(start, 3), bank),
+      event('s2', 'SELECT_INSTITUTION', minutesAfter(start, 1), bank),
+      event('s1', 'OPEN', start),
+    ],
+  };
+}

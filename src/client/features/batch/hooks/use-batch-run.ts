@@ -3,64 +3,133 @@ import { batchLookup, type BatchCredentials } from '../lib/batch-lookup';
 import { pendingRow, rowFromOutcome, type BatchRow } from '../lib/batch-row';
 import { runBatch, type BatchOutcome, type BatchProgress } from '../lib/run-batch';
 
+// While a retry runs, `outcome` still holds the failed lookup being retried (the row says Pending).
 export type BatchEntry = { token: string; outcome: BatchOutcome | null; row: BatchRow };
+
+// The run in progress or last finished: the whole batch, or a retry of some of its tokens.
+export type BatchRun = { kind: 'batch' | 'retry'; total: number; startedAt: number };
 
 export type BatchRunState = {
   entries: BatchEntry[];
   progress: BatchProgress | null;
   phase: 'idle' | 'running' | 'finished' | 'cancelled';
+  run: BatchRun | null;
 };
 
-const IDLE: BatchRunState = { entries: [], progress: null, phase: 'idle' };
+const IDLE: BatchRunState = { entries: [], progress: null, phase: 'idle', run: null };
 
-// React state around runBatch: one entry per token, filled in as answers arrive. Credentials are
-// only passed through to the lookups, never kept in state. Leaving the page cancels the batch.
+// With the server's limit lifted, answers arrive by the hundred a second. They are applied in one
+// state update at most every FLUSH_MS, so the table and the breakdown re-render at a steady pace
+// instead of once per answer, and the page stays responsive.
+const FLUSH_MS = 50;
+
+function pendingEntry(token: string, outcome: BatchOutcome | null = null): BatchEntry {
+  return { token, outcome, row: pendingRow(token, 'pending') };
+}
+
+// A row still pending when its run ends: back to the answer it had before a retry, else Cancelled.
+function settled(entry: BatchEntry): BatchEntry {
+  if (entry.row.verdict !== 'pending') return entry;
+  return {
+    ...entry,
+    row: entry.outcome
+      ? rowFromOutcome(entry.token, entry.outcome, Date.now())
+      : pendingRow(entry.token, 'cancelled'),
+  };
+}
+
+// React state around runBatch: one entry per token, filled in as answers arrive. The shared
+// credentials are kept only in memory (a ref, like the form that holds them too), for "Retry failed
+// lookups"; never in state, storage or exports. Leaving the page cancels the run.
 export function useBatchRun() {
   const [state, setState] = useState<BatchRunState>(IDLE);
   const controllerRef = useRef<AbortController | null>(null);
+  const credentialsRef = useRef<BatchCredentials>(null);
 
   useEffect(() => () => controllerRef.current?.abort(), []);
 
-  const start = useCallback(async (tokens: string[], credentials: BatchCredentials) => {
+  const execute = useCallback(async (tokens: string[], kind: BatchRun['kind']) => {
     controllerRef.current?.abort();
     const controller = new AbortController();
     controllerRef.current = controller;
-    const positions = new Map(tokens.map((token, index) => [token, index]));
-    setState({
-      entries: tokens.map((token) => ({ token, outcome: null, row: pendingRow(token, 'Pending') })),
+    const current = () => controllerRef.current === controller;
+    const run: BatchRun = { kind, total: tokens.length, startedAt: Date.now() };
+    const retried = new Set(tokens);
+    setState((previous) => ({
+      entries:
+        kind === 'batch'
+          ? tokens.map((token) => pendingEntry(token))
+          : previous.entries.map((entry) =>
+              retried.has(entry.token) ? pendingEntry(entry.token, entry.outcome) : entry,
+            ),
       progress: null,
       phase: 'running',
-    });
+      run,
+    }));
+
+    let arrived: [string, BatchOutcome][] = [];
+    let latestProgress: BatchProgress | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    function flush() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      if (!current()) return;
+      const now = Date.now();
+      const updates = new Map(
+        arrived.map(([token, outcome]) => [
+          token,
+          { token, outcome, row: rowFromOutcome(token, outcome, now) },
+        ]),
+      );
+      const progress = latestProgress;
+      arrived = [];
+      setState((previous) => ({
+        ...previous,
+        progress: progress ?? previous.progress,
+        entries:
+          updates.size === 0
+            ? previous.entries
+            : previous.entries.map((entry) => updates.get(entry.token) ?? entry),
+      }));
+    }
+    function schedule() {
+      timer ??= setTimeout(flush, FLUSH_MS);
+    }
 
     const summary = await runBatch({
       tokens,
-      lookup: batchLookup(credentials),
+      lookup: batchLookup(credentialsRef.current),
       signal: controller.signal,
-      onResult: (token, outcome) =>
-        setState((current) => {
-          const entries = [...current.entries];
-          entries[positions.get(token)!] = {
-            token,
-            outcome,
-            row: rowFromOutcome(token, outcome, Date.now()),
-          };
-          return { ...current, entries };
-        }),
-      onProgress: (progress) => setState((current) => ({ ...current, progress })),
+      onResult: (token, outcome) => {
+        arrived.push([token, outcome]);
+        schedule();
+      },
+      onProgress: (progress) => {
+        latestProgress = progress;
+        schedule();
+      },
     });
+    flush();
 
-    // A newer batch replaced this one: its state is not ours to touch.
-    if (controllerRef.current !== controller) return;
-    setState((current) => ({
+    // A newer run replaced this one: its state is not ours to touch.
+    if (!current()) return;
+    setState((previous) => ({
+      ...previous,
       progress: summary,
       phase: summary.cancelled ? 'cancelled' : 'finished',
-      entries: current.entries.map((entry) =>
-        entry.outcome ? entry : { ...entry, row: pendingRow(entry.token, 'Cancelled') },
-      ),
+      entries: previous.entries.map(settled),
     }));
   }, []);
 
+  const start = useCallback(
+    (tokens: string[], credentials: BatchCredentials) => {
+      credentialsRef.current = credentials;
+      return execute(tokens, 'batch');
+    },
+    [execute],
+  );
+  const retry = useCallback((tokens: string[]) => execute(tokens, 'retry'), [execute]);
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
 
-  return { state, start, cancel };
+  return { state, start, retry, cancel };
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../api/api-error';
-import {
-  LinkTokenGetResponseSchema,
-  type LinkSession,
-} from '../../../../shared/schemas/link-token-get-response';
-import { rowFromOutcome } from './batch-row';
+import { ApiError, clientError } from '../../../api/api-error';
+import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-token-get-response';
+import { retryableTokens, rowFromOutcome } from './batch-row';
 import type { BatchOutcome } from './run-batch';
-import { linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
+import {
+  failedSession,
+  linkedSession,
+  linkTokenBody,
+  plaidErrorBody,
+  tokenNumber,
+} from '../../../test/batch-answers';
 
 const TOKEN = 'link-production-11111111-1111-4111-8111-111111111111';
 const NOW = Date.parse('2026-11-25T06:00:00Z');
@@ -16,82 +19,122 @@ function success(options: Parameters<typeof linkTokenBody>[1]): BatchOutcome {
   return { kind: 'success', result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null } };
 }
 
-function event(name: string, timestamp: string) {
-  return { event_id: `${name}-${timestamp}`, event_name: name, timestamp, event_metadata: {} };
+function failure(error: ApiError): BatchOutcome {
+  return { kind: 'error', error };
 }
 
-const exitedSession: LinkSession = {
-  link_session_id: 'older',
-  started_at: '2026-11-25T05:00:00Z',
-  finished_at: '2026-11-25T05:05:00Z',
-  exit: { error: plaidErrorBody('INVALID_CREDENTIALS', 'ITEM_ERROR'), metadata: null },
-  // Newest first, as Plaid lists them.
-  events: [event('EXIT', '2026-11-25T05:05:00Z'), event('OPEN', '2026-11-25T05:00:00Z')],
-};
-const runningSession: LinkSession = {
-  link_session_id: 'newer',
-  started_at: '2026-11-25T05:30:00Z',
-  finished_at: null,
-  events: [event('OPEN', '2026-11-25T05:30:00Z'), event('SELECT_INSTITUTION', '2026-11-25T05:31:00Z')],
-};
-
 describe('rowFromOutcome', () => {
-  it('summarises the newest session and the latest event across all sessions', () => {
-    const row = rowFromOutcome(TOKEN, success({ sessions: [runningSession, exitedSession] }), NOW);
+  it('carries the diagnosis of a failed session: verdict, who acts, error, exit status, bank, step', () => {
+    const row = rowFromOutcome(TOKEN, success({ sessions: [failedSession('INSTITUTION_DOWN')] }), NOW);
+
     expect(row).toEqual({
       token: TOKEN,
       environment: 'production',
-      status: 'Active',
+      verdict: 'failed',
+      headline: 'Link failed at Houndstooth Bank with INSTITUTION_DOWN (exit status requires_credentials).',
+      actor: 'nobody',
+      nextStep: expect.stringMatching(/^Wait for the bank/),
+      errorCode: 'INSTITUTION_DOWN',
+      errorMessage: 'INSTITUTION_DOWN happened',
+      exitStatus: 'requires_credentials',
+      institution: 'Houndstooth Bank',
+      stepReached: 'credentials',
+      lastActivityAt: '2026-11-25T05:05:00.000Z',
+      validity: 'active',
       expiration: '2099-01-01T00:00:00Z',
-      sessionCount: 2,
-      lastSessionOutcome: 'In progress',
-      lastEventName: 'SELECT_INSTITUTION',
-      lastEventAt: '2026-11-25T05:31:00Z',
-      errorCode: null,
-      errorMessage: null,
+      sessionCount: 1,
+      retryable: false,
       requestId: 'req-1111',
+      diagnosedAt: NOW,
     });
   });
 
-  it('names the exit error of a failed last session', () => {
-    const row = rowFromOutcome(TOKEN, success({ sessions: [exitedSession] }), NOW);
-    expect(row.lastSessionOutcome).toBe('Exited with error: INVALID_CREDENTIALS');
-    expect(row.lastEventName).toBe('EXIT');
+  it('keeps the verdict apart from token validity: a token that linked and then expired', () => {
+    const row = rowFromOutcome(
+      TOKEN,
+      success({ expiration: '2026-11-25T05:30:00Z', sessions: [linkedSession()] }),
+      NOW,
+    );
+    expect(row).toMatchObject({ verdict: 'linked', validity: 'expired', stepReached: 'hand-off' });
   });
 
-  it('calls a session with an on_success a success', () => {
+  it('describes the verdict’s session, and the newest activity across all sessions', () => {
+    // The user failed at one bank, then linked another: the verdict is about the link.
     const row = rowFromOutcome(
       TOKEN,
       success({
         sessions: [
-          { ...exitedSession, exit: null, on_success: { public_token: 'public-x', metadata: null } },
+          linkedSession({
+            startedAt: '2026-11-25T05:10:00Z',
+            institution: { name: 'First Platypus Bank', institution_id: 'ins_109508' },
+          }),
+          failedSession('INVALID_CREDENTIALS'),
         ],
       }),
       NOW,
     );
-    expect(row.lastSessionOutcome).toBe('Succeeded');
-  });
-
-  it('tells Expired and Unknown expiry apart from Active', () => {
-    expect(rowFromOutcome(TOKEN, success({ expiration: '2026-11-25T05:59:59Z' }), NOW).status).toBe(
-      'Expired',
-    );
-    expect(rowFromOutcome(TOKEN, success({ expiration: null }), NOW).status).toBe('Unknown expiry');
-    expect(rowFromOutcome(TOKEN, success({}), NOW)).toMatchObject({
-      sessionCount: 0,
-      lastSessionOutcome: null,
+    expect(row).toMatchObject({
+      verdict: 'linked',
+      institution: 'First Platypus Bank',
+      errorCode: null,
+      exitStatus: null,
+      sessionCount: 2,
+      lastActivityAt: '2026-11-25T05:15:00.000Z',
     });
   });
 
-  it('carries the error code, message and request id of a failed lookup', () => {
-    const error = new ApiError(plaidErrorBody('INVALID_LINK_TOKEN'), { httpStatus: 400 });
-    const row = rowFromOutcome(TOKEN, { kind: 'error', error }, NOW);
+  it('says a token without sessions was never opened, with nothing to blame', () => {
+    const row = rowFromOutcome(TOKEN, success({}), NOW);
     expect(row).toMatchObject({
-      status: 'Error',
+      verdict: 'never opened',
+      actor: 'end user',
+      errorCode: null,
+      institution: null,
+      stepReached: null,
+      lastActivityAt: null,
+      sessionCount: 0,
+    });
+  });
+
+  it('reads a failed lookup as "lookup failed" with its code, who acts and the request id', () => {
+    const error = new ApiError(plaidErrorBody('INVALID_LINK_TOKEN'), { httpStatus: 400 });
+    const row = rowFromOutcome(TOKEN, failure(error), NOW);
+    expect(row).toMatchObject({
+      verdict: 'lookup failed',
+      headline: expect.stringMatching(/^INVALID_LINK_TOKEN: /),
+      actor: 'inspector user',
       errorCode: 'INVALID_LINK_TOKEN',
       errorMessage: 'INVALID_LINK_TOKEN happened',
       requestId: 'req-error',
+      retryable: false,
+      validity: null,
       sessionCount: null,
     });
+  });
+});
+
+describe('retryableTokens', () => {
+  it('picks the lookups that failed on a rate limit, a 5xx, a timeout or the network, nothing else', () => {
+    const outcomes: [string, BatchOutcome][] = [
+      [
+        tokenNumber(1),
+        failure(new ApiError(plaidErrorBody('RATE_LIMIT', 'RATE_LIMIT_EXCEEDED'), { httpStatus: 429 })),
+      ],
+      [
+        tokenNumber(2),
+        failure(new ApiError(plaidErrorBody('INTERNAL_SERVER_ERROR', 'API_ERROR'), { httpStatus: 500 })),
+      ],
+      [
+        tokenNumber(3),
+        failure(new ApiError(plaidErrorBody('UPSTREAM_TIMEOUT', 'PROXY_ERROR'), { httpStatus: 504 })),
+      ],
+      [tokenNumber(4), failure(clientError('NETWORK_ERROR', 'Failed to fetch'))],
+      [tokenNumber(5), failure(new ApiError(plaidErrorBody('INVALID_LINK_TOKEN'), { httpStatus: 400 }))],
+      [tokenNumber(6), failure(clientError('UNEXPECTED_RESPONSE', 'not JSON'))],
+      [tokenNumber(7), success({ sessions: [failedSession('INSTITUTION_DOWN')] })],
+    ];
+    const rows = outcomes.map(([token, outcome]) => rowFromOutcome(token, outcome, NOW));
+
+    expect(retryableTokens(rows)).toEqual([tokenNumber(1), tokenNumber(2), tokenNumber(3), tokenNumber(4)]);
   });
 });

@@ -1,116 +1,127 @@
-import type { LinkEvent, LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import {
-  SESSION_OUTCOME_LABELS,
-  sessionExit,
-  sessionOutcome,
-} from '../../../../shared/domain/session-outcome';
+  diagnose,
+  diagnoseLookupError,
+  type Actor,
+  type SessionDiagnosis,
+  type StepKind,
+} from '../../../../shared/diagnosis';
 import { tokenEnvironment } from '../../../../shared/link-token';
-import { LOOKUP_FAILED, TOKEN_STATUS_TONES, type StatusTone } from '../../../../shared/domain/status-tone';
-import { TOKEN_STATUS_LABELS, tokenStatus } from '../../../../shared/domain/token-status';
+import type { TokenStatus } from '../../../../shared/domain/token-status';
+import type { RowVerdict } from './row-verdict';
 import type { BatchOutcome } from './run-batch';
 
-// One line of the batch table (and of the CSV/JSON export): what an operator scans for in a list
-// of tokens. Labels match the single-token status panel's wording.
-
-export const BATCH_STATUSES = [
-  'Pending',
-  TOKEN_STATUS_LABELS.active,
-  TOKEN_STATUS_LABELS.expired,
-  TOKEN_STATUS_LABELS.unknown,
-  LOOKUP_FAILED.label,
-  'Cancelled',
-] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
-
-// The same tone as the same status in the answer and the recent lookups.
-export const BATCH_STATUS_TONES: Record<BatchStatus, StatusTone> = {
-  Pending: 'pending',
-  Active: TOKEN_STATUS_TONES.active,
-  Expired: TOKEN_STATUS_TONES.expired,
-  'Unknown expiry': TOKEN_STATUS_TONES.unknown,
-  Error: LOOKUP_FAILED.tone,
-  Cancelled: 'neutral',
-};
+// One line of the batch table (and of the CSV/JSON export): the diagnosis of one token, flat. The
+// verdict, who acts next and the next step come from the same diagnosis module as the single
+// lookup's, so a token reads the same in both views.
 
 export type BatchRow = {
   token: string;
   environment: string;
-  // Active / Expired as of the moment the answer arrived.
-  status: BatchStatus;
-  expiration: string | null;
-  sessionCount: number | null;
-  lastSessionOutcome: string | null;
-  lastEventName: string | null;
-  lastEventAt: string | null;
+  verdict: RowVerdict;
+  // One sentence: what happened (the diagnosis's headline, or a failed lookup's code and title).
+  headline: string | null;
+  actor: Actor | null;
+  nextStep: string | null;
+  // The error the verdict is about: the session's exit error, or the failed lookup's.
   errorCode: string | null;
   errorMessage: string | null;
+  exitStatus: string | null;
+  institution: string | null;
+  // Where in Link the verdict's session stopped (or is now, while in progress).
+  stepReached: StepKind | null;
+  // The newest event (or session start) across all sessions.
+  lastActivityAt: string | null;
+  // Whether the token itself can still be used: a different question from the verdict.
+  validity: TokenStatus['kind'] | null;
+  expiration: string | null;
+  sessionCount: number | null;
+  // A failed lookup that may work when tried again (rate limit, 5xx, timeout, network).
+  retryable: boolean;
   requestId: string | null;
+  // When the answer was diagnosed (epoch ms): "in progress" is true as of then.
+  diagnosedAt: number | null;
 };
 
-function instant(value: string | null | undefined): number {
-  const time = value ? Date.parse(value) : NaN;
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+export function pendingRow(token: string, verdict: 'pending' | 'cancelled'): BatchRow {
+  return {
+    token,
+    environment: tokenEnvironment(token) ?? '',
+    verdict,
+    headline: null,
+    actor: null,
+    nextStep: null,
+    errorCode: null,
+    errorMessage: null,
+    exitStatus: null,
+    institution: null,
+    stepReached: null,
+    lastActivityAt: null,
+    validity: null,
+    expiration: null,
+    sessionCount: null,
+    retryable: false,
+    requestId: null,
+    diagnosedAt: null,
+  };
 }
 
-function newest<T>(items: readonly T[], timeOf: (item: T) => string | null | undefined): T | undefined {
-  let best: T | undefined;
-  for (const item of items) {
-    if (best === undefined || instant(timeOf(item)) > instant(timeOf(best))) best = item;
+function latest(times: readonly (string | null)[]): string | null {
+  let best: string | null = null;
+  let bestMs = Number.NEGATIVE_INFINITY;
+  for (const time of times) {
+    // A time that does not parse is NaN, never greater: skipped.
+    const ms = time === null ? NaN : Date.parse(time);
+    if (ms > bestMs) [best, bestMs] = [time, ms];
   }
   return best;
 }
 
-function describeSessionOutcome(session: LinkSession): string {
-  const outcome = sessionOutcome(session);
-  const label = SESSION_OUTCOME_LABELS[outcome];
-  return outcome === 'exited-with-error' ? `${label}: ${sessionExit(session)?.error?.error_code}` : label;
-}
-
-export function pendingRow(token: string, status: 'Pending' | 'Cancelled'): BatchRow {
-  return {
-    token,
-    environment: tokenEnvironment(token) ?? '',
-    status,
-    expiration: null,
-    sessionCount: null,
-    lastSessionOutcome: null,
-    lastEventName: null,
-    lastEventAt: null,
-    errorCode: null,
-    errorMessage: null,
-    requestId: null,
-  };
-}
-
 export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number): BatchRow {
   if (outcome.kind === 'error') {
-    const { error } = outcome.error;
+    const { error, httpStatus } = outcome.error;
+    const diagnosis = diagnoseLookupError(error, httpStatus);
     return {
-      ...pendingRow(token, 'Pending'),
-      status: LOOKUP_FAILED.label,
-      errorCode: error.error_code,
+      ...pendingRow(token, 'pending'),
+      verdict: diagnosis.verdict,
+      headline: diagnosis.headline,
+      actor: diagnosis.actor,
+      nextStep: diagnosis.nextStep,
+      errorCode: diagnosis.errorCode,
       errorMessage: error.error_message,
-      requestId: error.request_id ?? null,
+      retryable: diagnosis.retryable,
+      requestId: diagnosis.requestId,
+      diagnosedAt: now,
     };
   }
 
   const { data } = outcome.result;
-  const sessions = data.link_sessions ?? [];
-  const lastSession = newest(sessions, (session) => session.started_at);
-  const events: LinkEvent[] = sessions.flatMap((session) => session.events ?? []);
-  const lastEvent = newest(events, (event) => event.timestamp);
-
+  const diagnosis = diagnose(data, now);
+  const session: SessionDiagnosis | undefined = diagnosis.sessions.find(
+    (candidate) => candidate.linkSessionId === diagnosis.linkSessionId,
+  );
   return {
     token,
     environment: tokenEnvironment(token) ?? '',
-    status: TOKEN_STATUS_LABELS[tokenStatus(data.expiration, now).kind],
+    verdict: diagnosis.verdict,
+    headline: diagnosis.headline,
+    actor: diagnosis.actor,
+    nextStep: diagnosis.nextStep,
+    errorCode: diagnosis.error?.error_code ?? null,
+    errorMessage: diagnosis.error?.error_message ?? null,
+    exitStatus: session?.exitStatus ?? null,
+    institution: session?.institutionName ?? null,
+    stepReached: session?.stoppedAt ?? null,
+    lastActivityAt: latest(diagnosis.sessions.map((candidate) => candidate.lastActivityAt)),
+    validity: diagnosis.tokenStatus.kind,
     expiration: data.expiration,
-    sessionCount: sessions.length,
-    lastSessionOutcome: lastSession ? describeSessionOutcome(lastSession) : null,
-    lastEventName: lastEvent?.event_name ?? null,
-    lastEventAt: lastEvent?.timestamp ?? null,
-    errorCode: null,
-    errorMessage: null,
+    sessionCount: diagnosis.sessions.length,
+    retryable: false,
     requestId: data.request_id,
+    diagnosedAt: now,
   };
+}
+
+// The rows "Retry failed lookups" runs again: lookups that failed in a way trying again can fix.
+export function retryableTokens(rows: readonly BatchRow[]): string[] {
+  return rows.filter((row) => row.verdict === 'lookup failed' && row.retryable).map((row) => row.token);
 }

@@ -4,9 +4,17 @@ import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-toke
 import { pendingRow, rowFromOutcome } from './batch-row';
 import { csvCell, toCsv, toJson } from './export-batch';
 import type { BatchOutcome } from './run-batch';
-import { linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
+import { failedSession, linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
 
 const TOKEN = 'link-sandbox-11111111-1111-4111-8111-111111111111';
+const NOW = Date.parse('2026-11-25T06:00:00Z');
+const HEADER =
+  'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,' +
+  'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id';
+
+function success(raw: Record<string, unknown>): BatchOutcome {
+  return { kind: 'success', result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null } };
+}
 
 describe('csvCell', () => {
   it('quotes cells with commas, quotes and line breaks, doubling inner quotes', () => {
@@ -27,32 +35,59 @@ describe('csvCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes a header and one CRLF-terminated line per row', () => {
+  it('writes the verdict, who acts next, error code, institution and step in the table’s words', () => {
+    const outcome = success(linkTokenBody(TOKEN, { sessions: [failedSession('INSTITUTION_DOWN')] }));
+    const row = rowFromOutcome(TOKEN, outcome, NOW);
+    const lines = toCsv([row]).split('\r\n');
+
+    expect(lines[0]).toBe(HEADER);
+    expect(row.nextStep).toMatch(/^Wait for the bank/);
+    expect(lines[1]).toBe(
+      [
+        TOKEN,
+        'sandbox',
+        'Failed',
+        'Link failed at Houndstooth Bank with INSTITUTION_DOWN (exit status requires_credentials).',
+        'Nobody',
+        row.nextStep,
+        'INSTITUTION_DOWN',
+        'requires_credentials',
+        'Houndstooth Bank',
+        'Bank credentials',
+        '2026-11-25T05:05:00.000Z',
+        'Active',
+        '2099-01-01T00:00:00Z',
+        '1',
+        'INSTITUTION_DOWN happened',
+        'req-1111',
+      ].join(','),
+    );
+  });
+
+  it('writes a failed lookup and a cancelled token, one CRLF-terminated line each', () => {
     const error = new ApiError(
       { ...plaidErrorBody('INVALID_LINK_TOKEN'), error_message: 'bad, "very" bad' },
       { httpStatus: 400 },
     );
-    const csv = toCsv([rowFromOutcome(TOKEN, { kind: 'error', error }, 0), pendingRow(TOKEN, 'Cancelled')]);
+    const csv = toCsv([rowFromOutcome(TOKEN, { kind: 'error', error }, NOW), pendingRow(TOKEN, 'cancelled')]);
+    const [, failed, cancelled, end] = csv.split('\r\n');
 
-    expect(csv).toBe(
-      'link_token,environment,status,expiration,sessions,last_session_outcome,last_event,last_event_at,error_code,error_message,request_id\r\n' +
-        `${TOKEN},sandbox,Error,,,,,,INVALID_LINK_TOKEN,"bad, ""very"" bad",req-error\r\n` +
-        `${TOKEN},sandbox,Cancelled,,,,,,,,\r\n`,
+    expect(failed).toMatch(
+      new RegExp(
+        `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",INVALID_LINK_TOKEN,,,,,,,,"bad, ""very"" bad",req-error$`,
+      ),
     );
+    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,`);
+    expect(end).toBe('');
   });
 });
 
 describe('toJson', () => {
   it("includes each row with Plaid's whole answer or error", () => {
     const raw = linkTokenBody(TOKEN);
-    const outcome: BatchOutcome = {
-      kind: 'success',
-      result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null },
-    };
+    const outcome = success(raw);
 
-    const parsed = JSON.parse(
-      toJson([{ row: rowFromOutcome(TOKEN, outcome, 0), outcome }], new Date('2026-11-25T06:00:00Z')),
-    );
+    const parsed = JSON.parse(toJson([{ row: rowFromOutcome(TOKEN, outcome, NOW), outcome }], new Date(NOW)));
 
     expect(parsed).toEqual({
       exported_at: '2026-11-25T06:00:00.000Z',
@@ -60,13 +95,18 @@ describe('toJson', () => {
         {
           link_token: TOKEN,
           environment: 'sandbox',
-          status: 'Active',
+          verdict: 'Never opened',
+          summary: expect.stringMatching(/^Link has not been opened with this token yet/),
+          who_acts_next: 'The end user',
+          next_step: expect.any(String),
+          error_code: null,
+          exit_status: null,
+          institution: null,
+          step_reached: null,
+          last_activity_at: null,
+          token_validity: 'Active',
           expiration: '2099-01-01T00:00:00Z',
           sessions: 0,
-          last_session_outcome: null,
-          last_event: null,
-          last_event_at: null,
-          error_code: null,
           error_message: null,
           request_id: 'req-1111',
           response: raw,

@@ -1,19 +1,28 @@
+import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
+import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import type { BatchRow } from './batch-row';
+import { ROW_VERDICT_LABELS } from './row-verdict';
 import type { BatchOutcome } from './run-batch';
 
-// CSV and JSON exports of a batch, with the same column names in both. Built only from rows and Plaid's answers, which never hold the
-// credentials the user typed, so an export cannot leak them.
+// CSV and JSON exports of a batch, with the same column names and the same words as the table in
+// both: the verdict and who acts next first, then the evidence. Built only from rows and Plaid's
+// answers, which never hold the credentials the user typed, so an export cannot leak them.
 
 const COLUMNS: { header: string; value: (row: BatchRow) => string | number | null }[] = [
   { header: 'link_token', value: (row) => row.token },
   { header: 'environment', value: (row) => row.environment },
-  { header: 'status', value: (row) => row.status },
+  { header: 'verdict', value: (row) => ROW_VERDICT_LABELS[row.verdict] },
+  { header: 'summary', value: (row) => row.headline },
+  { header: 'who_acts_next', value: (row) => row.actor && ACTOR_LABELS[row.actor] },
+  { header: 'next_step', value: (row) => row.nextStep },
+  { header: 'error_code', value: (row) => row.errorCode },
+  { header: 'exit_status', value: (row) => row.exitStatus },
+  { header: 'institution', value: (row) => row.institution },
+  { header: 'step_reached', value: (row) => row.stepReached && STEP_LABELS[row.stepReached] },
+  { header: 'last_activity_at', value: (row) => row.lastActivityAt },
+  { header: 'token_validity', value: (row) => row.validity && TOKEN_STATUS_LABELS[row.validity] },
   { header: 'expiration', value: (row) => row.expiration },
   { header: 'sessions', value: (row) => row.sessionCount },
-  { header: 'last_session_outcome', value: (row) => row.lastSessionOutcome },
-  { header: 'last_event', value: (row) => row.lastEventName },
-  { header: 'last_event_at', value: (row) => row.lastEventAt },
-  { header: 'error_code', value: (row) => row.errorCode },
   { header: 'error_message', value: (row) => row.errorMessage },
   { header: 'request_id', value: (row) => row.requestId },
 ];

@@ -1,63 +1,115 @@
 import { describe, expect, it } from 'vitest';
 import { pendingRow, type BatchRow } from './batch-row';
-import { filterRows, sortRows } from './sort-filter-rows';
+import { filterRows, isFiltered, NO_FACETS, NO_FILTER, sortRows, toggleFacet } from './sort-filter-rows';
 
 function row(token: string, values: Partial<BatchRow>): BatchRow {
-  return { ...pendingRow(`link-sandbox-${token}`, 'Pending'), ...values };
+  return { ...pendingRow(`link-sandbox-${token}`, 'pending'), ...values };
 }
 
 const a = row('a', {
-  status: 'Active',
+  verdict: 'linked',
+  institution: 'First Platypus Bank',
+  stepReached: 'hand-off',
   sessionCount: 10,
-  expiration: '2026-11-25T09:00:00Z',
-  lastEventName: 'OPEN',
+  lastActivityAt: '2026-11-25T09:00:00Z',
+  actor: 'nobody',
 });
-const b = row('b', { status: 'Error', errorCode: 'INVALID_LINK_TOKEN' });
-const c = row('c', { status: 'Expired', sessionCount: 2, expiration: '2026-11-25T01:00:00+02:00' });
+const b = row('b', { verdict: 'lookup failed', errorCode: 'INVALID_LINK_TOKEN', actor: 'inspector user' });
+const c = row('c', {
+  verdict: 'failed',
+  errorCode: 'INSTITUTION_DOWN',
+  exitStatus: 'requires_credentials',
+  institution: 'Houndstooth Bank',
+  stepReached: 'credentials',
+  sessionCount: 2,
+  lastActivityAt: '2026-11-25T10:00:00+02:00',
+  actor: 'nobody',
+});
+const d = row('d', {
+  verdict: 'failed',
+  errorCode: 'INVALID_CREDENTIALS',
+  exitStatus: 'requires_credentials',
+  institution: 'First Platypus Bank',
+  stepReached: 'mfa',
+  actor: 'end user',
+});
 
 const tokens = (rows: BatchRow[]) => rows.map((r) => r.token.slice(-1));
 
 describe('sortRows', () => {
-  it('sorts counts as numbers, not as text', () => {
+  it('sorts verdicts worst first, not alphabetically', () => {
+    expect(tokens(sortRows([a, b, c], { key: 'verdict', direction: 'ascending' }))).toEqual(['c', 'b', 'a']);
+  });
+
+  it('sorts steps in the order Link goes through them, empty cells last either way', () => {
+    expect(tokens(sortRows([a, b, c, d], { key: 'stepReached', direction: 'ascending' }))).toEqual([
+      'c',
+      'd',
+      'a',
+      'b',
+    ]);
+    expect(tokens(sortRows([a, b, c, d], { key: 'stepReached', direction: 'descending' }))).toEqual([
+      'a',
+      'd',
+      'c',
+      'b',
+    ]);
+  });
+
+  it('sorts counts as numbers and times as instants whatever their offset', () => {
     expect(tokens(sortRows([a, b, c], { key: 'sessionCount', direction: 'ascending' }))).toEqual([
       'c',
       'a',
       'b',
     ]);
-    expect(tokens(sortRows([a, b, c], { key: 'sessionCount', direction: 'descending' }))).toEqual([
-      'a',
+    // c is 08:00 UTC, before a's 09:00.
+    expect(tokens(sortRows([b, a, c], { key: 'lastActivityAt', direction: 'ascending' }))).toEqual([
       'c',
+      'a',
       'b',
     ]);
   });
 
-  it('sorts times as instants whatever their offset, empty cells last in both directions', () => {
-    expect(tokens(sortRows([b, a, c], { key: 'expiration', direction: 'ascending' }))).toEqual([
-      'c',
-      'a',
-      'b',
-    ]);
-    expect(tokens(sortRows([b, a, c], { key: 'expiration', direction: 'descending' }))).toEqual([
+  it('keeps the pasted order among equals', () => {
+    expect(tokens(sortRows([d, a, c], { key: 'institution', direction: 'ascending' }))).toEqual([
+      'd',
       'a',
       'c',
-      'b',
     ]);
-  });
-
-  it('sorts text columns alphabetically', () => {
-    expect(tokens(sortRows([b, c, a], { key: 'status', direction: 'ascending' }))).toEqual(['a', 'b', 'c']);
   });
 });
 
 describe('filterRows', () => {
-  it('filters by status', () => {
-    expect(tokens(filterRows([a, b, c], { text: '', status: 'Error' }))).toEqual(['b']);
+  const all = [a, b, c, d];
+
+  it('shows the rows of any value chosen within a group', () => {
+    const facets = { ...NO_FACETS, errorCode: ['INSTITUTION_DOWN', 'INVALID_LINK_TOKEN'] };
+    expect(tokens(filterRows(all, { text: '', facets }))).toEqual(['b', 'c']);
   });
 
-  it('matches the text case-insensitively against token, error code and event', () => {
-    expect(tokens(filterRows([a, b, c], { text: 'invalid_link', status: 'all' }))).toEqual(['b']);
-    expect(tokens(filterRows([a, b, c], { text: 'open', status: 'all' }))).toEqual(['a']);
-    expect(tokens(filterRows([a, b, c], { text: 'sandbox-c', status: 'all' }))).toEqual(['c']);
-    expect(tokens(filterRows([a, b, c], { text: 'sandbox-c', status: 'Active' }))).toEqual([]);
+  it('combines groups: every group’s choice must hold', () => {
+    const facets = { ...NO_FACETS, verdict: ['failed'], institution: ['First Platypus Bank'] };
+    expect(tokens(filterRows(all, { text: '', facets }))).toEqual(['d']);
+  });
+
+  it('matches text case-insensitively against the words the table shows', () => {
+    const find = (text: string) => tokens(filterRows(all, { ...NO_FILTER, text }));
+    expect(find('invalid_link')).toEqual(['b']);
+    expect(find('platypus')).toEqual(['a', 'd']);
+    expect(find('lookup failed')).toEqual(['b']);
+    expect(find('security check')).toEqual(['d']);
+    expect(find('the end user')).toEqual(['d']);
+    expect(find('sandbox-c')).toEqual(['c']);
+  });
+});
+
+describe('toggleFacet and isFiltered', () => {
+  it('adds and removes a value, and knows when nothing is chosen', () => {
+    const once = toggleFacet(NO_FACETS, 'verdict', 'failed');
+    expect(once.verdict).toEqual(['failed']);
+    expect(isFiltered({ text: '', facets: once })).toBe(true);
+    const twice = toggleFacet(once, 'verdict', 'failed');
+    expect(twice.verdict).toEqual([]);
+    expect(isFiltered({ text: ' ', facets: twice })).toBe(false);
   });
 });

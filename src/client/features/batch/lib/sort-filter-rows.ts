@@ -1,27 +1,50 @@
-import type { BatchRow, BatchStatus } from './batch-row';
+import { ACTOR_LABELS, STEP_LABELS, type StepKind } from '../../../../shared/diagnosis';
+import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import type { BatchRow } from './batch-row';
+import { ROW_VERDICT_LABELS, ROW_VERDICTS } from './row-verdict';
 
 // Sorting and filtering of the batch table, kept out of the component so the rules are tested
-// directly: empty cells always sort last, times compare as instants, counts as numbers.
+// directly: empty cells always sort last, times compare as instants, counts as numbers, verdicts
+// worst first and steps in the order Link goes through them.
 
 export type SortKey =
   | 'token'
-  | 'environment'
-  | 'status'
-  | 'expiration'
-  | 'sessionCount'
-  | 'lastSessionOutcome'
-  | 'lastEventAt'
-  | 'errorCode';
+  | 'verdict'
+  | 'actor'
+  | 'errorCode'
+  | 'exitStatus'
+  | 'institution'
+  | 'stepReached'
+  | 'lastActivityAt'
+  | 'validity'
+  | 'sessionCount';
 export type SortDirection = 'ascending' | 'descending';
 export type Sort = { key: SortKey; direction: SortDirection };
 
-export type RowFilter = { text: string; status: BatchStatus | 'all' };
+// The groups of the breakdown; each selected value filters the table. Values selected in one group
+// widen it (any of them), groups narrow each other (all of them).
+export const FACETS = ['verdict', 'errorCode', 'institution', 'exitStatus'] as const;
+export type Facet = (typeof FACETS)[number];
+export type FacetSelection = Readonly<Record<Facet, readonly string[]>>;
+export const NO_FACETS: FacetSelection = { verdict: [], errorCode: [], institution: [], exitStatus: [] };
+
+export type RowFilter = { text: string; facets: FacetSelection };
+export const NO_FILTER: RowFilter = { text: '', facets: NO_FACETS };
+
+const STEP_ORDER = Object.keys(STEP_LABELS) as StepKind[];
 
 function sortValue(row: BatchRow, key: SortKey): string | number | null {
   switch (key) {
-    case 'expiration':
-    case 'lastEventAt': {
-      const time = row[key] ? Date.parse(row[key]) : NaN;
+    case 'verdict':
+      return ROW_VERDICTS.indexOf(row.verdict);
+    case 'stepReached':
+      return row.stepReached && STEP_ORDER.indexOf(row.stepReached);
+    case 'actor':
+      return row.actor && ACTOR_LABELS[row.actor];
+    case 'validity':
+      return row.validity && TOKEN_STATUS_LABELS[row.validity];
+    case 'lastActivityAt': {
+      const time = row.lastActivityAt ? Date.parse(row.lastActivityAt) : NaN;
       return Number.isNaN(time) ? null : time;
     }
     default:
@@ -34,6 +57,7 @@ function compareValues(left: string | number, right: string | number): number {
   return String(left).localeCompare(String(right));
 }
 
+// Stable: rows that compare equal keep the order the tokens were pasted in.
 export function sortRows(rows: readonly BatchRow[], sort: Sort): BatchRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
@@ -44,13 +68,50 @@ export function sortRows(rows: readonly BatchRow[], sort: Sort): BatchRow[] {
   });
 }
 
-export function filterRows(rows: readonly BatchRow[], filter: RowFilter): BatchRow[] {
-  const needle = filter.text.trim().toLowerCase();
-  return rows.filter((row) => {
-    if (filter.status !== 'all' && row.status !== filter.status) return false;
-    if (needle === '') return true;
-    return [row.token, row.environment, row.status, row.lastSessionOutcome, row.lastEventName, row.errorCode]
-      .filter((value): value is string => value !== null)
-      .some((value) => value.toLowerCase().includes(needle));
+// What the text filter searches: the row's words as the table shows them.
+function searchableText(row: BatchRow): string {
+  return [
+    row.token,
+    ROW_VERDICT_LABELS[row.verdict],
+    row.actor && ACTOR_LABELS[row.actor],
+    row.errorCode,
+    row.exitStatus,
+    row.institution,
+    row.stepReached && STEP_LABELS[row.stepReached],
+    row.headline,
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}
+
+export function matchesText(row: BatchRow, text: string): boolean {
+  const needle = text.trim().toLowerCase();
+  return needle === '' || searchableText(row).includes(needle);
+}
+
+// `except`: a group left out, to count what choosing a value of that group would show.
+export function matchesFacets(row: BatchRow, facets: FacetSelection, except?: Facet): boolean {
+  return FACETS.every((facet) => {
+    const selected = facets[facet];
+    if (facet === except || selected.length === 0) return true;
+    const value = row[facet];
+    return value !== null && selected.includes(value);
   });
+}
+
+export function filterRows(rows: readonly BatchRow[], filter: RowFilter): BatchRow[] {
+  return rows.filter((row) => matchesFacets(row, filter.facets) && matchesText(row, filter.text));
+}
+
+export function isFiltered(filter: RowFilter): boolean {
+  return filter.text.trim() !== '' || FACETS.some((facet) => filter.facets[facet].length > 0);
+}
+
+export function toggleFacet(facets: FacetSelection, facet: Facet, value: string): FacetSelection {
+  const selected = facets[facet];
+  return {
+    ...facets,
+    [facet]: selected.includes(value) ? selected.filter((other) => other !== value) : [...selected, value],
+  };
 }

@@ -1,0 +1,40 @@
+import {
+  VERDICT_LABELS,
+  VERDICT_TONES,
+  type LookupVerdict,
+  type Verdict,
+} from '../../../../shared/diagnosis';
+import { LOOKUP_FAILED, type StatusTone } from '../../../../shared/domain/status-tone';
+
+// The verdict a batch row shows: the diagnosis's own words for a token Plaid answered, "Lookup
+// failed" when the lookup itself failed, and two of the batch's own for tokens without an answer.
+export type RowVerdict = Verdict | LookupVerdict | 'pending' | 'cancelled';
+
+// Worst first: the order of the breakdown, the bar and sorting by verdict, so that what needs
+// someone's attention comes first and each verdict keeps its place while a batch runs.
+export const ROW_VERDICTS: readonly RowVerdict[] = [
+  'failed',
+  'lookup failed',
+  'abandoned',
+  'expired unused',
+  'in progress',
+  'never opened',
+  'no session data',
+  'linked',
+  'pending',
+  'cancelled',
+];
+
+export const ROW_VERDICT_LABELS: Readonly<Record<RowVerdict, string>> = {
+  ...VERDICT_LABELS,
+  pending: 'Pending',
+  cancelled: 'Cancelled',
+};
+
+// A failed lookup has the error panel's tone, so the row, the bar and the details agree.
+export const ROW_VERDICT_TONES: Readonly<Record<RowVerdict, StatusTone>> = {
+  ...VERDICT_TONES,
+  'lookup failed': LOOKUP_FAILED.tone,
+  pending: 'pending',
+  cancelled: 'neutral',
+};
