@@ -10,6 +10,7 @@ import {
   type BatchFormValues,
   type BatchRequest,
 } from '../lib/batch-form-schema';
+import { describeExpectedTime } from '../lib/batch-time';
 import { extractTokens } from '../lib/extract-tokens';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -27,11 +28,19 @@ type BatchInputProps = {
   allowCredentials: boolean;
   // In simulator mode the fixture tokens can be filled in with one click, for demos and QA.
   simulatorMode: boolean;
+  // The server's RATE_LIMIT_PER_MINUTE, when known: the batch says how long it will take.
+  rateLimitPerMinute: number | null;
 };
 
 // Paste, drop or choose the text holding the tokens; optional shared credentials. Credentials
 // live only in this form's memory (autocomplete off) and go out with each lookup.
-export function BatchInput({ onStart, running, allowCredentials, simulatorMode }: BatchInputProps) {
+export function BatchInput({
+  onStart,
+  running,
+  allowCredentials,
+  simulatorMode,
+  rateLimitPerMinute,
+}: BatchInputProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [inputError, setInputError] = useState<string | null>(null);
@@ -151,11 +160,18 @@ export function BatchInput({ onStart, running, allowCredentials, simulatorMode }
           </fieldset>
         )}
 
-        <Button type="submit" variant="primary" className={styles.start} disabled={running}>
-          {extraction.tokens.length > 0
-            ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
-            : 'Look up tokens'}
-        </Button>
+        <div className={styles.submit}>
+          <Button type="submit" variant="primary" disabled={running}>
+            {extraction.tokens.length > 0
+              ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
+              : 'Look up tokens'}
+          </Button>
+          {extraction.tokens.length > 0 && rateLimitPerMinute !== null && (
+            <p className={textStyles.hint}>
+              {describeExpectedTime(extraction.tokens.length, rateLimitPerMinute)}
+            </p>
+          )}
+        </div>
       </form>
     </Card>
   );

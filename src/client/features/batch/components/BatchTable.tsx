@@ -1,85 +1,172 @@
-import { memo, useCallback, useState } from 'react';
-import { Button } from '../../../components/Button';
+import { Fragment, memo, type ReactNode } from 'react';
+import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
+import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import formStyles from '../../../components/form.module.css';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
-import { BATCH_STATUS_TONES, type BatchRow } from '../lib/batch-row';
+import type { BatchRow } from '../lib/batch-row';
+import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
 import type { Sort, SortKey } from '../lib/sort-filter-rows';
-import styles from './batch.module.css';
+import styles from './BatchTable.module.css';
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'token', label: 'Token' },
-  { key: 'environment', label: 'Environment' },
-  { key: 'status', label: 'Status' },
-  { key: 'expiration', label: 'Expiration' },
-  { key: 'sessionCount', label: 'Sessions' },
-  { key: 'lastSessionOutcome', label: 'Last session' },
-  { key: 'lastEventAt', label: 'Last event' },
-  { key: 'errorCode', label: 'Error code' },
+// The batch table. It scrolls with the page (the header sticks to the top of the window), so the
+// whole height of the screen shows rows. As it gets narrower (a small window, or the drawer open
+// beside it) the least needed columns go first (priority 2, then 1); below that each row becomes a
+// card of labelled values. Container queries decide, in BatchTable.module.css.
+
+type Column = {
+  key: SortKey;
+  label: string;
+  // 0: always shown; 1 and 2: hidden as the table gets narrower, 2 first.
+  priority: 0 | 1 | 2;
+  cell: (row: BatchRow) => ReactNode;
+};
+
+const COLUMNS: Column[] = [
+  {
+    key: 'verdict',
+    label: 'Verdict',
+    priority: 0,
+    cell: (row) => (
+      <StatusBadge tone={ROW_VERDICT_TONES[row.verdict]}>{ROW_VERDICT_LABELS[row.verdict]}</StatusBadge>
+    ),
+  },
+  { key: 'actor', label: 'Who acts next', priority: 0, cell: (row) => row.actor && ACTOR_LABELS[row.actor] },
+  {
+    key: 'errorCode',
+    label: 'Error code',
+    priority: 0,
+    cell: (row) => row.errorCode && <Code>{row.errorCode}</Code>,
+  },
+  {
+    key: 'exitStatus',
+    label: 'Exit status',
+    priority: 1,
+    cell: (row) => row.exitStatus && <Code>{row.exitStatus}</Code>,
+  },
+  { key: 'institution', label: 'Institution', priority: 0, cell: (row) => row.institution },
+  {
+    key: 'stepReached',
+    label: 'Step reached',
+    priority: 0,
+    cell: (row) => row.stepReached && STEP_LABELS[row.stepReached],
+  },
+  {
+    key: 'lastActivityAt',
+    label: 'Last activity',
+    priority: 1,
+    cell: (row) => row.lastActivityAt && <Timestamp value={row.lastActivityAt} timeOnly />,
+  },
+  {
+    key: 'validity',
+    label: 'Token validity',
+    priority: 2,
+    cell: (row) => row.validity && TOKEN_STATUS_LABELS[row.validity],
+  },
+  { key: 'sessionCount', label: 'Sessions', priority: 2, cell: (row) => row.sessionCount },
 ];
 
+const SORT_OPTIONS: { key: SortKey; label: string }[] = [
+  { key: 'token', label: 'Token' },
+  ...COLUMNS.map(({ key, label }) => ({ key, label })),
+];
+
+const PRIORITY_CLASSES = ['', styles.priority1, styles.priority2] as const;
+
+// Plaid's codes are long words (INSTITUTION_NOT_RESPONDING): they may break after an underscore,
+// never inside a word.
+function Code({ children }: { children: string }) {
+  const parts = children.split('_');
+  return (
+    <code>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              _<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
 // "link-sandbox-1a2b3c4d…9f0e": the environment and enough of the UUID to tell rows apart.
-function shortenToken(token: string): string {
+export function shortenToken(token: string): string {
   const match = /^(link-[a-z]+)-([0-9a-f]{8})-.*([0-9a-f]{4})$/.exec(token);
   return match ? `${match[1]}-${match[2]}…${match[3]}` : token;
+}
+
+// The short token, free to break after "link-sandbox-" when the column is narrow.
+function ShortToken({ token }: { token: string }) {
+  const short = shortenToken(token);
+  const split = short.indexOf('-', 'link-'.length) + 1;
+  return (
+    <code>
+      {short.slice(0, split)}
+      <wbr />
+      {short.slice(split)}
+    </code>
+  );
+}
+
+// The id of a row's token button, for moving focus to it (J / K, closing the drawer).
+export function rowButtonId(tableId: string, token: string): string {
+  return `${tableId}-${token}`;
 }
 
 type RowProps = {
   row: BatchRow;
   selected: boolean;
-  detailsId: string;
+  tableId: string;
+  drawerId: string;
   onSelect: (token: string) => void;
-  onCopy: (token: string) => void;
 };
 
-// Memoised: while a batch runs only the row whose answer arrived re-renders, not all 500.
-const TableRow = memo(function TableRow({ row, selected, detailsId, onSelect, onCopy }: RowProps) {
+// Memoised: while a batch runs only the rows whose answers arrived re-render, not all 500.
+// Explicit roles: a table whose rows are laid out as cards loses its table semantics in some
+// browsers otherwise.
+const TableRow = memo(function TableRow({ row, selected, tableId, drawerId, onSelect }: RowProps) {
   return (
     <tr
+      role="row"
       className={selected ? `${styles.row} ${styles.selected}` : styles.row}
+      aria-current={selected ? 'true' : undefined}
       onClick={() => onSelect(row.token)}
     >
-      <td>
+      <td role="cell" className={styles.tokenCell}>
         <button
           type="button"
+          id={rowButtonId(tableId, row.token)}
           className={styles.token}
           title={row.token}
           aria-label={`Show details for ${row.token}`}
           aria-expanded={selected}
-          aria-controls={detailsId}
+          aria-controls={selected ? drawerId : undefined}
           onClick={(event) => {
             event.stopPropagation();
             onSelect(row.token);
           }}
         >
-          <code>{shortenToken(row.token)}</code>
-        </button>{' '}
-        <Button
-          size="small"
-          aria-label={`Copy ${row.token}`}
-          onClick={(event) => {
-            event.stopPropagation();
-            onCopy(row.token);
-          }}
-        >
-          Copy
-        </Button>
+          <ShortToken token={row.token} />
+        </button>
       </td>
-      <td>{row.environment}</td>
-      <td>
-        <StatusBadge tone={BATCH_STATUS_TONES[row.status]}>{row.status}</StatusBadge>
-      </td>
-      <td>{row.expiration && <Timestamp value={row.expiration} />}</td>
-      <td>{row.sessionCount ?? ''}</td>
-      <td>{row.lastSessionOutcome ?? (row.sessionCount === 0 ? 'No sessions in the last 6 hours' : '')}</td>
-      <td>
-        {row.lastEventName && (
-          <>
-            <code>{row.lastEventName}</code> {row.lastEventAt && <Timestamp value={row.lastEventAt} />}
-          </>
-        )}
-      </td>
-      <td title={row.errorMessage ?? undefined}>{row.errorCode && <code>{row.errorCode}</code>}</td>
+      {COLUMNS.map((column) => {
+        const content = column.cell(row);
+        return (
+          <td
+            role="cell"
+            key={column.key}
+            data-label={column.label}
+            className={column.key === 'verdict' ? styles.verdictCell : PRIORITY_CLASSES[column.priority]}
+          >
+            {content === null || content === '' ? null : content}
+          </td>
+        );
+      })}
     </tr>
   );
 });
@@ -88,9 +175,10 @@ type BatchTableProps = {
   rows: readonly BatchRow[];
   // null: the order the tokens were pasted in.
   sort: Sort | null;
-  onSortChange: (sort: Sort) => void;
+  onSortChange: (sort: Sort | null) => void;
   selectedToken: string | null;
-  detailsId: string;
+  tableId: string;
+  drawerId: string;
   onSelect: (token: string) => void;
 };
 
@@ -99,67 +187,80 @@ export function BatchTable({
   sort,
   onSortChange,
   selectedToken,
-  detailsId,
+  tableId,
+  drawerId,
   onSelect,
 }: BatchTableProps) {
-  const [copyMessage, setCopyMessage] = useState('');
-
-  // Stable, so that memoised rows do not re-render for a new function.
-  const copy = useCallback(async (token: string) => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopyMessage(`Copied ${shortenToken(token)} to the clipboard.`);
-    } catch {
-      // Clipboard access is refused on insecure origins and in some embedded browsers.
-      setCopyMessage('Could not copy: open the details and select the token instead.');
-    }
-  }, []);
-
   function sortBy(key: SortKey) {
     const direction = sort?.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending';
     onSortChange({ key, direction });
   }
 
+  const headers = [{ key: 'token' as const, label: 'Token', priority: 0 }, ...COLUMNS];
   return (
-    <div>
-      <div className={styles.scroll}>
-        <table className={styles.table}>
-          <caption>
-            <VisuallyHidden>Batch results; select a column header to sort</VisuallyHidden>
-          </caption>
-          <thead>
-            <tr>
-              {COLUMNS.map((column) => (
-                <th
-                  key={column.key}
-                  scope="col"
-                  aria-sort={sort?.key === column.key ? sort.direction : undefined}
-                >
-                  <button type="button" onClick={() => sortBy(column.key)}>
-                    {column.label}
-                    <span aria-hidden="true">
-                      {sort?.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <TableRow
-                key={row.token}
-                row={row}
-                selected={row.token === selectedToken}
-                detailsId={detailsId}
-                onSelect={onSelect}
-                onCopy={copy}
-              />
+    <div className={styles.container}>
+      {/* Cards have no column headers to click: a menu sorts them instead. */}
+      <label className={styles.cardSort}>
+        Sort by{' '}
+        <select
+          className={formStyles.input}
+          value={sort ? `${sort.key} ${sort.direction}` : ''}
+          onChange={(event) => {
+            const [key, direction] = event.target.value.split(' ') as [SortKey, Sort['direction']];
+            onSortChange(event.target.value === '' ? null : { key, direction });
+          }}
+        >
+          <option value="">Order pasted</option>
+          {SORT_OPTIONS.flatMap(({ key, label }) => [
+            <option key={`${key} ascending`} value={`${key} ascending`}>
+              {label} ▲
+            </option>,
+            <option key={`${key} descending`} value={`${key} descending`}>
+              {label} ▼
+            </option>,
+          ])}
+        </select>
+      </label>
+      <table role="table" className={styles.table} id={tableId}>
+        <caption>
+          <VisuallyHidden>
+            Batch results; select a column header to sort, a token to see its details
+          </VisuallyHidden>
+        </caption>
+        <thead role="rowgroup">
+          <tr role="row">
+            {headers.map((column) => (
+              <th
+                role="columnheader"
+                key={column.key}
+                scope="col"
+                className={PRIORITY_CLASSES[column.priority]}
+                aria-sort={sort?.key === column.key ? sort.direction : undefined}
+              >
+                <button type="button" onClick={() => sortBy(column.key)}>
+                  {column.label}
+                  <span aria-hidden="true">
+                    {sort?.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
-      <VisuallyHidden role="status">{copyMessage}</VisuallyHidden>
+          </tr>
+        </thead>
+        <tbody role="rowgroup">
+          {rows.map((row) => (
+            <TableRow
+              key={row.token}
+              row={row}
+              selected={row.token === selectedToken}
+              tableId={tableId}
+              drawerId={drawerId}
+              onSelect={onSelect}
+            />
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className={styles.empty}>No rows match the filters.</p>}
     </div>
   );
 }

@@ -1,30 +1,38 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatInZone } from '../../../../shared/domain/format-time';
+import { formatInZone, formatTimeOfDay } from '../../../../shared/domain/format-time';
 import { server } from '../../../test/msw-server';
-import { BatchView } from '../index';
-import { linkTokenBody, plaidErrorBody, requestedToken, tokenNumber } from '../../../test/batch-answers';
+import {
+  failedSession,
+  linkedSession,
+  linkTokenBody,
+  plaidErrorBody,
+  requestedToken,
+  tokenNumber,
+} from '../../../test/batch-answers';
+import {
+  BATCH_SERVER_INFO,
+  bodyRows,
+  cellsOf,
+  configHandler,
+  pasteAndRun,
+  renderBatch,
+  rowOf,
+  shownTokens,
+} from '../../../test/render-batch';
+
+// The batch view's input and run: what it finds in pasted text, how long it says a batch takes,
+// each token looked up once with its diagnosis in the row, rate-limit pauses, cancel, sorting,
+// and the input folding away once a run starts. Breakdown, drawer, retry and exports:
+// BatchTriage.test.tsx.
 
 const ACTIVE = tokenNumber(1);
 const EXPIRED = tokenNumber(2);
 const INVALID = tokenNumber(3);
 const BUSY = tokenNumber(4);
 
-const busySession = {
-  link_session_id: 'session-1',
-  started_at: '2026-11-25T05:00:00Z',
-  finished_at: '2026-11-25T05:02:00Z',
-  on_success: { public_token: 'public-sandbox-x', metadata: null },
-  events: [
-    { event_id: 'e1', event_name: 'OPEN', timestamp: '2026-11-25T05:00:00Z', event_metadata: {} },
-    { event_id: 'e2', event_name: 'HANDOFF', timestamp: '2026-11-25T05:02:00Z', event_metadata: {} },
-  ],
-};
-
-// The server as msw plays it: one answer per fixture token, every request recorded.
+// The server as msw plays it: one answer per token, every request recorded.
 let requests: Record<string, unknown>[];
 function answersByToken() {
   return http.post('/api/link/token/get', async ({ request }) => {
@@ -33,34 +41,26 @@ function answersByToken() {
     const token = await requestedToken(request);
     if (token === INVALID) return HttpResponse.json(plaidErrorBody('INVALID_LINK_TOKEN'), { status: 400 });
     if (token === EXPIRED)
-      return HttpResponse.json(linkTokenBody(token, { expiration: '2026-01-01T00:00:00Z' }));
+      return HttpResponse.json(
+        linkTokenBody(token, { expiration: '2026-01-01T00:00:00Z', sessions: [linkedSession()] }),
+      );
     if (token === BUSY)
       return HttpResponse.json(
-        linkTokenBody(token, { sessions: [busySession, { ...busySession, link_session_id: 'session-2' }] }),
+        linkTokenBody(token, {
+          sessions: [
+            failedSession('INSTITUTION_DOWN', { startedAt: '2026-11-25T05:10:00Z' }),
+            linkedSession(),
+          ],
+        }),
       );
     return HttpResponse.json(linkTokenBody(token));
   });
 }
 
-const configHandler = http.get('/api/config', () =>
-  HttpResponse.json({ mode: 'simulator', serverCredentials: [], allowRequestCredentials: true }),
-);
-
 beforeEach(() => {
   requests = [];
-  server.use(configHandler, answersByToken());
+  server.use(configHandler(), answersByToken());
 });
-
-function renderBatch() {
-  const user = userEvent.setup();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <BatchView />
-    </QueryClientProvider>,
-  );
-  return user;
-}
 
 const LOG = [
   `06:00:01 INFO created link_token=${ACTIVE}`,
@@ -68,20 +68,6 @@ const LOG = [
   `06:00:02 WARN lookup failed ${INVALID}, retrying ${INVALID}`,
   `{"token": "${EXPIRED}"}, "${BUSY}"`,
 ].join('\n');
-
-async function pasteAndRun(user: ReturnType<typeof userEvent.setup>, text = LOG) {
-  await user.click(screen.getByLabelText(/Tokens, or any text/));
-  await user.paste(text);
-  await user.click(screen.getByRole('button', { name: /^Look up \d+ tokens?$/ }));
-}
-
-function bodyRows() {
-  return within(screen.getByRole('table')).getAllByRole('row').slice(1);
-}
-
-function firstCells() {
-  return bodyRows().map((row) => within(row).getAllByRole('cell')[0]!.querySelector('button')!.title);
-}
 
 describe('BatchView', () => {
   it('summarises what it found in pasted text before looking anything up', async () => {
@@ -160,35 +146,84 @@ describe('BatchView', () => {
     expect(requests).toEqual([]);
   });
 
-  it('looks every token up once, shows progress and one row per token', async () => {
+  it('says how long the batch will take before it starts, from the server’s rate limit', async () => {
+    server.use(configHandler({ ...BATCH_SERVER_INFO, rateLimitPerMinute: 120 }));
     const user = renderBatch();
-    await pasteAndRun(user);
-
-    expect(await screen.findByText('Done: 4 of 4 looked up, 1 error.')).toBeInTheDocument();
-    expect(screen.getByText('4 / 4 done · 1 error · 0 rate-limit waits')).toBeInTheDocument();
-    expect(requests.map((body) => body.link_token).sort()).toEqual([ACTIVE, EXPIRED, INVALID, BUSY].sort());
-
-    const busyRow = bodyRows().find((row) => row.textContent?.includes('00000004'))!;
+    await user.click(screen.getByLabelText(/Tokens, or any text/));
+    await user.paste(LOG);
     expect(
-      within(busyRow)
-        .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual([
-      'link-sandbox-00000004…0000 Copy',
-      'sandbox',
-      'Active',
-      // Times in the zone the user chose (local unless they switched to UTC), as everywhere.
-      formatInZone(new Date('2099-01-01T00:00:00Z'), 'local'),
-      '2',
-      'Succeeded',
-      `HANDOFF ${formatInZone(new Date('2026-11-25T05:02:00Z'), 'local')}`,
-      '',
-    ]);
-    const invalidRow = bodyRows().find((row) => row.textContent?.includes('00000003'))!;
-    expect(invalidRow).toHaveTextContent('Error');
-    expect(invalidRow).toHaveTextContent('INVALID_LINK_TOKEN');
-    const expiredRow = bodyRows().find((row) => row.textContent?.includes('00000002'))!;
-    expect(expiredRow).toHaveTextContent('Expired');
+      await screen.findByText(
+        'Expected time: under a minute (this server allows 120 lookups a minute per user).',
+      ),
+    ).toBeInTheDocument();
+
+    await user.clear(screen.getByLabelText(/Tokens, or any text/));
+    await user.paste(Array.from({ length: 500 }, (_, n) => tokenNumber(n)).join(' '));
+    expect(
+      await screen.findByText(
+        'Expected time: about 4 minutes: this server allows 120 lookups a minute per user, so the batch waits for the limit 4 times.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('looks every token up once, and each row carries its diagnosis', async () => {
+    const user = renderBatch();
+    await pasteAndRun(user, LOG);
+
+    expect(await screen.findByText('Done: 4 of 4 looked up, 1 lookup failed.')).toBeInTheDocument();
+    expect(requests.map((body) => body.link_token).sort()).toEqual([ACTIVE, EXPIRED, INVALID, BUSY].sort());
+    expect(shownTokens()).toEqual([ACTIVE, INVALID, EXPIRED, BUSY]);
+
+    // The newest session failed at the bank after an earlier one linked: the verdict is the failure.
+    expect(cellsOf(BUSY)).toEqual({
+      Token: 'link-sandbox-00000004…0000',
+      Verdict: 'Failed',
+      'Who acts next': 'Nobody',
+      'Error code': 'INSTITUTION_DOWN',
+      'Exit status': 'requires_credentials',
+      Institution: 'Houndstooth Bank',
+      'Step reached': 'Bank credentials',
+      // The time of day in the zone the user chose; the date on hover.
+      'Last activity': formatTimeOfDay(new Date('2026-11-25T05:15:00Z'), 'local'),
+      'Token validity': 'Active',
+      Sessions: '2',
+    });
+    // The verdict and the token's validity are different questions.
+    expect(cellsOf(EXPIRED)).toMatchObject({ Verdict: 'Linked', 'Token validity': 'Expired' });
+    // A lookup that failed reads so, with its code and who acts next.
+    expect(cellsOf(INVALID)).toMatchObject({
+      Verdict: 'Lookup failed',
+      'Error code': 'INVALID_LINK_TOKEN',
+      'Who acts next': 'The person looking up the token',
+      'Token validity': '',
+    });
+  });
+
+  it('shows the last activity as a time, with the full date on hover', async () => {
+    const user = renderBatch();
+    await pasteAndRun(user, BUSY);
+    await screen.findByText(/^Done:/);
+
+    const time = within(rowOf(BUSY)).getByText((_, element) => element?.tagName === 'TIME');
+    expect(time).toHaveAttribute('dateTime', '2026-11-25T05:15:00.000Z');
+    expect(time.title).toContain(formatInZone(new Date('2026-11-25T05:15:00Z'), 'local'));
+  });
+
+  it('folds the input into one line once a run starts, and opens it again on demand', async () => {
+    const user = renderBatch();
+    await pasteAndRun(user, LOG);
+    await screen.findByText(/^Done:/);
+
+    const toggle = screen.getByRole('button', { name: 'Change the tokens' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByText('4 tokens')).toBeInTheDocument();
+    expect(screen.getByLabelText(/Tokens, or any text/)).not.toBeVisible();
+
+    await user.click(toggle);
+    expect(screen.getByRole('button', { name: 'Hide the input' })).toHaveAttribute('aria-expanded', 'true');
+    // The pasted text is still there, ready for a new batch.
+    expect(screen.getByLabelText(/Tokens, or any text/)).toBeVisible();
+    expect(screen.getByLabelText(/Tokens, or any text/)).toHaveValue(LOG);
   });
 
   it('sends the shared credentials with every lookup', async () => {
@@ -208,7 +243,7 @@ describe('BatchView', () => {
     const user = renderBatch();
     await pasteAndRun(user, 'link-development-33333333-3333-4333-8333-333333333333');
 
-    await screen.findByText('Done: 1 of 1 looked up, 1 error.');
+    await screen.findByText('Done: 1 of 1 looked up, 1 lookup failed.');
     expect(bodyRows()[0]).toHaveTextContent('ENVIRONMENT_RETIRED');
     expect(requests).toEqual([]);
   });
@@ -235,10 +270,10 @@ describe('BatchView', () => {
       await screen.findByText('Rate limited by the server: pausing all lookups for 1 second.'),
     ).toBeInTheDocument();
     expect(await screen.findByText('Done: 2 of 2 looked up.', {}, { timeout: 3000 })).toBeInTheDocument();
-    expect(screen.getByText('2 / 2 done · 0 errors · 1 rate-limit wait')).toBeInTheDocument();
+    expect(screen.getByText('Waited for a rate limit once')).toBeInTheDocument();
   });
 
-  it('cancels in-flight and queued lookups', async () => {
+  it('shows done, failed and the time it expects while running, and cancels what is in flight and queued', async () => {
     server.use(
       http.post('/api/link/token/get', async () => {
         await delay('infinite');
@@ -248,108 +283,38 @@ describe('BatchView', () => {
     const user = renderBatch();
     await pasteAndRun(user, Array.from({ length: 6 }, (_, n) => tokenNumber(n)).join('\n'));
 
-    await user.click(await screen.findByRole('button', { name: 'Cancel batch' }));
+    expect(await screen.findByText('Looking up 6 tokens…')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '0 of 6 done · 0 failed lookups · 0 rate-limit waits · Expected time: under a minute (this server allows 120 lookups a minute per user).',
+      ),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel batch' }));
 
     expect(await screen.findByText('Cancelled after 0 of 6 lookups.')).toBeInTheDocument();
-    expect(bodyRows().map((row) => within(row).getAllByRole('cell')[2]!.textContent)).toEqual(
+    expect(bodyRows().map((row) => within(row).getAllByRole('cell')[1]!.textContent)).toEqual(
       Array(6).fill('Cancelled'),
     );
     expect(screen.queryByRole('button', { name: 'Cancel batch' })).not.toBeInTheDocument();
   });
 
-  it('sorts by a column header and filters by text and status', async () => {
+  it('sorts by a column header, verdicts worst first', async () => {
     const user = renderBatch();
-    await pasteAndRun(user);
-    await screen.findByText(/^Done:/);
-    expect(firstCells()).toEqual([ACTIVE, INVALID, EXPIRED, BUSY]);
-
-    const sessionsHeader = screen.getByRole('columnheader', { name: /Sessions/ });
-    await user.click(within(sessionsHeader).getByRole('button'));
-    expect(sessionsHeader).toHaveAttribute('aria-sort', 'ascending');
-    // 0, 0, 2, then the error row without a count.
-    expect(firstCells()).toEqual([ACTIVE, EXPIRED, BUSY, INVALID]);
-
-    await user.click(within(sessionsHeader).getByRole('button'));
-    expect(sessionsHeader).toHaveAttribute('aria-sort', 'descending');
-    expect(firstCells()).toEqual([BUSY, ACTIVE, EXPIRED, INVALID]);
-
-    await user.selectOptions(screen.getByLabelText('Status'), 'Active');
-    expect(firstCells()).toEqual([BUSY, ACTIVE]);
-    await user.type(screen.getByLabelText('Filter rows'), 'handoff');
-    expect(firstCells()).toEqual([BUSY]);
-    expect(screen.getByText('Showing 1 of 4')).toBeInTheDocument();
-  });
-
-  it('opens the full status panel or error panel for a row', async () => {
-    const user = renderBatch();
-    await pasteAndRun(user);
+    await pasteAndRun(user, LOG);
     await screen.findByText(/^Done:/);
 
-    await user.click(screen.getByRole('button', { name: `Show details for ${BUSY}` }));
-    const details = screen.getByRole('region', { name: `Details for ${BUSY}` });
-    expect(details).toHaveTextContent('req-0000');
+    const verdictHeader = screen.getByRole('columnheader', { name: /Verdict/ });
+    await user.click(within(verdictHeader).getByRole('button'));
+    expect(verdictHeader).toHaveAttribute('aria-sort', 'ascending');
+    // Failed, Lookup failed, No session data (created over six hours ago), Linked.
+    expect(shownTokens()).toEqual([BUSY, INVALID, ACTIVE, EXPIRED]);
 
-    await user.click(screen.getByRole('button', { name: `Show details for ${INVALID}` }));
-    expect(screen.getByRole('region', { name: `Details for ${INVALID}` })).toHaveTextContent(
-      'INVALID_LINK_TOKEN',
-    );
-    expect(requests).toHaveLength(4);
+    await user.click(within(verdictHeader).getByRole('button'));
+    expect(verdictHeader).toHaveAttribute('aria-sort', 'descending');
+    expect(shownTokens()).toEqual([EXPIRED, ACTIVE, INVALID, BUSY]);
 
-    await user.click(screen.getByRole('button', { name: 'Close details' }));
-    expect(screen.queryByRole('region', { name: /Details for/ })).not.toBeInTheDocument();
-  });
-
-  it('copies the full token', async () => {
-    const user = renderBatch();
-    await pasteAndRun(user, ACTIVE);
-    await screen.findByText(/^Done:/);
-
-    await user.click(screen.getByRole('button', { name: `Copy ${ACTIVE}` }));
-
-    expect(await navigator.clipboard.readText()).toBe(ACTIVE);
-    expect(screen.getByText('Copied link-sandbox-00000001…0000 to the clipboard.')).toBeInTheDocument();
-  });
-
-  describe('export', () => {
-    let blobs: Blob[];
-    beforeEach(() => {
-      blobs = [];
-      // jsdom has no object URLs; the Blob handed to the browser is what the user downloads.
-      URL.createObjectURL = vi.fn((blob: Blob) => {
-        blobs.push(blob);
-        return 'blob:test';
-      });
-      URL.revokeObjectURL = vi.fn();
-    });
-    afterEach(() => {
-      Reflect.deleteProperty(URL, 'createObjectURL');
-      Reflect.deleteProperty(URL, 'revokeObjectURL');
-    });
-
-    it('exports the rows shown as CSV and JSON, without the credentials', async () => {
-      const user = renderBatch();
-      await user.type(await screen.findByLabelText('Client ID'), 'my-client');
-      await user.type(screen.getByLabelText('Secret'), 'my-secret');
-      await pasteAndRun(user);
-      await screen.findByText(/^Done:/);
-      await user.selectOptions(screen.getByLabelText('Status'), 'Error');
-
-      await user.click(screen.getByRole('button', { name: 'Export CSV (1 row)' }));
-      await user.click(screen.getByRole('button', { name: 'Export JSON (1 row)' }));
-
-      const [csv = '', json = ''] = await Promise.all(blobs.map((blob) => blob.text()));
-      expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
-      expect(csv).toBe(
-        'link_token,environment,status,expiration,sessions,last_session_outcome,last_event,last_event_at,error_code,error_message,request_id\r\n' +
-          `${INVALID},sandbox,Error,,,,,,INVALID_LINK_TOKEN,INVALID_LINK_TOKEN happened,req-error\r\n`,
-      );
-      const exported = JSON.parse(json);
-      expect(exported.tokens).toHaveLength(1);
-      expect(exported.tokens[0]).toMatchObject({
-        link_token: INVALID,
-        error: { error_code: 'INVALID_LINK_TOKEN' },
-      });
-      expect(csv + json).not.toMatch(/my-secret|my-client/);
-    });
+    // Cards have no headers: the same sort from a menu.
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'Sessions ▼');
+    expect(shownTokens()[0]).toBe(BUSY);
   });
 });

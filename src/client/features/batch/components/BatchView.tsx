@@ -1,136 +1,241 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { serverInfoQuery } from '../../../api/get-server-info';
-import { BATCH_STATUSES } from '../lib/batch-row';
-import type { BatchRequest } from '../lib/batch-form-schema';
-import { BatchDetails } from './BatchDetails';
-import { BatchInput } from './BatchInput';
-import { BatchProgress } from './BatchProgress';
-import { BatchTable } from './BatchTable';
-import { downloadFile } from '../../../lib/download-file';
-import { toCsv, toJson } from '../lib/export-batch';
-import { filterRows, sortRows, type RowFilter, type Sort } from '../lib/sort-filter-rows';
 import { Button } from '../../../components/Button';
-import formStyles from '../../../components/form.module.css';
+import { Card } from '../../../components/Card';
 import text from '../../../components/text.module.css';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
+import type { BatchRequest } from '../lib/batch-form-schema';
+import { retryableTokens } from '../lib/batch-row';
+import { breakdown } from '../lib/breakdown';
+import { adjacentToken } from '../lib/row-navigation';
+import {
+  filterRows,
+  isFiltered,
+  NO_FILTER,
+  sortRows,
+  toggleFacet,
+  type Facet,
+  type RowFilter,
+  type Sort,
+} from '../lib/sort-filter-rows';
+import { BatchDrawer } from './BatchDrawer';
+import { BatchInput } from './BatchInput';
+import { BatchStatus } from './BatchStatus';
+import { BatchTable, rowButtonId } from './BatchTable';
+import { BatchToolbar } from './BatchToolbar';
+import { Breakdown } from './Breakdown';
 import styles from './batch.module.css';
 
-function exportFileName(extension: string): string {
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
-  return `link-token-batch-${stamp}.${extension}`;
+// Narrower than this, the drawer covers the screen instead of standing beside the table.
+const FULL_SCREEN_DRAWER = '(max-width: 56rem)';
+
+// Where focus goes once the open row changes: the drawer's heading, a row's token button, or
+// nowhere (Previous / Next keep it on themselves).
+type FocusTarget = { kind: 'heading' } | { kind: 'row'; token: string } | null;
+
+function isTyping(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLElement &&
+    target.closest('input, textarea, select, [contenteditable="true"]') !== null
+  );
 }
 
-// Many tokens at once: paste, look up with a bounded pool, then scan, sort, filter, open any row
-// in the full status panel, and export.
+// Many tokens at once, for triage: paste, look up with a bounded pool, then see the verdicts at a
+// glance (bar and breakdown), filter by any count, work through the rows in a drawer beside the
+// table, retry what failed for a passing reason, export, and copy a summary for a ticket.
 export function BatchView() {
   const id = useId();
-  const detailsId = `${id}-details`;
+  const ids = {
+    input: `${id}-input`,
+    table: `${id}-table`,
+    drawer: `${id}-drawer`,
+    drawerHeading: `${id}-drawer-heading`,
+  };
   const { data: serverInfo } = useQuery(serverInfoQuery);
-  const { state, start, cancel } = useBatchRun();
+  const { state, start, retry, cancel } = useBatchRun();
   const [sort, setSort] = useState<Sort | null>(null);
-  const [filter, setFilter] = useState<RowFilter>({ text: '', status: 'all' });
+  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selectedToken, setSelectedToken] = useState<string | null>(null);
+  const [inputOpen, setInputOpen] = useState(false);
+  const fullScreen = useMediaQuery(FULL_SCREEN_DRAWER);
+  const focusTarget = useRef<FocusTarget>(null);
 
+  const rows = useMemo(() => state.entries.map((entry) => entry.row), [state.entries]);
+  const counts = useMemo(() => breakdown(rows, filter), [rows, filter]);
   const visibleRows = useMemo(() => {
-    const filtered = filterRows(
-      state.entries.map((entry) => entry.row),
-      filter,
-    );
+    const filtered = filterRows(rows, filter);
     return sort ? sortRows(filtered, sort) : filtered;
-  }, [state.entries, filter, sort]);
+  }, [rows, filter, sort]);
+  const visibleTokens = useMemo(() => visibleRows.map((row) => row.token), [visibleRows]);
+  const retryTokens = useMemo(() => retryableTokens(rows), [rows]);
   const selectedEntry = state.entries.find((entry) => entry.token === selectedToken) ?? null;
+
+  const select = useCallback((token: string | null, focus: FocusTarget) => {
+    focusTarget.current = focus;
+    setSelectedToken(token);
+  }, []);
+  const onRowSelect = useCallback((token: string) => select(token, { kind: 'heading' }), [select]);
+  const close = useCallback(() => {
+    if (selectedToken) select(null, { kind: 'row', token: selectedToken });
+  }, [select, selectedToken]);
+
+  // After the open row changes: keep it in sight (the table moves only if it is not) and move
+  // focus where it belongs.
+  useEffect(() => {
+    const target = focusTarget.current;
+    focusTarget.current = null;
+    if (selectedToken) {
+      // Optional: jsdom, where the component tests run, has no scrollIntoView.
+      document.getElementById(rowButtonId(ids.table, selectedToken))?.closest('tr')?.scrollIntoView?.({
+        block: 'nearest',
+      });
+    }
+    if (!target) return;
+    const element = document.getElementById(
+      target.kind === 'heading' ? ids.drawerHeading : rowButtonId(ids.table, target.token),
+    );
+    element?.focus({ preventScroll: true });
+  }, [selectedToken, ids.table, ids.drawerHeading]);
+
+  function step(direction: 1 | -1) {
+    const token = adjacentToken(visibleTokens, selectedToken, direction);
+    if (!token) return;
+    // At either end the button just pressed is disabled: focus goes to the heading instead.
+    const atEnd = adjacentToken(visibleTokens, token, direction) === null;
+    select(token, atEnd ? { kind: 'heading' } : null);
+  }
+
+  // J / K (next / previous) and Escape while focus is in the table or the drawer.
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    if (event.key === 'Escape' && selectedToken) {
+      event.preventDefault();
+      close();
+      return;
+    }
+    const key = event.key.toLowerCase();
+    if (key !== 'j' && key !== 'k') return;
+    const token = adjacentToken(visibleTokens, selectedToken, key === 'j' ? 1 : -1);
+    if (!token) return;
+    event.preventDefault();
+    const inDrawer = document.getElementById(ids.drawer)?.contains(event.target as Node) ?? false;
+    select(token, inDrawer ? { kind: 'heading' } : { kind: 'row', token });
+  }
 
   const onStart = useCallback(
     (request: BatchRequest) => {
       setSelectedToken(null);
+      setFilter(NO_FILTER);
+      setInputOpen(false);
       void start(request.tokens, request.credentials);
     },
     [start],
   );
-  const onSelect = useCallback((token: string) => setSelectedToken(token), []);
 
-  function exportCsv() {
-    downloadFile(exportFileName('csv'), toCsv(visibleRows), 'text/csv;charset=utf-8');
-  }
-
-  function exportJson() {
-    const byToken = new Map(state.entries.map((entry) => [entry.token, entry.outcome]));
-    const entries = visibleRows.map((row) => ({ row, outcome: byToken.get(row.token) ?? null }));
-    downloadFile(exportFileName('json'), toJson(entries, new Date()), 'application/json');
-  }
-
-  const rowsLabel = `${visibleRows.length} ${visibleRows.length === 1 ? 'row' : 'rows'}`;
+  const started = state.phase !== 'idle';
+  const selectedIndex = selectedToken ? visibleTokens.indexOf(selectedToken) : -1;
+  const drawerOpen = selectedEntry !== null;
   return (
     <section className={styles.view} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className={styles.heading}>
         Batch lookup
       </h2>
-      <p className={text.hint}>
-        Paste up to 500 link tokens, or any text that contains them, to see which are alive, which sessions
-        succeeded and which failed.
-      </p>
-      <BatchInput
-        onStart={onStart}
-        running={state.phase === 'running'}
-        allowCredentials={serverInfo?.allowRequestCredentials ?? false}
-        simulatorMode={serverInfo?.mode === 'simulator'}
-      />
+      {started ? (
+        <div className={styles.runLine}>
+          <span>
+            <strong>
+              {state.entries.length} {state.entries.length === 1 ? 'token' : 'tokens'}
+            </strong>{' '}
+            in this batch
+          </span>
+          <Button
+            size="small"
+            aria-expanded={inputOpen}
+            aria-controls={ids.input}
+            onClick={() => setInputOpen(!inputOpen)}
+          >
+            {inputOpen ? 'Hide the input' : 'Change the tokens'}
+          </Button>
+        </div>
+      ) : (
+        <p className={text.hint}>
+          Paste up to 500 link tokens, or any text that contains them, to see what happened to each: which
+          linked, which failed and why, and who acts next.
+        </p>
+      )}
+      <div id={ids.input} hidden={started && !inputOpen}>
+        <BatchInput
+          onStart={onStart}
+          running={state.phase === 'running'}
+          allowCredentials={serverInfo?.allowRequestCredentials ?? false}
+          simulatorMode={serverInfo?.mode === 'simulator'}
+          rateLimitPerMinute={serverInfo?.rateLimitPerMinute ?? null}
+        />
+      </div>
 
-      {state.phase !== 'idle' && (
+      {started && (
         <>
-          <BatchProgress state={state} onCancel={cancel} />
-
-          <div className={styles.tools}>
-            <label>
-              Filter rows{' '}
-              <input
-                className={formStyles.input}
-                type="search"
-                value={filter.text}
-                onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+          <Card>
+            <div className={styles.overview}>
+              <BatchStatus
+                state={state}
+                rateLimitPerMinute={serverInfo?.rateLimitPerMinute ?? null}
+                retryable={retryTokens.length}
+                onCancel={cancel}
+                onRetry={() => void retry(retryTokens)}
               />
-            </label>
-            <label>
-              Status{' '}
-              <select
-                className={formStyles.input}
-                value={filter.status}
-                onChange={(event) =>
-                  setFilter({ ...filter, status: event.target.value as RowFilter['status'] })
+              <Breakdown
+                counts={counts}
+                filtered={isFiltered(filter)}
+                onToggle={(facet: Facet, value: string) =>
+                  setFilter({ ...filter, facets: toggleFacet(filter.facets, facet, value) })
                 }
-              >
-                <option value="all">All</option>
-                {BATCH_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {status}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <span className={styles.count}>
-              Showing {visibleRows.length} of {state.entries.length}
-            </span>
-            <Button size="small" onClick={exportCsv} disabled={visibleRows.length === 0}>
-              Export CSV ({rowsLabel})
-            </Button>
-            <Button size="small" onClick={exportJson} disabled={visibleRows.length === 0}>
-              Export JSON ({rowsLabel})
-            </Button>
-          </div>
+                onClear={() => setFilter(NO_FILTER)}
+              />
+            </div>
+          </Card>
 
-          <BatchTable
-            rows={visibleRows}
-            sort={sort}
-            onSortChange={setSort}
-            selectedToken={selectedToken}
-            detailsId={detailsId}
-            onSelect={onSelect}
+          <BatchToolbar
+            entries={state.entries}
+            visibleRows={visibleRows}
+            text={filter.text}
+            onTextChange={(value) => setFilter({ ...filter, text: value })}
           />
 
-          {selectedEntry && (
-            <BatchDetails entry={selectedEntry} id={detailsId} onClose={() => setSelectedToken(null)} />
-          )}
+          <div
+            className={
+              drawerOpen && !fullScreen ? `${styles.workspace} ${styles.withDrawer}` : styles.workspace
+            }
+            onKeyDown={onKeyDown}
+          >
+            <BatchTable
+              rows={visibleRows}
+              sort={sort}
+              onSortChange={setSort}
+              selectedToken={selectedToken}
+              tableId={ids.table}
+              drawerId={ids.drawer}
+              onSelect={onRowSelect}
+            />
+            {selectedEntry && (
+              <BatchDrawer
+                key={fullScreen ? 'full-screen' : 'beside'}
+                entry={selectedEntry}
+                id={ids.drawer}
+                headingId={ids.drawerHeading}
+                index={selectedIndex}
+                total={visibleTokens.length}
+                onPrevious={selectedIndex > 0 ? () => step(-1) : null}
+                onNext={
+                  selectedIndex !== -1 && selectedIndex < visibleTokens.length - 1 ? () => step(1) : null
+                }
+                onClose={close}
+                fullScreen={fullScreen}
+              />
+            )}
+          </div>
         </>
       )}
     </section>

@@ -1,0 +1,107 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorPanel } from '../../../components/answer/ErrorPanel';
+import { StatusPanel } from '../../../components/answer/StatusPanel';
+import { Button } from '../../../components/Button';
+import { CopyButton } from '../../../components/CopyButton';
+import text from '../../../components/text.module.css';
+import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import { ROW_VERDICT_LABELS } from '../lib/row-verdict';
+import type { BatchEntry } from '../hooks/use-batch-run';
+import styles from './BatchDrawer.module.css';
+import { shortenToken } from './BatchTable';
+import { RowDiagnosis } from './RowDiagnosis';
+
+type BatchDrawerProps = {
+  entry: BatchEntry;
+  id: string;
+  headingId: string;
+  // Where the row is among the rows shown (0-based), and how many are shown.
+  index: number;
+  total: number;
+  // null at either end of the rows shown.
+  onPrevious: (() => void) | null;
+  onNext: (() => void) | null;
+  onClose: () => void;
+  // On a narrow screen the drawer covers the page as a modal dialog, which also keeps keyboard
+  // focus inside it; on a wide one it stands beside the table.
+  fullScreen: boolean;
+};
+
+function Frame({
+  fullScreen,
+  onClose,
+  children,
+  ...props
+}: {
+  fullScreen: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  id: string;
+  className: string;
+  'aria-label': string;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (fullScreen) dialogRef.current?.showModal();
+  }, [fullScreen]);
+  if (!fullScreen) return <section {...props}>{children}</section>;
+  return (
+    <dialog
+      ref={dialogRef}
+      {...props}
+      onCancel={(event) => {
+        // Escape: close through our state, so that focus goes back to the row.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {children}
+    </dialog>
+  );
+}
+
+// One row's details beside the table: its diagnosis, then the full status panel (or error panel)
+// from the answer already fetched — no second request. Previous / Next (and J / K, handled by the
+// batch view) step through the rows shown without moving the table.
+export function BatchDrawer(props: BatchDrawerProps) {
+  const { entry, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } = props;
+  const { row, outcome } = entry;
+  const retrying = row.verdict === 'pending' && outcome !== null;
+  // The open row may have been filtered away since it was opened.
+  const position = index === -1 ? 'not among the rows shown' : `${index + 1} of ${total}`;
+  return (
+    <Frame
+      fullScreen={fullScreen}
+      onClose={onClose}
+      id={id}
+      className={fullScreen ? `${styles.drawer} ${styles.fullScreen}` : `${styles.drawer}`}
+      aria-label={`Details for ${row.token}`}
+    >
+      <div className={styles.bar}>
+        <h2 id={headingId} className={styles.heading} tabIndex={-1}>
+          <code title={row.token}>{shortenToken(row.token)}</code>{' '}
+          <span className={text.muted}>{position}</span>
+        </h2>
+        <div className={styles.nav}>
+          <CopyButton label={`Copy ${row.token}`} text={row.token} caption="Copy token" />
+          <Button size="small" onClick={onPrevious ?? undefined} disabled={!onPrevious} aria-keyshortcuts="K">
+            Previous <kbd aria-hidden="true">K</kbd>
+          </Button>
+          <Button size="small" onClick={onNext ?? undefined} disabled={!onNext} aria-keyshortcuts="J">
+            Next <kbd aria-hidden="true">J</kbd>
+          </Button>
+          <Button size="small" onClick={onClose} aria-keyshortcuts="Escape">
+            Close details
+          </Button>
+        </div>
+      </div>
+      {/* Previous / Next keep focus on their button: this says which row is now shown. */}
+      <VisuallyHidden role="status">
+        {`Row ${position}: ${ROW_VERDICT_LABELS[row.verdict]}, ${shortenToken(row.token)}`}
+      </VisuallyHidden>
+      <RowDiagnosis row={row} retrying={retrying} />
+      {outcome?.kind === 'success' && <StatusPanel result={outcome.result} />}
+      {outcome?.kind === 'error' && <ErrorPanel error={outcome.error} />}
+    </Frame>
+  );
+}

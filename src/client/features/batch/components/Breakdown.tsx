@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { Button } from '../../../components/Button';
+import { toneClass } from '../../../components/tone';
+import type { Breakdown as BreakdownCounts, FacetCount } from '../lib/breakdown';
+import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES, type RowVerdict } from '../lib/row-verdict';
+import { FACETS, type Facet } from '../lib/sort-filter-rows';
+import styles from './Breakdown.module.css';
+import { VerdictBar } from './VerdictBar';
+
+const FACET_LABELS: Readonly<Record<Facet, string>> = {
+  verdict: 'Verdict',
+  errorCode: 'Error code',
+  institution: 'Institution',
+  exitStatus: 'Exit status',
+};
+
+// Past this many values a group shows its largest ones and a button for the rest.
+const SHOWN_VALUES = 8;
+
+function valueLabel(facet: Facet, value: string): string {
+  return facet === 'verdict' ? ROW_VERDICT_LABELS[value as RowVerdict] : value;
+}
+
+function FacetGroup({
+  facet,
+  counts,
+  onToggle,
+}: {
+  facet: Facet;
+  counts: readonly FacetCount[];
+  onToggle: (facet: Facet, value: string) => void;
+}) {
+  const id = useId();
+  const [showAll, setShowAll] = useState(false);
+  // Chosen values stay in view even when they are not among the largest.
+  const shown = showAll ? counts : counts.filter((entry, index) => index < SHOWN_VALUES || entry.selected);
+  const hidden = counts.length - shown.length;
+  return (
+    <div className={styles.group} role="group" aria-labelledby={id}>
+      <span id={id} className={styles.groupLabel}>
+        {FACET_LABELS[facet]}
+      </span>
+      {counts.length === 0 ? (
+        <span className={styles.none}>none</span>
+      ) : (
+        <div className={styles.values}>
+          {facet === 'verdict' && <VerdictBar counts={counts} />}
+          <ul className={styles.buttons}>
+            {shown.map(({ value, count, selected }) => (
+              <li key={value}>
+                {/* Named by its value and count, e.g. "INSTITUTION_DOWN 12". */}
+                <Button size="small" aria-pressed={selected} onClick={() => onToggle(facet, value)}>
+                  {facet === 'verdict' && (
+                    <span
+                      className={`${styles.swatch} ${toneClass(ROW_VERDICT_TONES[value as RowVerdict])}`}
+                      aria-hidden="true"
+                    />
+                  )}
+                  {valueLabel(facet, value)} <span className={styles.count}>{count}</span>
+                </Button>
+              </li>
+            ))}
+            {(hidden > 0 || showAll) && counts.length > SHOWN_VALUES && (
+              <li>
+                <Button
+                  size="small"
+                  variant="quiet"
+                  aria-expanded={showAll}
+                  onClick={() => setShowAll(!showAll)}
+                >
+                  {showAll ? 'Show fewer' : `${hidden} more`}
+                </Button>
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// The counts at the top of the batch view, by verdict, error code, institution and exit status.
+// Each is a toggle that filters the table; groups combine, and one button clears them all.
+export function Breakdown({
+  counts,
+  filtered,
+  onToggle,
+  onClear,
+}: {
+  counts: BreakdownCounts;
+  filtered: boolean;
+  onToggle: (facet: Facet, value: string) => void;
+  onClear: () => void;
+}) {
+  const id = useId();
+  return (
+    <section className={styles.breakdown} aria-labelledby={id}>
+      <div className={styles.header}>
+        <h3 id={id} className={styles.heading}>
+          Breakdown
+        </h3>
+        <span className={styles.hint}>Choose counts to filter the table; each group narrows the others.</span>
+        <Button size="small" onClick={onClear} disabled={!filtered}>
+          Clear filters
+        </Button>
+      </div>
+      {FACETS.map((facet) => (
+        <FacetGroup key={facet} facet={facet} counts={counts[facet]} onToggle={onToggle} />
+      ))}
+    </section>
+  );
+}
