@@ -5,7 +5,8 @@ import { scenarioToken } from '../src/simulator';
 
 // The batch view against the real built server in simulator mode: a log excerpt with fixture
 // tokens goes in; progress, the simulator's 429 fault (back-off), sort, filter, details, export
-// and cancel are checked in a real browser.
+// and cancel are checked in a real browser. Triage (breakdown, drawer, retry, phone layout):
+// batch-triage.spec.ts.
 
 const FRESH = scenarioToken('fresh');
 const SUCCESS = scenarioToken('success');
@@ -36,6 +37,10 @@ function rows(batch: Locator): Locator {
   return batch.getByRole('table').locator('tbody tr');
 }
 
+function cells(batch: Locator, column: string): Locator {
+  return rows(batch).locator(`td[data-label="${column}"]`);
+}
+
 test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a row and exports', async ({
   page,
 }) => {
@@ -54,53 +59,59 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   await expect(
     batch.getByText(/^Rate limited by the server: pausing all lookups for \d seconds?\.$/),
   ).toBeVisible();
-  await expect(batch.getByText(/\/ 5 done · \d+ errors? · [1-9]\d* rate-limit waits?/)).toBeVisible();
-  await expect(batch.getByText('Done: 5 of 5 looked up, 2 errors.')).toBeVisible({ timeout: 30_000 });
-  await expect(batch.getByText('5 / 5 done · 2 errors · 3 rate-limit waits')).toBeVisible();
+  await expect(
+    batch.getByText(/\d of 5 done · \d+ failed lookups? · [1-9]\d* rate-limit waits?/),
+  ).toBeVisible();
+  await expect(batch.getByText('Done: 5 of 5 looked up, 2 lookups failed.')).toBeVisible({ timeout: 30_000 });
+  await expect(batch.getByText('Waited for a rate limit 3 times')).toBeVisible();
   await expect(rows(batch)).toHaveCount(5);
 
   const rateLimitedRow = rows(batch).filter({ has: page.getByTitle(RATE_LIMITED) });
   // Plaid's code for it (the type is RATE_LIMIT_EXCEEDED), after the bounded retries.
-  await expect(rateLimitedRow.locator('td:nth-child(8)')).toHaveText('RATE_LIMIT');
+  await expect(rateLimitedRow.locator('td[data-label="Error code"]')).toHaveText('RATE_LIMIT');
+  await expect(rateLimitedRow.locator('td[data-label="Verdict"]')).toHaveText('Lookup failed');
   await expect(rows(batch).filter({ has: page.getByTitle(UNKNOWN) })).toContainText('INVALID_LINK_TOKEN');
-  await expect(rows(batch).filter({ has: page.getByTitle(EXPIRED) })).toContainText('Expired');
-  await expect(rows(batch).filter({ has: page.getByTitle(SUCCESS) })).toContainText('Succeeded');
+  // Its one session ended without linking, and the token has expired since: two different answers.
+  const expiredRow = rows(batch).filter({ has: page.getByTitle(EXPIRED) });
+  await expect(expiredRow.locator('td[data-label="Verdict"]')).toHaveText('Abandoned');
+  await expect(expiredRow.locator('td[data-label="Token validity"]')).toHaveText('Expired');
+  await expect(rows(batch).filter({ has: page.getByTitle(SUCCESS) })).toContainText('Linked');
 
-  // Sort by status: Active, Active, Error, Error, Expired.
-  const statusHeader = batch.getByRole('columnheader', { name: /Status/ });
-  await statusHeader.getByRole('button').click();
-  await expect(statusHeader).toHaveAttribute('aria-sort', 'ascending');
-  await expect(rows(batch).locator('td:nth-child(3)')).toHaveText([
-    'Active',
-    'Active',
-    'Error',
-    'Error',
-    'Expired',
+  // Sort by verdict, worst first.
+  const verdictHeader = batch.getByRole('columnheader', { name: /Verdict/ });
+  await verdictHeader.getByRole('button').click();
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(cells(batch, 'Verdict')).toHaveText([
+    'Lookup failed',
+    'Lookup failed',
+    'Abandoned',
+    'Never opened',
+    'Linked',
   ]);
-  await statusHeader.getByRole('button').click();
-  await expect(statusHeader).toHaveAttribute('aria-sort', 'descending');
-  await expect(rows(batch).first()).toContainText('Expired');
+  await verdictHeader.getByRole('button').click();
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(cells(batch, 'Verdict').first()).toHaveText('Linked');
 
-  // Filter by status, then by text.
-  await batch.getByLabel('Status').selectOption('Error');
+  // Filter by verdict, then by text.
+  await batch.getByRole('button', { name: 'Lookup failed 2' }).click();
   await expect(rows(batch)).toHaveCount(2);
   await batch.getByLabel('Filter rows').fill('rate_limit');
   await expect(rows(batch)).toHaveCount(1);
-  await batch.getByLabel('Filter rows').fill('');
-  await batch.getByLabel('Status').selectOption('all');
+  await batch.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows(batch)).toHaveCount(5);
 
   await page.screenshot({ path: test.info().outputPath('batch-view.png'), fullPage: true });
   const accessibility = await new AxeBuilder({ page })
-    .include('.batch')
+    .include('[role="tabpanel"]')
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   expect(accessibility.violations).toEqual([]);
 
-  // A row opens the full status panel.
+  // A row opens the full status panel in the drawer.
   await batch.getByRole('button', { name: `Show details for ${SUCCESS}` }).click();
   const details = batch.getByRole('region', { name: `Details for ${SUCCESS}` });
   await expect(details).toBeVisible();
-  await expect(details).toBeFocused();
+  await expect(details.getByRole('heading', { level: 2 }).first()).toBeFocused();
   await expect(details).toContainText('Request ID');
   await expect(details).toContainText('Handed off to the app');
 
@@ -113,10 +124,11 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
-    'link_token,environment,status,expiration,sessions,last_session_outcome,last_event,last_event_at,error_code,error_message,request_id',
+    'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,' +
+      'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id',
   );
   expect(lines).toHaveLength(6);
-  expect(lines.find((line) => line.startsWith(RATE_LIMITED))).toContain(',Error,');
+  expect(lines.find((line) => line.startsWith(RATE_LIMITED))).toContain(',Lookup failed,');
 
   const [jsonDownload] = await Promise.all([
     page.waitForEvent('download'),
@@ -146,9 +158,10 @@ test('cancel stops the batch and marks what was not looked up', async ({ page })
 
   await expect(batch.getByText(/^Cancelled after \d+ of 13 lookups/)).toBeVisible();
   await expect(batch.getByRole('button', { name: 'Cancel batch' })).toBeHidden();
-  const statuses = await rows(batch).locator('td:nth-child(3)').allTextContents();
+  const statuses = await cells(batch, 'Verdict').allTextContents();
   expect(statuses).toContain('Cancelled');
   expect(statuses.filter((status) => status === 'Pending')).toEqual([]);
   // A new batch can start right away.
+  await batch.getByRole('button', { name: 'Change the tokens' }).click();
   await expect(batch.getByRole('button', { name: 'Look up 13 tokens' })).toBeEnabled();
 });

@@ -11,9 +11,10 @@ import type { Sort, SortKey } from '../lib/sort-filter-rows';
 import styles from './BatchTable.module.css';
 
 // The batch table. It scrolls with the page (the header sticks to the top of the window), so the
-// whole height of the screen shows rows. As it gets narrower (a small window, or the drawer open
-// beside it) the least needed columns go first (priority 2, then 1); below that each row becomes a
-// card of labelled values. Container queries decide, in BatchTable.module.css.
+// whole height of the screen shows rows. Its rows are laid out as grids, not as a CSS table, so
+// that the browser can skip the rows off screen while answers stream in; as it gets narrower (a
+// small window, or the drawer open beside it) the least needed columns go first (priority 2, then
+// 1), and below that each row becomes a card of labelled values. BatchTable.module.css decides.
 
 type Column = {
   key: SortKey;
@@ -28,21 +29,30 @@ const COLUMNS: Column[] = [
     key: 'verdict',
     label: 'Verdict',
     priority: 0,
+
     cell: (row) => (
       <StatusBadge tone={ROW_VERDICT_TONES[row.verdict]}>{ROW_VERDICT_LABELS[row.verdict]}</StatusBadge>
     ),
   },
-  { key: 'actor', label: 'Who acts next', priority: 0, cell: (row) => row.actor && ACTOR_LABELS[row.actor] },
+  {
+    key: 'actor',
+    label: 'Who acts next',
+    priority: 0,
+
+    cell: (row) => row.actor && ACTOR_LABELS[row.actor],
+  },
   {
     key: 'errorCode',
     label: 'Error code',
     priority: 0,
+
     cell: (row) => row.errorCode && <Code>{row.errorCode}</Code>,
   },
   {
     key: 'exitStatus',
     label: 'Exit status',
     priority: 1,
+
     cell: (row) => row.exitStatus && <Code>{row.exitStatus}</Code>,
   },
   { key: 'institution', label: 'Institution', priority: 0, cell: (row) => row.institution },
@@ -50,18 +60,21 @@ const COLUMNS: Column[] = [
     key: 'stepReached',
     label: 'Step reached',
     priority: 0,
+
     cell: (row) => row.stepReached && STEP_LABELS[row.stepReached],
   },
   {
     key: 'lastActivityAt',
     label: 'Last activity',
     priority: 1,
+
     cell: (row) => row.lastActivityAt && <Timestamp value={row.lastActivityAt} timeOnly />,
   },
   {
     key: 'validity',
     label: 'Token validity',
     priority: 2,
+
     cell: (row) => row.validity && TOKEN_STATUS_LABELS[row.validity],
   },
   { key: 'sessionCount', label: 'Sessions', priority: 2, cell: (row) => row.sessionCount },
@@ -127,8 +140,8 @@ type RowProps = {
 };
 
 // Memoised: while a batch runs only the rows whose answers arrived re-render, not all 500.
-// Explicit roles: a table whose rows are laid out as cards loses its table semantics in some
-// browsers otherwise.
+// Explicit roles: a table laid out with CSS grid instead of CSS table loses its table semantics in
+// some browsers otherwise.
 const TableRow = memo(function TableRow({ row, selected, tableId, drawerId, onSelect }: RowProps) {
   return (
     <tr

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from '../../../components/Button';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { toneClass } from '../../../components/tone';
 import type { Breakdown as BreakdownCounts, FacetCount } from '../lib/breakdown';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES, type RowVerdict } from '../lib/row-verdict';
@@ -14,8 +15,10 @@ const FACET_LABELS: Readonly<Record<Facet, string>> = {
   exitStatus: 'Exit status',
 };
 
-// Past this many values a group shows its largest ones and a button for the rest.
+// Past this many values a group shows its largest ones and a button for the rest; fewer on a phone,
+// where the table would otherwise start screens below.
 const SHOWN_VALUES = 8;
+const SHOWN_VALUES_NARROW = 4;
 
 function valueLabel(facet: Facet, value: string): string {
   return facet === 'verdict' ? ROW_VERDICT_LABELS[value as RowVerdict] : value;
@@ -32,8 +35,9 @@ function FacetGroup({
 }) {
   const id = useId();
   const [showAll, setShowAll] = useState(false);
+  const limit = useMediaQuery('(max-width: 40rem)') ? SHOWN_VALUES_NARROW : SHOWN_VALUES;
   // Chosen values stay in view even when they are not among the largest.
-  const shown = showAll ? counts : counts.filter((entry, index) => index < SHOWN_VALUES || entry.selected);
+  const shown = showAll ? counts : counts.filter((entry, index) => index < limit || entry.selected);
   const hidden = counts.length - shown.length;
   return (
     <div className={styles.group} role="group" aria-labelledby={id}>
@@ -60,7 +64,7 @@ function FacetGroup({
                 </Button>
               </li>
             ))}
-            {(hidden > 0 || showAll) && counts.length > SHOWN_VALUES && (
+            {(hidden > 0 || showAll) && counts.length > limit && (
               <li>
                 <Button
                   size="small"

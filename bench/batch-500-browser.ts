@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { startBuiltServer } from './lib/processes';
+import { median } from './lib/stats';
+
+// The batch view itself, in Chromium, with 500 tokens: from the click on "Look up 500 tokens" to
+// "Done", with the built server in simulator mode and its rate limit lifted, at the view's own
+// concurrency (4). Measures what the user waits for and whether the page stays smooth while 500
+// answers stream in and the breakdown counts them: every frame's duration and every long task.
+//
+// The batch view keeps each token once, and the simulator knows only its few dozen fixtures, so
+// each of 500 distinct tokens stands for a fixture: the browser's request is sent on (through the
+// real server to the simulator) with the fixture's token, and the answer comes back with the
+// distinct token written in. Everything else is the real path.
+
+export type BrowserBatchFigures = {
+  tokens: number;
+  // Click to the "Done" line painted.
+  elapsedMs: number;
+  frames: number;
+  medianFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  // Tasks over 50 ms (Chromium's Long Tasks API) and their time beyond 50 ms each.
+  longTasks: number;
+  totalBlockingMs: number;
+  // How many different "Pending" counts the breakdown showed on the way: it updates as it runs.
+  breakdownUpdates: number;
+};
+
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path): path is string => !!path && existsSync(path),
+);
+
+function distinctToken(index: number): string {
+  return `link-sandbox-${index.toString(16).padStart(8, '0')}-5000-4000-8000-000000000000`;
+}
+
+// Clicks "Look up", then records frames, long tasks and the breakdown's Pending count until the
+// "Done" line has been painted.
+function runAndWatch(page: Page): Promise<Omit<BrowserBatchFigures, 'tokens'>> {
+  return page.evaluate(
+    () =>
+      new Promise<Omit<BrowserBatchFigures, 'tokens'>>((resolve) => {
+        const longTasks: number[] = [];
+        const observer = new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) longTasks.push(entry.duration);
+        });
+        observer.observe({ type: 'longtask' });
+        const frames: number[] = [];
+        const pendingCounts = new Set<string>();
+        const button = [...document.querySelectorAll('button')].find((candidate) =>
+          /^Look up \d+ tokens$/.test(candidate.textContent ?? ''),
+        );
+        if (!button) throw new Error('No "Look up" button');
+        const clickedAt = performance.now();
+        let last = clickedAt;
+        const frame = () => {
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+          const pending = [...document.querySelectorAll('button[aria-pressed]')].find((candidate) =>
+            candidate.textContent?.startsWith('Pending'),
+          );
+          if (pending) pendingCounts.add(pending.textContent ?? '');
+          const done = [...document.querySelectorAll('[role="status"]')].some((status) =>
+            status.textContent?.startsWith('Done:'),
+          );
+          if (!done) {
+            requestAnimationFrame(frame);
+            return;
+          }
+          observer.disconnect();
+          const sorted = frames.slice(1).sort((a, b) => a - b);
+          const at = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+          resolve({
+            elapsedMs: now - clickedAt,
+            frames: sorted.length,
+            medianFrameMs: at(50),
+            p95FrameMs: at(95),
+            maxFrameMs: sorted.at(-1) ?? 0,
+            longTasks: longTasks.length,
+            totalBlockingMs: longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
+            breakdownUpdates: pendingCounts.size,
+          });
+        };
+        button.click();
+        requestAnimationFrame(frame);
+      }),
+  );
+}
+
+export async function measureBatchInBrowser(options: {
+  fixtures: readonly string[];
+  tokens: number;
+  rounds: number;
+}): Promise<BrowserBatchFigures> {
+  if (!existsSync('dist/client/index.html') || !existsSync('dist/server/main.js')) {
+    throw new Error('No build found: run `npm run build` first.');
+  }
+  if (!CHROMIUM)
+    throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian’s chromium package.');
+  const tokens = Array.from({ length: options.tokens }, (_, index) => distinctToken(index));
+  const fixtureOf = new Map(
+    tokens.map((token, index) => [token, options.fixtures[index % options.fixtures.length]!]),
+  );
+  const server = await startBuiltServer({
+    PLAID_UPSTREAM: 'simulator',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const rounds: Omit<BrowserBatchFigures, 'tokens'>[] = [];
+    // The first round warms up the server, the simulator's caches and the browser.
+    for (let round = 0; round <= options.rounds; round += 1) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
+      // __name helper that exists only in Node; give the page a no-op one.
+      await page.addInitScript('window.__name = (fn) => fn;');
+      await page.route('**/api/link/token/get', async (route) => {
+        const { link_token: token } = route.request().postDataJSON() as { link_token: string };
+        const fixture = fixtureOf.get(token) ?? token;
+        const response = await route.fetch({ postData: JSON.stringify({ link_token: fixture }) });
+        const body = await response.text();
+        // Without the fixture's Content-Length: a production fixture's token is longer.
+        const headers = Object.fromEntries(
+          Object.entries(response.headers()).filter(([name]) => name.toLowerCase() !== 'content-length'),
+        );
+        await route.fulfill({ status: response.status(), headers, body: body.replaceAll(fixture, token) });
+      });
+      await page.goto(server.url);
+      await page.getByRole('tab', { name: 'Batch' }).click();
+      await page.getByLabel(/Tokens, or any text/).fill(tokens.join('\n'));
+      await page.getByRole('button', { name: `Look up ${tokens.length} tokens` }).waitFor();
+      const figures = await runAndWatch(page);
+      if (round > 0) rounds.push(figures);
+      await page.close();
+    }
+    // The median round by elapsed time, whole.
+    const byElapsed = [...rounds].sort((a, b) => a.elapsedMs - b.elapsedMs);
+    const middle = byElapsed[Math.floor(byElapsed.length / 2)]!;
+    return { tokens: tokens.length, ...middle, elapsedMs: median(rounds.map((r) => r.elapsedMs)) };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
