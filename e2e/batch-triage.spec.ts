@@ -96,7 +96,8 @@ test('triage on a wide screen: breakdown filters, the drawer with J / K, retry o
   // The table scrolls with the page; its header sticks to the top of the window.
   await page.mouse.wheel(0, 2000);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
-  const header = batch.getByRole('columnheader', { name: /Verdict/ });
+  const header = batch.getByRole('table').getByRole('rowgroup').first();
+  await expect(header.getByRole('columnheader', { name: /Verdict/ })).toBeInViewport();
   expect((await header.boundingBox())!.y).toBeLessThanOrEqual(1);
   const scrollBoxes = await batch.getByRole('table').evaluate((table) => {
     const boxes: string[] = [];

@@ -8,11 +8,12 @@ import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import { ROW_VERDICT_LABELS } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import styles from './BatchDrawer.module.css';
-import { shortenToken } from './BatchTable';
 import { RowDiagnosis } from './RowDiagnosis';
 
 type BatchDrawerProps = {
   entry: BatchEntry;
+  // How the table shows the token (lib/token-labels.ts).
+  label: string;
   id: string;
   headingId: string;
   // Where the row is among the rows shown (0-based), and how many are shown.
@@ -64,7 +65,7 @@ function Frame({
 // from the answer already fetched — no second request. Previous / Next (and J / K, handled by the
 // batch view) step through the rows shown without moving the table.
 export function BatchDrawer(props: BatchDrawerProps) {
-  const { entry, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } = props;
+  const { entry, label, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } = props;
   const { row, outcome } = entry;
   const retrying = row.verdict === 'pending' && outcome !== null;
   // The open row may have been filtered away since it was opened.
@@ -79,8 +80,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
     >
       <div className={styles.bar}>
         <h2 id={headingId} className={styles.heading} tabIndex={-1}>
-          <code title={row.token}>{shortenToken(row.token)}</code>{' '}
-          <span className={text.muted}>{position}</span>
+          <code title={row.token}>{label}</code> <span className={text.muted}>{position}</span>
         </h2>
         <div className={styles.nav}>
           <CopyButton label={`Copy ${row.token}`} text={row.token} caption="Copy token" />
@@ -97,7 +97,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
       </div>
       {/* Previous / Next keep focus on their button: this says which row is now shown. */}
       <VisuallyHidden role="status">
-        {`Row ${position}: ${ROW_VERDICT_LABELS[row.verdict]}, ${shortenToken(row.token)}`}
+        {`Row ${position}: ${ROW_VERDICT_LABELS[row.verdict]}, ${label}`}
       </VisuallyHidden>
       <RowDiagnosis row={row} retrying={retrying} />
       {outcome?.kind === 'success' && <StatusPanel result={outcome.result} />}

@@ -107,21 +107,17 @@ function Code({ children }: { children: string }) {
   );
 }
 
-// "link-sandbox-1a2b3c4d…9f0e": the environment and enough of the UUID to tell rows apart.
-export function shortenToken(token: string): string {
-  const match = /^(link-[a-z]+)-([0-9a-f]{8})-.*([0-9a-f]{4})$/.exec(token);
-  return match ? `${match[1]}-${match[2]}…${match[3]}` : token;
-}
-
-// The short token, free to break after "link-sandbox-" when the column is narrow.
-function ShortToken({ token }: { token: string }) {
-  const short = shortenToken(token);
-  const split = short.indexOf('-', 'link-'.length) + 1;
+// A token's label (lib/token-labels.ts), free to break after a hyphen or the ellipsis when the
+// column is narrow.
+function TokenLabel({ label }: { label: string }) {
   return (
     <code>
-      {short.slice(0, split)}
-      <wbr />
-      {short.slice(split)}
+      {label.split(/(?<=[-…])/).map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
     </code>
   );
 }
@@ -133,6 +129,7 @@ export function rowButtonId(tableId: string, token: string): string {
 
 type RowProps = {
   row: BatchRow;
+  label: string;
   selected: boolean;
   tableId: string;
   drawerId: string;
@@ -142,7 +139,7 @@ type RowProps = {
 // Memoised: while a batch runs only the rows whose answers arrived re-render, not all 500.
 // Explicit roles: a table laid out with CSS grid instead of CSS table loses its table semantics in
 // some browsers otherwise.
-const TableRow = memo(function TableRow({ row, selected, tableId, drawerId, onSelect }: RowProps) {
+const TableRow = memo(function TableRow({ row, label, selected, tableId, drawerId, onSelect }: RowProps) {
   return (
     <tr
       role="row"
@@ -164,7 +161,7 @@ const TableRow = memo(function TableRow({ row, selected, tableId, drawerId, onSe
             onSelect(row.token);
           }}
         >
-          <ShortToken token={row.token} />
+          <TokenLabel label={label} />
         </button>
       </td>
       {COLUMNS.map((column) => {
@@ -186,6 +183,7 @@ const TableRow = memo(function TableRow({ row, selected, tableId, drawerId, onSe
 
 type BatchTableProps = {
   rows: readonly BatchRow[];
+  labels: ReadonlyMap<string, string>;
   // null: the order the tokens were pasted in.
   sort: Sort | null;
   onSortChange: (sort: Sort | null) => void;
@@ -197,6 +195,7 @@ type BatchTableProps = {
 
 export function BatchTable({
   rows,
+  labels,
   sort,
   onSortChange,
   selectedToken,
@@ -265,6 +264,7 @@ export function BatchTable({
             <TableRow
               key={row.token}
               row={row}
+              label={labels.get(row.token) ?? row.token}
               selected={row.token === selectedToken}
               tableId={tableId}
               drawerId={drawerId}

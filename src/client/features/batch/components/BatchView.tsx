@@ -10,6 +10,7 @@ import type { BatchRequest } from '../lib/batch-form-schema';
 import { retryableTokens } from '../lib/batch-row';
 import { breakdown } from '../lib/breakdown';
 import { adjacentToken } from '../lib/row-navigation';
+import { tokenLabels } from '../lib/token-labels';
 import {
   filterRows,
   isFiltered,
@@ -63,6 +64,7 @@ export function BatchView() {
   const focusTarget = useRef<FocusTarget>(null);
 
   const rows = useMemo(() => state.entries.map((entry) => entry.row), [state.entries]);
+  const labels = useMemo(() => tokenLabels(state.entries.map((entry) => entry.token)), [state.entries]);
   const counts = useMemo(() => breakdown(rows, filter), [rows, filter]);
   const visibleRows = useMemo(() => {
     const filtered = filterRows(rows, filter);
@@ -212,6 +214,7 @@ export function BatchView() {
           >
             <BatchTable
               rows={visibleRows}
+              labels={labels}
               sort={sort}
               onSortChange={setSort}
               selectedToken={selectedToken}
@@ -223,6 +226,7 @@ export function BatchView() {
               <BatchDrawer
                 key={fullScreen ? 'full-screen' : 'beside'}
                 entry={selectedEntry}
+                label={labels.get(selectedEntry.token) ?? selectedEntry.token}
                 id={ids.drawer}
                 headingId={ids.drawerHeading}
                 index={selectedIndex}
