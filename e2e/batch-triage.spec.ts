@@ -156,36 +156,41 @@ test('triage on a wide screen: breakdown filters, the drawer with J / K, retry o
   expect([...retried].sort()).toEqual([...RETRYABLE].sort());
 });
 
-test('triage on a 390 px phone: cards, and a drawer that covers the screen', async ({ page }, testInfo) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const batch = await runEveryFixture(page);
-  const viewport = testInfo.outputPath('batch-triage-390x844.png');
-  await page.screenshot({ path: viewport });
-  await testInfo.attach('batch-triage-390x844', { path: viewport, contentType: 'image/png' });
-  await expectNoAxeViolations(page, testInfo, 'batch-triage-390-full');
+// Dark mode here, light mode above: axe checks the colours of both.
+test.describe('dark mode', () => {
+  test.use({ colorScheme: 'dark' });
 
-  // Nothing is wider than the screen.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  // Rows are cards: each value labelled, no column headers to scroll sideways for.
-  await expect(batch.getByRole('columnheader', { name: /Verdict/ })).toBeHidden();
-  await expect(batch.getByLabel('Sort by')).toBeVisible();
+  test('triage on a 390 px phone: cards, and a drawer that covers the screen', async ({ page }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const batch = await runEveryFixture(page);
+    const viewport = testInfo.outputPath('batch-triage-390x844.png');
+    await page.screenshot({ path: viewport });
+    await testInfo.attach('batch-triage-390x844', { path: viewport, contentType: 'image/png' });
+    await expectNoAxeViolations(page, testInfo, 'batch-triage-390-full');
 
-  const success = scenarioToken('success');
-  await batch.getByRole('button', { name: `Show details for ${success}` }).click();
-  const drawer = page.getByRole('dialog', { name: `Details for ${success}` });
-  await expect(drawer).toBeVisible();
-  const box = (await drawer.boundingBox())!;
-  expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
-  await expect(drawer.getByRole('heading', { level: 2 }).first()).toBeFocused();
-  await expectNoAxeViolations(page, testInfo, 'batch-triage-390-drawer');
+    // Nothing is wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Rows are cards: each value labelled, no column headers to scroll sideways for.
+    await expect(batch.getByRole('columnheader', { name: /Verdict/ })).toBeHidden();
+    await expect(batch.getByLabel('Sort by')).toBeVisible();
 
-  await page.keyboard.press('j');
-  await expect(
-    page.getByRole('dialog', { name: `Details for ${scenarioToken('several-sessions')}` }),
-  ).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog')).toBeHidden();
-  await expect(
-    batch.getByRole('button', { name: `Show details for ${scenarioToken('several-sessions')}` }),
-  ).toBeFocused();
+    const success = scenarioToken('success');
+    await batch.getByRole('button', { name: `Show details for ${success}` }).click();
+    const drawer = page.getByRole('dialog', { name: `Details for ${success}` });
+    await expect(drawer).toBeVisible();
+    const box = (await drawer.boundingBox())!;
+    expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
+    await expect(drawer.getByRole('heading', { level: 2 }).first()).toBeFocused();
+    await expectNoAxeViolations(page, testInfo, 'batch-triage-390-drawer');
+
+    await page.keyboard.press('j');
+    await expect(
+      page.getByRole('dialog', { name: `Details for ${scenarioToken('several-sessions')}` }),
+    ).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(
+      batch.getByRole('button', { name: `Show details for ${scenarioToken('several-sessions')}` }),
+    ).toBeFocused();
+  });
 });

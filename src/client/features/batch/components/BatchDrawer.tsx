@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useRef, type ReactNode } from 'react';
 import { ErrorPanel } from '../../../components/answer/ErrorPanel';
 import { StatusPanel } from '../../../components/answer/StatusPanel';
 import { Button } from '../../../components/Button';
@@ -7,6 +7,7 @@ import text from '../../../components/text.module.css';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import { ROW_VERDICT_LABELS } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
+import type { BatchOutcome } from '../lib/run-batch';
 import styles from './BatchDrawer.module.css';
 import { RowDiagnosis } from './RowDiagnosis';
 
@@ -61,6 +62,14 @@ function Frame({
   );
 }
 
+// The evidence: Plaid's answer or the failed lookup's error. Memoised: while a batch runs the
+// view re-renders ten times a second, and a large answer's panel need not re-render with it.
+const Answer = memo(function Answer({ outcome }: { outcome: BatchOutcome | null }) {
+  if (outcome?.kind === 'success') return <StatusPanel result={outcome.result} />;
+  if (outcome?.kind === 'error') return <ErrorPanel error={outcome.error} />;
+  return null;
+});
+
 // One row's details beside the table: its diagnosis, then the full status panel (or error panel)
 // from the answer already fetched — no second request. Previous / Next (and J / K, handled by the
 // batch view) step through the rows shown without moving the table.
@@ -100,8 +109,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
         {`Row ${position}: ${ROW_VERDICT_LABELS[row.verdict]}, ${label}`}
       </VisuallyHidden>
       <RowDiagnosis row={row} retrying={retrying} />
-      {outcome?.kind === 'success' && <StatusPanel result={outcome.result} />}
-      {outcome?.kind === 'error' && <ErrorPanel error={outcome.error} />}
+      <Answer outcome={outcome} />
     </Frame>
   );
 }

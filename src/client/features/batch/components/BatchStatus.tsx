@@ -75,9 +75,7 @@ export function BatchStatus({ state, rateLimitPerMinute, retryable, onCancel, on
       {!running && retryable > 0 && (
         <p className={styles.retry}>
           <Button onClick={onRetry}>{`Retry ${plural(retryable, 'failed lookup', 'failed lookups')}`}</Button>
-          <span className={styles.counters}>
-            the ones trying again can fix: rate limits, server errors, timeouts
-          </span>
+          <span className={styles.counters}>(rate limits, server errors, timeouts)</span>
         </p>
       )}
     </section>

@@ -35,7 +35,9 @@ function FacetGroup({
 }) {
   const id = useId();
   const [showAll, setShowAll] = useState(false);
-  const limit = useMediaQuery('(max-width: 40rem)') ? SHOWN_VALUES_NARROW : SHOWN_VALUES;
+  const narrow = useMediaQuery('(max-width: 40rem)');
+  // Verdicts are few and the point of the overview: always all of them.
+  const limit = facet === 'verdict' ? counts.length : narrow ? SHOWN_VALUES_NARROW : SHOWN_VALUES;
   // Chosen values stay in view even when they are not among the largest.
   const shown = showAll ? counts : counts.filter((entry, index) => index < limit || entry.selected);
   const hidden = counts.length - shown.length;
