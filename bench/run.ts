@@ -15,9 +15,35 @@ import { runSoakBench } from './soak';
 // they would share the 2 cores) and writes the figures to bench/RESULTS.md.
 //
 //   npm run bench -- --soak-seconds 600
+//
+// During development, some benchmarks only, in short rounds; the figures are printed and
+// bench/RESULTS.md (the record of a full run) is left alone:
+//
+//   npm run bench -- --only throughput --seconds 3
+//   npm run bench -- --only throughput,latency --rounds 3 --seconds 2
 
-const { values } = parseArgs({ options: { 'soak-seconds': { type: 'string', default: '180' } } });
+const BENCHMARKS = ['throughput', 'latency', 'memory', 'frontend', 'render', 'batch', 'soak'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+
+const { values } = parseArgs({
+  options: {
+    'soak-seconds': { type: 'string', default: '180' },
+    // Comma-separated names from BENCHMARKS; throughput and latency are the two parts of the proxy
+    // overhead benchmark.
+    only: { type: 'string' },
+    // The proxy overhead benchmark's rounds per load, and seconds per round.
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '3' },
+  },
+});
 const soakSeconds = Number(values['soak-seconds']);
+const only = values.only?.split(',').map((name) => name.trim());
+const unknown = only?.filter((name) => !(BENCHMARKS as readonly string[]).includes(name)) ?? [];
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark ${unknown.join(', ')}: choose from ${BENCHMARKS.join(', ')}.`);
+  process.exit(1);
+}
+const selected = (name: Benchmark) => only === undefined || only.includes(name);
 
 const startedAt = new Date();
 const machine = describeMachine();
@@ -49,37 +75,50 @@ async function run(name: string, benchmark: () => Section | Promise<Section>): P
   sections.push(section);
 }
 
-await run('proxy overhead', () =>
-  runOverheadBench({
-    linkToken: ordinary,
-    concurrencyLevels: [1, 10, 50],
-    fixedRate: 100,
-    rounds: 5,
-    secondsPerRound: 3,
-  }),
-);
-await run('memory', () =>
-  runMemoryBench({
-    lookups: 20_000,
-    connections: 10,
-    linkTokens: [...Array.from({ length: 9 }, () => ordinary), large],
-    sampleEveryMs: 100,
-  }),
-);
-await run('front end', runBundleSizeCheck);
-await run('large token render in Chromium', runLargeTokenRenderBench);
-await run('batch', async () => batchBenchSection(await runBatchBench()));
-await run('soak', () => runSoakBench({ seconds: soakSeconds, concurrency: 16 }));
+if (selected('throughput') || selected('latency')) {
+  await run('proxy overhead', () =>
+    runOverheadBench({
+      linkToken: ordinary,
+      concurrencyLevels: selected('throughput') ? [1, 10, 50] : [],
+      fixedRate: selected('latency') ? 100 : undefined,
+      rounds: Number(values.rounds),
+      secondsPerRound: Number(values.seconds),
+    }),
+  );
+}
+if (selected('memory')) {
+  await run('memory', () =>
+    runMemoryBench({
+      lookups: 20_000,
+      connections: 10,
+      linkTokens: [...Array.from({ length: 9 }, () => ordinary), large],
+      sampleEveryMs: 100,
+    }),
+  );
+}
+if (selected('frontend')) await run('front end', runBundleSizeCheck);
+if (selected('render')) await run('large token render in Chromium', runLargeTokenRenderBench);
+if (selected('batch')) await run('batch', async () => batchBenchSection(await runBatchBench()));
+if (selected('soak')) await run('soak', () => runSoakBench({ seconds: soakSeconds, concurrency: 16 }));
+
+if (only !== undefined) {
+  // A partial run: its figures on the terminal, bench/RESULTS.md untouched.
+  for (const section of sections) console.log(`\n## ${section.title}\n\n${section.markdown}\n`);
+  process.exit(0);
+}
 
 const goals = sections.flatMap((section) =>
   section.goals.map((goal) => ({ section: section.title, ...goal })),
 );
+// As typed, so that the run can be repeated.
+const command =
+  process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench';
 const minutes = ((Date.now() - startedAt.getTime()) / 60_000).toFixed(1);
 const report = [
   '# Benchmark results',
   '',
   `Written by \`npm run bench\` (bench/run.ts) on ${startedAt.toISOString()}; the run took ${minutes} min.`,
-  `Command: \`npm run bench -- --soak-seconds ${soakSeconds}\`.`,
+  `Command: \`${command}\`.`,
   '',
   '## Machine',
   '',
@@ -97,7 +136,7 @@ const report = [
     ],
   ),
   '',
-  'The load generator runs in the benchmark process; the simulator, our proxy and the baseline each run in a ' +
+  'The load generator runs in the benchmark process; the simulator, our proxy, the pass-through and the baseline each run in a ' +
     'process of their own (our proxy as built: `node dist/server/main.js`, logging at info to /dev/null). ' +
     'With 2 cores, the generator, the proxy and the simulator compete for CPU, which caps throughput for ' +
     'every target alike.',

@@ -2,7 +2,7 @@ import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
 import { forkTsServer, startBuiltServer, type ChildServer } from './lib/processes';
 import type { LoadRequest } from './lib/load';
 
-// The three things the benchmarks send load to, each in its own process, and how to ask each of
+// The things the benchmarks send load to, each in its own process, and how to ask each of
 // them for the same lookup.
 
 export function startStandaloneSimulator(env: Record<string, string> = {}): Promise<ChildServer> {
@@ -34,7 +34,17 @@ export function startBaseline(simulatorUrl: string): Promise<ChildServer> {
   });
 }
 
-// The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies.
+// The limit: a bare pass-through with no checks at all (bench/passthrough/server.ts).
+export function startPassThrough(simulatorUrl: string): Promise<ChildServer> {
+  return forkTsServer('bench/passthrough/server.ts', {
+    PASSTHROUGH_UPSTREAM_URL: simulatorUrl,
+    PASSTHROUGH_CLIENT_ID: SIMULATOR_CLIENT_ID,
+    PASSTHROUGH_SECRET: SIMULATOR_SECRET,
+  });
+}
+
+// The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies (the
+// pass-through included).
 export function plaidLookup(linkToken: string): LoadRequest {
   return {
     path: '/link/token/get',
