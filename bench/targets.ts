@@ -11,19 +11,26 @@ export function startStandaloneSimulator(env: Record<string, string> = {}): Prom
 
 // Our real, built server in front of the simulator, exactly as an operator would run it against
 // Plaid: PLAID_UPSTREAM=plaid with server-held credentials.
-export function startProxy(simulatorUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  return startBuiltServer({
-    PLAID_UPSTREAM: 'plaid',
-    PLAID_SANDBOX_URL: simulatorUrl,
-    PLAID_PRODUCTION_URL: simulatorUrl,
-    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-    LOG_LEVEL: 'info',
-    // Load from one client is one user: lift the per-user rate limit out of the measurement.
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    ...env,
-  });
+export function startProxy(
+  simulatorUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return startBuiltServer(
+    {
+      PLAID_UPSTREAM: 'plaid',
+      PLAID_SANDBOX_URL: simulatorUrl,
+      PLAID_PRODUCTION_URL: simulatorUrl,
+      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
+      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
+      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
+      LOG_LEVEL: 'info',
+      // Load from one client is one user: lift the per-user rate limit out of the measurement.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      ...env,
+    },
+    nodeArgs,
+  );
 }
 
 export function startBaseline(simulatorUrl: string): Promise<ChildServer> {

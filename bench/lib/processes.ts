@@ -56,9 +56,13 @@ export async function freePort(): Promise<number> {
 }
 
 // Runs the built server exactly as it ships (`node dist/server/main.js`) and waits for /healthz.
-export async function startBuiltServer(env: Record<string, string>): Promise<ChildServer> {
+// nodeArgs go to node itself, e.g. --cpu-prof for bench/profile-lookup.ts.
+export async function startBuiltServer(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     // Logs go to /dev/null: written as in production, but not parsed by this process.
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,0 +1,101 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { scenarioToken } from '../src/simulator';
+import { summariseProfile, type Row, type Window } from './lib/cpuprofile';
+import { runLoad, summarise } from './lib/load';
+import { table } from './lib/report';
+import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
+
+// Where a lookup's time goes: the built server (`node --cpu-prof dist/server/main.js`, as the
+// overhead benchmark runs it, in front of the simulator) under the benchmark's closed-loop load,
+// then its profile summed by function, by where the code lives and by middleware
+// (bench/lib/cpuprofile.ts), in microseconds per lookup. Run `npm run build` first.
+//
+//   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25]
+//   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N]
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '10' },
+    top: { type: 'string', default: '25' },
+    // An existing profile, summarised without running anything; --lookups to divide by.
+    summarise: { type: 'string' },
+    lookups: { type: 'string' },
+  },
+});
+const top = Number(values.top);
+
+// The monotonic clock in microseconds, as V8 stamps profile samples.
+const microseconds = () => Number(process.hrtime.bigint() / 1000n);
+
+async function profileUnderLoad(): Promise<{ file: string; lookups: number; window: Window }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lookup-profile-'));
+  const simulator = await startStandaloneSimulator();
+  const proxy = await startProxy(simulator.url, {}, [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    dir,
+    '--cpu-prof-name',
+    'proxy.cpuprofile',
+  ]);
+  const lookup = proxyLookup(scenarioToken('fresh'), proxy.url);
+  try {
+    // Warm-up (JIT, connection pools), left out of the summary with start-up.
+    await runLoad({ baseUrl: proxy.url, requests: [lookup], connections: 10, durationSeconds: 3 });
+    const from = microseconds();
+    const run = await runLoad({
+      baseUrl: proxy.url,
+      requests: [lookup],
+      connections: Number(values.connections),
+      durationSeconds: Number(values.seconds),
+    });
+    const to = microseconds();
+    const result = summarise([run]);
+    console.log(
+      `${result.answered} lookups in ${values.seconds} s over ${values.connections} connections ` +
+        `(${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.failed} failed)`,
+    );
+    return { lookups: result.answered, file: join(dir, 'proxy.cpuprofile'), window: { from, to } };
+  } finally {
+    // The profile is written when the server exits.
+    await proxy.stop();
+    await simulator.stop();
+  }
+}
+
+function print(title: string, rows: Row[], lookups: number | undefined): void {
+  console.log(`\n### ${title}\n`);
+  console.log(
+    table(
+      ['', 'ms', 'share', ...(lookups ? ['µs per lookup'] : [])],
+      rows.map((row) => [
+        row.name,
+        row.ms.toFixed(0),
+        `${(row.share * 100).toFixed(1)}%`,
+        ...(lookups ? [((row.ms * 1000) / lookups).toFixed(1)] : []),
+      ]),
+    ),
+  );
+}
+
+let file = values.summarise;
+let lookups = values.lookups === undefined ? undefined : Number(values.lookups);
+let window: Window | undefined;
+if (file === undefined) ({ file, lookups, window } = await profileUnderLoad());
+
+const summary = summariseProfile(file, top, window);
+console.log(`\nProfile ${file}`);
+console.log(
+  `${summary.totalMs.toFixed(0)} ms sampled, ${summary.busyMs.toFixed(0)} ms busy` +
+    (lookups ? ` (${((summary.busyMs * 1000) / lookups).toFixed(1)} µs of CPU per lookup)` : ''),
+);
+print(
+  'By owner: our module or registered middleware innermost on the stack (self time below it)',
+  summary.byOwner,
+  lookups,
+);
+print('By where the code lives (self time)', summary.byPlace, lookups);
+print('By function (self time)', summary.byFunction, lookups);
