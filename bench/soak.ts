@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listScenarioTokens } from '../src/simulator';
+import { listScenarioTokens, scenarioToken } from '../src/simulator';
 import { runCheckedLoad, type CheckedLoadResult } from './lib/checked-load';
 import { table, type Goal, type Section } from './lib/report';
 import { heapProbe } from './lib/heap-probe';
@@ -14,7 +14,7 @@ import { startProxy, startStandaloneSimulator } from './targets';
 
 // Every fixture token (healthy answers, Plaid errors and injected faults alike), plus tokens the
 // simulator does not know and input our own server refuses before calling upstream.
-export function soakTokens(): string[] {
+function soakTokens(): string[] {
   return [
     ...listScenarioTokens().map((token) => token.link_token),
     'link-sandbox-ffffffff-ffff-4fff-bfff-ffffffffffff',
@@ -50,9 +50,16 @@ function soakSummary(result: CheckedLoadResult): string[][] {
   ];
 }
 
-// Checks applied to a finished soak, shared with the short soak in `npm test`.
-export function soakGoals(result: CheckedLoadResult): Goal[] {
+// Checks applied to the answers of a finished soak.
+function soakGoals(result: CheckedLoadResult): Goal[] {
+  const errorKinds = Object.keys(result.errors).length;
   return [
+    {
+      // Otherwise a soak that only ever met one outcome would pass without testing the rest.
+      name: 'the mix exercised successes and more than one kind of error',
+      met: result.succeeded > 0 && errorKinds > 1,
+      detail: `${result.succeeded} succeeded, ${errorKinds} kinds of error`,
+    },
     {
       name: 'no request lost (sent == answered)',
       met: result.lost === 0 && result.sent === result.answered,
@@ -67,6 +74,18 @@ export function soakGoals(result: CheckedLoadResult): Goal[] {
           : `${result.malformed} malformed, e.g. ${JSON.stringify(result.malformedExamples[0])}`,
     },
   ];
+}
+
+// The HTTP status of one lookup, or 0 when none came back.
+async function lookupStatus(baseUrl: string, linkToken: string): Promise<number> {
+  return fetch(`${baseUrl}/api/link/token/get`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ link_token: linkToken }),
+  }).then(
+    (response) => response.status,
+    () => 0,
+  );
 }
 
 export async function runSoakBench(options: SoakOptions): Promise<Section> {
@@ -95,6 +114,7 @@ export async function runSoakBench(options: SoakOptions): Promise<Section> {
       (response) => response.status,
       () => 0,
     );
+    const lookupAfter = await lookupStatus(proxy.url, scenarioToken('fresh'));
 
     const rss = quarterGrowth(samples);
     const heapSamples = probe.read().map((sample) => sample.heapUsed);
@@ -112,6 +132,7 @@ export async function runSoakBench(options: SoakOptions): Promise<Section> {
         [
           ...soakSummary(result),
           ['/healthz after the soak', String(health)],
+          ['an ordinary lookup after the soak', String(lookupAfter)],
           [
             `median heap used after forced GC, 2nd quarter → last quarter (${heapSamples.length} samples)`,
             `${formatMb(heap.second)} → ${formatMb(heap.last)} (${(heap.growth * 100).toFixed(1)}%)`,
@@ -130,6 +151,11 @@ export async function runSoakBench(options: SoakOptions): Promise<Section> {
       markdown,
       goals: [
         { name: 'server stays up', met: health === 200, detail: `/healthz answered ${health || 'nothing'}` },
+        {
+          name: 'lookups still work after the soak',
+          met: lookupAfter === 200,
+          detail: `an ordinary lookup answered ${lookupAfter || 'nothing'}`,
+        },
         ...soakGoals(result),
         {
           name: 'memory flat (2nd vs last quarter median heap used after forced GC)',

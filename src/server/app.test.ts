@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -6,16 +6,14 @@ import { ServerInfoSchema, SimulatorTokenListSchema } from '../shared/api-types'
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { listScenarioTokens } from '../simulator';
+import { FAKE_ASSET_PATH, fakeClientBuild } from './testing/fake-client-build';
 
 // The app's routes other than the lookup itself (see routes/link-token-get.test.ts).
 
-const clientDir = mkdtempSync(join(tmpdir(), 'inspector-client-'));
-mkdirSync(join(clientDir, 'assets'));
-writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Link Token Inspector</title>');
-writeFileSync(join(clientDir, 'assets', 'index-3f9a.js'), 'console.log("app")');
+const clientBuild = fakeClientBuild();
 const emptyDir = mkdtempSync(join(tmpdir(), 'inspector-unbuilt-'));
 afterAll(() => {
-  rmSync(clientDir, { recursive: true });
+  clientBuild.remove();
   rmSync(emptyDir, { recursive: true });
 });
 
@@ -24,7 +22,7 @@ const plaidEnv = {
   PLAID_SECRET_SANDBOX: 'server-sandbox-secret-value',
 };
 
-function appWith(env: Record<string, string>, dir = clientDir) {
+function appWith(env: Record<string, string>, dir = clientBuild.dir) {
   return createApp({ ...loadConfig({ LOG_LEVEL: 'silent', ...env }), clientDir: dir });
 }
 
@@ -120,7 +118,7 @@ describe('serving the browser app', () => {
   });
 
   it('serves hashed assets as immutable', async () => {
-    const response = await appWith({}).request('/assets/index-3f9a.js');
+    const response = await appWith({}).request(FAKE_ASSET_PATH);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/javascript/);
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
@@ -8,7 +9,6 @@ import { accessControl } from './middleware/access-control';
 import { bodySizeLimit } from './middleware/body-size-limit';
 import { jsonOnly } from './middleware/json-only';
 import { rateLimit } from './middleware/rate-limit';
-import { refuseRequestCredentials } from './middleware/request-credentials';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { healthRoutes } from './observability/health-routes';
@@ -18,18 +18,17 @@ import { checkReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
 import { linkTokenGetRoute } from './routes/link-token-get';
+import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 
-// The app holds one thing that outlives requests, the Redis connection when REDIS_URL is set:
-// close() ends it (main.ts at shutdown, tests that set REDIS_URL when they are done).
-export type App = Hono<AppEnv> & { close(): Promise<void> };
-
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
-// logger writing to memory to read what was logged.
-export function createApp(config: Config, options: { logger?: Logger } = {}): App {
+// logger writing to memory to read what was logged. Beside the app comes close(): the one thing
+// that outlives requests is the Redis connection when REDIS_URL is set (main.ts closes it at
+// shutdown, tests that set REDIS_URL when they are done).
+export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
@@ -62,19 +61,21 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
-  if (!config.allowRequestCredentials) app.post('/api/link/token/get', refuseRequestCredentials());
 
-  app.route('/api/config', serverInfoRoute(config));
-  app.route('/api/link/token/get', linkTokenGetRoute(config));
-  app.route('/api/simulator/tokens', simulatorTokensRoute(config));
+  // The API's routes, chained so that their types add up to AppType; the registrations above and
+  // below shape no answer type a client would read.
+  apiRoutes(app, config);
   app.all('/api/*', (c) =>
     respondWithProxyError(c, 'NOT_FOUND', `There is no API endpoint ${c.req.method} ${c.req.path}.`),
   );
 
   app.route('/', staticRoutes(config.clientDir));
 
-  // The stack goes to the server's output, never to the caller.
   app.onError((error, c) => {
+    // Hono's JSON validator refuses a body that does not parse as JSON this way.
+    if (error instanceof HTTPException && error.status === 400)
+      return respondWithProxyError(c, 'INVALID_BODY', NOT_A_JSON_OBJECT);
+    // The stack goes to the server's output, never to the caller.
     c.get('log').error({ err: error }, 'unhandled error');
     return respondWithProxyError(
       c,
@@ -85,3 +86,15 @@ export function createApp(config: Config, options: { logger?: Logger } = {}): Ap
 
   return Object.assign(app, { close: () => counters.close() });
 }
+
+export type App = ReturnType<typeof createApp>;
+
+function apiRoutes(app: Hono<AppEnv>, config: Config) {
+  return app
+    .route('/api/config', serverInfoRoute(config))
+    .route('/api/link/token/get', linkTokenGetRoute(config))
+    .route('/api/simulator/tokens', simulatorTokensRoute(config));
+}
+
+// The API's routes, bodies and answers, for a typed client (hono/client).
+export type AppType = ReturnType<typeof apiRoutes>;

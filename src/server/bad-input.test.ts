@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +12,7 @@ import {
   type RunningSimulator,
   simulatorAsPlaidEnv,
 } from '../simulator';
+import { FAKE_ASSET_PATH, fakeClientBuild, type FakeClientBuild } from './testing/fake-client-build';
 
 // Whatever a client sends, the server answers: never a 5xx of its own making (the upstream here
 // is a healthy simulator, so every 5xx would be ours), never a thrown exception, and on /api/*
@@ -22,36 +20,25 @@ import {
 
 let simulator: RunningSimulator;
 let app: ReturnType<typeof createApp>;
-let clientDir: string;
-
 // A stand-in for the built browser app, so static serving is exercised whether or not
 // `npm run build` has run.
-function fakeClientBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bad-input-client-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(
-    join(dir, 'index.html'),
-    '<!doctype html><title>x</title><script type="module" src="/assets/index-x.js"></script>',
-  );
-  writeFileSync(join(dir, 'assets', 'index-x.js'), 'console.log(1);');
-  return dir;
-}
+let clientBuild: FakeClientBuild;
 
 beforeAll(async () => {
   simulator = await startSimulator();
-  clientDir = fakeClientBuild();
+  clientBuild = fakeClientBuild();
   const config = loadConfig({
     ...simulatorAsPlaidEnv(simulator.url),
     LOG_LEVEL: 'silent',
     // One in-process "user" sends every request; the limit itself is tested elsewhere.
     RATE_LIMIT_PER_MINUTE: '100000000',
   });
-  app = createApp({ ...config, clientDir });
+  app = createApp({ ...config, clientDir: clientBuild.dir });
 });
 
 afterAll(async () => {
   await simulator.close();
-  rmSync(clientDir, { recursive: true, force: true });
+  clientBuild.remove();
 });
 
 const ORIGIN = 'http://localhost';
@@ -67,7 +54,7 @@ const ENDPOINTS = [
   '/metrics',
   '/',
   '/index.html',
-  '/assets/index-x.js',
+  FAKE_ASSET_PATH,
   '/batch',
 ];
 

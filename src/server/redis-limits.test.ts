@@ -9,7 +9,7 @@ import { createApp, type App } from './app';
 import { loadConfig } from './config';
 import type { CountingPlace } from './counters/counters';
 import { FAILED_SIGN_INS_PER_MINUTE } from './middleware/sign-in-throttle';
-import { captureLogs, type LogCapture } from './observability/log-capture';
+import { captureLogs, type LogCapture } from './testing/log-capture';
 import { createLogger } from './observability/logger';
 import { closedPortUrl, startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
 import { startTestRedis, type TestRedis } from './testing/redis-server';

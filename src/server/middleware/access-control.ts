@@ -1,9 +1,8 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
-import { PROXY_ERROR_CODES, proxyError } from '../../shared/schemas/proxy-error';
 import { createPasswordVerifier } from '../auth/password-verifier';
 import type { Counters } from '../counters/counters';
+import { refuseRequest } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
 import { isTrustedProxy } from './peer-address';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle';
@@ -47,7 +46,7 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
     const waitSeconds = await throttle.retryAfterSeconds(c);
     if (waitSeconds !== undefined) {
       c.header('Retry-After', String(waitSeconds));
-      return refuse(
+      return refuseRequest(
         c,
         'RATE_LIMITED',
         `Too many wrong passwords from this address. Try again in ${waitSeconds} s.`,
@@ -63,7 +62,7 @@ function basicAuthentication(users: ReadonlyMap<string, string>, throttle: SignI
     if (credentials) await throttle.recordFailure(c);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
-    return refuse(
+    return refuseRequest(
       c,
       'UNAUTHORIZED',
       'Sign in with your Link Token Inspector user name and password (reload the page to be asked again).',
@@ -79,18 +78,10 @@ function trustedHeaderAuthentication(header: string, trustedProxies: TrustedProx
       await next();
       return;
     }
-    return refuse(
+    return refuseRequest(
       c,
       'UNAUTHORIZED',
       'This server only answers requests that come through the company sign-in proxy. Open it through that address.',
     );
   });
-}
-
-// API callers get our JSON error; a person who opened a page (and perhaps cancelled the sign-in
-// prompt) gets a sentence instead of raw JSON.
-function refuse(c: Context<Env>, code: 'UNAUTHORIZED' | 'RATE_LIMITED', message: string): Response {
-  const status = PROXY_ERROR_CODES[code];
-  if (c.req.path.startsWith('/api/')) return c.json(proxyError(code, message, c.get('requestId')), status);
-  return c.text(message, status);
 }

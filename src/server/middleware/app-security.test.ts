@@ -1,20 +1,17 @@
 import bcrypt from 'bcryptjs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { captureLogs } from '../observability/log-capture';
+import { captureLogs } from '../testing/log-capture';
 import { createLogger } from '../observability/logger';
+import { fakeClientBuild } from '../testing/fake-client-build';
 import { json, startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 
 // The security rules as the whole app applies them, in front of a real HTTP upstream on loopback
 // that records whether anything reached it.
 
 const TOKEN = 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176';
-const clientDir = mkdtempSync(join(tmpdir(), 'inspector-security-'));
-writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Link Token Inspector</title>');
+const clientBuild = fakeClientBuild();
 
 let upstream: FakeUpstream;
 beforeAll(async () => {
@@ -22,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await upstream.close();
-  rmSync(clientDir, { recursive: true });
+  clientBuild.remove();
 });
 beforeEach(() => {
   upstream.requests.length = 0;
@@ -39,7 +36,7 @@ function appWith(env: Record<string, string> = {}, logs = captureLogs()) {
     ...env,
   });
   return createApp(
-    { ...config, clientDir },
+    { ...config, clientDir: clientBuild.dir },
     { logger: createLogger({ level: 'info', destination: logs.destination }) },
   );
 }

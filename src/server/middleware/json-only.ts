@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { proxyError } from '../../shared/schemas/proxy-error';
+import { respondWithProxyError } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
 
 // The API reads JSON only. Refusing other types also closes the form-post route to CSRF: an HTML
@@ -8,13 +8,10 @@ export function jsonOnly() {
   return createMiddleware<{ Variables: SecurityVariables }>(async (c, next) => {
     const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') {
-      return c.json(
-        proxyError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          'Send the request body as JSON (Content-Type: application/json).',
-          c.get('requestId'),
-        ),
-        415,
+      return respondWithProxyError(
+        c,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the request body as JSON (Content-Type: application/json).',
       );
     }
     await next();

@@ -1,6 +1,6 @@
 import { rateLimiter, type RateLimitInfo } from 'hono-rate-limiter';
-import { proxyError } from '../../shared/schemas/proxy-error';
 import type { Counters } from '../counters/counters';
+import { respondWithProxyError } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
 
 const WINDOW_MS = 60_000;
@@ -21,13 +21,10 @@ export function rateLimit(perMinute: number, counters: Counters) {
         ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
         : WINDOW_MS / 1000;
       c.header('Retry-After', String(seconds));
-      return c.json(
-        proxyError(
-          'RATE_LIMITED',
-          `Too many requests: at most ${perMinute} a minute per user. Try again in ${seconds} s.`,
-          c.get('requestId'),
-        ),
-        429,
+      return respondWithProxyError(
+        c,
+        'RATE_LIMITED',
+        `Too many requests: at most ${perMinute} a minute per user. Try again in ${seconds} s.`,
       );
     },
   });

@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { proxyError } from '../../shared/schemas/proxy-error';
+import { respondWithProxyError } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
 
 // Cross-site request forgery guard for state-changing API calls. A browser labels every request
@@ -18,13 +18,10 @@ export function sameOriginOnly() {
         ? site === 'same-origin' || site === 'none'
         : origin === undefined || originHost(origin) === c.req.header('Host');
     if (!allowed) {
-      return c.json(
-        proxyError(
-          'FORBIDDEN_ORIGIN',
-          'This API only answers pages served by this server; requests from other sites are refused.',
-          c.get('requestId'),
-        ),
-        403,
+      return respondWithProxyError(
+        c,
+        'FORBIDDEN_ORIGIN',
+        'This API only answers pages served by this server; requests from other sites are refused.',
       );
     }
     await next();

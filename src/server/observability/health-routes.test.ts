@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPortUrl } from '../testing/fake-upstream';
 import { healthRoutes } from './health-routes';
 import { createMetrics } from './metrics';
 import { checkReadiness } from './readiness';
@@ -20,15 +21,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
-
-// A loopback port that nothing listens on: bind one, note it, close it.
-async function closedPortUrl(): Promise<string> {
-  const server = serve({ fetch: () => new Response(), hostname: '127.0.0.1', port: 0 });
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe('health routes', () => {
   it('GET /healthz says the process is alive', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLogs } from './log-capture';
+import { captureLogs } from '../testing/log-capture';
 import { createLogger, REDACTED } from './logger';
 
 describe('createLogger', () => {

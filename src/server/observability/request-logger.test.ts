@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
 import type { SecurityVariables } from '../middleware/context';
-import { captureLogs } from './log-capture';
+import { captureLogs } from '../testing/log-capture';
 import { createLogger, REDACTED } from './logger';
 import type { LookupVariables } from './lookup-facts';
 import { requestLogger } from './request-logger';

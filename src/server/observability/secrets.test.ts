@@ -9,7 +9,7 @@ import {
   type RunningSimulator,
 } from '../../simulator';
 import { closedPortUrl } from '../testing/fake-upstream';
-import { captureLogs } from './log-capture';
+import { captureLogs } from '../testing/log-capture';
 import { createLogger } from './logger';
 
 // Lookups that carry credentials, through the whole app against the simulator over real HTTP,

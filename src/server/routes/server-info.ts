@@ -6,7 +6,7 @@ import type { Config } from '../config';
 
 // GET /api/config: what the UI needs to label the mode and shape the form. Built from a fixed list
 // of fields so that no secret can slip in.
-export function serverInfoRoute(config: Config): Hono<AppEnv> {
+export function serverInfoRoute(config: Config) {
   const info: ServerInfo = {
     mode: config.mode,
     serverCredentials: PLAID_ENVIRONMENTS.filter(

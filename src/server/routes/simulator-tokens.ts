@@ -6,7 +6,7 @@ import { listScenarioTokens } from '../../simulator';
 
 // GET /api/simulator/tokens: the fixture tokens for the UI's picker. Against real Plaid they would
 // mean nothing, so the route then answers 404 like any unknown API path.
-export function simulatorTokensRoute(config: Config): Hono<AppEnv> {
+export function simulatorTokensRoute(config: Config) {
   return new Hono<AppEnv>().get('/', (c) => {
     if (config.mode !== 'simulator') {
       return respondWithProxyError(

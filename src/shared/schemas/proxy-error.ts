@@ -1,5 +1,3 @@
-import type { PlaidError } from './plaid-error';
-
 // Errors made by our own server (never by Plaid) share PlaidError's shape so that callers handle
 // one kind of error body; error_type PROXY_ERROR tells them apart. The codes are a stable API.
 export const PROXY_ERROR_TYPE = 'PROXY_ERROR';
@@ -25,8 +23,19 @@ export const PROXY_ERROR_CODES = {
 } as const;
 
 export type ProxyErrorCode = keyof typeof PROXY_ERROR_CODES;
+export type ProxyErrorStatus = (typeof PROXY_ERROR_CODES)[ProxyErrorCode];
 
-export function proxyError(code: ProxyErrorCode, message: string, requestId: string): PlaidError {
+// A PlaidError, narrowed to what our server fills in.
+export type ProxyError = {
+  error_type: typeof PROXY_ERROR_TYPE;
+  error_code: ProxyErrorCode;
+  error_message: string;
+  display_message: null;
+  request_id: string;
+  status: ProxyErrorStatus;
+};
+
+export function proxyError(code: ProxyErrorCode, message: string, requestId: string): ProxyError {
   return {
     error_type: PROXY_ERROR_TYPE,
     error_code: code,
