@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestRedis } from '../src/server/testing/redis-server';
+import { readCpuSeconds } from './lib/cpu-time';
 import { runLoad, summarise, type LoadRequest, type LoadResult, type LoadRun } from './lib/load';
 import { runPacedLoad } from './lib/paced-load';
+import type { ChildServer } from './lib/processes';
 import { table, type Goal, type Section } from './lib/report';
 import { formatMs } from './lib/stats';
 import {
@@ -35,7 +37,8 @@ export type OverheadOptions = {
   secondsPerRound: number;
 };
 
-type Target = { name: string; baseUrl: string; request: LoadRequest };
+// pid: the server's process, whose CPU time each load measures.
+type Target = { name: string; baseUrl: string; request: LoadRequest; pid: number };
 
 // Issue 19's goals for our proxy without REDIS_URL (with it, the figures are recorded beside them).
 const ADDED_P50_BUDGET_MS = 0.5;
@@ -55,15 +58,25 @@ async function interleaved(
   return runs.map(summarise);
 }
 
+async function measuringCpu(target: Target, load: () => Promise<LoadRun>): Promise<LoadRun> {
+  const before = readCpuSeconds(target.pid);
+  const run = await load();
+  return { ...run, serverCpuSeconds: readCpuSeconds(target.pid) - before };
+}
+
 // As many requests as `connections` keep-alive connections can send, one at a time each.
 function closedLoop(connections: number, durationSeconds: number) {
   return (target: Target) =>
-    runLoad({ baseUrl: target.baseUrl, requests: [target.request], connections, durationSeconds });
+    measuringCpu(target, () =>
+      runLoad({ baseUrl: target.baseUrl, requests: [target.request], connections, durationSeconds }),
+    );
 }
 
 function paced(requestsPerSecond: number, durationSeconds: number) {
   return (target: Target) =>
-    runPacedLoad({ baseUrl: target.baseUrl, request: target.request, requestsPerSecond, durationSeconds });
+    measuringCpu(target, () =>
+      runPacedLoad({ baseUrl: target.baseUrl, request: target.request, requestsPerSecond, durationSeconds }),
+    );
 }
 
 function row(target: string, load: string, result: LoadResult): string[] {
@@ -73,6 +86,7 @@ function row(target: string, load: string, result: LoadResult): string[] {
     result.requestsPerSecond.toFixed(0),
     formatMs(result.p50),
     formatMs(result.p99),
+    result.cpuPerRequestUs === undefined ? 'n/a' : `${result.cpuPerRequestUs.toFixed(0)} µs`,
     result.failed === 0 ? '0' : `**${result.failed}** ${JSON.stringify(result.statusCounts)}`,
   ];
 }
@@ -100,14 +114,18 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
   const baseline = await startBaseline(simulator.url);
   try {
     await untilCountingInRedis(proxyWithRedis.url);
-    const lookup = (url: string) => proxyLookup(options.linkToken, url);
+    const at = (server: ChildServer) => ({
+      baseUrl: server.url,
+      pid: server.pid,
+      request: proxyLookup(options.linkToken, server.url),
+    });
     // Ours first among the proxies, so that the indexes below read as what they are.
     const targets: Target[] = [
-      { name: 'our proxy', baseUrl: proxy.url, request: lookup(proxy.url) },
-      { name: 'our proxy, REDIS_URL set', baseUrl: proxyWithRedis.url, request: lookup(proxyWithRedis.url) },
-      { name: 'bare pass-through (the limit)', baseUrl: passThrough.url, request: lookup(passThrough.url) },
-      { name: 'baseline (express + plaid SDK)', baseUrl: baseline.url, request: lookup(baseline.url) },
-      { name: 'simulator (direct)', baseUrl: simulator.url, request: plaidLookup(options.linkToken) },
+      { name: 'our proxy', ...at(proxy) },
+      { name: 'our proxy, REDIS_URL set', ...at(proxyWithRedis) },
+      { name: 'bare pass-through (the limit)', ...at(passThrough) },
+      { name: 'baseline (express + plaid SDK)', ...at(baseline) },
+      { name: 'simulator (direct)', ...at(simulator), request: plaidLookup(options.linkToken) },
     ];
     const [OURS, REDIS, PASS_THROUGH, BASELINE, DIRECT] = [0, 1, 2, 3, 4] as const;
     // Warm-up: JIT, connection pools and caches, not measured.
@@ -115,6 +133,7 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
 
     const rows: string[][] = [];
     const peak = targets.map(() => 0);
+    const cpuAtPeak: (number | undefined)[] = targets.map(() => undefined);
     for (const connections of options.concurrencyLevels) {
       const results = await interleaved(
         targets,
@@ -123,7 +142,10 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
       );
       for (const [index, result] of results.entries()) {
         rows.push(row(targets[index]!.name, `${connections} connections`, result));
-        peak[index] = Math.max(peak[index]!, result.requestsPerSecond);
+        if (result.requestsPerSecond > peak[index]!) {
+          peak[index] = result.requestsPerSecond;
+          cpuAtPeak[index] = result.cpuPerRequestUs;
+        }
       }
     }
     let atRate: LoadResult[] = [];
@@ -133,7 +155,7 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
         rows.push(row(targets[index]!.name, `${options.fixedRate} req/s, evenly spaced`, result));
       }
     }
-    const failed = rows.filter((cells) => cells[5] !== '0').length;
+    const failed = rows.filter((cells) => cells[6] !== '0').length;
 
     // The goal figures, for our proxy (judged), with REDIS_URL (recorded) and for the pass-through
     // (the floor any proxy pays).
@@ -150,6 +172,11 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
           "share of the pass-through's peak",
           `≥ ${percent(PASS_THROUGH_SHARE_GOAL)}`,
           ...compared.map((i) => percent(ofPassThrough(i))),
+        ],
+        [
+          'server CPU per request at the peak',
+          '',
+          ...compared.map((index) => `${cpuAtPeak[index]?.toFixed(0) ?? 'n/a'} µs`),
         ],
       );
       goals.push(
@@ -210,9 +237,12 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
         '1000 / N ms on time whether or not earlier ones are answered (bench/lib/paced-load.ts; autocannon’s own ' +
         'rate option sends each second’s quota in a burst); "added" is the difference to calling the simulator ' +
         'directly. Latencies are exact percentiles over every response (not autocannon’s whole-millisecond ' +
-        'histogram).',
+        'histogram). "server CPU per request": the CPU time (user + system, from /proc) of the target’s own ' +
+        'process during the load, divided by its answers; it leaves out time spent waiting for a core, so it ' +
+        'moves far less with the machine’s load than the latencies do (for our proxy it leaves out the ' +
+        'simulator and Redis).',
       '',
-      table(['target', 'load', 'req/s', 'p50', 'p99', 'failed'], rows),
+      table(['target', 'load', 'req/s', 'p50', 'p99', 'server CPU per request', 'failed'], rows),
       '',
       'The goals (issue 19) are judged on our proxy without `REDIS_URL`; the figures with it and those of the ' +
         'bare pass-through are measured in the same run, for comparison.',

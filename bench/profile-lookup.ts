@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,15 +6,15 @@ import { scenarioToken } from '../src/simulator';
 import { summariseProfile, type Row, type Window } from './lib/cpuprofile';
 import { runLoad, summarise } from './lib/load';
 import { table } from './lib/report';
-import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
+import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator } from './targets';
 
 // Where a lookup's time goes: the built server (`node --cpu-prof dist/server/main.js`, as the
 // overhead benchmark runs it, in front of the simulator) under the benchmark's closed-loop load,
 // then its profile summed by function, by where the code lives and by middleware
 // (bench/lib/cpuprofile.ts), in microseconds per lookup. Run `npm run build` first.
 //
-//   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25]
-//   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N]
+//   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25] [--passthrough]
+//   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N] [--callers writev]
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,10 @@ const { values } = parseArgs({
     // An existing profile, summarised without running anything; --lookups to divide by.
     summarise: { type: 'string' },
     lookups: { type: 'string' },
+    // Profile the bare pass-through (bench/passthrough/) instead: what the floor's time goes to.
+    passthrough: { type: 'boolean', default: false },
+    // A function name (e.g. writev): also list the stacks it was called from.
+    callers: { type: 'string' },
   },
 });
 const top = Number(values.top);
@@ -31,16 +35,13 @@ const top = Number(values.top);
 // The monotonic clock in microseconds, as V8 stamps profile samples.
 const microseconds = () => Number(process.hrtime.bigint() / 1000n);
 
-async function profileUnderLoad(): Promise<{ file: string; lookups: number; window: Window }> {
+async function profileUnderLoad(): Promise<{ dir: string; lookups: number; window: Window }> {
   const dir = mkdtempSync(join(tmpdir(), 'lookup-profile-'));
   const simulator = await startStandaloneSimulator();
-  const proxy = await startProxy(simulator.url, {}, [
-    '--cpu-prof',
-    '--cpu-prof-dir',
-    dir,
-    '--cpu-prof-name',
-    'proxy.cpuprofile',
-  ]);
+  const profiling = ['--cpu-prof', '--cpu-prof-dir', dir];
+  const proxy = values.passthrough
+    ? await startPassThrough(simulator.url, profiling)
+    : await startProxy(simulator.url, {}, profiling);
   const lookup = proxyLookup(scenarioToken('fresh'), proxy.url);
   try {
     // Warm-up (JIT, connection pools), left out of the summary with start-up.
@@ -58,7 +59,7 @@ async function profileUnderLoad(): Promise<{ file: string; lookups: number; wind
       `${result.answered} lookups in ${values.seconds} s over ${values.connections} connections ` +
         `(${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.failed} failed)`,
     );
-    return { lookups: result.answered, file: join(dir, 'proxy.cpuprofile'), window: { from, to } };
+    return { lookups: result.answered, dir, window: { from, to } };
   } finally {
     // The profile is written when the server exits.
     await proxy.stop();
@@ -84,9 +85,16 @@ function print(title: string, rows: Row[], lookups: number | undefined): void {
 let file = values.summarise;
 let lookups = values.lookups === undefined ? undefined : Number(values.lookups);
 let window: Window | undefined;
-if (file === undefined) ({ file, lookups, window } = await profileUnderLoad());
+if (file === undefined) {
+  const profiled = await profileUnderLoad();
+  ({ lookups, window } = profiled);
+  // One profile per thread: tsx's module loader runs on a thread of its own. The main thread's
+  // profile, which handled the load, is the largest.
+  const profiles = readdirSync(profiled.dir).map((name) => join(profiled.dir, name));
+  file = profiles.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+}
 
-const summary = summariseProfile(file, top, window);
+const summary = summariseProfile(file, { top, window, callersOf: values.callers });
 console.log(`\nProfile ${file}`);
 console.log(
   `${summary.totalMs.toFixed(0)} ms sampled, ${summary.busyMs.toFixed(0)} ms busy` +
@@ -99,3 +107,4 @@ print(
 );
 print('By where the code lives (self time)', summary.byPlace, lookups);
 print('By function (self time)', summary.byFunction, lookups);
+if (values.callers) print(`Where ${values.callers} was called from`, summary.callers, lookups);

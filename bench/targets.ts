@@ -42,12 +42,19 @@ export function startBaseline(simulatorUrl: string): Promise<ChildServer> {
 }
 
 // The limit: a bare pass-through with no checks at all (bench/passthrough/server.ts).
-export function startPassThrough(simulatorUrl: string): Promise<ChildServer> {
-  return forkTsServer('bench/passthrough/server.ts', {
-    PASSTHROUGH_UPSTREAM_URL: simulatorUrl,
-    PASSTHROUGH_CLIENT_ID: SIMULATOR_CLIENT_ID,
-    PASSTHROUGH_SECRET: SIMULATOR_SECRET,
-  });
+export function startPassThrough(
+  simulatorUrl: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return forkTsServer(
+    'bench/passthrough/server.ts',
+    {
+      PASSTHROUGH_UPSTREAM_URL: simulatorUrl,
+      PASSTHROUGH_CLIENT_ID: SIMULATOR_CLIENT_ID,
+      PASSTHROUGH_SECRET: SIMULATOR_SECRET,
+    },
+    nodeArgs,
+  );
 }
 
 // The same lookup, addressed to Plaid's API (the simulator) or to one of the proxies (the

@@ -33,6 +33,8 @@ export type ProfileSummary = {
   byFunction: Row[];
   byPlace: Row[];
   byOwner: Row[];
+  // With callersOf: the stacks (innermost first, a few frames deep) under which that function ran.
+  callers: Row[];
 };
 
 const MIDDLEWARE_PACKAGES = new Set(['@hono/zod-validator', 'hono-rate-limiter']);
@@ -96,7 +98,11 @@ function rows(totals: Map<string, number>, totalMs: number, top: number): Row[] 
 // profile timestamps and process.hrtime share) count: e.g. the load, without start-up and warm-up.
 export type Window = { from: number; to: number };
 
-export function summariseProfile(file: string, top: number, window?: Window): ProfileSummary {
+export function summariseProfile(
+  file: string,
+  options: { top: number; window?: Window; callersOf?: string },
+): ProfileSummary {
+  const { top, window, callersOf } = options;
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map<number, number>();
@@ -107,6 +113,7 @@ export function summariseProfile(file: string, top: number, window?: Window): Pr
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();
   const byOwner = new Map<string, number>();
+  const callers = new Map<string, number>();
   const add = (totals: Map<string, number>, key: string, ms: number) =>
     totals.set(key, (totals.get(key) ?? 0) + ms);
 
@@ -137,6 +144,19 @@ export function summariseProfile(file: string, top: number, window?: Window): Pr
       }
     }
     add(byOwner, owner ?? `${place.place} (no frame of ours)`, ms);
+
+    if (frame.functionName === callersOf) {
+      const stack: string[] = [];
+      for (
+        let current = parents.get(id);
+        current !== undefined && stack.length < 6;
+        current = parents.get(current)
+      ) {
+        const caller = nodes.get(current)!.callFrame;
+        stack.push(`${caller.functionName || '(anonymous)'} (${places.get(current)!.place})`);
+      }
+      add(callers, stack.join(' ← '), ms);
+    }
   });
 
   return {
@@ -145,5 +165,6 @@ export function summariseProfile(file: string, top: number, window?: Window): Pr
     byFunction: rows(byFunction, totalMs, top),
     byPlace: rows(byPlace, totalMs, top),
     byOwner: rows(byOwner, totalMs, top),
+    callers: rows(callers, totalMs, top),
   };
 }

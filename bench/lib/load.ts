@@ -25,6 +25,8 @@ export type LoadRun = {
   non2xx: number;
   errors: number;
   statusCounts: Record<string, number>;
+  // CPU time the server under load used meanwhile, when measured (bench/lib/cpu-time.ts).
+  serverCpuSeconds?: number;
 };
 
 export type LoadResult = {
@@ -34,6 +36,8 @@ export type LoadResult = {
   p99: number;
   failed: number;
   statusCounts: Record<string, number>;
+  // The server's CPU time per answered request, in microseconds, when every run measured it.
+  cpuPerRequestUs: number | undefined;
 };
 
 export async function runLoad(options: LoadOptions): Promise<LoadRun> {
@@ -89,5 +93,8 @@ export function summarise(runs: readonly LoadRun[]): LoadResult {
     p99: percentile(latencies, 99),
     failed: runs.reduce((total, run) => total + run.non2xx + run.errors, 0),
     statusCounts,
+    cpuPerRequestUs: runs.every((run) => run.serverCpuSeconds !== undefined)
+      ? (runs.reduce((total, run) => total + run.serverCpuSeconds!, 0) * 1e6) / latencies.length
+      : undefined,
   };
 }

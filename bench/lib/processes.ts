@@ -22,9 +22,14 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 // Runs a TypeScript entry under tsx; the entry reports `{ url }` over IPC once it listens.
-export function forkTsServer(entry: string, env: Record<string, string> = {}): Promise<ChildServer> {
+// nodeArgs go to node itself, e.g. --cpu-prof for bench/profile-lookup.ts.
+export function forkTsServer(
+  entry: string,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
   const child = fork(entry, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...nodeArgs, '--import', 'tsx'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
