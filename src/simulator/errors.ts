@@ -143,3 +143,13 @@ export function invalidCredentials(requestId: string): PlaidError {
     requestId,
   });
 }
+
+export function oauthStateIdNotFound(requestId: string): PlaidError {
+  return plaidError({
+    status: 400,
+    type: 'OAUTH_ERROR',
+    code: 'OAUTH_STATE_ID_NOT_FOUND',
+    message: 'the provided oauth_state_id wasn’t found or has expired',
+    requestId,
+  });
+}

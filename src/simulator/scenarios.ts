@@ -1,4 +1,12 @@
 import type { SimulatorToken } from '../shared/api-types';
+import { abandonedAtSearch, abandonedWithoutExit, expiredWhileOpen } from './scenarios/abandoned';
+import {
+  redirectUriInvalid,
+  sessionWithoutEvents,
+  webhookMissing,
+  webhookPlainHttp,
+  webhookUnreachable,
+} from './scenarios/configuration';
 import { cra } from './scenarios/cra';
 import { expired } from './scenarios/expired';
 import { faultScenarios } from './scenarios/faults';
@@ -6,10 +14,17 @@ import { forwardCompatible } from './scenarios/forward-compatible';
 import { fresh } from './scenarios/fresh';
 import { income } from './scenarios/income';
 import { inProgress } from './scenarios/in-progress';
+import {
+  downBankChosen,
+  filteredInstitution,
+  institutionNotFoundWithAuth,
+} from './scenarios/institution-choice';
 import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institution-errors';
 import { large } from './scenarios/large';
 import { live } from './scenarios/live';
+import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
+import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
 import { production } from './scenarios/production';
 import { severalSessions } from './scenarios/several-sessions';
 import { success } from './scenarios/success';
@@ -31,6 +46,22 @@ export const SCENARIOS: readonly Scenario[] = [
   forwardCompatible,
   live,
   production,
+  // One story per verdict and finding of the diagnosis.
+  expiredUnused,
+  noSessionData,
+  abandonedAtSearch,
+  abandonedWithoutExit,
+  expiredWhileOpen,
+  downBankChosen,
+  filteredInstitution,
+  institutionNotFoundWithAuth,
+  oauthWithoutRedirectUri,
+  oauthStateNotFound,
+  webhookUnreachable,
+  webhookPlainHttp,
+  webhookMissing,
+  redirectUriInvalid,
+  sessionWithoutEvents,
   ...faultScenarios,
 ];
 

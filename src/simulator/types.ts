@@ -1,3 +1,4 @@
+import type { Actor, FindingId, Verdict } from '../shared/diagnosis';
 import type { LinkTokenGetResponse } from '../shared/schemas/link-token-get-response';
 import type { Fault } from './faults';
 
@@ -23,6 +24,9 @@ export interface Scenario {
   scenario: string;
   link_token: string;
   description: string;
+  // What the diagnosis must make of the answer: its verdict, who acts next and exactly these
+  // findings (checked by diagnosis-fixtures.test.ts, so the fixtures and the rules cannot drift).
+  diagnosis: { verdict: Verdict; actor: Actor; findings: FindingId[] };
   answer(context: AnswerContext): ScenarioAnswer;
 }
 

@@ -15,8 +15,8 @@ export const EXIT_STATUS_MEANINGS: Readonly<Record<string, string>> = {
   institution_not_supported: 'left after finding that Plaid no longer supports the chosen bank',
 };
 
-// The error codes a Link session most often ends with (Plaid's ITEM_ERROR and INSTITUTION_ERROR
-// pages), with what they mean for the user and what usually helps.
+// The error codes a Link session most often ends with (Plaid's ITEM_ERROR, INSTITUTION_ERROR,
+// OAUTH_ERROR and INVALID_INPUT pages), with what they mean for the user and what usually helps.
 export const EXIT_ERROR_MEANINGS: Readonly<Record<string, string>> = {
   INVALID_CREDENTIALS:
     'The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
@@ -41,4 +41,17 @@ export const EXIT_ERROR_MEANINGS: Readonly<Record<string, string>> = {
   INSTITUTION_NO_LONGER_SUPPORTED: 'Plaid no longer supports this bank.',
   INSTITUTION_REGISTRATION_REQUIRED:
     'The bank requires the app to be registered with it before its users can link (OAuth registration in Plaid’s Dashboard).',
+  PRODUCTS_NOT_SUPPORTED: 'The bank does not support one of the products this link token asks for.',
+  ACCESS_NOT_GRANTED:
+    'The user did not grant the access the app needs at the bank’s own sign-in (OAuth), for example by leaving out an account or a kind of data.',
+  INVALID_LINK_TOKEN:
+    'The link token stopped working during the session: it expired, the user took too long (30 minutes or more), or made too many failed attempts.',
+  INCORRECT_LINK_TOKEN:
+    'After the bank’s own sign-in (OAuth), the app reopened Link with a different link token from the one the session started with.',
+  OAUTH_STATE_ID_NOT_FOUND:
+    'After the bank’s own sign-in (OAuth), Link could not match the redirect back to this session: the app did not pass the full redirect URL, or the session had already ended.',
+  OAUTH_STATE_ID_ALREADY_PROCESSED:
+    'After the bank’s own sign-in (OAuth), the app reopened Link with a redirect URL that had already been used.',
+  INCORRECT_OAUTH_NONCE:
+    'After the bank’s own sign-in (OAuth), the app reopened Link with an OAuth nonce that does not match the one the session started with.',
 };

@@ -13,6 +13,7 @@ export const cra: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000009',
   description:
     'Consumer Report (CRA): cra_item_add_results (Tartan Bank), cra_update_results (First Platypus Bank) and 2 uploaded bank statements.',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const steps = [

@@ -11,6 +11,7 @@ export const expired: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000010',
   description:
     'Expired 2 hours ago (created 6 hours ago); its one session ended without an error (institution not found).',
+  diagnosis: { verdict: 'abandoned', actor: 'end user', findings: [] },
   answer({ now, requestId }) {
     const createdAt = addSeconds(now, -6 * HOUR);
     const session = exitSession({

@@ -15,6 +15,8 @@ function faultScenario(number: number, scenario: string, fault: Fault, descripti
     scenario,
     link_token: linkToken,
     description,
+    // The answer the token would have had: a fresh one.
+    diagnosis: { verdict: 'never opened', actor: 'end user', findings: [] },
     answer: ({ now, requestId }) => ({
       kind: 'fault',
       fault,

@@ -20,6 +20,11 @@ export const forwardCompatible: Scenario = {
   link_token: LINK_TOKEN,
   description:
     'An answer from a newer Plaid: unknown fields, unknown enum values and event names, and every nullable field null.',
+  diagnosis: {
+    verdict: 'in progress',
+    actor: 'end user',
+    findings: ['webhook-missing', 'several-sessions', 'sessions-without-events'],
+  },
   answer({ now, requestId }) {
     const startedAt = addSeconds(now, -6 * MINUTE);
     const at = (seconds: number) => plaidPreciseTime(addSeconds(startedAt, seconds));

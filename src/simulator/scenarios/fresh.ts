@@ -7,6 +7,7 @@ export const fresh: Scenario = {
   scenario: 'fresh',
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000001',
   description: 'Created 5 minutes ago and still active; Link was never opened, so there are no sessions.',
+  diagnosis: { verdict: 'never opened', actor: 'end user', findings: [] },
   answer({ now, requestId }) {
     const body = tokenAnswer({
       linkToken: this.link_token,

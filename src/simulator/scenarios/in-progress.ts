@@ -9,6 +9,7 @@ export const inProgress: Scenario = {
   scenario: 'in-progress',
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000002',
   description: 'A session started 2 minutes ago and is still open: the user is on the credentials screen.',
+  diagnosis: { verdict: 'in progress', actor: 'end user', findings: [] },
   answer({ now, requestId }) {
     const session = openSession({
       seed: `${this.link_token}/1`,

@@ -13,6 +13,7 @@ export const income: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000008',
   description:
     'Income verification: bank income (APPROVED), payroll income (3 paystubs, 1 W-2) and uploaded documents in one session.',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const steps = [

@@ -14,6 +14,7 @@ export const itemLoginRequiredExit: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000005',
   description:
     'Update mode (30-minute token): the session exited with ITEM_LOGIN_REQUIRED while the user was asked for a one-time code.',
+  diagnosis: { verdict: 'failed', actor: 'integrating team', findings: ['token-lifetime'] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const error = itemLoginRequired(fixtureRequestId(`${seed}/error`));
@@ -49,6 +50,7 @@ export const institutionDownExit: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000006',
   description:
     'The session exited with INSTITUTION_DOWN: Houndstooth Bank was not responding after the login.',
+  diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const error = institutionDown(fixtureRequestId(`${seed}/error`));

@@ -12,6 +12,17 @@ export const TARTAN_BANK: Institution = { name: 'Tartan Bank', institution_id: '
 export const HOUNDSTOOTH_BANK: Institution = { name: 'Houndstooth Bank', institution_id: 'ins_109512' };
 export const CHASE_OAUTH: Institution = { name: 'Chase', institution_id: 'ins_56' };
 export const GUSTO_PAYROLL: Institution = { name: 'Gusto', institution_id: 'ins_133707' };
+export const PLATYPUS_OAUTH: Institution = { name: 'Platypus OAuth Bank', institution_id: 'ins_127287' };
+// Sandbox's "Unhealthy" test bank: Link reports its logins down (SELECT_DOWN_INSTITUTION).
+export const UNHEALTHY_DOWN: Institution = {
+  name: 'Unhealthy Platypus Bank - Down',
+  institution_id: 'ins_132361',
+};
+// A Canadian bank: filtered out for a token made for the US only.
+export const TARTAN_DOMINION: Institution = {
+  name: 'Tartan-Dominion Bank of Canada',
+  institution_id: 'ins_43',
+};
 
 // The accounts a user shares in a typical sandbox session: checking and savings.
 export function sandboxAccounts(seed: string): Account[] {

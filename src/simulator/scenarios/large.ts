@@ -83,6 +83,8 @@ export const large: Scenario = {
   scenario: 'large',
   link_token: LINK_TOKEN,
   description: `${LARGE_SESSION_COUNT} sessions and 2,800 events, about 1 MB (for paging, virtual lists and speed).`,
+  // The newest session was left at the credentials; the newest decisive one failed.
+  diagnosis: { verdict: 'failed', actor: 'end user', findings: ['several-sessions'] },
   answer({ now, requestId }) {
     const minute = Math.floor(now.getTime() / 60_000);
     if (cache?.minute !== minute) cache = { minute, body: buildBody(new Date(minute * 60_000)) };

@@ -17,6 +17,7 @@ export const live: Scenario = {
   scenario: 'live',
   link_token: LINK_TOKEN,
   description: `A session that advances while you watch: a new event every few seconds from the first lookup, then success (${FLOW.length} events).`,
+  diagnosis: { verdict: 'in progress', actor: 'end user', findings: [] },
   answer({ now, requestId, firstLookupAt, liveStepMs }) {
     const elapsedMs = Math.max(0, now.getTime() - firstLookupAt.getTime());
     const visible = Math.min(FLOW.length, Math.floor(elapsedMs / liveStepMs) + 1);

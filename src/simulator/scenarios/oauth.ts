@@ -12,6 +12,7 @@ export const oauth: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000007',
   description:
     'OAuth / redirect flow at Chase: OPEN_OAUTH, the user closed the bank page (CLOSE_OAUTH), retried and linked; redirect_uri set.',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const bank = institutionFields(CHASE_OAUTH);

@@ -13,6 +13,7 @@ export const production: Scenario = {
   scenario: 'production',
   link_token: 'link-production-00000000-0000-4000-8000-000000000014',
   description: 'A production-environment token with one completed session at Wells Fargo.',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const session = successSession({

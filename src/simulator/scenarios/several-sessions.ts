@@ -12,6 +12,7 @@ export const severalSessions: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000004',
   description:
     'Two sessions: the first exited after wrong credentials at Tartan Bank (INVALID_CREDENTIALS), the second linked First Platypus Bank.',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: ['several-sessions'] },
   answer({ now, requestId }) {
     const firstSeed = `${this.link_token}/1`;
     const error = invalidCredentials(fixtureRequestId(`${firstSeed}/error`));

@@ -10,6 +10,7 @@ export const success: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000003',
   description:
     'One completed session: the user linked First Platypus Bank (item_add_results and on_success accounts).',
+  diagnosis: { verdict: 'linked', actor: 'nobody', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const session = successSession({

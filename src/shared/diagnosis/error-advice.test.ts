@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_ERROR_MEANINGS } from '../domain/exit-reasons';
+import type { PlaidError } from '../schemas/plaid-error';
+import { CODES_WITH_OUR_WORDS, errorAdvice } from './error-advice';
+
+const error = (error_type: string, error_code: string): PlaidError => ({
+  error_type,
+  error_code,
+  error_message: `plaid says ${error_code}`,
+  display_message: null,
+});
+
+describe('errorAdvice', () => {
+  it('has a next step for every code it explains, and explains every code it has a next step for', () => {
+    expect([...CODES_WITH_OUR_WORDS].sort()).toEqual(Object.keys(EXIT_ERROR_MEANINGS).sort());
+  });
+
+  it.each([
+    ['ITEM_ERROR', 'ITEM_LOGIN_REQUIRED', 'integrating team', /update mode/],
+    ['ITEM_ERROR', 'INVALID_CREDENTIALS', 'end user', /lock the account/],
+    ['ITEM_ERROR', 'INVALID_MFA', 'end user', /fresh one-time code/],
+    ['ITEM_ERROR', 'USER_SETUP_REQUIRED', 'end user', /bank’s own website/],
+    ['ITEM_ERROR', 'NO_ACCOUNTS', 'end user', /account_filters/],
+    ['INSTITUTION_ERROR', 'INSTITUTION_DOWN', 'nobody', /^Wait for the bank/],
+    ['INSTITUTION_ERROR', 'INSTITUTION_NOT_RESPONDING', 'nobody', /^Wait for the bank/],
+    ['INSTITUTION_ERROR', 'INSTITUTION_REGISTRATION_REQUIRED', 'integrating team', /OAuth registration/],
+    ['OAUTH_ERROR', 'INCORRECT_LINK_TOKEN', 'integrating team', /same link token/],
+    ['OAUTH_ERROR', 'OAUTH_STATE_ID_NOT_FOUND', 'integrating team', /receivedRedirectUri/],
+    ['INVALID_INPUT', 'INVALID_LINK_TOKEN', 'integrating team', /create a new link token/],
+  ])('%s %s: %s acts', (type, code, actor, nextStep) => {
+    const advice = errorAdvice(error(type, code));
+    expect(advice.actor).toBe(actor);
+    expect(advice.nextStep).toMatch(nextStep);
+    expect(advice.explanation).toBe(EXIT_ERROR_MEANINGS[code]);
+    expect(advice.docsUrl).toMatch(/^https:\/\/plaid\.com\/docs\/errors\/[a-z-]+\/#[a-z_]+$/);
+  });
+
+  it('for a code without our words: no explanation of ours, an actor by type, Plaid’s docs', () => {
+    expect(errorAdvice(error('INSTITUTION_ERROR', 'NEW_BANK_THING'))).toEqual({
+      actor: 'nobody',
+      nextStep:
+        'Read Plaid’s page for NEW_BANK_THING; if it does not explain the case, contact Plaid support with the error’s request ID.',
+      explanation: null,
+      docsUrl: 'https://plaid.com/docs/errors/institution/#new_bank_thing',
+    });
+    expect(errorAdvice(error('OAUTH_ERROR', 'NEW_OAUTH_THING')).actor).toBe('integrating team');
+    expect(errorAdvice(error('FUTURE_ERROR', 'X')).actor).toBe('plaid support');
+  });
+});

@@ -1,0 +1,135 @@
+import { errorDocsUrl } from '../domain/error-docs';
+import { EXIT_ERROR_MEANINGS } from '../domain/exit-reasons';
+import type { PlaidError } from '../schemas/plaid-error';
+import type { Actor, Advice } from './actors';
+
+// Who acts next, and what they do, for the errors a Link session most often ends with. What each
+// code means is in EXIT_ERROR_MEANINGS (domain/exit-reasons.ts); these say what to do about it.
+const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string }>> = {
+  ITEM_LOGIN_REQUIRED: {
+    actor: 'integrating team',
+    nextStep:
+      'Send the user through Link in update mode (a new link token created with the Item’s access_token) and ask them to finish the bank’s sign-in, including any one-time code.',
+  },
+  INVALID_CREDENTIALS: {
+    actor: 'end user',
+    nextStep:
+      'The user tries again with the username and password they use on the bank’s own website. Warn them first: several wrong tries can lock the account at the bank, so if unsure they should sign in on the bank’s site or reset the password before retrying.',
+  },
+  INVALID_MFA: {
+    actor: 'end user',
+    nextStep:
+      'The user tries again with a fresh one-time code or the correct answers to the bank’s questions.',
+  },
+  ITEM_LOCKED: {
+    actor: 'end user',
+    nextStep:
+      'The user unlocks the account with the bank (often by resetting the password on the bank’s site), then links again.',
+  },
+  USER_SETUP_REQUIRED: {
+    actor: 'end user',
+    nextStep:
+      'The user signs in on the bank’s own website and completes what it asks for (new terms, security questions, online banking set-up), then links again.',
+  },
+  MFA_NOT_SUPPORTED: {
+    actor: 'end user',
+    nextStep:
+      'The user links another bank, or turns off that kind of security check at the bank if it allows it.',
+  },
+  NO_ACCOUNTS: {
+    actor: 'end user',
+    nextStep:
+      'The user links a login that holds an account of the kinds this token asks for. If they should have one, the integrating team checks the token’s products and account_filters.',
+  },
+  ITEM_NOT_SUPPORTED: { actor: 'end user', nextStep: 'The user links another bank or account.' },
+  PRODUCTS_NOT_SUPPORTED: {
+    actor: 'integrating team',
+    nextStep:
+      'Create the token with fewer required products (move the others to optional_products or required_if_supported_products) if this bank must be supported; otherwise the user links another bank.',
+  },
+  INSUFFICIENT_CREDENTIALS: {
+    actor: 'end user',
+    nextStep: 'The user tries again and completes the bank’s own sign-in, granting access to their accounts.',
+  },
+  ACCESS_NOT_GRANTED: {
+    actor: 'end user',
+    nextStep:
+      'The user tries again and, at the bank’s sign-in, shares the accounts and data the app asks for.',
+  },
+  USER_INPUT_TIMEOUT: {
+    actor: 'end user',
+    nextStep: 'The user tries again and completes each step promptly.',
+  },
+  INSTITUTION_DOWN: {
+    actor: 'nobody',
+    nextStep:
+      'Wait for the bank: the user tries again later (often hours). Plaid’s Dashboard shows the bank’s status; Sandbox has none.',
+  },
+  INSTITUTION_NOT_RESPONDING: {
+    actor: 'nobody',
+    nextStep: 'Wait for the bank: the user tries again later. If it persists for a day, tell Plaid support.',
+  },
+  INSTITUTION_NOT_AVAILABLE: {
+    actor: 'nobody',
+    nextStep: 'Wait: the user tries again later. If it persists for a day, tell Plaid support.',
+  },
+  INSTITUTION_NO_LONGER_SUPPORTED: { actor: 'end user', nextStep: 'The user links another bank.' },
+  INSTITUTION_REGISTRATION_REQUIRED: {
+    actor: 'integrating team',
+    nextStep:
+      'Complete the OAuth registration for this bank in Plaid’s Dashboard (or ask Plaid support about its status); until then its users cannot link.',
+  },
+  INVALID_LINK_TOKEN: {
+    actor: 'integrating team',
+    nextStep:
+      'Catch INVALID_LINK_TOKEN in onExit, create a new link token and reopen Link with it; the user then starts again.',
+  },
+  INCORRECT_LINK_TOKEN: {
+    actor: 'integrating team',
+    nextStep:
+      'When the user returns from the bank (the redirect_uri page), reopen Link with the same link token that started the session, and pass the full redirect URL as receivedRedirectUri.',
+  },
+  OAUTH_STATE_ID_NOT_FOUND: {
+    actor: 'integrating team',
+    nextStep:
+      'On the redirect_uri page, reopen Link with the same link token and the complete redirect URL (including oauth_state_id) as receivedRedirectUri, before the token expires.',
+  },
+  OAUTH_STATE_ID_ALREADY_PROCESSED: {
+    actor: 'integrating team',
+    nextStep:
+      'Reopen Link with the redirect URL only once per return from the bank (not again on a page reload); the user then starts again.',
+  },
+  INCORRECT_OAUTH_NONCE: {
+    actor: 'integrating team',
+    nextStep:
+      'Reopen Link after the bank’s sign-in with the same nonce it started with, or move to the current OAuth set-up (redirect_uri and receivedRedirectUri).',
+  },
+};
+
+// For codes we have no words for, the error's type says roughly who can act.
+const TYPE_ACTORS: Readonly<Record<string, Actor>> = {
+  ITEM_ERROR: 'end user',
+  INSTITUTION_ERROR: 'nobody',
+  OAUTH_ERROR: 'integrating team',
+  INVALID_REQUEST: 'integrating team',
+  INVALID_INPUT: 'integrating team',
+  INVALID_RESULT: 'integrating team',
+  RATE_LIMIT_EXCEEDED: 'integrating team',
+  API_ERROR: 'plaid support',
+};
+
+export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_STEPS);
+
+// What to do about a session's exit error: our words for the common codes; for the others the
+// explanation is null, and Plaid's own error_message and documentation speak instead.
+export function errorAdvice(error: PlaidError): Advice {
+  const known = ERROR_NEXT_STEPS[error.error_code];
+  return {
+    actor: known?.actor ?? TYPE_ACTORS[error.error_type] ?? 'plaid support',
+    nextStep:
+      known?.nextStep ??
+      `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`,
+    explanation: EXIT_ERROR_MEANINGS[error.error_code] ?? null,
+    docsUrl: errorDocsUrl(error),
+  };
+}

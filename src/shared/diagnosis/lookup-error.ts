@@ -1,0 +1,241 @@
+import { errorDocsUrl } from '../domain/error-docs';
+import { errorSource, errorTitle, type ErrorSource } from '../domain/error-title';
+import type { StatusTone } from '../domain/status-tone';
+import type { ClientErrorCode } from '../schemas/client-error';
+import type { PlaidError } from '../schemas/plaid-error';
+import type { ProxyErrorCode } from '../schemas/proxy-error';
+import type { Actor } from './actors';
+import type { LookupVerdict } from './verdict';
+
+// A lookup that got no answer to diagnose, in the same language as a diagnosis: who acts next, the
+// next step, and whether trying again can help (rate limits, Plaid's 5xx, timeouts, the network).
+export interface LookupDiagnosis {
+  verdict: LookupVerdict;
+  tone: StatusTone;
+  // "INVALID_LINK_TOKEN: Plaid does not know this link token (…)."
+  headline: string;
+  actor: Actor;
+  nextStep: string;
+  // Our words for the cause; null when we have none (then the error's own message speaks).
+  explanation: string | null;
+  retryable: boolean;
+  source: ErrorSource;
+  errorType: string;
+  errorCode: string;
+  httpStatus: number | null;
+  requestId: string | null;
+  // Plaid's page for its own errors; null for the inspector's.
+  docsUrl: string | null;
+}
+
+interface LookupAdvice {
+  actor: Actor;
+  nextStep: string;
+  explanation?: string;
+  retryable?: boolean;
+}
+
+const PLAID_ADVICE: Readonly<Record<string, LookupAdvice>> = {
+  INVALID_LINK_TOKEN: {
+    actor: 'inspector user',
+    explanation:
+      'Plaid does not know this token for these credentials: it belongs to the other environment (a link-sandbox- token needs Sandbox credentials, a link-production- one Production credentials), another team created it (another client_id), it is mistyped, or it is older than Plaid keeps link tokens.',
+    nextStep:
+      'Use the credentials of the team that created the token, for the token’s environment. If they are right, the token is too old to look up: ask for a newer one.',
+  },
+  INVALID_API_KEYS: {
+    actor: 'inspector user',
+    explanation: 'Plaid rejected the client_id or secret.',
+    nextStep:
+      'Check the client_id and secret: Sandbox and Production have different secrets. If you left the fields empty, the inspector’s own credentials are wrong: tell whoever runs it.',
+  },
+  UNAUTHORIZED_ENVIRONMENT: {
+    actor: 'inspector user',
+    explanation: 'These credentials may not call this Plaid environment.',
+    nextStep:
+      'Use credentials enabled for the token’s environment (Production access is granted in Plaid’s Dashboard).',
+  },
+  PLANNED_MAINTENANCE: {
+    actor: 'nobody',
+    explanation: 'Plaid’s API is down for planned maintenance.',
+    nextStep: 'Wait for the maintenance to end (status.plaid.com says when), then try again.',
+    retryable: true,
+  },
+};
+
+const PLAID_TYPE_ADVICE: Readonly<Record<string, LookupAdvice>> = {
+  RATE_LIMIT_EXCEEDED: {
+    actor: 'inspector user',
+    explanation: 'Plaid limits how often each client may call it, and these credentials reached the limit.',
+    nextStep: 'Wait a minute, then try again.',
+    retryable: true,
+  },
+  API_ERROR: {
+    actor: 'nobody',
+    explanation: 'Plaid had an error of its own.',
+    nextStep:
+      'Try again in a moment. If it persists, check status.plaid.com and contact Plaid support with the request ID.',
+    retryable: true,
+  },
+  INVALID_REQUEST: {
+    actor: 'inspector operator',
+    nextStep:
+      'Tell whoever runs the inspector, with the request ID: Plaid rejected the request the inspector built.',
+  },
+  INVALID_INPUT: {
+    actor: 'inspector user',
+    nextStep: 'Check the token and credentials you entered against Plaid’s message.',
+  },
+};
+
+const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
+  INVALID_BODY: {
+    actor: 'inspector operator',
+    nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
+  },
+  MALFORMED_LINK_TOKEN: {
+    actor: 'inspector user',
+    nextStep: 'Paste a link_token: link-sandbox-… or link-production-… followed by a UUID.',
+  },
+  WRONG_TOKEN_TYPE: {
+    actor: 'inspector user',
+    nextStep: 'Paste the link_token instead (the message says what was pasted).',
+  },
+  ENVIRONMENT_RETIRED: {
+    actor: 'inspector user',
+    nextStep:
+      'Development tokens can no longer be looked up: look up the Sandbox or Production token instead.',
+  },
+  MISSING_CREDENTIALS: {
+    actor: 'inspector user',
+    nextStep:
+      'Enter the client_id and secret of the team that created the token: this server holds none for its environment.',
+  },
+  INCOMPLETE_CREDENTIALS: {
+    actor: 'inspector user',
+    nextStep: 'Enter both the client_id and the secret, or neither.',
+  },
+  REQUEST_CREDENTIALS_DISABLED: {
+    actor: 'inspector operator',
+    nextStep:
+      'Leave the credential fields empty (this server uses only its own), or ask whoever runs it to allow yours.',
+  },
+  UNAUTHORIZED: { actor: 'inspector user', nextStep: 'Sign in again, then repeat the lookup.' },
+  FORBIDDEN_ORIGIN: {
+    actor: 'inspector operator',
+    nextStep:
+      'Open the inspector at its own address; if this is it, whoever runs it adds this origin to the allowed ones.',
+  },
+  NOT_FOUND: {
+    actor: 'inspector operator',
+    nextStep: 'Tell whoever runs the inspector: its API is not where the page expects it.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    actor: 'inspector user',
+    nextStep: 'Paste the link token alone, not the text around it.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    actor: 'inspector operator',
+    nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
+  },
+  RATE_LIMITED: {
+    actor: 'inspector user',
+    explanation: 'This inspector limits how many lookups each user may make per minute.',
+    nextStep: 'Wait a moment (as long as the server asked, when it says), then try again.',
+    retryable: true,
+  },
+  INTERNAL_ERROR: {
+    actor: 'inspector operator',
+    nextStep: 'Try once more; if it fails again, tell whoever runs the inspector, with the request ID.',
+  },
+  UPSTREAM_BAD_RESPONSE: {
+    actor: 'nobody',
+    explanation:
+      'Plaid, or something between the inspector and Plaid, answered with something that is not Plaid’s JSON.',
+    nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
+    retryable: true,
+  },
+  UPSTREAM_UNREACHABLE: {
+    actor: 'inspector operator',
+    explanation: 'The inspector’s server could not connect to Plaid.',
+    nextStep:
+      'Try again; if it keeps failing, whoever runs the inspector checks its route to Plaid (DNS, firewall, outbound proxy). status.plaid.com shows Plaid’s own outages.',
+    retryable: true,
+  },
+  UPSTREAM_TIMEOUT: {
+    actor: 'nobody',
+    explanation: 'Plaid did not answer in time.',
+    nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
+    retryable: true,
+  },
+};
+
+const CLIENT_ADVICE: Readonly<Record<ClientErrorCode, LookupAdvice>> = {
+  NETWORK_ERROR: {
+    actor: 'inspector user',
+    explanation: 'The browser could not reach the inspector’s server.',
+    nextStep:
+      'Check your connection and try again; if others cannot reach the inspector either, tell whoever runs it.',
+    retryable: true,
+  },
+  CLIENT_TIMEOUT: {
+    actor: 'nobody',
+    explanation: 'The inspector’s server did not answer in time.',
+    nextStep: 'Try again in a moment.',
+    retryable: true,
+  },
+  UNEXPECTED_RESPONSE: {
+    actor: 'inspector operator',
+    explanation:
+      'The answer had a shape the inspector does not know (a proxy in between, or an answer Plaid changed).',
+    nextStep: 'Tell whoever runs the inspector, with the raw answer shown below.',
+  },
+};
+
+const FALLBACK: Readonly<Record<ErrorSource, LookupAdvice>> = {
+  plaid: {
+    actor: 'plaid support',
+    nextStep:
+      'Read Plaid’s page for this code; if it does not explain the case, contact Plaid support with the request ID.',
+  },
+  proxy: { actor: 'inspector operator', nextStep: 'Tell whoever runs the inspector, with the request ID.' },
+  client: {
+    actor: 'inspector operator',
+    nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
+  },
+};
+
+function adviceFor(error: PlaidError, source: ErrorSource, httpStatus: number | null): LookupAdvice {
+  const code = error.error_code;
+  if (source === 'proxy') return (PROXY_ADVICE as Record<string, LookupAdvice>)[code] ?? FALLBACK.proxy;
+  if (source === 'client') return (CLIENT_ADVICE as Record<string, LookupAdvice>)[code] ?? FALLBACK.client;
+  const known = PLAID_ADVICE[code] ?? PLAID_TYPE_ADVICE[error.error_type];
+  if (known) return known;
+  // Plaid's 5xx and 429 count as its own trouble and rate limit, whatever the body says.
+  if (httpStatus === 429) return PLAID_TYPE_ADVICE.RATE_LIMIT_EXCEEDED!;
+  if (httpStatus !== null && httpStatus >= 500) return PLAID_TYPE_ADVICE.API_ERROR!;
+  return FALLBACK.plaid;
+}
+
+// The verdict on a failed lookup. httpStatus: the HTTP status of our server's answer, null when no
+// answer arrived.
+export function diagnoseLookupError(error: PlaidError, httpStatus: number | null): LookupDiagnosis {
+  const source = errorSource(error);
+  const advice = adviceFor(error, source, httpStatus);
+  const retryable = advice.retryable ?? false;
+  return {
+    verdict: 'lookup failed',
+    tone: retryable ? 'warning' : 'failure',
+    headline: `${error.error_code}: ${errorTitle(error)}.`,
+    actor: advice.actor,
+    nextStep: advice.nextStep,
+    explanation: advice.explanation ?? null,
+    retryable,
+    source,
+    errorType: error.error_type,
+    errorCode: error.error_code,
+    httpStatus,
+    requestId: error.request_id ?? null,
+    docsUrl: source === 'plaid' ? errorDocsUrl(error) : null,
+  };
+}

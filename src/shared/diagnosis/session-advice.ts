@@ -1,0 +1,168 @@
+import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
+import type { LinkEvent, LinkTokenMetadata } from '../schemas/link-token-get-response';
+import type { PlaidError } from '../schemas/plaid-error';
+import type { Advice } from './actors';
+import { DOCS } from './docs-links';
+import { errorAdvice } from './error-advice';
+import type { StepKind } from './session-steps';
+import type { SessionVerdict } from './verdict';
+
+// What one session tells us to do: who acts next, the next step and why. `because` is the short
+// reason a headline names ("Link reported the bank down"), when there is one beyond the error code.
+export interface SessionAdvice extends Advice {
+  because: string | null;
+}
+
+// The facts about a session that decide the advice.
+export interface SessionAdviceFacts {
+  verdict: SessionVerdict;
+  error: PlaidError | null;
+  exited: boolean;
+  finished: boolean;
+  exitStatus: string | null;
+  stoppedAt: StepKind | null;
+  // In time order.
+  events: readonly LinkEvent[];
+  tokenExpired: boolean;
+}
+
+function sawEvent(facts: SessionAdviceFacts, name: string): boolean {
+  return facts.events.some((event) => event.event_name === name);
+}
+
+// A retry that needs a new token when this one has expired.
+function retry(facts: SessionAdviceFacts, action: string): string {
+  return facts.tokenExpired
+    ? `${action}. This link token has expired: the app creates a new one first.`
+    : `${action}.`;
+}
+
+function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata): SessionAdvice {
+  const status = facts.exitStatus;
+  if (sawEvent(facts, 'SELECT_DOWN_INSTITUTION')) {
+    return {
+      actor: 'nobody',
+      because: 'Link reported the bank down',
+      nextStep: retry(
+        facts,
+        'Wait for the bank: the user tries again later (often hours) or links another bank',
+      ),
+      explanation:
+        'The user chose a bank whose logins were down; Link blocked the sign-in and suggested another bank.',
+      docsUrl: DOCS.institutionStatus,
+    };
+  }
+  if (sawEvent(facts, 'SELECT_FILTERED_INSTITUTION') || status === 'institution_not_supported') {
+    return {
+      actor: 'integrating team',
+      because: 'Link cannot connect this bank for this token',
+      nextStep:
+        'If this bank must be supported, create the token with fewer required products (move the others to optional_products or required_if_supported_products) or with the bank’s country in country_codes; otherwise the user links another bank.',
+      explanation: `Link showed “Connectivity not supported”: the bank does not support one of the token’s products (${metadata.initial_products.join(', ')}) or countries (${metadata.country_codes.join(', ')}), or Plaid no longer supports it.`,
+      docsUrl: DOCS.troubleshooting,
+    };
+  }
+  if (status === 'institution_not_found') {
+    if (metadata.initial_products.includes('auth')) {
+      return {
+        actor: 'integrating team',
+        because: 'no bank matched the search',
+        nextStep:
+          'Offer manual entry: with auth among the products, Link can let users who cannot find their bank enter account and routing numbers, verified by micro-deposits (auth.same_day_microdeposits_enabled or instant_microdeposits_enabled on the token, or the Account Verification Dashboard). Then the user reopens Link.',
+        explanation:
+          'The user searched for their bank and found none. Since the token asks for auth, manual entry with micro-deposits can still link the account.',
+        docsUrl: DOCS.authCoverage,
+      };
+    }
+    return {
+      actor: 'end user',
+      because: 'no bank matched the search',
+      nextStep: retry(
+        facts,
+        'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (this token’s products offer no manual entry)',
+      ),
+      explanation: 'The user searched for their bank and found none.',
+      docsUrl: DOCS.troubleshooting,
+    };
+  }
+  if (facts.stoppedAt === 'oauth' || status === 'requires_oauth') {
+    if (!metadata.redirect_uri) {
+      return {
+        actor: 'integrating team',
+        because: 'the token has no redirect_uri',
+        nextStep:
+          'Set a redirect_uri on the token (registered in the Dashboard’s allowed redirect URIs) so users on mobile browsers, webviews and iOS can return from the bank; Android apps set android_package_name. Then the user tries again.',
+        explanation:
+          'The user was sent to the bank’s own sign-in and did not come back to Link. Without a redirect_uri, only desktop web (a pop-up) can return.',
+        docsUrl: DOCS.oauth,
+      };
+    }
+    return {
+      actor: 'end user',
+      because: null,
+      nextStep: retry(facts, 'The user tries again and finishes the sign-in on the bank’s page or app'),
+      explanation: 'The user was sent to the bank’s own sign-in and did not finish it.',
+      docsUrl: DOCS.oauth,
+    };
+  }
+  if (!facts.exited && !facts.finished) {
+    return {
+      actor: 'end user',
+      because: null,
+      nextStep: facts.tokenExpired
+        ? 'The user starts again with a new link token (this one has expired).'
+        : 'The user can reopen Link with this token until it expires, or the app creates a new one.',
+      explanation: 'Link sent no EXIT: the user most likely closed the browser or app while Link was open.',
+      docsUrl: null,
+    };
+  }
+  if (!facts.exited) {
+    return {
+      actor: 'integrating team',
+      because: null,
+      nextStep:
+        'Check the app’s own logs of Link’s onExit and onSuccess callbacks for this link_session_id; if they have nothing either, contact Plaid support with it.',
+      explanation: 'Plaid recorded that the session ended, but with no exit, success or results to say how.',
+      docsUrl: DOCS.linkTokenGet,
+    };
+  }
+  return {
+    actor: 'end user',
+    because: null,
+    nextStep: retry(facts, 'Ask the user whether they need help at this step; then they reopen Link'),
+    explanation: status && EXIT_STATUS_MEANINGS[status] ? `The user ${EXIT_STATUS_MEANINGS[status]}.` : null,
+    docsUrl: null,
+  };
+}
+
+export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata): SessionAdvice {
+  switch (facts.verdict) {
+    case 'linked':
+      return {
+        actor: 'nobody',
+        because: null,
+        nextStep:
+          'Nothing to fix in Link. If the app still shows no connection, the integrating team checks that it handled onSuccess (sending the public_token to its server and exchanging it).',
+        explanation: null,
+        docsUrl: null,
+      };
+    case 'in progress':
+      return {
+        actor: 'end user',
+        because: null,
+        nextStep: 'Wait for the user to finish, then look again: the answer changes as they go.',
+        explanation: null,
+        docsUrl: null,
+      };
+    case 'failed': {
+      const advice = errorAdvice(facts.error!);
+      const nextStep =
+        facts.tokenExpired && advice.actor === 'end user'
+          ? `${advice.nextStep} This link token has expired: the app creates a new one first.`
+          : advice.nextStep;
+      return { ...advice, nextStep, because: null };
+    }
+    case 'abandoned':
+      return abandonedAdvice(facts, metadata);
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, FINDING_IDS, VERDICTS } from '../shared/diagnosis';
+import { LinkTokenGetResponseSchema } from '../shared/schemas/link-token-get-response';
+import { SCENARIOS } from './scenarios';
+
+// Every fixture declares what the diagnosis must make of it; here the real diagnosis runs over each
+// answer, so a fixture that drifts from its story, or a rule that changes what a fixture means,
+// fails. Fault tokens are judged on the answer they spoil (a fresh token's).
+
+const NOW = new Date('2026-03-02T15:00:00Z');
+
+function diagnosed(scenario: (typeof SCENARIOS)[number]) {
+  const answer = scenario.answer({
+    now: NOW,
+    requestId: 'req-fixture',
+    firstLookupAt: NOW,
+    liveStepMs: 3000,
+  });
+  return diagnose(LinkTokenGetResponseSchema.parse(answer.body), NOW.getTime());
+}
+
+describe('the diagnosis of every simulator fixture', () => {
+  it.each(SCENARIOS.map((scenario) => [scenario.scenario, scenario] as const))(
+    '%s gets its intended verdict, actor and findings',
+    (_name, scenario) => {
+      const diagnosis = diagnosed(scenario);
+      expect({
+        verdict: diagnosis.verdict,
+        actor: diagnosis.actor,
+        findings: diagnosis.findings.map((finding) => finding.id).sort(),
+      }).toEqual({ ...scenario.diagnosis, findings: [...scenario.diagnosis.findings].sort() });
+    },
+  );
+
+  it('has a fixture for every verdict and every finding', () => {
+    expect(new Set(SCENARIOS.map((scenario) => scenario.diagnosis.verdict))).toEqual(new Set(VERDICTS));
+    expect(new Set(SCENARIOS.flatMap((scenario) => scenario.diagnosis.findings))).toEqual(
+      new Set(FINDING_IDS),
+    );
+  });
+});
+
+describe('the diagnosis fixtures tell their story', () => {
+  const of = (name: string) => diagnosed(SCENARIOS.find((scenario) => scenario.scenario === name)!);
+
+  it('abandoned-at-search: stopped at the bank search', () => {
+    const diagnosis = of('abandoned-at-search');
+    expect(diagnosis.headline).toBe(
+      'The user left Link at the bank search without finishing (exit status requires_credentials).',
+    );
+    expect(diagnosis.sessions[0]!.steps.map((step) => step.kind)).toEqual(['opened', 'searched', 'exit']);
+  });
+
+  it('down-bank-chosen: wait for the bank Link reported down', () => {
+    expect(of('down-bank-chosen').headline).toBe(
+      'The user left Link at the bank choice for Unhealthy Platypus Bank - Down without finishing: Link reported the bank down (exit status requires_credentials).',
+    );
+  });
+
+  it('filtered-institution: the token’s countries rule the bank out', () => {
+    expect(of('filtered-institution').explanation).toContain('countries (US)');
+  });
+
+  it('institution-not-found-auth: manual entry with micro-deposits', () => {
+    expect(of('institution-not-found-auth').nextStep).toMatch(/^Offer manual entry.*micro-deposits/);
+    expect(of('expired').nextStep).not.toContain('micro-deposits');
+  });
+
+  it('oauth-no-redirect-uri and exit-oauth-state-not-found: the integrating team fixes the OAuth return', () => {
+    expect(of('oauth-no-redirect-uri').headline).toContain('the token has no redirect_uri');
+    const failed = of('exit-oauth-state-not-found');
+    expect(failed.headline).toBe(
+      'Link failed at Platypus OAuth Bank with OAUTH_STATE_ID_NOT_FOUND (exit status requires_oauth).',
+    );
+    expect(failed.nextStep).toContain('receivedRedirectUri');
+  });
+
+  it('expired-while-open and abandoned-without-exit: stopped without an exit', () => {
+    expect(of('expired-while-open').headline).toMatch(
+      /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,
+    );
+    expect(of('abandoned-without-exit').headline).toMatch(
+      /^The user stopped at the bank’s sign-in form for First Platypus Bank/,
+    );
+  });
+
+  it('several-sessions: linked, after the earlier failure', () => {
+    expect(of('several-sessions').headline).toBe(
+      'Linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
+    );
+  });
+});
