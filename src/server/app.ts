@@ -6,6 +6,7 @@ import type { AppEnv } from './app-env';
 import type { Config } from './config';
 import { memoryCounters, redisCounters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
+import { allowedHostsOnly } from './middleware/allowed-hosts';
 import { bodySizeLimit } from './middleware/body-size-limit';
 import { jsonOnly } from './middleware/json-only';
 import { rateLimit } from './middleware/rate-limit';
@@ -14,7 +15,7 @@ import { securityHeaders, strictTransport } from './middleware/security-headers'
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
 import { createMetrics, metricsMiddleware } from './observability/metrics';
-import { checkReadiness } from './observability/readiness';
+import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
 import { linkTokenGetRoute } from './routes/link-token-get';
@@ -32,7 +33,7 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const metrics = createMetrics();
-  const { access, trustedProxies, rateLimitPerMinute } = config.security;
+  const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
   // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
   const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
 
@@ -54,13 +55,15 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   // Registered before access control, so probes and scrapers need no user.
   app.route(
     '/',
-    healthRoutes({ metrics, readiness: () => checkReadiness(config.plaid.urls, counters.place()) }),
+    healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls, () => counters.place()) }),
   );
 
-  // Everything below, the app's own pages included, needs a user (see middleware/access-control.ts).
+  // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
+  // the app's own pages included, needs a user (middleware/access-control.ts).
+  app.use(allowedHostsOnly(allowedHosts));
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
-  app.on('POST', '/api/*', sameOriginOnly(), jsonOnly(), bodySizeLimit());
+  app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.

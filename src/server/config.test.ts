@@ -37,6 +37,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '0.0.0.0',
+      ALLOWED_HOSTS: 'inspector.example.com',
       PLAID_SANDBOX_URL: 'http://127.0.0.1:4010/',
       PLAID_PRODUCTION_URL: 'http://127.0.0.1:4011',
       PLAID_TIMEOUT_MS: '2500',
@@ -80,6 +81,11 @@ describe('loadConfig', () => {
     ['PLAID_UPSTREAM', 'mock'],
     ['PLAID_SANDBOX_URL', 'sandbox.plaid.com'],
     ['PLAID_PRODUCTION_URL', 'ftp://production.plaid.com'],
+    ['PLAID_SANDBOX_URL', 'https://user:password@sandbox.plaid.com'],
+    ['PLAID_PRODUCTION_URL', 'https://key@production.plaid.com'],
+    ['PLAID_SANDBOX_URL', 'https://sandbox.plaid.com/?key=value'],
+    ['PLAID_CLIENT_ID', 'client\u0001id'],
+    ['PLAID_SECRET_PRODUCTION', 'secret\nvalue'],
     ['PLAID_TIMEOUT_MS', '0'],
     ['PLAID_TIMEOUT_MS', '1.5'],
     ['UPSTREAM_MAX_BYTES', 'lots'],
@@ -89,6 +95,15 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://redis.internal:6379'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it('refuses user-info in a Plaid URL, and never repeats it', () => {
+    expect(() => loadConfig({ PLAID_SANDBOX_URL: 'https://user:hunter2@sandbox.plaid.com' })).toThrow(
+      /^Invalid configuration: PLAID_SANDBOX_URL must not contain a user name, password, query or fragment/,
+    );
+    expect(() => loadConfig({ PLAID_SANDBOX_URL: 'https://user:hunter2@sandbox.plaid.com' })).not.toThrow(
+      /hunter2/,
+    );
   });
 
   it('requires PLAID_CLIENT_ID when a secret is set', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlaidEnvironment } from '../shared/link-token';
+import { NOT_PRINTABLE_ASCII, PRINTABLE_ASCII } from '../shared/schemas/link-token-get-request';
 import {
   checkSecurityEnv,
   securityConfig,
@@ -49,25 +50,34 @@ const positiveInt = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .positive('must be above 0');
-const httpUrl = z.url({
-  protocol: /^https?$/,
-  error: 'must be an http(s) URL such as https://sandbox.plaid.com',
-});
+const httpUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'must be an http(s) URL such as https://sandbox.plaid.com',
+    abort: true,
+  })
+  // Secrets never belong in URLs: they end up in logs, error messages and process listings.
+  .refine((value) => {
+    const url = new URL(value);
+    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  }, 'must not contain a user name, password, query or fragment (secrets never belong in URLs)');
 const redisUrl = z.url({
   protocol: /^rediss?$/,
   error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
 });
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
+// Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).
+const credential = text.regex(PRINTABLE_ASCII, NOT_PRINTABLE_ASCII);
 
 const EnvSchema = z
   .object({
     PORT: port.default(3000),
     HOST: text.default('127.0.0.1'),
     PLAID_UPSTREAM: z.enum(['simulator', 'plaid'], { error: 'must be simulator or plaid' }).optional(),
-    PLAID_CLIENT_ID: text.optional(),
-    PLAID_SECRET_SANDBOX: text.optional(),
-    PLAID_SECRET_PRODUCTION: text.optional(),
+    PLAID_CLIENT_ID: credential.optional(),
+    PLAID_SECRET_SANDBOX: credential.optional(),
+    PLAID_SECRET_PRODUCTION: credential.optional(),
     PLAID_SANDBOX_URL: httpUrl.default('https://sandbox.plaid.com'),
     PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
     PLAID_TIMEOUT_MS: positiveInt.default(10_000),

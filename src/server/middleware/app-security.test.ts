@@ -161,7 +161,7 @@ describe('access control in the app', () => {
   const alice = { Authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}` };
 
   it('guards the pages and the API, and not the probes', async () => {
-    const app = appWith({ HOST: '0.0.0.0', AUTH_USERS: users });
+    const app = appWith({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'inspector.example.com', AUTH_USERS: users });
     for (const path of ['/', '/api/config']) {
       const response = await app.request(path);
       expect(response.status).toBe(401);
@@ -176,7 +176,7 @@ describe('access control in the app', () => {
 
   it('attributes each lookup to the signed-in user in the audit log', async () => {
     const logs = captureLogs();
-    const app = appWith({ HOST: '0.0.0.0', AUTH_USERS: users }, logs);
+    const app = appWith({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'inspector.example.com', AUTH_USERS: users }, logs);
     expect((await app.request('/', { headers: alice })).status).toBe(200);
     const response = await lookup(app, { link_token: TOKEN }, alice);
     expect(response.status).toBe(200);

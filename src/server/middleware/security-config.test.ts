@@ -27,13 +27,18 @@ describe('security configuration', () => {
   });
 
   it('starts on the network with users and bcrypt hashes', () => {
-    const config = loadConfig({ HOST: '0.0.0.0', AUTH_USERS: `alice:${aliceHash}` });
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      ALLOWED_HOSTS: 'inspector.example.com',
+      AUTH_USERS: `alice:${aliceHash}`,
+    });
     expect(config.security.access).toEqual({ kind: 'basic', users: new Map([['alice', aliceHash]]) });
   });
 
   it('starts on the network behind an SSO proxy that names the user', () => {
     const config = loadConfig({
       HOST: '0.0.0.0',
+      ALLOWED_HOSTS: 'inspector.example.com',
       AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
       TRUSTED_PROXIES: '10.0.0.5, ::1, 172.16.0.0/12',
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAuthUsers } from '../auth/auth-users';
 import type { AccessControl } from './access-control';
+import { allowedHostList, findInvalidHostEntry, type AllowedHosts } from './allowed-hosts';
 import { findInvalidProxyEntry, trustedProxyList, type TrustedProxies } from './trusted-proxies';
 
 // The environment variables of access control and rate limiting, validated with the rest of the
@@ -8,6 +9,8 @@ import { findInvalidProxyEntry, trustedProxyList, type TrustedProxies } from './
 
 export type SecurityConfig = {
   access: AccessControl;
+  // Host names the server answers to besides the loopback ones (see middleware/allowed-hosts.ts).
+  allowedHosts: AllowedHosts;
   // Reverse proxies whose X-Forwarded-Proto, and identity header in SSO mode, are believed.
   trustedProxies: TrustedProxies;
   rateLimitPerMinute: number;
@@ -20,11 +23,26 @@ const authUsers = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const proxyList = z.string().transform((value, ctx) => {
-  const entries = value
+function listEntries(value: string): string[] {
+  return value
     .split(',')
     .map((part) => part.trim())
     .filter((part) => part !== '');
+}
+
+const hostList = z.string().transform((value, ctx) => {
+  const entries = listEntries(value);
+  const wrong = findInvalidHostEntry(entries);
+  if (wrong === undefined) return allowedHostList(entries);
+  ctx.addIssue({
+    code: 'custom',
+    message: `must list host names (inspector.example.com) or IP addresses ([fd00::1] for IPv6) separated by commas, without scheme, port or wildcard; "${wrong}" is none of these`,
+  });
+  return z.NEVER;
+});
+
+const proxyList = z.string().transform((value, ctx) => {
+  const entries = listEntries(value);
   const wrong = findInvalidProxyEntry(entries);
   if (wrong === undefined) return trustedProxyList(entries);
   ctx.addIssue({
@@ -35,6 +53,7 @@ const proxyList = z.string().transform((value, ctx) => {
 });
 
 export const SecurityEnvShape = {
+  ALLOWED_HOSTS: hostList.optional(),
   AUTH_USERS: authUsers.optional(),
   AUTH_TRUSTED_HEADER: z
     .string()
@@ -51,6 +70,7 @@ export const SecurityEnvShape = {
 
 type SecurityEnv = {
   HOST: string;
+  ALLOWED_HOSTS?: AllowedHosts | undefined;
   AUTH_USERS?: Map<string, string> | undefined;
   AUTH_TRUSTED_HEADER?: string | undefined;
   TRUSTED_PROXIES?: TrustedProxies | undefined;
@@ -89,6 +109,15 @@ export function checkSecurityEnv(env: SecurityEnv, ctx: z.RefinementCtx): void {
         "and TRUSTED_PROXIES (an SSO proxy's identity header), or keep HOST=127.0.0.1",
     });
   }
+  if (!isLoopbackHost(env.HOST) && !env.ALLOWED_HOSTS?.size) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ALLOWED_HOSTS'],
+      message:
+        'must list the names this server is reached by (inspector.example.com, as in the Host header it receives) ' +
+        'when HOST is not a loopback address: requests to any other name are refused',
+    });
+  }
 }
 
 export function securityConfig(env: SecurityEnv): SecurityConfig {
@@ -99,6 +128,7 @@ export function securityConfig(env: SecurityEnv): SecurityConfig {
       : { kind: 'none' };
   return {
     access,
+    allowedHosts: env.ALLOWED_HOSTS ?? allowedHostList([]),
     trustedProxies: env.TRUSTED_PROXIES ?? trustedProxyList([]),
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
   };

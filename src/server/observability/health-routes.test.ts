@@ -1,26 +1,21 @@
-import { serve, type ServerType } from '@hono/node-server';
-import { Hono } from 'hono';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPortUrl } from '../testing/fake-upstream';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { closedPortUrl, json, startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { healthRoutes } from './health-routes';
 import { createMetrics } from './metrics';
 import { checkReadiness } from './readiness';
 
 // A real upstream on loopback that answers anything, like Plaid answering a request without
 // credentials with an error.
-let upstream: ServerType;
+let upstream: FakeUpstream;
 let upstreamUrl: string;
 beforeAll(async () => {
-  const app = new Hono();
-  app.all('*', (c) => c.json({ error_code: 'NOT_FOUND' }, 404));
-  upstreamUrl = await new Promise((resolve) => {
-    upstream = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve(`http://127.0.0.1:${info.port}`),
-    );
-  });
+  upstream = await startFakeUpstream();
+  upstream.answerWith(json(404, { error_code: 'NOT_FOUND' }));
+  upstreamUrl = upstream.url;
 });
-afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+afterAll(() => upstream.close());
 
 describe('health routes', () => {
   it('GET /healthz says the process is alive', async () => {
@@ -86,5 +81,46 @@ describe('health routes', () => {
     expect(text).toContain('# TYPE http_requests_total counter');
     expect(text).toContain('# TYPE upstream_request_duration_seconds histogram');
     expect(text).toContain('http_requests_in_flight 1');
+  });
+});
+
+describe('GET /readyz in the app', () => {
+  let plaid: FakeUpstream;
+  let elsewhere: FakeUpstream;
+  beforeAll(async () => {
+    [plaid, elsewhere] = await Promise.all([startFakeUpstream(), startFakeUpstream()]);
+  });
+  afterAll(() => Promise.all([plaid.close(), elsewhere.close()]));
+
+  function appProbing(url: string) {
+    return createApp(
+      loadConfig({
+        PLAID_UPSTREAM: 'plaid',
+        LOG_LEVEL: 'silent',
+        PLAID_SANDBOX_URL: url,
+        PLAID_PRODUCTION_URL: url,
+      }),
+    );
+  }
+
+  it('counts a redirect as reachable and does not follow it', async () => {
+    plaid.answerWith(json(302, '', { Location: `${elsewhere.url}/somewhere` }));
+    const response = await appProbing(plaid.url).request('/readyz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      upstreams: { sandbox: 'reachable', production: 'reachable' },
+    });
+    expect(elsewhere.requests).toHaveLength(0);
+  });
+
+  it('asks the upstreams once for probes that come within a few seconds', async () => {
+    plaid.answerWith(json(404, { error_code: 'NOT_FOUND' }));
+    plaid.requests.length = 0;
+    const app = appProbing(plaid.url);
+    const answers = await Promise.all([app.request('/readyz'), app.request('/readyz')]);
+    expect((await app.request('/readyz')).status).toBe(200);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    // One call per environment (both point at the same upstream here), not one per probe.
+    expect(plaid.requests).toHaveLength(2);
   });
 });

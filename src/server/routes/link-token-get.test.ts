@@ -251,7 +251,9 @@ describe('upstream failures', () => {
     expect(response.status).toBe(502);
     const body = await response.json();
     expect(body).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'UPSTREAM_UNREACHABLE' });
-    expect(body.error_message).toContain(`Could not reach Plaid at ${url} (connection refused)`);
+    expect(body.error_message).toContain("Could not reach Plaid's sandbox environment (connection refused)");
+    // The upstream URL is the operator's business (it may carry a key); the user is told the environment.
+    expect(body.error_message).not.toContain(new URL(url).host);
   });
 
   it.each([

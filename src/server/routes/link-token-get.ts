@@ -60,6 +60,7 @@ export function linkTokenGetRoute(config: Config) {
       let outcome;
       try {
         outcome = await getLinkToken({
+          environment: lookup.environment,
           baseUrl: config.plaid.urls[lookup.environment],
           clientId: lookup.clientId,
           secret: lookup.secret,

@@ -73,3 +73,28 @@ describe('refusing credentials in requests (ALLOW_REQUEST_CREDENTIALS=false)', (
     expect(await response.json()).toMatchObject({ error_code: 'INVALID_BODY' });
   });
 });
+
+describe('credentials that cannot travel in an HTTP header', () => {
+  const appTakingCredentials = () =>
+    createApp(loadConfig({ PLAID_UPSTREAM: 'plaid', LOG_LEVEL: 'silent', PLAID_SANDBOX_URL: upstream.url }));
+
+  it.each([
+    ['a line break in the secret', { secret: 'abc\r\nX-Injected: 1' }, 'secret'],
+    ['a NUL in the secret', { secret: 'abc\u0000def' }, 'secret'],
+    ['a letter outside Latin-1 in the secret', { secret: 'sécret€' }, 'secret'],
+    ['a tab in the client_id', { client_id: 'client\tid' }, 'client_id'],
+  ])('answers 400 INVALID_BODY for %s, and asks nobody upstream', async (_name, credentials, field) => {
+    const response = await appTakingCredentials().request('/api/link/token/get', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ link_token: TOKEN, client_id: 'client-id', secret: 'secret', ...credentials }),
+    });
+    expect(response.status).toBe(400);
+    const error = await response.json();
+    expect(error).toMatchObject({ error_code: 'INVALID_BODY' });
+    expect(error.error_message).toBe(
+      `${field} must contain printable ASCII characters only (no line breaks, control characters or accented letters).`,
+    );
+    expect(upstream.requests).toHaveLength(0);
+  });
+});

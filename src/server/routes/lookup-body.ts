@@ -43,7 +43,9 @@ function rejection(error: z.core.$ZodError, body: unknown): { code: ProxyErrorCo
   if (field === 'link_token' && typeof (body as { link_token?: unknown }).link_token === 'string') {
     return { code: 'MALFORMED_LINK_TOKEN', message: 'Paste a link token.' };
   }
-  if (typeof field === 'string')
-    return { code: 'INVALID_BODY', message: `${field} must be a non-empty string.` };
-  return { code: 'INVALID_BODY', message: NOT_A_JSON_OBJECT };
+  if (typeof field !== 'string') return { code: 'INVALID_BODY', message: NOT_A_JSON_OBJECT };
+  // The credentials' character check (shared/schemas/link-token-get-request.ts).
+  if (issue?.code === 'invalid_format')
+    return { code: 'INVALID_BODY', message: `${field} ${issue.message}.` };
+  return { code: 'INVALID_BODY', message: `${field} must be a non-empty string.` };
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { Agent, request, type Dispatcher } from 'undici';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
+import type { PlaidEnvironment } from '../../shared/link-token';
 
 // Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -13,6 +15,8 @@ const agent = new Agent({ keepAliveTimeout: 10_000 });
 export const PLAID_VERSION = '2020-09-14';
 
 export type PlaidCall = {
+  // Named in messages to the user; the URL is the operator's business and is never shown.
+  environment: PlaidEnvironment;
   baseUrl: string;
   clientId: string;
   secret: string;
@@ -108,12 +112,16 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
     });
   } catch (error) {
     if (signal.aborted) throw error;
+    // undici refused to build the request (a header value it cannot send, say): our bug, not the
+    // network's. Sending it again would fail again, and blaming the network would raise the
+    // wrong alarm; it becomes an INTERNAL_ERROR.
+    if (errorCode(error) === 'UND_ERR_INVALID_ARG') throw error;
     return {
       retryable: true,
       outcome: {
         ok: false,
         code: 'UPSTREAM_UNREACHABLE',
-        message: `Could not reach Plaid at ${call.baseUrl} (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
+        message: `Could not reach Plaid's ${call.environment} environment (${networkProblem(error)}). Check that the server can reach Plaid, then try again.`,
       },
     };
   }
@@ -154,6 +162,10 @@ async function attempt(call: PlaidCall, signal: AbortSignal): Promise<Attempt> {
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return badResponse('with JSON that is not an object');
+  }
+  // The browser would render it, and run out of stack on it (see shared/json-depth.ts).
+  if (exceedsJsonDepth(json, MAX_JSON_DEPTH)) {
+    return badResponse(`with JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
 
   return {
@@ -237,8 +249,12 @@ const NETWORK_PROBLEMS: Record<string, string> = {
 };
 
 // undici's errors carry a code, either their own (UND_ERR_*) or the socket's (ECONNREFUSED, ...).
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 function networkProblem(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+  const code = errorCode(error);
   if (code && NETWORK_PROBLEMS[code]) return NETWORK_PROBLEMS[code];
   if (code?.includes('CERT') || code?.includes('TLS')) return 'TLS certificate problem';
   return code ?? 'network error';

@@ -126,6 +126,11 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     nextStep:
       'Open the inspector at its own address; if this is it, whoever runs it adds this origin to the allowed ones.',
   },
+  FORBIDDEN_HOST: {
+    actor: 'inspector operator',
+    nextStep:
+      'Open the inspector at the address its operator gave you; if this is it, whoever runs it adds this name to ALLOWED_HOSTS.',
+  },
   NOT_FOUND: {
     actor: 'inspector operator',
     nextStep: 'Tell whoever runs the inspector: its API is not where the page expects it.',

@@ -1,3 +1,5 @@
+import { cutJsonDepth, MAX_JSON_DEPTH, TruncatedJson } from '../../../../shared/json-depth';
+
 // A generic view of any JSON value: for fields the UI does not know (yet), so that nothing Plaid
 // sends is ever dropped from the panel.
 export function KeyValueView({ entries }: { entries: ReadonlyArray<[string, unknown]> }) {
@@ -16,7 +18,18 @@ export function KeyValueView({ entries }: { entries: ReadonlyArray<[string, unkn
   );
 }
 
-export function JsonValue({ value }: { value: unknown }) {
+export function JsonValue({ value: whole }: { value: unknown }) {
+  if (whole instanceof TruncatedJson) {
+    return (
+      <span>
+        <code>{whole.text}</code>{' '}
+        <span className="sp-empty">(cut off: nested more than {MAX_JSON_DEPTH} levels)</span>
+      </span>
+    );
+  }
+  // Rendering nests a component per level and runs out of stack on deep enough JSON: what lies
+  // deeper than MAX_JSON_DEPTH is shown as JSON text instead.
+  const value = cutJsonDepth(whole, MAX_JSON_DEPTH);
   if (value === null) return <span className="sp-empty">null</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="sp-empty">empty list</span>;
