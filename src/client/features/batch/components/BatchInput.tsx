@@ -10,7 +10,7 @@ import {
   type BatchFormValues,
   type BatchRequest,
 } from '../lib/batch-form-schema';
-import { extractTokens } from '../lib/extract-tokens';
+import { extractTokens } from '../../../../shared/extract-tokens';
 import { ExtractionSummary } from './ExtractionSummary';
 
 // Log files can be big, but a file far beyond this is not a list of 500 tokens.

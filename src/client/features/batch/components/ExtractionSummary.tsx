@@ -1,5 +1,5 @@
-import type { Extraction } from '../lib/extract-tokens';
-import { MAX_BATCH_TOKENS } from '../lib/extract-tokens';
+import type { Extraction } from '../../../../shared/extract-tokens';
+import { MAX_BATCH_TOKENS } from '../../../../shared/extract-tokens';
 
 // Past this many, the list of ignored lines stops helping and starts hiding the summary.
 const MAX_LISTED_LINES = 50;
