@@ -6,8 +6,8 @@ import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
 import { FixturePicker } from '../../features/simulator';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
-// lookups, either of which starts a lookup.
-export function LookupPage() {
+// lookups, either of which starts a lookup. A paste of several tokens goes to Batch.
+export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]) => void }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const recent = useRecentLookups();
   const addRecent = recent.add;
@@ -26,7 +26,7 @@ export function LookupPage() {
   return (
     <div className="lookup-layout">
       <div className="lookup-layout__main">
-        <LookupForm lookup={lookup} />
+        <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
         <LookupAnswer lookup={lookup} />
       </div>
       <div className="lookup-layout__side">

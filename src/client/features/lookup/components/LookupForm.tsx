@@ -4,8 +4,11 @@ import { useWatch } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
 import type { ServerInfo } from '../../../../shared/api-types';
 import type { Lookup } from '../hooks/use-lookup';
+import { useTokenPaste } from '../hooks/use-token-paste';
 import { CredentialsFields } from './CredentialsFields';
 import { EnvironmentBadge } from './EnvironmentBadge';
+import { PastedTokensNote } from './PastedTokensNote';
+import './lookup.css';
 
 // null hides the credentials section (the server does not accept credentials in requests).
 function credentialsHint(info: ServerInfo | undefined): string | null {
@@ -20,8 +23,15 @@ function credentialsHint(info: ServerInfo | undefined): string | null {
   return `Leave empty to use the server's credentials (it has them for ${info.serverCredentials.join(' and ')}).`;
 }
 
-export function LookupForm({ lookup }: { lookup: Lookup }) {
+type LookupFormProps = {
+  lookup: Lookup;
+  // Where a paste of several tokens can go (the Batch tab).
+  onOpenInBatch?: (tokens: string[]) => void;
+};
+
+export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
   const { form } = lookup;
+  const paste = useTokenPaste(form);
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const hint = credentialsHint(serverInfo);
   const busy = lookup.query.isLoading;
@@ -44,7 +54,8 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
           spellCheck={false}
           autoCapitalize="off"
           aria-invalid={tokenError ? true : undefined}
-          aria-describedby={tokenError ? `${id}-token-error` : undefined}
+          aria-describedby={tokenError ? `${id}-token-error ${id}-paste-note` : `${id}-paste-note`}
+          onPaste={paste.onPaste}
           {...form.register('link_token')}
         />
         {tokenError && (
@@ -52,6 +63,7 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
             {tokenError.message}
           </p>
         )}
+        <PastedTokensNote id={`${id}-paste-note`} note={paste.note} onOpenInBatch={onOpenInBatch} />
       </div>
       {hint !== null && (
         <CredentialsFields
@@ -59,6 +71,7 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
           open={lookup.credentialsOpen}
           onToggle={lookup.toggleCredentials}
           hint={hint}
+          prompt={lookup.credentialsPrompt}
         />
       )}
       <div className="form-actions">
@@ -71,6 +84,11 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
             'Look up'
           )}
         </button>
+        {busy && (
+          <button type="button" className="button button--secondary" onClick={lookup.cancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );
