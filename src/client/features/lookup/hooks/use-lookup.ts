@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useForm, useWatch, type SubmitErrorHandler } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
-import { isRetryableLookupError } from '../../../../shared/domain/retryable-error';
+import { diagnoseLookupError } from '../../../../shared/diagnosis';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { matchAnswerToForm } from '../lib/answer-match';
 import { linkOpening } from '../lib/link-opening';
@@ -174,9 +174,10 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
     });
   }, [submitted, status, outcome, error, dataUpdatedAt, errorUpdatedAt, onSettled]);
 
-  // Retry asks again for the answer on screen; after a Retry-After it waits until then.
+  // Retry asks again for the answer on screen, when the failure may pass by itself (the diagnosis
+  // says which: rate limits, Plaid's 5xx, timeouts, the network); after a Retry-After it waits.
   const retryable =
-    error !== null && answerMatch === 'current' && isRetryableLookupError(error.error, error.httpStatus);
+    error !== null && answerMatch === 'current' && diagnoseLookupError(error.error, error.httpStatus).retryable;
   const retryAt =
     retryable && error.retryAfterSeconds !== null ? errorUpdatedAt + error.retryAfterSeconds * 1000 : null;
   const retry = retryable
