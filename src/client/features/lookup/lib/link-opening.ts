@@ -1,5 +1,5 @@
 import type { ServerInfo } from '../../../../shared/api-types';
-import { checkLinkToken } from '../../../../shared/link-token';
+import { checkLinkToken, environmentLabel } from '../../../../shared/link-token';
 
 // What opening the page with ?link_token= (a shared link, a bookmark, Back or Forward) does: look
 // the token up at once, unless that can only fail because the server holds no credentials for the
@@ -9,8 +9,6 @@ export type LinkOpening =
   // The field shows what is wrong with the token; nothing is sent.
   | { action: 'show-token-error' }
   | { action: 'ask-for-credentials'; reason: string };
-
-const ENVIRONMENT_NAMES = { sandbox: 'Sandbox', production: 'Production' } as const;
 
 // `info` is null when GET /api/config failed: the lookup then runs and the server's answer says
 // what it lacks.
@@ -22,7 +20,7 @@ export function linkOpening(linkToken: string, info: ServerInfo | null, hasCrede
   }
   // The server would refuse credentials too: its MISSING_CREDENTIALS answer is the explanation.
   if (!info.allowRequestCredentials) return { action: 'look-up' };
-  const environment = ENVIRONMENT_NAMES[check.environment];
+  const environment = environmentLabel(check.environment);
   return {
     action: 'ask-for-credentials',
     reason: `Not looked up yet: this server has no Plaid credentials for ${environment}. Enter your client ID and ${environment} secret, then press Look up.`,
