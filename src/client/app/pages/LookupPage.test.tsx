@@ -80,7 +80,7 @@ describe('credentials', () => {
     const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
     server.use(handler);
     const { user } = renderApp();
-    const disclosure = await screen.findByRole('button', { name: /Credentials/ });
+    const disclosure = await screen.findByRole('button', { name: 'Credentials (optional)' });
     expect(disclosure).toHaveAttribute('aria-expanded', 'false');
     expect(lookupForm().getByLabelText('Client ID')).not.toBeVisible();
 
@@ -129,7 +129,7 @@ describe('credentials', () => {
     server.use(configHandler({ mode: 'plaid', serverCredentials: [], allowRequestCredentials: true }));
     renderApp();
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: /Credentials/ })).toHaveAttribute('aria-expanded', 'true'),
+      expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute('aria-expanded', 'true'),
     );
     expect(screen.getByText(/The server has no Plaid credentials/)).toBeVisible();
   });

@@ -136,9 +136,11 @@ describe('a link with ?link_token=', () => {
 
     const clientId = lookupForm().getByLabelText('Client ID');
     await waitFor(() => expect(clientId).toHaveFocus());
-    expect(screen.getByRole('button', { name: /Credentials/ })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute('aria-expanded', 'true');
     const reason = screen.getByText(/Not looked up yet: this server has no Plaid credentials for Production/);
     expect(reason).toBeVisible();
+    // The usual "leave empty" hint would contradict the reason.
+    expect(screen.queryByText(/Leave empty/)).not.toBeInTheDocument();
     expect(clientId).toHaveAccessibleDescription(reason.textContent!);
     expect(sent).toHaveLength(0);
 

@@ -12,12 +12,15 @@ type CredentialsFieldsProps = {
   open: boolean;
   onToggle: () => void;
   hint: string;
-  // Why the section opened by itself; focus moves into it, to the client ID.
+  // The lookup cannot run without them (the server has none for this token, or none at all).
+  needed: boolean;
+  // Why the section opened by itself; focus moves into it, to the client ID. Shown in place of the
+  // hint, whose "leave empty" would contradict it.
   prompt: string | null;
 };
 
 // Optional client_id / secret, collapsed by default: most lookups use the server's credentials.
-export function CredentialsFields({ form, open, onToggle, hint, prompt }: CredentialsFieldsProps) {
+export function CredentialsFields({ form, open, onToggle, hint, needed, prompt }: CredentialsFieldsProps) {
   const id = useId();
   const { errors } = form.formState;
 
@@ -34,15 +37,16 @@ export function CredentialsFields({ form, open, onToggle, hint, prompt }: Creden
         aria-controls={`${id}-panel`}
         onClick={onToggle}
       >
-        Credentials <span className={text.muted}>(optional)</span>
+        Credentials <span className={text.muted}>{needed ? '(needed)' : '(optional)'}</span>
       </button>
       <div id={`${id}-panel`} className={styles.panel} hidden={!open}>
-        {prompt !== null && (
+        {prompt !== null ? (
           <Notice id={`${id}-prompt`} tone="warning" className={styles.prompt}>
             {prompt}
           </Notice>
+        ) : (
+          <p className={`${text.hint} ${styles.hint}`}>{hint}</p>
         )}
-        <p className={`${text.hint} ${styles.hint}`}>{hint}</p>
         <CredentialInputs
           describedBy={prompt !== null ? `${id}-prompt` : undefined}
           clientId={form.register('client_id')}

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
 import type { ServerInfo } from '../../../../shared/api-types';
+import { environmentLabel } from '../../../../shared/link-token';
 import { Spinner } from '../../../components/ActivityIndicator';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -24,7 +25,8 @@ function credentialsHint(info: ServerInfo | undefined): string | null {
   if (info.serverCredentials.length === 0) {
     return "The server has no Plaid credentials: enter your client ID and the secret for the token's environment.";
   }
-  return `Leave empty to use the server's credentials (it has them for ${info.serverCredentials.join(' and ')}).`;
+  const environments = info.serverCredentials.map(environmentLabel).join(' and ');
+  return `Leave empty to use the server's credentials (it has them for ${environments}).`;
 }
 
 type LookupFormProps = {
@@ -78,6 +80,7 @@ export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
             open={lookup.credentialsOpen}
             onToggle={lookup.toggleCredentials}
             hint={hint}
+            needed={lookup.credentialsNeeded}
             prompt={lookup.credentialsPrompt}
           />
         )}

@@ -65,7 +65,10 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
 
   // Without server credentials in real Plaid mode the user must give theirs: show the fields.
   const info = serverInfo.data;
-  const credentialsOpen = credentialsOpenChoice ?? (info?.mode === 'plaid' && info.serverCredentials.length === 0);
+  const serverHasNoCredentials = info?.mode === 'plaid' && info.serverCredentials.length === 0;
+  const credentialsOpen = credentialsOpenChoice ?? serverHasNoCredentials;
+  // The lookup cannot run without the user's credentials: the section says so instead of "optional".
+  const credentialsNeeded = serverHasNoCredentials || credentialsPrompt !== null;
 
   function start(request: LinkTokenGetRequest, notBefore: number | null = null) {
     setSubmitted((previous) => ({ id: (previous?.id ?? 0) + 1, request, notBefore }));
@@ -215,6 +218,7 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
     lookUpToken,
     credentialsOpen,
     credentialsPrompt,
+    credentialsNeeded,
     toggleCredentials: () => setCredentialsOpenChoice(!credentialsOpen),
     submitted,
     query,
