@@ -1,9 +1,8 @@
 import { checkLinkToken } from '../../../../shared/link-token';
 
 // The page URL carries at most the link token (shared links, bookmarks, one history entry per
-// lookup). Credentials must never
-// sit in a URL — it ends up in history, logs and screenshots — so any that arrive there are
-// removed at once and never read.
+// lookup). Credentials must never sit in a URL — it ends up in history, logs and screenshots — so
+// any that arrive there are removed at once and never read.
 const CREDENTIAL_PARAMS = ['client_id', 'secret'];
 
 export function linkTokenFromUrl(url: string): string {
