@@ -159,7 +159,11 @@ test('a lookup in flight can be cancelled', async ({ page }) => {
   await lookUp(page, scenarioToken('fault-hang'));
   await expect(page.getByRole('button', { name: 'Looking up…' })).toBeDisabled();
   await page.getByRole('button', { name: 'Cancel lookup', exact: true }).click();
-  await expect(page.getByText(`Lookup cancelled. Nothing was looked up for ${scenarioToken('fault-hang')}.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `Lookup cancelled: no answer is shown for ${scenarioToken('fault-hang')} (the request may already have reached Plaid).`,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Look up', exact: true })).toBeEnabled();
   await expect(tokenField(page)).toBeFocused();
 

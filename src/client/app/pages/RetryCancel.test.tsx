@@ -11,7 +11,13 @@ import { renderApp } from '../../test/render-app';
 
 function plaidError(error_type: string, error_code: string, status: number, headers: HeadersInit = {}) {
   return HttpResponse.json(
-    { error_type, error_code, error_message: `${error_code} happened`, display_message: null, request_id: 'r1' },
+    {
+      error_type,
+      error_code,
+      error_message: `${error_code} happened`,
+      display_message: null,
+      request_id: 'r1',
+    },
     { status, headers },
   );
 }
@@ -111,7 +117,7 @@ describe('Cancel', () => {
     await screen.findByRole('button', { name: 'Looking up…' });
 
     await user.click(screen.getByRole('button', { name: 'Cancel lookup' }));
-    expect(await screen.findByText(/Lookup cancelled\. Nothing was looked up for/)).toBeVisible();
+    expect(await screen.findByText(/Lookup cancelled: no answer is shown for/)).toBeVisible();
     expect(screen.getByText('Lookup cancelled.', { selector: '[role="status"]' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Cancel lookup' })).not.toBeInTheDocument();
@@ -128,7 +134,7 @@ describe('Cancel', () => {
     await user.click(await screen.findByRole('button', { name: /^Retry in \d+ s$/ }));
     await screen.findByText(/as the server asked/);
     await user.click(screen.getByRole('button', { name: 'Cancel lookup' }));
-    await screen.findByText(/Lookup cancelled\. Nothing was looked up/);
+    await screen.findByText(/Lookup cancelled: no answer is shown/);
     expect(sent).toHaveLength(1);
   });
 

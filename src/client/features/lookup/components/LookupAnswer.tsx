@@ -52,7 +52,9 @@ export function LookupAnswer({ lookup }: { lookup: Lookup }) {
         {submitted && query.isLoading && <LookupProgress notBefore={submitted.notBefore} />}
         {lookup.cancelledToken !== null && (
           <Notice tone="neutral">
-            Lookup cancelled. Nothing was looked up for <code className={text.break}>{lookup.cancelledToken}</code>.
+            Lookup cancelled: no answer is shown for{' '}
+            <code className={text.break}>{lookup.cancelledToken}</code> (the request may already have reached
+            Plaid).
           </Notice>
         )}
         {submitted && stale && (outcome || error) && (
