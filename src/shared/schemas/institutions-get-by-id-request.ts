@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { PLAID_ENVIRONMENTS } from '../link-token';
+
+// POST /api/institutions/get_by_id: our API's request, from which the server builds Plaid's
+// InstitutionsGetByIdRequest. The environment is the token's (Plaid reports institution health in
+// Production only); country_codes are the token's metadata.country_codes. Credentials, as for the
+// token lookup, are optional but come as a pair.
+
+// Plaid's own default before API version 2020-09-14 made country_codes required.
+export const DEFAULT_COUNTRY_CODES = ['US'];
+
+// Plaid's institution ids read "ins_" and a number (ins_109508); the rest of the rule only keeps
+// any other text from reaching Plaid or the cache.
+const INSTITUTION_ID = /^ins_[A-Za-z0-9]{1,32}$/;
+// ISO 3166-1 alpha-2. Plaid adds countries over time, so any two letters pass here; Plaid itself
+// rejects one it does not serve.
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const MAX_COUNTRY_CODES = 30;
+
+export const InstitutionsGetByIdRequestSchema = z
+  .object({
+    institution_id: z
+      .string()
+      .trim()
+      .regex(INSTITUTION_ID, 'institution_id reads ins_ followed by its number, e.g. ins_109508.'),
+    environment: z.enum(PLAID_ENVIRONMENTS, { error: 'environment must be sandbox or production.' }),
+    country_codes: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(COUNTRY_CODE, 'country_codes are two-letter ISO 3166-1 codes such as US or GB.'),
+      )
+      .max(MAX_COUNTRY_CODES, `country_codes lists at most ${MAX_COUNTRY_CODES} countries.`)
+      .optional()
+      // One order and no repeats, so the same question is always asked (and cached) the same way.
+      .transform((codes) => (codes?.length ? [...new Set(codes)].sort() : DEFAULT_COUNTRY_CODES)),
+    client_id: z.string().trim().min(1).optional(),
+    secret: z.string().trim().min(1).optional(),
+  })
+  .refine((body) => (body.client_id === undefined) === (body.secret === undefined), {
+    message: 'Give both client_id and secret, or neither.',
+    path: ['secret'],
+  });
+// What a caller sends, and what the server works with once it is read.
+export type InstitutionsGetByIdRequest = z.input<typeof InstitutionsGetByIdRequestSchema>;
+export type InstitutionLookup = z.output<typeof InstitutionsGetByIdRequestSchema>;
