@@ -5,7 +5,7 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import type { BytesInFlight } from './bytes-in-flight';
 
-// Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
+// Calls one of Plaid's read-only endpoints once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
 // Transport: undici's request() on one keep-alive Agent (a connection pool per origin), not the
 // global fetch. Node 20's fetch builds WHATWG Request/Response/stream objects on every call, which
@@ -21,13 +21,13 @@ export type PlaidCall = {
   baseUrl: string;
   clientId: string;
   secret: string;
-  linkToken: string;
   timeoutMs: number;
   maxResponseBytes: number;
   // Shared by all lookups: the bytes of the answers being read (UPSTREAM_MAX_BYTES_IN_FLIGHT).
   bytesInFlight: BytesInFlight;
-  // The browser's request: when it goes away, the upstream call is abandoned too.
-  signal: AbortSignal;
+  // The browser's request: when it goes away, the upstream call is abandoned too. Absent for a
+  // call whose answer several requests share.
+  signal?: AbortSignal;
 };
 
 export type PlaidOutcome =
@@ -64,7 +64,23 @@ const BUSY: PlaidOutcome = {
   message: 'The server is reading as many answers from Plaid as its memory allows. Try again in a moment.',
 };
 
-export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
+export function getLinkToken(call: PlaidCall & { linkToken: string }): Promise<PlaidOutcome> {
+  return callPlaid(call, '/link/token/get', { link_token: call.linkToken });
+}
+
+// The institution with its health (include_status) and its logo, colour and URL
+// (include_optional_metadata).
+export function getInstitutionById(
+  call: PlaidCall & { institutionId: string; countryCodes: readonly string[] },
+): Promise<PlaidOutcome> {
+  return callPlaid(call, '/institutions/get_by_id', {
+    institution_id: call.institutionId,
+    country_codes: call.countryCodes,
+    options: { include_status: true, include_optional_metadata: true },
+  });
+}
+
+async function callPlaid(call: PlaidCall, path: string, body: object): Promise<PlaidOutcome> {
   if (!call.bytesInFlight.hasRoom()) return BUSY;
   // The bytes of this call's answers, counted while they are read and given back at the end.
   let heldBytes = 0;
@@ -83,17 +99,18 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
     controller.abort();
   }, call.timeoutMs);
   const abandon = () => controller.abort();
-  call.signal.addEventListener('abort', abandon);
-  if (call.signal.aborted) abandon();
+  call.signal?.addEventListener('abort', abandon);
+  if (call.signal?.aborted) abandon();
+  const send = { url: `${call.baseUrl}${path}`, body: JSON.stringify(body) };
 
   try {
-    const first = await attempt(call, controller.signal, takeBytes);
+    const first = await attempt(call, send, controller.signal, takeBytes);
     if (!first.retryable) return first.outcome;
     await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal: controller.signal });
-    return (await attempt(call, controller.signal, takeBytes)).outcome;
+    return (await attempt(call, send, controller.signal, takeBytes)).outcome;
   } catch (error) {
     // The browser went away: nobody is left to answer, and the caller decides what to record.
-    if (call.signal.aborted) throw call.signal.reason;
+    if (call.signal?.aborted) throw call.signal.reason;
     if (timedOut) {
       return {
         ok: false,
@@ -104,16 +121,17 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
     throw error;
   } finally {
     clearTimeout(timer);
-    call.signal.removeEventListener('abort', abandon);
+    call.signal?.removeEventListener('abort', abandon);
     // The caller turns the answer into its response without waiting, so the bytes are handed on.
     call.bytesInFlight.give(heldBytes);
   }
 }
 
-// /link/token/get only reads, so sending it again is harmless; that is why a failure before any
-// answer can be retried even if the first request may have reached Plaid.
+// Both endpoints only read, so sending a request again is harmless; that is why a failure before
+// any answer can be retried even if the first request may have reached Plaid.
 async function attempt(
   call: PlaidCall,
+  send: { url: string; body: string },
   signal: AbortSignal,
   takeBytes: (bytes: number) => boolean,
 ): Promise<Attempt> {
@@ -121,7 +139,7 @@ async function attempt(
   try {
     // undici's request() never follows redirects: a redirect would send the credentials somewhere
     // configuration did not name.
-    response = await request(`${call.baseUrl}/link/token/get`, {
+    response = await request(send.url, {
       dispatcher: agent,
       method: 'POST',
       headers: {
@@ -130,7 +148,7 @@ async function attempt(
         'PLAID-SECRET': call.secret,
         'Plaid-Version': PLAID_VERSION,
       },
-      body: JSON.stringify({ link_token: call.linkToken }),
+      body: send.body,
       signal,
     });
   } catch (error) {
