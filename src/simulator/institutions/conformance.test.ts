@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { specInstitutionExample } from '../../shared/spec/vendored-spec';
+import { specInstitutionExample, vendoredSpec } from '../../shared/spec/vendored-spec';
 import { startSimulator, type RunningSimulator } from '../server';
 import { describeErrors, specValidators } from '../spec-validator';
 import { PLAID_HEADERS, postInstitutionsGetById } from '../test-support';
 import { CATALOG } from './catalog';
+import { COUNTRY_CODES } from './get-by-id';
 
 // Every /institutions/get_by_id answer the simulator sends must be one Plaid's own OpenAPI spec
 // (the vendored copy) allows: checked with Ajv on the spec's InstitutionsGetByIdResponse and
@@ -30,6 +31,12 @@ describe('the spec validator for institutions', () => {
     broken.institution.status.item_logins.breakdown.success = 'most';
     expect(strict.institution(broken)).toBe(false);
     expect(strict.institution.errors?.map((e) => e.keyword).sort()).toEqual(['enum', 'required', 'type']);
+  });
+});
+
+describe('the country codes the simulator accepts', () => {
+  it('are the spec’s CountryCode enum', () => {
+    expect(COUNTRY_CODES).toEqual(vendoredSpec.components.schemas.CountryCode.enum);
   });
 });
 
