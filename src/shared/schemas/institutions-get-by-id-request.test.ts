@@ -17,7 +17,7 @@ describe('InstitutionsGetByIdRequestSchema', () => {
   });
 
   it('refuses what is not an institution id, with a message that shows one', () => {
-    for (const id of ['', 'Chase', 'ins_', 'ins_1 OR 1=1', `ins_${'9'.repeat(40)}`]) {
+    for (const id of ['', 'Chase', 'ins_', 'ins_1 OR 1=1', `ins_${'9'.repeat(40)}`, 109508, undefined]) {
       const result = parse({ ...base, institution_id: id });
       expect(result.success).toBe(false);
       expect(result.error?.issues[0]?.message).toContain('ins_109508');
@@ -44,6 +44,14 @@ describe('InstitutionsGetByIdRequestSchema', () => {
     for (const codes of [['USA'], ['U'], ['1A'], 'US', [42], Array(31).fill('US')]) {
       expect(parse({ ...base, country_codes: codes }).success).toBe(false);
     }
+  });
+
+  it('says what each field should be, whatever is wrong with it', () => {
+    const message = (body: object) => parse({ ...base, ...body }).error?.issues[0]?.message;
+    expect(message({ environment: 'Production' })).toBe('environment must be sandbox or production.');
+    expect(message({ country_codes: 'US' })).toMatch(/^country_codes is a list of two-letter/);
+    expect(message({ country_codes: ['US', 1] })).toMatch(/^country_codes is a list of two-letter/);
+    expect(message({ client_id: 42, secret: 's' })).toBe('client_id must be a non-empty string.');
   });
 
   it('takes credentials as a pair or not at all', () => {

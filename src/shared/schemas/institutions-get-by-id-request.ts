@@ -17,27 +17,34 @@ const INSTITUTION_ID = /^ins_[A-Za-z0-9]{1,32}$/;
 const COUNTRY_CODE = /^[A-Z]{2}$/;
 const MAX_COUNTRY_CODES = 30;
 
+// Each field's rule in one sentence, used for every way the field can be wrong (missing, wrong
+// type, wrong form), so that a refusal always says what is expected.
+const ID_RULE = 'institution_id reads ins_ followed by its number, e.g. ins_109508.';
+const ENVIRONMENT_RULE = 'environment must be sandbox or production.';
+const COUNTRY_CODES_RULE = 'country_codes is a list of two-letter ISO 3166-1 codes such as ["US", "GB"].';
+
+const credential = (field: string) => {
+  const rule = `${field} must be a non-empty string.`;
+  return z.string({ error: rule }).trim().min(1, rule).optional();
+};
+
 export const InstitutionsGetByIdRequestSchema = z
   .object({
-    institution_id: z
-      .string()
-      .trim()
-      .regex(INSTITUTION_ID, 'institution_id reads ins_ followed by its number, e.g. ins_109508.'),
-    environment: z.enum(PLAID_ENVIRONMENTS, { error: 'environment must be sandbox or production.' }),
+    institution_id: z.string({ error: ID_RULE }).trim().regex(INSTITUTION_ID, ID_RULE),
+    environment: z.enum(PLAID_ENVIRONMENTS, { error: ENVIRONMENT_RULE }),
     country_codes: z
       .array(
-        z
-          .string()
-          .trim()
-          .toUpperCase()
-          .regex(COUNTRY_CODE, 'country_codes are two-letter ISO 3166-1 codes such as US or GB.'),
+        z.string({ error: COUNTRY_CODES_RULE }).trim().toUpperCase().regex(COUNTRY_CODE, COUNTRY_CODES_RULE),
+        {
+          error: COUNTRY_CODES_RULE,
+        },
       )
       .max(MAX_COUNTRY_CODES, `country_codes lists at most ${MAX_COUNTRY_CODES} countries.`)
       .optional()
       // One order and no repeats, so the same question is always asked (and cached) the same way.
       .transform((codes) => (codes?.length ? [...new Set(codes)].sort() : DEFAULT_COUNTRY_CODES)),
-    client_id: z.string().trim().min(1).optional(),
-    secret: z.string().trim().min(1).optional(),
+    client_id: credential('client_id'),
+    secret: credential('secret'),
   })
   .refine((body) => (body.client_id === undefined) === (body.secret === undefined), {
     message: 'Give both client_id and secret, or neither.',
