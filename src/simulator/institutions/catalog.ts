@@ -5,7 +5,10 @@ import {
   FIRST_PLATYPUS,
   GUSTO_PAYROLL,
   HOUNDSTOOTH_BANK,
+  PLATYPUS_OAUTH,
   TARTAN_BANK,
+  TARTAN_DOMINION,
+  UNHEALTHY_DOWN,
   type Institution,
 } from '../scenarios/institutions';
 import { addSeconds, HOUR, MINUTE, plaidTime } from '../time';
@@ -114,6 +117,41 @@ export const CATALOG: readonly CatalogEntry[] = [
     oauth: false,
     url: 'https://plaid.com',
     primaryColor: '#004966',
+    hasLogo: false,
+  },
+  {
+    institution: PLATYPUS_OAUTH,
+    environments: ['sandbox'],
+    products: DEPOSITORY_PRODUCTS,
+    countryCodes: ['US'],
+    routingNumbers: ['011000138'],
+    oauth: true,
+    url: 'https://plaid.com',
+    primaryColor: '#0a7d6e',
+    hasLogo: true,
+  },
+  // Link reports its logins down (SELECT_DOWN_INSTITUTION), yet, being in Sandbox, it has no status.
+  {
+    institution: UNHEALTHY_DOWN,
+    environments: ['sandbox'],
+    products: DEPOSITORY_PRODUCTS,
+    countryCodes: ['US'],
+    routingNumbers: ['011000138'],
+    oauth: false,
+    url: 'https://plaid.com',
+    primaryColor: '#7a7a7a',
+    hasLogo: false,
+  },
+  // Canadian only: a lookup for the US alone does not find it.
+  {
+    institution: TARTAN_DOMINION,
+    environments: ['sandbox'],
+    products: ['auth', 'balance', 'identity', 'transactions'],
+    countryCodes: ['CA'],
+    routingNumbers: [],
+    oauth: false,
+    url: 'https://plaid.com',
+    primaryColor: '#a31f34',
     hasLogo: false,
   },
   {

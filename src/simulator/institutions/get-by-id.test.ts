@@ -13,6 +13,7 @@ import { SCENARIOS } from '../scenarios';
 import { startSimulator, type RunningSimulator } from '../server';
 import { lookUpToken, manualClock, PLAID_HEADERS, postInstitutionsGetById } from '../test-support';
 import { NUMBAT_FEDERAL_SAVINGS } from './catalog';
+import { COUNTRY_CODES } from './get-by-id';
 
 // POST /institutions/get_by_id over HTTP, the way the proxy calls Plaid: what each environment
 // lists, what the options add, the checks and errors, and that every institution the fixture
@@ -27,16 +28,26 @@ afterAll(() => simulator.close());
 
 const ALL_OPTIONS = { include_status: true, include_optional_metadata: true };
 
-function ask(environment: PlaidEnvironment, institutionId: string, options: object = ALL_OPTIONS) {
+function ask(
+  environment: PlaidEnvironment,
+  institutionId: string,
+  options: object = ALL_OPTIONS,
+  countryCodes: readonly string[] = ['US'],
+) {
   return postInstitutionsGetById(simulator, environment, {
     institution_id: institutionId,
-    country_codes: ['US'],
+    country_codes: countryCodes,
     options,
   });
 }
 
-async function institution(environment: PlaidEnvironment, institutionId: string, options?: object) {
-  const reply = await ask(environment, institutionId, options);
+async function institution(
+  environment: PlaidEnvironment,
+  institutionId: string,
+  options?: object,
+  countryCodes?: readonly string[],
+) {
+  const reply = await ask(environment, institutionId, options, countryCodes);
   expect(reply.status, JSON.stringify(reply.json)).toBe(200);
   return InstitutionsGetByIdResponseSchema.parse(reply.json).institution;
 }
@@ -202,16 +213,27 @@ describe('the institutions the fixture tokens name', () => {
   const answering = SCENARIOS.filter((s) => !s.scenario.startsWith('fault-'));
 
   it.each(answering.map((s) => [s.scenario, s.link_token]))(
-    '%s: each has an answer in the token’s environment',
+    '%s: each is listed in the token’s environment',
     async (_name, linkToken) => {
       const environment = (checkLinkToken(linkToken) as { environment: PlaidEnvironment }).environment;
       const answer = LinkTokenGetResponseSchema.parse((await lookUpToken(simulator, linkToken)).json);
       // Every institution_id anywhere in the answer: events, exits, results, callbacks.
       const ids = new Set(JSON.stringify(answer).match(/ins_\d+/g) ?? []);
       ids.delete(NUMBAT_FEDERAL_SAVINGS.institution_id);
-      for (const id of ids) await institution(environment, id);
+      for (const id of ids) await institution(environment, id, ALL_OPTIONS, COUNTRY_CODES);
     },
   );
+
+  it('filtered-institution: its Canadian bank is not listed for the token’s countries (US)', async () => {
+    const token = SCENARIOS.find((s) => s.scenario === 'filtered-institution')!.link_token;
+    const answer = LinkTokenGetResponseSchema.parse((await lookUpToken(simulator, token)).json);
+    expect(answer.metadata.country_codes).toEqual(['US']);
+    const reply = await ask('sandbox', 'ins_43', ALL_OPTIONS, answer.metadata.country_codes);
+    expect(reply.json).toMatchObject({ error_code: 'INVALID_INSTITUTION' });
+    expect((await institution('sandbox', 'ins_43', ALL_OPTIONS, ['CA'])).name).toBe(
+      'Tartan-Dominion Bank of Canada',
+    );
+  });
 
   // Each bank-health token's failed session, read against its bank's answer, tells the story the
   // token's description promises.

@@ -21,10 +21,8 @@ import { exitSession, tokenAnswer } from './sessions';
 // overlaps the session, degraded, healthy (the failure was the user's), too small to report, and
 // no longer listed by Plaid. Their UUIDs share the "a000" group.
 
-type Story = {
+type Story = Pick<Scenario, 'scenario' | 'description' | 'diagnosis'> & {
   number: number;
-  scenario: string;
-  description: string;
   bank: Institution;
   // When the session started, and when the token was made, in minutes before now.
   startedMinutesAgo: number;
@@ -51,6 +49,7 @@ function productionScenario(story: Story): Scenario {
     scenario: story.scenario,
     link_token: linkToken,
     description: story.description,
+    diagnosis: story.diagnosis,
     answer({ now, requestId }) {
       const seed = `${linkToken}/1`;
       const error = story.error(fixtureRequestId(`${seed}/error`));
@@ -79,6 +78,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 1,
     scenario: 'bank-down',
+    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
     description:
       'Production: the session exited with INSTITUTION_DOWN at Quokka Credit Union, during a health incident there; the bank’s logins are now down.',
     bank: QUOKKA_CREDIT_UNION,
@@ -93,6 +93,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 2,
     scenario: 'bank-degraded',
+    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
     description:
       'Production: Link warned that Bilby Savings Bank was degraded (SELECT_DEGRADED_INSTITUTION); the user went on and the session exited with INSTITUTION_NOT_RESPONDING.',
     bank: BILBY_SAVINGS_BANK,
@@ -111,6 +112,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 3,
     scenario: 'bank-healthy',
+    diagnosis: { verdict: 'failed', actor: 'end user', findings: [] },
     description:
       'Production: the session exited with INVALID_CREDENTIALS at Wells Fargo, whose logins are healthy: the failure was the user’s.',
     bank: WELLS_FARGO,
@@ -125,6 +127,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 4,
     scenario: 'bank-no-status',
+    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
     description:
       'Production: the session exited with INSTITUTION_NOT_RESPONDING at Wombat Community Bank, too small for Plaid to report its health.',
     bank: WOMBAT_COMMUNITY_BANK,
@@ -139,6 +142,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 5,
     scenario: 'bank-unlisted',
+    diagnosis: { verdict: 'failed', actor: 'end user', findings: ['token-lifetime'] },
     description:
       'Production, update mode: the session exited with INSTITUTION_NO_LONGER_SUPPORTED at Numbat Federal Savings, which Plaid no longer lists (its institution lookup answers INVALID_INSTITUTION).',
     bank: NUMBAT_FEDERAL_SAVINGS,
