@@ -7,6 +7,7 @@ import {
 } from '../schemas/institutions-get-by-id-response';
 import type { LinkSession } from '../schemas/link-token-get-response';
 import { formatDuration, parseDate } from './format-time';
+import type { StatusTone } from './status-tone';
 
 // Reads Plaid's /institutions/get_by_id answer into what a support engineer asks first when a
 // session failed at a bank: was the bank having trouble then? Health comes from each product's
@@ -22,6 +23,21 @@ export const HEALTH_LEVEL_LABELS: Record<HealthLevel, string> = {
   healthy: 'Healthy',
   degraded: 'Degraded',
   down: 'Down',
+};
+
+export const HEALTH_LEVEL_TONES: Record<HealthLevel, StatusTone> = {
+  healthy: 'success',
+  degraded: 'warning',
+  down: 'failure',
+};
+
+// "Was the bank having trouble when the session ran?" (see bankHealthDuringSession).
+export type BankTrouble = 'yes' | 'no' | 'unknown';
+
+export const BANK_TROUBLE_TONES: Record<BankTrouble, StatusTone> = {
+  yes: 'failure',
+  no: 'success',
+  unknown: 'neutral',
 };
 
 // Plaid publishes no thresholds for its breakdown. Its deprecated status words read HEALTHY "the
@@ -282,7 +298,7 @@ export type SessionBankHealth =
       // yes: an incident overlaps the session, or logins were degraded or down since before it;
       // no: logins were healthy since before it and no incident overlaps;
       // unknown: the level changed since the session, or logins were not measured.
-      trouble: 'yes' | 'no' | 'unknown';
+      trouble: BankTrouble;
       itemLogins: ProductHealth;
       // held: the current item_logins level was already in place when the session started
       // (last_status_change before it), so it applied to the session too.
@@ -305,7 +321,7 @@ export function bankHealthDuringSession(
       : itemLogins.since.getTime() <= window.start.getTime()
         ? 'held'
         : 'changed-since';
-  let trouble: 'yes' | 'no' | 'unknown' = 'unknown';
+  let trouble: BankTrouble = 'unknown';
   if (overlappingIncidents.length > 0) trouble = 'yes';
   else if (itemLogins.kind === 'reported' && levelThen === 'held')
     trouble = itemLogins.level === 'healthy' ? 'no' : 'yes';
