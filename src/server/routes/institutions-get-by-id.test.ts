@@ -164,6 +164,20 @@ describe('refusals before Plaid is asked', () => {
     });
   });
 
+  it('400 INVALID_BODY for a secret that no HTTP header could carry, before Plaid is asked', async () => {
+    const reply = await ask(plaidMode(), {
+      institution_id: 'ins_56',
+      environment: 'sandbox',
+      client_id: 'c',
+      secret: 'line\nbreak',
+    });
+    expect(reply.json).toMatchObject({
+      error_code: 'INVALID_BODY',
+      error_message: expect.stringMatching(/^secret must contain printable ASCII/),
+    });
+    expect(upstream.requests).toHaveLength(0);
+  });
+
   it('400 INCOMPLETE_CREDENTIALS for a client_id without its secret', async () => {
     const reply = await ask(plaidMode(), {
       institution_id: 'ins_56',

@@ -52,6 +52,9 @@ describe('InstitutionsGetByIdRequestSchema', () => {
     expect(message({ country_codes: 'US' })).toMatch(/^country_codes is a list of two-letter/);
     expect(message({ country_codes: ['US', 1] })).toMatch(/^country_codes is a list of two-letter/);
     expect(message({ client_id: 42, secret: 's' })).toBe('client_id must be a non-empty string.');
+    expect(message({ client_id: 'c', secret: 'line\nbreak' })).toMatch(
+      /^secret must contain printable ASCII/,
+    );
   });
 
   it('takes credentials as a pair or not at all', () => {

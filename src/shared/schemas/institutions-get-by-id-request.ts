@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLAID_ENVIRONMENTS } from '../link-token';
+import { NOT_PRINTABLE_ASCII, PRINTABLE_ASCII } from './link-token-get-request';
 
 // POST /api/institutions/get_by_id: our API's request, from which the server builds Plaid's
 // InstitutionsGetByIdRequest. The environment is the token's (Plaid reports institution health in
@@ -23,9 +24,15 @@ const ID_RULE = 'institution_id reads ins_ followed by its number, e.g. ins_1095
 const ENVIRONMENT_RULE = 'environment must be sandbox or production.';
 const COUNTRY_CODES_RULE = 'country_codes is a list of two-letter ISO 3166-1 codes such as ["US", "GB"].';
 
+// As for a token lookup: credentials travel to Plaid in headers (see link-token-get-request.ts).
 const credential = (field: string) => {
   const rule = `${field} must be a non-empty string.`;
-  return z.string({ error: rule }).trim().min(1, rule).optional();
+  return z
+    .string({ error: rule })
+    .trim()
+    .min(1, rule)
+    .regex(PRINTABLE_ASCII, `${field} ${NOT_PRINTABLE_ASCII}.`)
+    .optional();
 };
 
 export const InstitutionsGetByIdRequestSchema = z
