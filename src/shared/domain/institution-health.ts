@@ -5,8 +5,11 @@ import {
   type InstitutionDetails,
   type ProductStatus,
 } from '../schemas/institutions-get-by-id-response';
-import type { LinkSession } from '../schemas/link-token-get-response';
+import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
+import { ownEntry } from '../own-entry';
 import { formatDuration, parseDate } from './format-time';
+import { sessionInstitutionOf } from './institution';
+import { sessionExit } from './session-outcome';
 import type { StatusTone } from './status-tone';
 
 // Reads Plaid's /institutions/get_by_id answer into what a support engineer asks first when a
@@ -84,7 +87,7 @@ export const PRODUCT_STATUS_LABELS: Record<string, string> = {
 };
 
 export function productLabel(product: string): string {
-  const known = PRODUCT_STATUS_LABELS[product];
+  const known = ownEntry(PRODUCT_STATUS_LABELS, product);
   if (known) return known;
   const words = product.replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -143,7 +146,7 @@ export const INCIDENT_STATUS_LABELS: Record<string, string> = {
 
 // A status Plaid adds later is shown as Plaid wrote it.
 export function incidentStatusLabel(status: string): string {
-  return INCIDENT_STATUS_LABELS[status] ?? status;
+  return ownEntry(INCIDENT_STATUS_LABELS, status) ?? status;
 }
 
 // null when Plaid's start date does not parse: an incident that cannot be placed in time.
@@ -200,14 +203,15 @@ export function institutionHealth(
   const ordered = [
     ...Object.keys(PRODUCT_STATUS_LABELS),
     ...Object.keys(status)
-      .filter((key) => !(key in PRODUCT_STATUS_LABELS))
+      .filter((key) => !Object.hasOwn(PRODUCT_STATUS_LABELS, key))
       .sort(),
   ];
   for (const product of ordered) {
-    if (product === 'item_logins' || product === 'health_incidents' || !(product in status)) continue;
+    if (product === 'item_logins' || product === 'health_incidents' || !Object.hasOwn(status, product))
+      continue;
     // A key Plaid adds later counts as a product only if it reads as one.
     const parsed = ProductStatusSchema.safeParse(status[product]);
-    if (parsed.success && (parsed.data !== null || product in PRODUCT_STATUS_LABELS)) {
+    if (parsed.success && (parsed.data !== null || Object.hasOwn(PRODUCT_STATUS_LABELS, product))) {
       products.push(productHealth(product, parsed.data));
     }
   }
@@ -333,4 +337,20 @@ export function bankHealthDuringSession(
     ratesTiming: ratesTiming(window, now),
     overlappingIncidents,
   };
+}
+
+// --- Which sessions ask about their bank -----------------------------------------------------
+
+// Link's own signs that the bank was struggling when the user picked it.
+const BANK_TROUBLE_EVENTS = new Set(['SELECT_DEGRADED_INSTITUTION', 'SELECT_DOWN_INSTITUTION']);
+
+// The institution_id whose health explains a failed session: one whose exit carries an error, or
+// whose events show Link flagging the bank as degraded or down. null for any other session, and
+// for a failed one that never reached a bank (nothing to ask Plaid about).
+export function bankToCheck(session: LinkSession, eventsInOrder: readonly LinkEvent[]): string | null {
+  const failed =
+    Boolean(sessionExit(session)?.error) ||
+    eventsInOrder.some((event) => BANK_TROUBLE_EVENTS.has(event.event_name));
+  if (!failed) return null;
+  return sessionInstitutionOf(session, eventsInOrder)?.institution_id ?? null;
 }
