@@ -1,9 +1,8 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createQueryClient } from '../../app/query-client';
 import { server } from '../../test/msw-server';
 import { makeResult } from '../../test/lookup-results';
 import { API_PATHS } from '../../../shared/api-paths';
@@ -46,7 +45,7 @@ function institutionHandler(answer: { status?: InstitutionStatus; error?: object
 function renderPanel(sessions: LinkSession[], token = PRODUCTION_TOKEN) {
   const data = makeResponse({ link_token: token, link_sessions: sessions });
   return render(
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
       <StatusPanel result={makeResult(data)} lookup={{ id: 1, credentials: CREDENTIALS }} />
     </QueryClientProvider>,
   );
