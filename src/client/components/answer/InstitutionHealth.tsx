@@ -78,9 +78,7 @@ export function InstitutionHealth({
   if (query.isError) {
     return (
       <Subsection title={TITLE}>
-        <Notice tone="neutral">
-          Could not get this bank’s health: {query.error.error.error_message}
-        </Notice>
+        <Notice tone="neutral">Could not get this bank’s health: {query.error.error.error_message}</Notice>
       </Subsection>
     );
   }

@@ -26,7 +26,12 @@ function institutionScope(
   const token = checkLinkToken(data.link_token);
   if (!token.ok) return undefined;
   const countryCodes = data.metadata.country_codes.length > 0 ? data.metadata.country_codes : ['US'];
-  return { lookupId: lookup.id, environment: token.environment, countryCodes, credentials: lookup.credentials };
+  return {
+    lookupId: lookup.id,
+    environment: token.environment,
+    countryCodes,
+    credentials: lookup.credentials,
+  };
 }
 
 // Everything Plaid's /link/token/get answer says about a token, section by section.
