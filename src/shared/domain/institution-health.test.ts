@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InstitutionsGetByIdResponseSchema } from '../schemas/institutions-get-by-id-response';
 import { specInstitutionExample } from '../spec/vendored-spec';
-import { makeEvent, makeSession } from '../test/fixtures';
+import { invalidCredentials, makeEvent, makeSession } from '../test/fixtures';
 import { incident, makeInstitution, productStatus } from '../test/institutions';
 import {
   bankHealthDuringSession,
+  bankToCheck,
   describeRates,
   describeRatesTiming,
   formatRate,
@@ -172,6 +173,39 @@ describe('labels', () => {
     expect(productLabel('balance_plus')).toBe('Balance plus');
     expect(incidentStatusLabel('SCHEDULED')).toBe('Scheduled maintenance');
     expect(incidentStatusLabel('MONITORING')).toBe('MONITORING');
+  });
+
+  it('reads words that name Object.prototype members as Plaid wrote them, never as the prototype', () => {
+    expect(productLabel('__proto__')).toMatch(/proto/);
+    expect(productLabel('constructor')).toBe('Constructor');
+    expect(incidentStatusLabel('__proto__')).toBe('__proto__');
+    expect(incidentStatusLabel('toString')).toBe('toString');
+  });
+});
+
+describe('bankToCheck', () => {
+  const bank = { name: 'Quokka Credit Union', institution_id: 'ins_135101' };
+  const chose = (eventName: string) =>
+    makeEvent({
+      event_name: eventName,
+      timestamp: '2026-11-25T10:00:05Z',
+      event_metadata: { institution_id: bank.institution_id, institution_name: bank.name },
+    });
+
+  it('names the bank of a session whose exit carries an error', () => {
+    const session = makeSession({ exit: { error: invalidCredentials, metadata: { institution: bank } } });
+    expect(bankToCheck(session, [])).toBe('ins_135101');
+  });
+
+  it('names the bank Link flagged as degraded or down, even without an exit error', () => {
+    for (const name of ['SELECT_DEGRADED_INSTITUTION', 'SELECT_DOWN_INSTITUTION']) {
+      expect(bankToCheck(makeSession({ exit: null }), [chose(name)])).toBe('ins_135101');
+    }
+  });
+
+  it('names nothing for a session that did not fail, or failed before reaching a bank', () => {
+    expect(bankToCheck(makeSession({ exit: null }), [chose('SELECT_INSTITUTION')])).toBeNull();
+    expect(bankToCheck(makeSession({ exit: { error: invalidCredentials, metadata: null } }), [])).toBeNull();
   });
 });
 
