@@ -5,6 +5,7 @@ import { StatusPanel } from '../../../components/answer/StatusPanel';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import type { Lookup } from '../hooks/use-lookup';
 import { lookupSummary } from '../lib/lookup-summary';
@@ -15,6 +16,13 @@ import { RetryButton } from './RetryButton';
 import { StaleAnswerNotice } from './StaleAnswerNotice';
 import toolbar from './toolbar.module.css';
 import { WatchControl, watchStatusText } from './WatchControl';
+
+// The credentials the lookup was made with, for the lookups its answer leads to (null: the
+// server's own).
+function requestCredentials(request: LinkTokenGetRequest): { client_id: string; secret: string } | null {
+  const { client_id, secret } = request;
+  return client_id !== undefined && secret !== undefined ? { client_id, secret } : null;
+}
 
 // What the screen reader hears when the answer area changes, in one sentence.
 function announcementOf(lookup: Lookup): string {
@@ -87,7 +95,11 @@ export function LookupAnswer({ lookup }: { lookup: Lookup }) {
                     <Timestamp value={new Date(dataUpdatedAt).toISOString()} timeOnly />.
                   </p>
                 )}
-                <StatusPanel result={outcome.result} newEventIds={outcome.newEventIds} />
+                <StatusPanel
+                  result={outcome.result}
+                  newEventIds={outcome.newEventIds}
+                  lookup={{ id: submitted.id, credentials: requestCredentials(submitted.request) }}
+                />
               </>
             )}
           </div>
