@@ -34,7 +34,7 @@ export function runBundleSizeCheck(): Section {
   return {
     title: 'Front end: initial JavaScript',
     markdown: [
-      `size-limit (\`.size-limit.json\`, run by \`npm test\`): **${(initial.size / 1000).toFixed(1)} kB** gzip ` +
+      `size-limit (\`.size-limit.js\`, run by \`npm test\`): **${(initial.size / 1000).toFixed(1)} kB** gzip ` +
         `for ${initial.name}; limit ${(initial.sizeLimit / 1000).toFixed(0)} kB.`,
       '',
       'Every JavaScript chunk of the build (gzip, for context; only the entry chunk loads up front):',

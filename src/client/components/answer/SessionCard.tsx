@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { InstitutionScope } from '../../api/get-institution';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 import { useDisclosure } from '../../hooks/use-disclosure';
 import { extraFields } from '../../lib/extra-fields';
@@ -9,6 +10,7 @@ import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../../../sh
 import { SESSION_OUTCOME_TONES } from '../../../shared/domain/status-tone';
 import { EventTimeline } from './EventTimeline';
 import { ExitDetails } from './ExitDetails';
+import { InstitutionHealth } from './InstitutionHealth';
 import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
 import { StatusBadge } from '../StatusBadge';
@@ -48,10 +50,12 @@ export function SessionCard({
   session,
   initiallyOpen,
   newEventIds,
+  institutionScope,
 }: {
   session: LinkSession;
   initiallyOpen: boolean;
   newEventIds?: ReadonlySet<string>;
+  institutionScope?: InstitutionScope;
 }) {
   const { open, buttonProps, panelProps } = useDisclosure(initiallyOpen);
   const headingId = `${panelProps.id}-heading`;
@@ -105,6 +109,9 @@ export function SessionCard({
                 {institution ?? <span className={text.empty}>none selected</span>}
               </Field>
             </FieldList>
+            {institutionScope && (
+              <InstitutionHealth session={session} events={events} scope={institutionScope} />
+            )}
             {exit && <ExitDetails exit={exit} deprecated={session.exit === undefined} />}
             {session.results && <SessionResults results={session.results} />}
             {session.on_success && <SuccessDetails success={session.on_success} />}

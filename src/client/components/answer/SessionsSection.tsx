@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { InstitutionScope } from '../../api/get-institution';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 import { sessionsNewestFirst } from '../../../shared/domain/ordering';
 import { NO_SESSIONS_MESSAGE } from '../../../shared/domain/session-outcome';
@@ -17,9 +18,12 @@ export const SESSIONS_PAGE = 20;
 export function SessionsSection({
   sessions,
   newEventIds,
+  institutionScope,
 }: {
   sessions: readonly LinkSession[] | undefined;
   newEventIds?: ReadonlySet<string>;
+  // Given: failed sessions show their bank's health (see InstitutionHealth).
+  institutionScope?: InstitutionScope;
 }) {
   const ordered = useMemo(() => sessionsNewestFirst(sessions ?? []), [sessions]);
   const [shown, setShown] = useState(SESSIONS_PAGE);
@@ -43,6 +47,7 @@ export function SessionsSection({
                   session={session}
                   initiallyOpen={index < OPEN_SESSIONS}
                   newEventIds={newEventIds}
+                  institutionScope={institutionScope}
                 />
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
 import { CredentialInputs } from '../../../components/CredentialInputs';
@@ -10,8 +10,8 @@ import {
   type BatchFormValues,
   type BatchRequest,
 } from '../lib/batch-form-schema';
+import { extractTokens } from '../../../../shared/extract-tokens';
 import { describeExpectedTime } from '../lib/batch-time';
-import { extractTokens } from '../lib/extract-tokens';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import formStyles from '../../../components/form.module.css';
@@ -22,7 +22,12 @@ import { ExtractionSummary } from './ExtractionSummary';
 // Log files can be big, but a file far beyond this is not a list of 500 tokens.
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+// Tokens another view sends to Batch (a paste of several into the lookup field): they fill the
+// text area, ready to look up. A new object for every sending.
+export type BatchIncoming = { tokens: string[] };
+
 type BatchInputProps = {
+  incoming: BatchIncoming | null;
   onStart: (request: BatchRequest) => void;
   running: boolean;
   allowCredentials: boolean;
@@ -35,6 +40,7 @@ type BatchInputProps = {
 // Paste, drop or choose the text holding the tokens; optional shared credentials. Credentials
 // live only in this form's memory (autocomplete off) and go out with each lookup.
 export function BatchInput({
+  incoming,
   onStart,
   running,
   allowCredentials,
@@ -49,12 +55,19 @@ export function BatchInput({
     register,
     handleSubmit,
     setValue,
+    setFocus,
     control,
     formState: { errors },
   } = useForm<BatchFormValues, unknown, BatchRequest>({
     resolver: zodResolver(BatchFormSchema),
     defaultValues: EMPTY_BATCH_FORM,
   });
+  useEffect(() => {
+    if (incoming === null) return;
+    setValue('text', incoming.tokens.join('\n'), { shouldValidate: true });
+    setFocus('text');
+  }, [incoming, setValue, setFocus]);
+
   // Extraction of a large paste can take a moment; deferring keeps typing responsive.
   const text = useDeferredValue(useWatch({ control, name: 'text' }));
   const extraction = extractTokens(text);

@@ -22,7 +22,7 @@ import {
   type Sort,
 } from '../lib/sort-filter-rows';
 import { BatchDrawer } from './BatchDrawer';
-import { BatchInput } from './BatchInput';
+import { BatchInput, type BatchIncoming } from './BatchInput';
 import { BatchStatus } from './BatchStatus';
 import { BatchTable, rowButtonId } from './BatchTable';
 import { BatchToolbar } from './BatchToolbar';
@@ -46,7 +46,8 @@ function isTyping(target: EventTarget): boolean {
 // Many tokens at once, for triage: paste, look up with a bounded pool, then see the verdicts at a
 // glance (bar and breakdown), filter by any count, work through the rows in a drawer beside the
 // table, retry what failed for a passing reason, export, and copy a summary for a ticket.
-export function BatchView() {
+// `incoming`: tokens another view sent here.
+export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null }) {
   const id = useId();
   const ids = {
     input: `${id}-input`,
@@ -62,6 +63,14 @@ export function BatchView() {
   const [inputOpen, setInputOpen] = useState(false);
   const fullScreen = useMediaQuery(FULL_SCREEN_DRAWER);
   const focusTarget = useRef<FocusTarget>(null);
+
+  // Tokens sent from another view fill the input: it opens, even after a run folded it. (Set while
+  // rendering, as React advises for state that follows a prop.)
+  const [seenIncoming, setSeenIncoming] = useState(incoming);
+  if (incoming !== seenIncoming) {
+    setSeenIncoming(incoming);
+    if (incoming !== null) setInputOpen(true);
+  }
 
   const rows = useMemo(() => state.entries.map((entry) => entry.row), [state.entries]);
   const labels = useMemo(() => tokenLabels(state.entries.map((entry) => entry.token)), [state.entries]);
@@ -169,6 +178,7 @@ export function BatchView() {
       )}
       <div id={ids.input} hidden={started && !inputOpen}>
         <BatchInput
+          incoming={incoming}
           onStart={onStart}
           running={state.phase === 'running'}
           allowCredentials={serverInfo?.allowRequestCredentials ?? false}

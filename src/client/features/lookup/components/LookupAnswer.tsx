@@ -1,55 +1,108 @@
+import { useId } from 'react';
 import { ErrorPanel } from '../../../components/answer/ErrorPanel';
+import { Notice } from '../../../components/Notice';
 import { StatusPanel } from '../../../components/answer/StatusPanel';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import type { Lookup } from '../hooks/use-lookup';
 import { lookupSummary } from '../lib/lookup-summary';
 import { CopyLinkButton } from './CopyLinkButton';
 import styles from './LookupAnswer.module.css';
+import { LookupProgress } from './LookupProgress';
+import { RetryButton } from './RetryButton';
+import { StaleAnswerNotice } from './StaleAnswerNotice';
 import toolbar from './toolbar.module.css';
 import { WatchControl, watchStatusText } from './WatchControl';
 
-// The answer to the lookup: loading, then the error or the status panel, with live watch and the
-// shareable link above it; announced to screen readers in one sentence.
-export function LookupAnswer({ lookup }: { lookup: Lookup }) {
-  const { submitted, query, watch, toggleWatch, resultRef } = lookup;
-  const { data: outcome, error, dataUpdatedAt } = query;
+// The credentials the lookup was made with, for the lookups its answer leads to (null: the
+// server's own).
+function requestCredentials(request: LinkTokenGetRequest): { client_id: string; secret: string } | null {
+  const { client_id, secret } = request;
+  return client_id !== undefined && secret !== undefined ? { client_id, secret } : null;
+}
 
+// What the screen reader hears when the answer area changes, in one sentence.
+function announcementOf(lookup: Lookup): string {
+  const { query, watch, answerMatch, cancelledToken } = lookup;
+  const { data: outcome, error, dataUpdatedAt } = query;
+  if (cancelledToken !== null) return 'Lookup cancelled.';
+  if (query.isLoading) return 'Looking up…';
   let announcement = '';
-  if (query.isLoading) announcement = 'Looking up…';
-  else if (error) announcement = `Lookup failed: ${error.error.error_code}.`;
+  if (answerMatch === 'other-token') announcement = 'The answer below is for the previous token. ';
+  if (answerMatch === 'other-credentials') announcement = 'The answer below is for the earlier credentials. ';
+  if (error) announcement += `Lookup failed: ${error.error.error_code}.`;
   else if (outcome) {
     const fresh = outcome.newEventIds.size;
     const summary = lookupSummary(outcome.result.data, dataUpdatedAt);
-    announcement = `Link token ${TOKEN_STATUS_LABELS[summary.status].toLowerCase()}, ${summary.sessions}.`;
+    announcement += `Link token ${TOKEN_STATUS_LABELS[summary.status].toLowerCase()}, ${summary.sessions}.`;
     if (fresh > 0) announcement += ` ${fresh} new ${fresh === 1 ? 'event' : 'events'}.`;
   }
   if (watch) announcement += ` ${watchStatusText(watch)}`;
+  return announcement.trim();
+}
+
+// The answer to the lookup: loading (with Cancel in the form), then the error or the status panel,
+// with Retry, live watch and the shareable link above it. An answer that no longer matches the
+// form is dimmed under a notice that says whose answer it is.
+export function LookupAnswer({ lookup }: { lookup: Lookup }) {
+  const { submitted, query, watch, toggleWatch, resultRef, answerMatch } = lookup;
+  const { data: outcome, error, dataUpdatedAt } = query;
+  const noticeId = useId();
+  const stale = answerMatch !== 'current';
 
   return (
     <>
-      <VisuallyHidden role="status">{announcement.trim()}</VisuallyHidden>
+      <VisuallyHidden role="status">{announcementOf(lookup)}</VisuallyHidden>
       <div ref={resultRef} className={styles.result} aria-busy={query.isFetching}>
-        {query.isLoading && <p className={styles.loading}>Looking up the token…</p>}
-        {submitted && (outcome || error) && (
-          <div className={toolbar.toolbar}>
-            {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
-            <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
-          </div>
+        {submitted && query.isLoading && <LookupProgress notBefore={submitted.notBefore} />}
+        {lookup.cancelledToken !== null && (
+          <Notice tone="neutral">
+            Lookup cancelled: no answer is shown for{' '}
+            <code className={text.break}>{lookup.cancelledToken}</code> (the request may already have reached
+            Plaid).
+          </Notice>
         )}
-        {error && <ErrorPanel error={error} />}
-        {outcome && (
-          <>
-            {error && (
-              <p className={text.muted}>
-                Below: the last answer received, at{' '}
-                <Timestamp value={new Date(dataUpdatedAt).toISOString()} timeOnly />.
-              </p>
+        {submitted && stale && (outcome || error) && (
+          <StaleAnswerNotice
+            id={noticeId}
+            match={answerMatch}
+            lookedUpToken={submitted.request.link_token}
+            onRestore={lookup.restoreForm}
+          />
+        )}
+        {submitted && (outcome || error) && (
+          <div
+            data-testid="lookup-answer"
+            className={stale ? `${styles.answer} ${styles.stale}` : styles.answer}
+            aria-describedby={stale ? noticeId : undefined}
+          >
+            <div className={toolbar.toolbar}>
+              {lookup.retry && !query.isFetching && (
+                <RetryButton retryAt={lookup.retryAt} onRetry={lookup.retry} />
+              )}
+              {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
+              <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
+            </div>
+            {error && <ErrorPanel error={error} />}
+            {outcome && (
+              <>
+                {error && (
+                  <p className={text.muted}>
+                    Below: the last answer received, at{' '}
+                    <Timestamp value={new Date(dataUpdatedAt).toISOString()} timeOnly />.
+                  </p>
+                )}
+                <StatusPanel
+                  result={outcome.result}
+                  newEventIds={outcome.newEventIds}
+                  lookup={{ id: submitted.id, credentials: requestCredentials(submitted.request) }}
+                />
+              </>
             )}
-            <StatusPanel result={outcome.result} newEventIds={outcome.newEventIds} />
-          </>
+          </div>
         )}
       </div>
     </>
