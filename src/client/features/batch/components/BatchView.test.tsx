@@ -1,8 +1,11 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatInZone, formatTimeOfDay } from '../../../../shared/domain/format-time';
 import { server } from '../../../test/msw-server';
+import { BatchView } from '../index';
 import {
   failedSession,
   linkedSession,
@@ -224,6 +227,26 @@ describe('BatchView', () => {
     // The pasted text is still there, ready for a new batch.
     expect(screen.getByLabelText(/Tokens, or any text/)).toBeVisible();
     expect(screen.getByLabelText(/Tokens, or any text/)).toHaveValue(LOG);
+  });
+
+  it('opens the folded input with the tokens another view sends', async () => {
+    const user = userEvent.setup();
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const view = (incoming: { tokens: string[] } | null) => (
+      <QueryClientProvider client={queryClient}>
+        <BatchView incoming={incoming} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(view(null));
+    await pasteAndRun(user, ACTIVE);
+    await screen.findByText(/^Done:/);
+    expect(screen.getByLabelText(/Tokens, or any text/)).not.toBeVisible();
+
+    rerender(view({ tokens: [EXPIRED, BUSY] }));
+
+    expect(screen.getByLabelText(/Tokens, or any text/)).toBeVisible();
+    expect(screen.getByLabelText(/Tokens, or any text/)).toHaveValue(`${EXPIRED}\n${BUSY}`);
+    expect(await screen.findByRole('button', { name: 'Look up 2 tokens' })).toBeVisible();
   });
 
   it('sends the shared credentials with every lookup', async () => {
