@@ -1,57 +1,42 @@
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
-import text from '../../../components/text.module.css';
-import { Timestamp } from '../../../components/Timestamp';
-import { VisuallyHidden } from '../../../components/VisuallyHidden';
-import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import { lazy, Suspense } from 'react';
+import { Notice } from '../../../components/Notice';
 import type { Lookup } from '../hooks/use-lookup';
-import { lookupSummary } from '../lib/lookup-summary';
-import { CopyLinkButton } from './CopyLinkButton';
+import type { SettledLookup } from '../hooks/use-settled-lookup';
 import styles from './LookupAnswer.module.css';
-import toolbar from './toolbar.module.css';
-import { WatchControl, watchStatusText } from './WatchControl';
 
-// The answer to the lookup: loading, then the error or the status panel, with live watch and the
-// shareable link above it; announced to screen readers in one sentence.
-export function LookupAnswer({ lookup }: { lookup: Lookup }) {
-  const { submitted, query, watch, toggleWatch, resultRef } = lookup;
-  const { data: outcome, error, dataUpdatedAt } = query;
+type LookupAnswerProps = { lookup: Lookup; onSettled: (settled: SettledLookup) => void };
 
-  let announcement = '';
-  if (query.isLoading) announcement = 'Looking up…';
-  else if (error) announcement = `Lookup failed: ${error.error.error_code}.`;
-  else if (outcome) {
-    const fresh = outcome.newEventIds.size;
-    const summary = lookupSummary(outcome.result.data, dataUpdatedAt);
-    announcement = `Link token ${TOKEN_STATUS_LABELS[summary.status].toLowerCase()}, ${summary.sessions}.`;
-    if (fresh > 0) announcement += ` ${fresh} new ${fresh === 1 ? 'event' : 'events'}.`;
-  }
-  if (watch) announcement += ` ${watchStatusText(watch)}`;
-
+// Shown instead of the answer when its code could not be downloaded.
+function AnswerViewUnavailable({ lookup }: LookupAnswerProps) {
+  if (!lookup.submitted) return null;
   return (
-    <>
-      <VisuallyHidden role="status">{announcement.trim()}</VisuallyHidden>
-      <div ref={resultRef} className={styles.result} aria-busy={query.isFetching}>
-        {query.isLoading && <p className={styles.loading}>Looking up the token…</p>}
-        {submitted && (outcome || error) && (
-          <div className={toolbar.toolbar}>
-            {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
-            <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
-          </div>
-        )}
-        {error && <ErrorPanel error={error} />}
-        {outcome && (
-          <>
-            {error && (
-              <p className={text.muted}>
-                Below: the last answer received, at{' '}
-                <Timestamp value={new Date(dataUpdatedAt).toISOString()} timeOnly />.
-              </p>
-            )}
-            <StatusPanel result={outcome.result} newEventIds={outcome.newEventIds} />
-          </>
-        )}
-      </div>
-    </>
+    <Notice tone="failure" role="alert">
+      The answer view could not be loaded: the connection to the inspector may have dropped, or it was updated
+      since this page opened. Reload the page and look the token up again.
+    </Notice>
+  );
+}
+
+// The answer view and the diagnosis it shows are loaded apart from the entry chunk, which keeps
+// what every visit downloads before its first lookup within the size budget (docs/architecture.md).
+// It starts loading as soon as the page renders this component, so it is usually there before
+// the first answer.
+const AnswerView = lazy(() =>
+  import('./AnswerView').then(
+    (module) => ({ default: module.AnswerView }),
+    () => ({ default: AnswerViewUnavailable }),
+  ),
+);
+
+export function LookupAnswer(props: LookupAnswerProps) {
+  const loading = props.lookup.submitted && (
+    <p className={styles.loading} role="status">
+      Loading the answer view…
+    </p>
+  );
+  return (
+    <Suspense fallback={loading}>
+      <AnswerView {...props} />
+    </Suspense>
   );
 }
