@@ -7,7 +7,6 @@ import { lookupErrorSummary } from '../../../shared/domain/support-summary';
 import { Button } from '../Button';
 import { CodeBlock } from '../CodeBlock';
 import { Notice } from '../Notice';
-import text from '../text.module.css';
 import styles from './ErrorPanel.module.css';
 import { PlaidErrorDetails } from './PlaidErrorDetails';
 import { TicketCopyButtons } from './TicketCopyButtons';
@@ -54,21 +53,26 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
     [plaidError, error.httpStatus],
   );
   const id = useId();
+  const headline = (
+    <>
+      <code>{plaidError.error_code || plaidError.error_type || 'no error code'}</code>
+      {' · '}
+      <span id={`${id}-source`}>{ERROR_SOURCE_LABELS[source]}</span>
+      {error.httpStatus !== null && ` · HTTP ${error.httpStatus}`}
+    </>
+  );
+  const message = plaidError.display_message ?? plaidError.error_message;
   // Named by who failed and what went wrong: "Error from Plaid, Plaid does not know this link token".
   return (
     <section className={styles.panel} aria-labelledby={`${id}-source ${id}-heading`}>
-      <p className={styles.source}>
-        <span id={`${id}-source`}>{ERROR_SOURCE_LABELS[source]}</span>
-        {error.httpStatus !== null && <span className={text.muted}> · HTTP {error.httpStatus}</span>}
-      </p>
       <h2 id={`${id}-heading`} className={styles.heading} tabIndex={-1}>
         {errorTitle(plaidError)}
       </h2>
       <VerdictBlock
         label={VERDICT_LABELS[diagnosis.verdict]}
         tone={diagnosis.tone}
-        headline={diagnosis.headline}
-        endUserSaw={null}
+        headline={headline}
+        facts={message ? [{ label: 'Error message', value: message }] : []}
         actor={diagnosis.actor}
         nextStep={diagnosis.nextStep}
         explanation={diagnosis.explanation}
@@ -87,7 +91,6 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
           />
         }
       />
-      <p className={styles.message}>{plaidError.display_message ?? plaidError.error_message}</p>
       {error.retryAfterSeconds !== null && (
         <Notice tone="neutral">
           Try again in {error.retryAfterSeconds} {error.retryAfterSeconds === 1 ? 'second' : 'seconds'} (the

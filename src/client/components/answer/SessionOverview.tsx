@@ -6,9 +6,9 @@ import text from '../text.module.css';
 import { Timestamp } from '../Timestamp';
 import styles from './SessionOverview.module.css';
 
-// One line per session, to compare them at a glance before reading any card: outcome,
-// institution, error code, exit status, the step reached and when. "Show" opens the session's
-// card and moves there.
+// One row per session, to compare them at a glance before reading any card: the outcome, then
+// the institution, error code and exit status, then the step reached and when. "Show" opens the
+// session's card and moves there.
 export function SessionOverview({
   sessions,
   verdictSessionId,
@@ -26,22 +26,26 @@ export function SessionOverview({
           <span className={styles.outcome}>
             <StatusBadge tone={session.tone}>{VERDICT_LABELS[session.verdict]}</StatusBadge>
           </span>
-          {session.linkSessionId === verdictSessionId && sessions.length > 1 && (
-            <span className={text.hint}>the verdict’s session</span>
-          )}
-          <span className={styles.institution}>
-            {session.institutionName ?? <span className={text.empty}>no bank chosen</span>}
-          </span>
-          {session.error && <code className={styles.code}>{session.error.error_code}</code>}
-          {session.exitStatus && (
-            <span className={text.muted}>
-              exit status <code>{session.exitStatus}</code>
+          <span className={styles.facts}>
+            <span className={styles.what}>
+              <strong>{session.institutionName ?? <span className={text.empty}>no bank chosen</span>}</strong>
+              {session.error && <code className={styles.code}>{session.error.error_code}</code>}
+              {session.exitStatus && (
+                <span className={text.muted}>
+                  exit status <code>{session.exitStatus}</code>
+                </span>
+              )}
             </span>
-          )}
-          {session.stoppedAt && <span>reached {STEP_LABELS[session.stoppedAt]}</span>}
-          <span className={text.muted}>
-            <Timestamp value={session.startedAt} empty="start time unknown" />
-            {session.durationMs !== null && ` · ${formatDuration(session.durationMs)}`}
+            <span className={`${styles.when} ${text.muted}`}>
+              {session.stoppedAt && <span>reached {STEP_LABELS[session.stoppedAt]}</span>}
+              <span>
+                <Timestamp value={session.startedAt} empty="start time unknown" />
+                {session.durationMs !== null && ` · ${formatDuration(session.durationMs)}`}
+              </span>
+              {session.linkSessionId === verdictSessionId && sessions.length > 1 && (
+                <strong>the verdict’s session</strong>
+              )}
+            </span>
           </span>
           <Button
             size="small"

@@ -45,7 +45,9 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, ...props }: Sta
         label={VERDICT_LABELS[diagnosis.verdict]}
         tone={diagnosis.tone}
         headline={diagnosis.headline}
-        endUserSaw={diagnosis.endUserSaw?.text ?? null}
+        facts={
+          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
+        }
         actor={diagnosis.actor}
         nextStep={diagnosis.nextStep}
         explanation={diagnosis.explanation}

@@ -13,8 +13,11 @@ export type VerdictBlockProps = {
   // The verdict word (VERDICT_LABELS) and its tone: the same on every screen.
   label: string;
   tone: StatusTone;
-  headline: string;
-  endUserSaw: string | null;
+  // One sentence naming the outcome (for a failed lookup: the code, who failed, the HTTP status).
+  headline: ReactNode;
+  // What happened as others saw it, before who acts next: what the end user saw, or the
+  // error's own message.
+  facts: readonly { label: string; value: string }[];
   actor: Actor;
   nextStep: string;
   // Our words for why; null when we have none.
@@ -48,7 +51,11 @@ export function VerdictBlock(props: VerdictBlockProps) {
         <span className={styles.headline}>{props.headline}</span>
       </p>
       <FieldList>
-        {props.endUserSaw && <Field label="What the end user saw">{props.endUserSaw}</Field>}
+        {props.facts.map((fact) => (
+          <Field key={fact.label} label={fact.label}>
+            {fact.value}
+          </Field>
+        ))}
         <Field label="Who acts next">
           <strong>{ACTOR_LABELS[props.actor]}</strong>
         </Field>
