@@ -97,7 +97,8 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
           server asked to wait that long).
         </Notice>
       )}
-      <PlaidErrorDetails error={plaidError} docsLink={source === 'plaid'} />
+      {/* Plaid's docs link is in the verdict's next step. */}
+      <PlaidErrorDetails error={plaidError} docsLink={false} />
       <RawBody raw={error.raw} />
     </section>
   );

@@ -16,7 +16,8 @@ export type LookupVerdictSummary = {
   tone: StatusTone;
   // "Tartan Bank · ITEM_LOGIN_REQUIRED · 3 sessions", "no sessions", or a failed lookup's code.
   detail: string;
-  // "Failed: Link failed at Tartan Bank with ITEM_LOGIN_REQUIRED (exit status requires_code)."
+  // "Verdict: Failed. Link failed at Tartan Bank with ITEM_LOGIN_REQUIRED (exit status
+  // requires_code)." As the ticket text starts.
   sentence: string;
 };
 
@@ -39,7 +40,7 @@ export function answerVerdict(data: LinkTokenGetResponse, at: number): LookupVer
     verdict: diagnosis.verdict,
     tone: diagnosis.tone,
     detail: parts.join(' · '),
-    sentence: `${VERDICT_LABELS[diagnosis.verdict]}: ${diagnosis.headline}`,
+    sentence: `Verdict: ${VERDICT_LABELS[diagnosis.verdict]}. ${diagnosis.headline}`,
   };
 }
 
@@ -49,6 +50,6 @@ export function errorVerdict(error: ApiError): LookupVerdictSummary {
     verdict: diagnosis.verdict,
     tone: diagnosis.tone,
     detail: diagnosis.errorCode || 'unknown error',
-    sentence: `${VERDICT_LABELS[diagnosis.verdict]}: ${diagnosis.headline}`,
+    sentence: `Verdict: ${VERDICT_LABELS[diagnosis.verdict]}. ${diagnosis.headline}`,
   };
 }
