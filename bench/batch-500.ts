@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { batchLookup } from '../src/client/features/batch/lib/batch-lookup';
-import { MAX_BATCH_TOKENS } from '../src/client/features/batch/lib/extract-tokens';
+import { MAX_BATCH_TOKENS } from '../src/shared/extract-tokens';
 import { DEFAULT_CONCURRENCY, runBatch, type BatchSummary } from '../src/client/features/batch/lib/run-batch';
 import { listScenarioTokens } from '../src/simulator';
 import { table, type Section } from './lib/report';

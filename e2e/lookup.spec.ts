@@ -74,9 +74,15 @@ test('picking a fixture token looks it up; recent lookups re-run it in one click
   await lookUp(page, scenarioToken('unknown'));
   await expect(recent.getByText('INVALID_LINK_TOKEN')).toBeVisible();
 
-  // Survives a reload; one click runs the lookup again.
+  // Survives a reload (which shows the address bar's lookup, the last one, again); one click runs
+  // an earlier lookup again.
   await page.reload();
-  const again = page.waitForResponse((response) => response.url().endsWith('/api/link/token/get'));
+  await expect(errorPanel(page)).toBeVisible();
+  const again = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/api/link/token/get') &&
+      response.request().postDataJSON().link_token === scenarioToken('fresh'),
+  );
   await recent.getByRole('button', { name: `Re-run ${scenarioToken('fresh')}`, exact: false }).click();
   expect((await again).status()).toBe(200);
   await expect(lookupForm(page).getByLabel('Link token')).toHaveValue(scenarioToken('fresh'));

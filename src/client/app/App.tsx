@@ -1,31 +1,41 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ServerModeNotice } from '../features/simulator';
 import { LookupPage } from './pages/LookupPage';
 import { TimeZoneProvider } from '../components/time-zone';
 import styles from './App.module.css';
-import { Tabs, type Tab } from './Tabs';
+import { Tabs } from './Tabs';
 
 // Batch is the less used view: loading it separately keeps the entry chunk (what every visit
 // downloads before the first lookup) within its size budget. The chunk is named after the page
 // (BatchPage-*.js), apart from the entry's index-*.js that the size budget measures.
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
 
-// The views of the app, one tab each.
-const TABS: readonly Tab[] = [
-  { id: 'lookup', label: 'Lookup', content: <LookupPage /> },
-  {
-    id: 'batch',
-    label: 'Batch',
-    content: (
-      <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
-        <BatchPage />
-      </Suspense>
-    ),
-  },
-];
-
 export function App({ queryClient }: { queryClient: QueryClient }) {
+  const [selectedTab, setSelectedTab] = useState('lookup');
+  // Tokens the lookup field could not take one at a time (a paste of several), for Batch. A new
+  // object each time, so that opening the same tokens twice fills Batch twice.
+  const [tokensForBatch, setTokensForBatch] = useState<{ tokens: string[] } | null>(null);
+
+  function openInBatch(tokens: string[]) {
+    setTokensForBatch({ tokens });
+    setSelectedTab('batch');
+  }
+
+  // The views of the app, one tab each.
+  const tabs = [
+    { id: 'lookup', label: 'Lookup', content: <LookupPage onOpenInBatch={openInBatch} /> },
+    {
+      id: 'batch',
+      label: 'Batch',
+      content: (
+        <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
+          <BatchPage incoming={tokensForBatch} />
+        </Suspense>
+      ),
+    },
+  ];
+
   return (
     <QueryClientProvider client={queryClient}>
       <TimeZoneProvider>
@@ -35,7 +45,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <ServerModeNotice />
           </header>
           <main>
-            <Tabs tabs={TABS} label="Views" />
+            <Tabs tabs={tabs} label="Views" selectedId={selectedTab} onSelect={setSelectedTab} />
           </main>
         </div>
       </TimeZoneProvider>

@@ -1,13 +1,20 @@
-import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './Tabs.module.css';
 
 export type Tab = { id: string; label: string; content: ReactNode };
 
+type TabsProps = {
+  tabs: readonly Tab[];
+  label: string;
+  // The app selects a tab itself too (a paste of several tokens opens Batch).
+  selectedId: string;
+  onSelect: (id: string) => void;
+};
+
 // WAI-ARIA tabs: one tab stop for the tab list, arrow keys move between tabs. Inactive panels stay
 // mounted (hidden) so switching tabs never throws away a lookup or a batch in progress.
-export function Tabs({ tabs, label }: { tabs: readonly Tab[]; label: string }) {
+export function Tabs({ tabs, label, selectedId, onSelect: setSelectedId }: TabsProps) {
   const baseId = useId();
-  const [selectedId, setSelectedId] = useState(tabs[0]?.id);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = tabs.findIndex((tab) => tab.id === selectedId);

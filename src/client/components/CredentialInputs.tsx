@@ -8,11 +8,14 @@ type CredentialInputsProps = {
   secret: UseFormRegisterReturn;
   clientIdError: string | undefined;
   secretError: string | undefined;
+  // A note about the credentials as a whole (why they are needed), read with the client ID.
+  describedBy?: string;
 };
 
 // The Client ID and Secret inputs both forms share. The values live only in the form's memory:
 // no autocomplete, never stored, never in the URL; the secret is masked unless shown on purpose.
-export function CredentialInputs({ clientId, secret, clientIdError, secretError }: CredentialInputsProps) {
+export function CredentialInputs(props: CredentialInputsProps) {
+  const { clientId, secret, clientIdError, secretError, describedBy } = props;
   const id = useId();
   const [secretVisible, setSecretVisible] = useState(false);
   return (
@@ -27,7 +30,9 @@ export function CredentialInputs({ clientId, secret, clientIdError, secretError 
           autoComplete="off"
           spellCheck={false}
           aria-invalid={clientIdError ? true : undefined}
-          aria-describedby={clientIdError ? `${id}-client-id-error` : undefined}
+          aria-describedby={
+            [describedBy, clientIdError && `${id}-client-id-error`].filter(Boolean).join(' ') || undefined
+          }
           {...clientId}
         />
         {clientIdError && (

@@ -11,8 +11,10 @@ vi.setConfig({ testTimeout: 30_000 });
 // msw answers every fetch the components make; a test that forgets to declare a handler fails
 // loudly instead of reaching the network.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// Every lookup puts its token in the page URL (a history entry): each test starts from a bare one.
 afterEach(() => {
   server.resetHandlers();
   cleanup();
+  window.history.replaceState(null, '', '/');
 });
 afterAll(() => server.close());

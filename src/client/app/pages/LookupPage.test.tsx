@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { delay, http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { delay, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../test/msw-server';
 import {
   answer,
@@ -10,37 +10,12 @@ import {
   SANDBOX_TOKEN,
   SIMULATOR_INFO,
 } from '../../test/answers';
+import { lookupForm, lookupHandler, tokenField } from '../../test/lookup-page';
 import { renderApp } from '../../test/render-app';
-
-type SentBody = { link_token: string; client_id?: string; secret?: string };
-
-// Records what the browser sends, so tests can check requests as well as what is shown.
-function lookupHandler(respond: (body: SentBody) => Response | Promise<Response>) {
-  const sent: SentBody[] = [];
-  const handler = http.post('/api/link/token/get', async ({ request }) => {
-    const body = (await request.json()) as SentBody;
-    sent.push(body);
-    return respond(body);
-  });
-  return { sent, handler };
-}
-
-// The Batch tab (hidden) has fields with the same labels: look inside the lookup form only.
-function lookupForm() {
-  return within(screen.getByRole('form', { name: 'Look up a link token' }));
-}
-
-function tokenField() {
-  return lookupForm().getByLabelText('Link token');
-}
 
 beforeEach(() => {
   server.use(configHandler(), fixtureTokensHandler());
   window.localStorage.clear();
-});
-
-afterEach(() => {
-  window.history.replaceState(null, '', '/');
 });
 
 describe('link token field', () => {
@@ -105,7 +80,7 @@ describe('credentials', () => {
     const { sent, handler } = lookupHandler(() => HttpResponse.json(answer()));
     server.use(handler);
     const { user } = renderApp();
-    const disclosure = await screen.findByRole('button', { name: /Credentials/ });
+    const disclosure = await screen.findByRole('button', { name: 'Credentials (optional)' });
     expect(disclosure).toHaveAttribute('aria-expanded', 'false');
     expect(lookupForm().getByLabelText('Client ID')).not.toBeVisible();
 
@@ -154,7 +129,7 @@ describe('credentials', () => {
     server.use(configHandler({ mode: 'plaid', serverCredentials: [], allowRequestCredentials: true }));
     renderApp();
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: /Credentials/ })).toHaveAttribute('aria-expanded', 'true'),
+      expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute('aria-expanded', 'true'),
     );
     expect(screen.getByText(/The server has no Plaid credentials/)).toBeVisible();
   });
@@ -178,7 +153,7 @@ describe('looking up', () => {
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     const busy = await screen.findByRole('button', { name: 'Looking up…' });
     expect(busy).toBeDisabled();
-    expect(screen.getByRole('status', { name: '' })).toBeInTheDocument();
+    expect(screen.getByText('Looking up…', { selector: '[role="status"]' })).toBeInTheDocument();
 
     release();
     const heading = await screen.findByRole('heading', { name: 'Link token details' });
@@ -285,14 +260,6 @@ describe('looking up', () => {
     await screen.findByText(/^Verdict: Lookup failed\. INTERNAL_SERVER_ERROR: /);
     await delay(300);
     expect(sent).toHaveLength(1);
-  });
-});
-
-describe('page URL', () => {
-  it('pre-fills the token from ?link_token=', async () => {
-    window.history.replaceState(null, '', `/?link_token=${SANDBOX_TOKEN}`);
-    renderApp();
-    expect(tokenField()).toHaveValue(SANDBOX_TOKEN);
   });
 });
 

@@ -7,8 +7,8 @@ import { FixturePicker } from '../../features/simulator';
 import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
-// lookups, either of which starts a lookup.
-export function LookupPage() {
+// lookups, either of which starts a lookup. A paste of several tokens goes to Batch.
+export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]) => void }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const recent = useRecentLookups();
   const addRecent = recent.add;
@@ -28,7 +28,7 @@ export function LookupPage() {
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
-        <LookupForm lookup={lookup} />
+        <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
         <LookupAnswer lookup={lookup} onSettled={remember} />
       </div>
       <div className={styles.column}>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
 import { CredentialInputs } from '../../../components/CredentialInputs';
@@ -10,7 +10,7 @@ import {
   type BatchFormValues,
   type BatchRequest,
 } from '../lib/batch-form-schema';
-import { extractTokens } from '../lib/extract-tokens';
+import { extractTokens } from '../../../../shared/extract-tokens';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import formStyles from '../../../components/form.module.css';
@@ -21,7 +21,12 @@ import { ExtractionSummary } from './ExtractionSummary';
 // Log files can be big, but a file far beyond this is not a list of 500 tokens.
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+// Tokens another view sends to Batch (a paste of several into the lookup field): they fill the
+// text area, ready to look up. A new object for every sending.
+export type BatchIncoming = { tokens: string[] };
+
 type BatchInputProps = {
+  incoming: BatchIncoming | null;
   onStart: (request: BatchRequest) => void;
   running: boolean;
   allowCredentials: boolean;
@@ -31,7 +36,7 @@ type BatchInputProps = {
 
 // Paste, drop or choose the text holding the tokens; optional shared credentials. Credentials
 // live only in this form's memory (autocomplete off) and go out with each lookup.
-export function BatchInput({ onStart, running, allowCredentials, simulatorMode }: BatchInputProps) {
+export function BatchInput({ incoming, onStart, running, allowCredentials, simulatorMode }: BatchInputProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [inputError, setInputError] = useState<string | null>(null);
@@ -40,12 +45,19 @@ export function BatchInput({ onStart, running, allowCredentials, simulatorMode }
     register,
     handleSubmit,
     setValue,
+    setFocus,
     control,
     formState: { errors },
   } = useForm<BatchFormValues, unknown, BatchRequest>({
     resolver: zodResolver(BatchFormSchema),
     defaultValues: EMPTY_BATCH_FORM,
   });
+  useEffect(() => {
+    if (incoming === null) return;
+    setValue('text', incoming.tokens.join('\n'), { shouldValidate: true });
+    setFocus('text');
+  }, [incoming, setValue, setFocus]);
+
   // Extraction of a large paste can take a moment; deferring keeps typing responsive.
   const text = useDeferredValue(useWatch({ control, name: 'text' }));
   const extraction = extractTokens(text);

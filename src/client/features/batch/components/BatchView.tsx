@@ -4,7 +4,7 @@ import { serverInfoQuery } from '../../../api/get-server-info';
 import { BATCH_STATUSES } from '../lib/batch-row';
 import type { BatchRequest } from '../lib/batch-form-schema';
 import { BatchDetails } from './BatchDetails';
-import { BatchInput } from './BatchInput';
+import { BatchInput, type BatchIncoming } from './BatchInput';
 import { BatchProgress } from './BatchProgress';
 import { BatchTable } from './BatchTable';
 import { downloadFile } from '../../../lib/download-file';
@@ -22,8 +22,8 @@ function exportFileName(extension: string): string {
 }
 
 // Many tokens at once: paste, look up with a bounded pool, then scan, sort, filter, open any row
-// in the full status panel, and export.
-export function BatchView() {
+// in the full status panel, and export. `incoming`: tokens another view sent here.
+export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null }) {
   const id = useId();
   const detailsId = `${id}-details`;
   const { data: serverInfo } = useQuery(serverInfoQuery);
@@ -71,6 +71,7 @@ export function BatchView() {
         succeeded and which failed.
       </p>
       <BatchInput
+        incoming={incoming}
         onStart={onStart}
         running={state.phase === 'running'}
         allowCredentials={serverInfo?.allowRequestCredentials ?? false}

@@ -1,5 +1,5 @@
-import type { Extraction } from '../lib/extract-tokens';
-import { MAX_BATCH_TOKENS } from '../lib/extract-tokens';
+import type { Extraction } from '../../../../shared/extract-tokens';
+import { MAX_BATCH_TOKENS } from '../../../../shared/extract-tokens';
 import { Notice } from '../../../components/Notice';
 import styles from './batch.module.css';
 

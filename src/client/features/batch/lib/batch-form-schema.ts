@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addCredentialPairIssues } from '../../../lib/credential-pair';
 import type { BatchCredentials } from './batch-lookup';
-import { extractTokens } from './extract-tokens';
+import { extractTokens } from '../../../../shared/extract-tokens';
 
 // The batch form as typed (strings, empty = not given) and what a run needs: the tokens found in
 // the text and the shared credentials, both or neither, as in the single lookup form.

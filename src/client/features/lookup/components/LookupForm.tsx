@@ -3,13 +3,17 @@ import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
 import type { ServerInfo } from '../../../../shared/api-types';
+import { environmentLabel } from '../../../../shared/link-token';
 import { Spinner } from '../../../components/ActivityIndicator';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import formStyles from '../../../components/form.module.css';
 import type { Lookup } from '../hooks/use-lookup';
+import { useTokenPaste } from '../hooks/use-token-paste';
 import { CredentialsFields } from './CredentialsFields';
 import { EnvironmentBadge } from './EnvironmentBadge';
+import styles from './LookupForm.module.css';
+import { PastedTokensNote } from './PastedTokensNote';
 
 // null hides the credentials section (the server does not accept credentials in requests).
 function credentialsHint(info: ServerInfo | undefined): string | null {
@@ -21,11 +25,19 @@ function credentialsHint(info: ServerInfo | undefined): string | null {
   if (info.serverCredentials.length === 0) {
     return "The server has no Plaid credentials: enter your client ID and the secret for the token's environment.";
   }
-  return `Leave empty to use the server's credentials (it has them for ${info.serverCredentials.join(' and ')}).`;
+  const environments = info.serverCredentials.map(environmentLabel).join(' and ');
+  return `Leave empty to use the server's credentials (it has them for ${environments}).`;
 }
 
-export function LookupForm({ lookup }: { lookup: Lookup }) {
+type LookupFormProps = {
+  lookup: Lookup;
+  // Where a paste of several tokens can go (the Batch tab).
+  onOpenInBatch?: (tokens: string[]) => void;
+};
+
+export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
   const { form } = lookup;
+  const paste = useTokenPaste(form);
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const hint = credentialsHint(serverInfo);
   const busy = lookup.query.isLoading;
@@ -51,7 +63,8 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
             spellCheck={false}
             autoCapitalize="off"
             aria-invalid={tokenError ? true : undefined}
-            aria-describedby={tokenError ? `${id}-token-error` : undefined}
+            aria-describedby={tokenError ? `${id}-token-error ${id}-paste-note` : `${id}-paste-note`}
+            onPaste={paste.onPaste}
             {...form.register('link_token')}
           />
           {tokenError && (
@@ -59,6 +72,7 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
               {tokenError.message}
             </p>
           )}
+          <PastedTokensNote id={`${id}-paste-note`} note={paste.note} onOpenInBatch={onOpenInBatch} />
         </div>
         {hint !== null && (
           <CredentialsFields
@@ -66,17 +80,22 @@ export function LookupForm({ lookup }: { lookup: Lookup }) {
             open={lookup.credentialsOpen}
             onToggle={lookup.toggleCredentials}
             hint={hint}
+            needed={lookup.credentialsNeeded}
+            prompt={lookup.credentialsPrompt}
           />
         )}
-        <Button type="submit" variant="primary" disabled={busy}>
-          {busy ? (
-            <>
-              <Spinner /> Looking up…
-            </>
-          ) : (
-            'Look up'
-          )}
-        </Button>
+        <div className={styles.actions}>
+          <Button type="submit" variant="primary" disabled={busy}>
+            {busy ? (
+              <>
+                <Spinner /> Looking up…
+              </>
+            ) : (
+              'Look up'
+            )}
+          </Button>
+          {busy && <Button onClick={lookup.cancel}>Cancel lookup</Button>}
+        </div>
       </form>
     </Card>
   );

@@ -3,11 +3,13 @@ import type { ApiError } from '../../../api/api-error';
 import { lookupLinkToken, type LookupSuccess } from '../../../api/lookup-link-token';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { findNewEventIds, watchVerdict, WATCH_INTERVAL_MS } from '../lib/live-watch';
+import { waitUntil } from '../lib/wait-until';
 
-// One press of "Look up". The id makes every press a fresh lookup, even of the same token.
-// The request (with any credentials) lives only in this in-memory object: the query key holds
-// the token and the id, never credentials, and nothing in React Query is persisted.
-export type SubmittedLookup = { id: number; request: LinkTokenGetRequest };
+// One press of "Look up" (or Retry). The id makes every press a fresh lookup, even of the same
+// token. The request (with any credentials) lives only in this in-memory object: the query key
+// holds the token and the id, never credentials, and nothing in React Query is persisted.
+// notBefore: a Retry pressed before the server's Retry-After ran out waits until then (epoch ms).
+export type SubmittedLookup = { id: number; request: LinkTokenGetRequest; notBefore: number | null };
 
 export type LookupOutcome = {
   result: LookupSuccess;
@@ -15,12 +17,17 @@ export type LookupOutcome = {
   newEventIds: ReadonlySet<string>;
 };
 
+export function lookupQueryKey(submitted: SubmittedLookup | null) {
+  return ['link-token-lookup', submitted?.request.link_token, submitted?.id];
+}
+
 export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: boolean) {
   const queryClient = useQueryClient();
   return useQuery<LookupOutcome, ApiError>({
-    queryKey: ['link-token-lookup', submitted?.request.link_token, submitted?.id],
+    queryKey: lookupQueryKey(submitted),
     enabled: submitted !== null,
     queryFn: async ({ signal, queryKey }) => {
+      if (submitted!.notBefore !== null) await waitUntil(submitted!.notBefore, signal);
       const result = await lookupLinkToken(submitted!.request, { signal });
       const previous = queryClient.getQueryData<LookupOutcome>(queryKey);
       if (!previous) return { result, newEventIds: new Set() };

@@ -1,5 +1,6 @@
 // Finds every link_token in whatever text the user pasted or dropped (a log excerpt, a CSV, a JSON
 // dump, a support ticket) and says what it did with the rest, so nobody has to clean a list by hand.
+// Batch reads its input with it, and the lookup field a paste: both find the same tokens.
 
 export const MAX_BATCH_TOKENS = 500;
 

@@ -1,0 +1,124 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET, scenarioToken } from '../src/simulator';
+import { readCpuSeconds } from './lib/cpu-time';
+import { runLoad } from './lib/load';
+import { freePort, type ChildServer } from './lib/processes';
+import { median } from './lib/stats';
+import { proxyLookup, startStandaloneSimulator } from './targets';
+
+// Two builds of our server side by side, for one change to the request path: each round sends
+// the same closed-loop load to both at once, in front of one simulator, and reads the CPU time each
+// server used per lookup (bench/lib/cpu-time.ts). On the shared 2-core machine, whose load swings
+// within seconds, figures taken one after the other say little; taken at the same moments, the two
+// builds meet the same contention, and the medians over rounds say how much CPU a change saves.
+// Build both first (`npm run build` in each checkout).
+//
+//   npx tsx bench/compare-builds.ts --before /path/to/other/checkout [--after .] [--rounds 6]
+
+const { values } = parseArgs({
+  options: {
+    before: { type: 'string' },
+    after: { type: 'string', default: '.' },
+    rounds: { type: 'string', default: '6' },
+    seconds: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+if (!values.before) {
+  console.error(
+    'Usage: npx tsx bench/compare-builds.ts --before DIR [--after DIR] [--rounds N] [--seconds S]',
+  );
+  process.exit(1);
+}
+
+// The built server of a checkout, configured as the overhead benchmark configures ours.
+async function startBuild(dir: string, simulatorUrl: string): Promise<ChildServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve(dir, 'dist/server/main.js')], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PLAID_UPSTREAM: 'plaid',
+      PLAID_SANDBOX_URL: simulatorUrl,
+      PLAID_PRODUCTION_URL: simulatorUrl,
+      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
+      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
+      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; tries < 200; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok)
+        return { url, pid: child.pid!, stop: async () => void child.kill('SIGTERM') };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${dir}/dist/server/main.js did not answer /healthz`);
+}
+
+type Round = { requestsPerSecond: number; cpuUs: number };
+
+async function round(server: ChildServer): Promise<Round> {
+  const before = readCpuSeconds(server.pid);
+  const run = await runLoad({
+    baseUrl: server.url,
+    requests: [proxyLookup(scenarioToken('fresh'), server.url)],
+    connections: Number(values.connections),
+    durationSeconds: Number(values.seconds),
+  });
+  const cpu = readCpuSeconds(server.pid) - before;
+  if (run.non2xx + run.errors > 0) throw new Error(`failed requests: ${JSON.stringify(run.statusCounts)}`);
+  return {
+    requestsPerSecond: run.latencies.length / run.durationSeconds,
+    cpuUs: (cpu * 1e6) / run.latencies.length,
+  };
+}
+
+const simulator = await startStandaloneSimulator();
+const builds = [
+  { name: 'before', server: await startBuild(values.before, simulator.url) },
+  { name: 'after', server: await startBuild(values.after, simulator.url) },
+];
+try {
+  // Warm-up: JIT and connection pools.
+  for (const build of builds) await round(build.server);
+  const rounds = builds.map((): Round[] => []);
+  for (let index = 0; index < Number(values.rounds); index++) {
+    const results = await Promise.all(builds.map((build) => round(build.server)));
+    results.forEach((result, which) => rounds[which]!.push(result));
+    console.log(
+      `round ${index + 1}: ` +
+        builds
+          .map(
+            (build, which) =>
+              `${build.name} ${results[which]!.requestsPerSecond.toFixed(0)} req/s, ${results[which]!.cpuUs.toFixed(0)} µs CPU/lookup`,
+          )
+          .join('; '),
+    );
+  }
+  const [before, after] = rounds.map((list) => ({
+    requestsPerSecond: median(list.map((entry) => entry.requestsPerSecond)),
+    cpuUs: median(list.map((entry) => entry.cpuUs)),
+  })) as [Round, Round];
+  console.log(
+    `median: before ${before.requestsPerSecond.toFixed(0)} req/s, ${before.cpuUs.toFixed(0)} µs CPU/lookup; ` +
+      `after ${after.requestsPerSecond.toFixed(0)} req/s, ${after.cpuUs.toFixed(0)} µs CPU/lookup ` +
+      `(CPU ${(((after.cpuUs - before.cpuUs) / before.cpuUs) * 100).toFixed(1)}%, ` +
+      `throughput ${(((after.requestsPerSecond - before.requestsPerSecond) / before.requestsPerSecond) * 100).toFixed(1)}%)`,
+  );
+} finally {
+  for (const build of builds) await build.server.stop();
+  await simulator.stop();
+}
