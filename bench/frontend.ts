@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { table, type Section } from './lib/report';
 
 // Front end: the initial JavaScript as size-limit measures it on every `npm test` (the entry
-// chunk index.html loads), next to all JavaScript including lazy chunks, for context.
+// chunk index.html loads and the chunks it imports), next to all JavaScript including lazy
+// chunks, for context.
 
 type SizeLimitResult = { name: string; passed: boolean; size: number; sizeLimit: number };
 
@@ -34,7 +35,7 @@ export function runBundleSizeCheck(): Section {
   return {
     title: 'Front end: initial JavaScript',
     markdown: [
-      `size-limit (\`.size-limit.json\`, run by \`npm test\`): **${(initial.size / 1000).toFixed(1)} kB** gzip ` +
+      `size-limit (\`.size-limit.js\`, run by \`npm test\`): **${(initial.size / 1000).toFixed(1)} kB** gzip ` +
         `for ${initial.name}; limit ${(initial.sizeLimit / 1000).toFixed(0)} kB.`,
       '',
       'Every JavaScript chunk of the build (gzip, for context; only the entry chunk loads up front):',

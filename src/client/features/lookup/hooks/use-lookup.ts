@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useForm, useWatch, type SubmitErrorHandler } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
-import { diagnoseLookupError } from '../../../../shared/diagnosis';
+import { diagnoseLookupError } from '../../../../shared/diagnosis/lookup-error';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { matchAnswerToForm } from '../lib/answer-match';
 import { linkOpening } from '../lib/link-opening';
