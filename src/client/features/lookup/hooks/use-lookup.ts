@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useForm, useWatch, type SubmitErrorHandler } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
+// From its own module, not the diagnosis's index: this hook is in the entry chunk, and the index
+// would bring the whole diagnosis (the answer view's, loaded lazily) into the initial JavaScript.
 import { diagnoseLookupError } from '../../../../shared/diagnosis/lookup-error';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { matchAnswerToForm } from '../lib/answer-match';
