@@ -4,8 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { table, type Section } from './lib/report';
 
 // Front end: the initial JavaScript as size-limit measures it on every `npm test` (the entry
-// chunk index.html loads and the chunks it imports), next to all JavaScript including lazy
-// chunks, for context.
+// chunk index.html loads), next to all JavaScript including lazy chunks, for context.
 
 type SizeLimitResult = { name: string; passed: boolean; size: number; sizeLimit: number };
 

@@ -77,7 +77,8 @@ test('picking a fixture token looks it up; recent lookups re-run it in one click
   // Survives a reload (which shows the address bar's lookup, the last one, again); one click runs
   // an earlier lookup again.
   await page.reload();
-  await expect(errorPanel(page)).toBeVisible();
+  // The reload loads the page and runs a lookup before the panel can show: more than a click.
+  await expect(errorPanel(page)).toBeVisible({ timeout: 15_000 });
   const again = page.waitForResponse(
     (response) =>
       response.url().endsWith('/api/link/token/get') &&

@@ -62,6 +62,13 @@ const EXPECTED: Record<string, Expectation> = {
     panel: 'status',
     texts: [/^production$/, /^http:\/\/app\.acme\.example\/plaid\/oauth\?from=link$/],
   },
+  // Production tokens failing at a bank in each state of its health (e2e/institution-health.spec.ts
+  // checks the health itself).
+  'bank-down': { panel: 'status', texts: [/^Bank health: Quokka Credit Union$/, /^Down$/] },
+  'bank-degraded': { panel: 'status', texts: [/^Bank health: Bilby Savings Bank$/, /^Degraded$/] },
+  'bank-healthy': { panel: 'status', texts: [/^Bank health: Wells Fargo$/, /^Healthy$/] },
+  'bank-no-status': { panel: 'status', texts: [/^Not enough traffic to report: /] },
+  'bank-unlisted': { panel: 'status', texts: [/^Could not get this bank’s health: /] },
   'session-without-events': { panel: 'status', texts: [/^No events recorded for this session\.$/] },
   'fault-latency': { panel: 'status', texts: [/^Active$/] },
   'fault-500': { panel: 'error', texts: [/^Error from Plaid$/, /^INTERNAL_SERVER_ERROR$/] },

@@ -18,12 +18,15 @@ import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observ
 import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithProxyError } from './proxy-error-response';
+import { institutionsGetByIdRoute, NOT_AN_INSTITUTION_REQUEST } from './routes/institutions-get-by-id';
 import { linkTokenGetRoute } from './routes/link-token-get';
 import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
+
+const INSTITUTIONS_PATH = '/api/institutions/get_by_id';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
@@ -79,8 +82,10 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
 
   app.onError((error, c) => {
     // Hono's JSON validator refuses a body that does not parse as JSON this way.
-    if (error instanceof HTTPException && error.status === 400)
-      return respondWithProxyError(c, 'INVALID_BODY', NOT_A_JSON_OBJECT);
+    if (error instanceof HTTPException && error.status === 400) {
+      const expected = c.req.path === INSTITUTIONS_PATH ? NOT_AN_INSTITUTION_REQUEST : NOT_A_JSON_OBJECT;
+      return respondWithProxyError(c, 'INVALID_BODY', expected);
+    }
     // The stack goes to the server's output, never to the caller.
     c.get('log').error({ err: error }, 'unhandled error');
     return respondWithProxyError(
@@ -99,6 +104,7 @@ function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlig
   return app
     .route('/api/config', serverInfoRoute(config))
     .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
+    .route(INSTITUTIONS_PATH, institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }
 

@@ -26,8 +26,9 @@ try {
 // The one logger of the process (createApp's request logs included).
 const logger = createLogger({ level: config.logLevel });
 
-// In simulator mode both environments go to one embedded simulator on a free loopback port: a real
-// HTTP upstream, so the proxy runs exactly the code it runs against Plaid.
+// In simulator mode both environments go to one embedded simulator on a free loopback port (each to
+// its own base URL there): a real HTTP upstream, so the proxy runs exactly the code it runs
+// against Plaid.
 const simulator =
   config.mode === 'simulator'
     ? await startSimulator({ ...simulatorOptions, host: '127.0.0.1', port: 0 })
@@ -35,7 +36,7 @@ const simulator =
 if (simulator) {
   config = {
     ...config,
-    plaid: { ...config.plaid, urls: { sandbox: simulator.url, production: simulator.url } },
+    plaid: { ...config.plaid, urls: simulator.urls },
   };
 }
 

@@ -3,5 +3,6 @@
 export const API_PATHS = {
   config: '/api/config',
   linkTokenGet: '/api/link/token/get',
+  institutionsGetById: '/api/institutions/get_by_id',
   simulatorTokens: '/api/simulator/tokens',
 } as const;

@@ -28,7 +28,8 @@ describe('generating the table', () => {
     { link_token: 'link-sandbox-a', scenario: 'one', description: 'Says a | b.' },
     { link_token: 'link-sandbox-b', scenario: 'two', description: 'Another.' },
   ];
-  const doc = 'Before.\n\n<!-- fixture-table:start: generated -->\nold table\n<!-- fixture-table:end -->\n\nAfter.\n';
+  const doc =
+    'Before.\n\n<!-- fixture-table:start: generated -->\nold table\n<!-- fixture-table:end -->\n\nAfter.\n';
 
   it('replaces only what lies between the markers, and escapes pipes in descriptions', () => {
     const table = renderFixtureTable(tokens);

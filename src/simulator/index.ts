@@ -6,6 +6,6 @@ export { simulatorAsPlaidEnv } from './as-plaid-env';
 export { parseFault } from './faults';
 export { SCENARIOS, UNKNOWN_TOKEN, listScenarioTokens, scenarioToken } from './scenarios';
 export { LIVE_EVENT_COUNT } from './scenarios/live';
-export { startSimulator, type RunningSimulator } from './server';
+export { startSimulator, simulatorUrls, type RunningSimulator } from './server';
 export { manualClock } from './test-support';
 export type { SimulatorOptions } from './types';

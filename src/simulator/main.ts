@@ -4,9 +4,9 @@ import { listScenarioTokens } from './scenarios';
 import { startSimulator } from './server';
 
 // `npm run simulator`: the simulator on its own, for other tools or for this app in plaid mode
-// (PLAID_UPSTREAM=plaid PLAID_SANDBOX_URL=<printed URL>). Configured by the environment only:
-// SIMULATOR_PORT (or PORT, default 4010), HOST (default 127.0.0.1), SIMULATOR_FAULT,
-// SIMULATOR_LIVE_STEP_MS.
+// (PLAID_UPSTREAM=plaid, PLAID_SANDBOX_URL and PLAID_PRODUCTION_URL the printed URLs). Configured
+// by the environment only: SIMULATOR_PORT (or PORT, default 4010), HOST (default 127.0.0.1),
+// SIMULATOR_FAULT, SIMULATOR_LIVE_STEP_MS.
 const port = Number(process.env.SIMULATOR_PORT ?? process.env.PORT ?? 4010);
 const options = simulatorOptionsFromEnv(process.env);
 const simulator = await startSimulator({ ...options, port, host: process.env.HOST ?? '127.0.0.1' }).catch(
@@ -16,7 +16,9 @@ const simulator = await startSimulator({ ...options, port, host: process.env.HOS
   },
 );
 
-console.log(`Plaid simulator listening on ${simulator.url} (POST /link/token/get)`);
+console.log(
+  `Plaid simulator listening on ${simulator.urls.sandbox} (Sandbox) and ${simulator.urls.production} (Production): POST /link/token/get, /institutions/get_by_id`,
+);
 console.log(`Credentials: PLAID-CLIENT-ID=${SIMULATOR_CLIENT_ID} PLAID-SECRET=${SIMULATOR_SECRET}`);
 if (options.fault) console.log(`Fault on every request: SIMULATOR_FAULT=${process.env.SIMULATOR_FAULT}`);
 console.log('Fixture tokens:');

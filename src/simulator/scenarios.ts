@@ -26,6 +26,7 @@ import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
 import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
 import { production } from './scenarios/production';
+import { productionBankHealthScenarios } from './scenarios/production-bank-health';
 import { severalSessions } from './scenarios/several-sessions';
 import { success } from './scenarios/success';
 import type { Scenario } from './types';
@@ -62,6 +63,7 @@ export const SCENARIOS: readonly Scenario[] = [
   webhookMissing,
   redirectUriInvalid,
   sessionWithoutEvents,
+  ...productionBankHealthScenarios,
   ...faultScenarios,
 ];
 

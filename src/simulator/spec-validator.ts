@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { vendoredSpec } from '../shared/spec/vendored-spec';
 
 // Validators for Plaid's OpenAPI schemas (the vendored 2020-09-14 spec), used by the conformance
-// test to check every simulator answer with a real JSON-Schema validator.
+// tests to check every simulator answer with a real JSON-Schema validator.
 //
 // OpenAPI 3.0 schemas are JSON Schema with extras: Ajv understands `nullable: true` natively;
 // `strict: false` lets it ignore OpenAPI-only keywords (example, externalDocs, x-…, deprecated
@@ -12,7 +12,9 @@ import { vendoredSpec } from '../shared/spec/vendored-spec';
 const SPEC_ID = 'plaid-openapi.json';
 
 export interface SpecValidators {
+  // LinkTokenGetResponse
   response: ValidateFunction;
+  institution: ValidateFunction;
   error: ValidateFunction;
 }
 
@@ -23,6 +25,7 @@ export function specValidators({ relaxEnums = false } = {}): SpecValidators {
   ajv.addSchema({ ...spec, $id: SPEC_ID });
   return {
     response: ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/LinkTokenGetResponse` }),
+    institution: ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/InstitutionsGetByIdResponse` }),
     error: ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/PlaidError` }),
   };
 }

@@ -1,3 +1,4 @@
+import type { PlaidEnvironment } from '../shared/link-token';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from './credentials';
 import type { RunningSimulator } from './server';
 
@@ -19,13 +20,31 @@ export interface SimulatorReply {
   json: unknown;
 }
 
-export async function postLinkTokenGet(
+export function postLinkTokenGet(
   simulator: RunningSimulator,
   body: unknown,
   headers: Record<string, string> = PLAID_HEADERS,
   signal?: AbortSignal,
 ): Promise<SimulatorReply> {
-  const response = await fetch(`${simulator.url}/link/token/get`, {
+  return post(`${simulator.url}/link/token/get`, body, headers, signal);
+}
+
+export function postInstitutionsGetById(
+  simulator: RunningSimulator,
+  environment: PlaidEnvironment,
+  body: unknown,
+  headers: Record<string, string> = PLAID_HEADERS,
+): Promise<SimulatorReply> {
+  return post(`${simulator.urls[environment]}/institutions/get_by_id`, body, headers);
+}
+
+async function post(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<SimulatorReply> {
+  const response = await fetch(url, {
     method: 'POST',
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),

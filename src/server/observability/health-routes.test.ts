@@ -45,7 +45,8 @@ describe('health routes', () => {
   it('GET /readyz stays 200 while limits fall back to memory because Redis is unreachable', async () => {
     const routes = healthRoutes({
       metrics: createMetrics(),
-      readiness: () => cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory-fallback')(),
+      readiness: () =>
+        cachedReadiness({ sandbox: upstreamUrl, production: upstreamUrl }, () => 'memory-fallback')(),
     });
     const response = await routes.request('/readyz');
     expect(response.status).toBe(200);

@@ -5,7 +5,8 @@ import type { LookupVariables } from './lookup-facts';
 
 // One JSON line per request, written when the answer is ready: who asked (user), what for, how it
 // went and how long it took. For lookups the line is the audit record ("lookup"), with the link
-// token, the environment, Plaid's status and request_id. Query strings are not logged.
+// token or institution, the environment, Plaid's status and request_id. Query strings are not
+// logged.
 // It also gives every later handler c.get('log'), a logger that stamps the request id.
 export function requestLogger(logger: Logger) {
   // The request line is an allow-list: each field is picked below from values that cannot hold a
@@ -29,11 +30,13 @@ export function requestLogger(logger: Logger) {
       user: c.get('user'),
       ...(lookup && {
         link_token: lookup.linkToken,
+        institution_id: lookup.institutionId,
         environment: lookup.environment,
         credentials: lookup.credentials,
         upstream_status: lookup.upstream?.status,
         upstream_ms: lookup.upstream && Math.round(lookup.upstream.durationMs),
         plaid_request_id: lookup.upstream?.plaidRequestId,
+        reused: lookup.reused,
       }),
     };
     const message = lookup ? 'lookup' : 'request';

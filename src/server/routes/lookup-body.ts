@@ -4,7 +4,7 @@ import { LinkTokenGetRequestSchema } from '../../shared/schemas/link-token-get-r
 import type { ProxyErrorCode } from '../../shared/schemas/proxy-error';
 import { respondWithProxyError } from '../proxy-error-response';
 
-// The lookup's body, read once and checked by hono's validator against the shared request schema;
+// A request's body, read once and checked by hono's validator against its shared request schema;
 // what fails becomes the PROXY_ERROR a caller can act on. The route then reads c.req.valid('json').
 
 export const NOT_A_JSON_OBJECT =
@@ -14,19 +14,36 @@ export const NOT_A_JSON_OBJECT =
 // a lookup that brings its own client_id / secret is refused before anything is sent upstream, so
 // nobody can use this server to try credentials against Plaid. Checked before the body's shape, so
 // that such a lookup is refused for what it brings whatever else is wrong with it.
-export function lookupBody(allowRequestCredentials: boolean) {
-  return zValidator('json', LinkTokenGetRequestSchema, (result, c) => {
-    if (!allowRequestCredentials && bringsCredentials(result.data)) {
+export function checkedBody<Schema extends z.ZodType>(
+  schema: Schema,
+  rules: {
+    allowRequestCredentials: boolean;
+    // What to send instead, e.g. "the link_token".
+    sendOnly: string;
+    reject: (error: z.core.$ZodError, body: unknown) => Rejection;
+  },
+) {
+  return zValidator('json', schema, (result, c) => {
+    if (!rules.allowRequestCredentials && bringsCredentials(result.data)) {
       return respondWithProxyError(
         c,
         'REQUEST_CREDENTIALS_DISABLED',
-        'This server uses its own Plaid credentials only; send the link_token without client_id and secret.',
+        `This server uses its own Plaid credentials only; send ${rules.sendOnly} without client_id and secret.`,
       );
     }
     if (!result.success) {
-      const { code, message } = rejection(result.error, result.data);
+      const { code, message } = rules.reject(result.error, result.data);
       return respondWithProxyError(c, code, message);
     }
+  });
+}
+
+// The token lookup's body.
+export function lookupBody(allowRequestCredentials: boolean) {
+  return checkedBody(LinkTokenGetRequestSchema, {
+    allowRequestCredentials,
+    sendOnly: 'the link_token',
+    reject: rejection,
   });
 }
 
@@ -35,7 +52,9 @@ function bringsCredentials(body: unknown): boolean {
   return typeof body === 'object' && body !== null && ('client_id' in body || 'secret' in body);
 }
 
-function rejection(error: z.core.$ZodError, body: unknown): { code: ProxyErrorCode; message: string } {
+export type Rejection = { code: ProxyErrorCode; message: string };
+
+function rejection(error: z.core.$ZodError, body: unknown): Rejection {
   const issue = error.issues[0];
   const field = issue?.path[0];
   // The schema's one refinement: a client_id without a secret or the other way round.

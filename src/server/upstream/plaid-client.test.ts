@@ -14,7 +14,7 @@ afterAll(() => upstream.close());
 
 describe('getLinkToken', () => {
   it('neither sends nor retries a call that undici refuses to build, and says it is a bug', async () => {
-    const call: PlaidCall = {
+    const call: PlaidCall & { linkToken: string } = {
       environment: 'sandbox',
       baseUrl: upstream.url,
       clientId: 'client-id',

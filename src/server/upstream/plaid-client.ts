@@ -6,7 +6,7 @@ import type { PlaidEnvironment } from '../../shared/link-token';
 import type { BytesInFlight } from './bytes-in-flight';
 import { ownEntry } from '../../shared/own-entry';
 
-// Calls Plaid's POST /link/token/get once (or twice, when a retry is safe) and turns whatever
+// Calls one of Plaid's read-only endpoints once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
 // Transport: undici's request() on one keep-alive Agent (a connection pool per origin), not the
 // global fetch. Node 20's fetch builds WHATWG Request/Response/stream objects on every call, which
@@ -22,13 +22,13 @@ export type PlaidCall = {
   baseUrl: string;
   clientId: string;
   secret: string;
-  linkToken: string;
   timeoutMs: number;
   maxResponseBytes: number;
   // Shared by all lookups: the bytes of the answers being read (UPSTREAM_MAX_BYTES_IN_FLIGHT).
   bytesInFlight: BytesInFlight;
-  // The browser's request: when it goes away, the upstream call is abandoned too.
-  signal: AbortSignal;
+  // The browser's request: when it goes away, the upstream call is abandoned too. Absent for a
+  // call whose answer several requests share.
+  signal?: AbortSignal;
 };
 
 export type PlaidOutcome =
@@ -65,7 +65,23 @@ const BUSY: PlaidOutcome = {
   message: 'The server is reading as many answers from Plaid as its memory allows. Try again in a moment.',
 };
 
-export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
+export function getLinkToken(call: PlaidCall & { linkToken: string }): Promise<PlaidOutcome> {
+  return callPlaid(call, '/link/token/get', { link_token: call.linkToken });
+}
+
+// The institution with its health (include_status) and its logo, colour and URL
+// (include_optional_metadata).
+export function getInstitutionById(
+  call: PlaidCall & { institutionId: string; countryCodes: readonly string[] },
+): Promise<PlaidOutcome> {
+  return callPlaid(call, '/institutions/get_by_id', {
+    institution_id: call.institutionId,
+    country_codes: call.countryCodes,
+    options: { include_status: true, include_optional_metadata: true },
+  });
+}
+
+async function callPlaid(call: PlaidCall, path: string, body: object): Promise<PlaidOutcome> {
   if (!call.bytesInFlight.hasRoom()) return BUSY;
   // The bytes of this call's answers, counted while they are read and given back at the end.
   let heldBytes = 0;
@@ -84,17 +100,18 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
     controller.abort();
   }, call.timeoutMs);
   const abandon = () => controller.abort();
-  call.signal.addEventListener('abort', abandon);
-  if (call.signal.aborted) abandon();
+  call.signal?.addEventListener('abort', abandon);
+  if (call.signal?.aborted) abandon();
+  const send = { endpoint: endpoint(call.baseUrl, path), body: JSON.stringify(body) };
 
   try {
-    const first = await attempt(call, controller.signal, takeBytes);
+    const first = await attempt(call, send, controller.signal, takeBytes);
     if (!first.retryable) return first.outcome;
     await sleep(RETRY_DELAY_MS + Math.random() * RETRY_JITTER_MS, undefined, { signal: controller.signal });
-    return (await attempt(call, controller.signal, takeBytes)).outcome;
+    return (await attempt(call, send, controller.signal, takeBytes)).outcome;
   } catch (error) {
     // The browser went away: nobody is left to answer, and the caller decides what to record.
-    if (call.signal.aborted) throw call.signal.reason;
+    if (call.signal?.aborted) throw call.signal.reason;
     if (timedOut) {
       return {
         ok: false,
@@ -105,32 +122,35 @@ export async function getLinkToken(call: PlaidCall): Promise<PlaidOutcome> {
     throw error;
   } finally {
     clearTimeout(timer);
-    call.signal.removeEventListener('abort', abandon);
+    call.signal?.removeEventListener('abort', abandon);
     // The caller turns the answer into its response without waiting, so the bytes are handed on.
     call.bytesInFlight.give(heldBytes);
   }
 }
 
-// Where a call goes, worked out once per base URL (configuration holds one per environment) and
-// handed to the Agent as origin and path. undici's top-level request(url) parses the URL and copies
-// its options on every call: ~15 µs of CPU per call more (docs/benchmarks.md, Where a lookup's time
-// goes).
-const endpoints = new Map<string, { origin: string; path: string }>();
+// Where a call goes, worked out once per base URL and path (configuration holds one base URL per
+// environment) and handed to the Agent as origin and path. undici's top-level request(url) parses
+// the URL and copies its options on every call: ~15 µs of CPU per call more (docs/benchmarks.md,
+// Where a lookup's time goes).
+type Endpoint = { origin: string; path: string };
+const endpoints = new Map<string, Endpoint>();
 
-function endpoint(baseUrl: string): { origin: string; path: string } {
-  let found = endpoints.get(baseUrl);
+function endpoint(baseUrl: string, path: string): Endpoint {
+  const key = `${baseUrl}${path}`;
+  let found = endpoints.get(key);
   if (!found) {
-    const url = new URL(`${baseUrl}/link/token/get`);
+    const url = new URL(key);
     found = { origin: url.origin, path: url.pathname };
-    endpoints.set(baseUrl, found);
+    endpoints.set(key, found);
   }
   return found;
 }
 
-// /link/token/get only reads, so sending it again is harmless; that is why a failure before any
-// answer can be retried even if the first request may have reached Plaid.
+// Both endpoints only read, so sending a request again is harmless; that is why a failure before
+// any answer can be retried even if the first request may have reached Plaid.
 async function attempt(
   call: PlaidCall,
+  send: { endpoint: Endpoint; body: string },
   signal: AbortSignal,
   takeBytes: (bytes: number) => boolean,
 ): Promise<Attempt> {
@@ -139,7 +159,7 @@ async function attempt(
     // undici's request() never follows redirects: a redirect would send the credentials somewhere
     // configuration did not name.
     response = await agent.request({
-      ...endpoint(call.baseUrl),
+      ...send.endpoint,
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -147,7 +167,7 @@ async function attempt(
         'PLAID-SECRET': call.secret,
         'Plaid-Version': PLAID_VERSION,
       },
-      body: JSON.stringify({ link_token: call.linkToken }),
+      body: send.body,
       signal,
     });
   } catch (error) {

@@ -1,11 +1,10 @@
 import { fixtureBase62 } from '../ids';
+import { WELLS_FARGO } from '../institutions/catalog';
 import { addSeconds, HOUR, MINUTE } from '../time';
 import type { Scenario } from '../types';
 import { credentialLoginToHandoff, openAndSelect } from './events';
 import { tokenMetadata } from './metadata';
 import { successSession, tokenAnswer } from './sessions';
-
-const WELLS_FARGO = { name: 'Wells Fargo', institution_id: 'ins_127991' };
 
 // A production token, so the proxy's environment routing (PLAID_PRODUCTION_URL, production
 // credentials) can be tried against the simulator too.

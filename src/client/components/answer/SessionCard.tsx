@@ -1,5 +1,6 @@
 import { memo, useId, useMemo } from 'react';
 import { VERDICT_LABELS, type SessionDiagnosis } from '../../../shared/diagnosis';
+import type { InstitutionScope } from '../../api/get-institution';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../../lib/extra-fields';
 import { formatDuration, parseDate } from '../../../shared/domain/format-time';
@@ -7,6 +8,7 @@ import { eventsInTimeOrder } from '../../../shared/domain/ordering';
 import { sessionExit } from '../../../shared/domain/session-outcome';
 import { EventTimeline } from './EventTimeline';
 import { ExitDetails } from './ExitDetails';
+import { InstitutionHealth } from './InstitutionHealth';
 import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
 import { StatusBadge } from '../StatusBadge';
@@ -53,6 +55,8 @@ type SessionCardProps = {
   // The id of the card's toggle button, for the overview to move focus to.
   toggleId: string;
   newEventIds?: ReadonlySet<string>;
+  // Given: a failed session shows its bank's health (see InstitutionHealth).
+  institutionScope?: InstitutionScope;
 };
 
 // One Link session: a header line that opens and folds the card, then its details, steps, exit,
@@ -64,6 +68,7 @@ export const SessionCard = memo(function SessionCard({
   onToggle,
   toggleId,
   newEventIds,
+  institutionScope,
 }: SessionCardProps) {
   const panelId = useId();
   const headingId = `${panelId}-heading`;
@@ -121,6 +126,9 @@ export const SessionCard = memo(function SessionCard({
                 {institution ?? <span className={text.empty}>none selected</span>}
               </Field>
             </FieldList>
+            {institutionScope && (
+              <InstitutionHealth session={session} events={events} scope={institutionScope} />
+            )}
             <Subsection title="Steps">
               <SessionSteps session={diagnosis} />
             </Subsection>

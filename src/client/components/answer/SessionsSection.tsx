@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { SessionDiagnosis } from '../../../shared/diagnosis';
+import type { InstitutionScope } from '../../api/get-institution';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
 import { sessionsNewestFirst } from '../../../shared/domain/ordering';
 import { NO_SESSIONS_MESSAGE } from '../../../shared/domain/session-outcome';
@@ -21,6 +22,8 @@ type SessionsSectionProps = {
   // The session the verdict is about: it starts open, the others folded.
   verdictSessionId: string | null;
   newEventIds?: ReadonlySet<string>;
+  // Given: failed sessions show their bank's health (see InstitutionHealth).
+  institutionScope?: InstitutionScope;
 };
 
 export function SessionsSection({
@@ -28,6 +31,7 @@ export function SessionsSection({
   diagnoses,
   verdictSessionId,
   newEventIds,
+  institutionScope,
 }: SessionsSectionProps) {
   const ordered = useMemo(() => sessionsNewestFirst(sessions ?? []), [sessions]);
   const verdictIndex = diagnoses.findIndex((session) => session.linkSessionId === verdictSessionId);
@@ -86,6 +90,7 @@ export function SessionsSection({
                   onToggle={toggle}
                   toggleId={toggleIdOf(index)}
                   newEventIds={newEventIds}
+                  institutionScope={institutionScope}
                 />
               </li>
             ))}

@@ -1,7 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import type { InstitutionScope } from '../../api/get-institution';
 import type { LookupSuccess } from '../../api/lookup-link-token';
 import { diagnose, VERDICT_LABELS, type Diagnosis } from '../../../shared/diagnosis';
 import { supportSummary } from '../../../shared/domain/support-summary';
+import { checkLinkToken } from '../../../shared/link-token';
+import type { LinkTokenGetResponse } from '../../../shared/schemas/link-token-get-response';
 import { ConfigurationSection } from './ConfigurationSection';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
@@ -20,7 +23,26 @@ type StatusPanelProps = {
   inspectorUrl?: string;
   // Events that appeared since the previous lookup of the same token (live watch): highlighted.
   newEventIds?: ReadonlySet<string>;
+  // The lookup that produced the answer: with it, failed sessions ask Plaid about their bank's
+  // health with the same credentials (null: the server's own). Without it, no health is asked.
+  lookup?: { id: number; credentials: InstitutionScope['credentials'] };
 };
+
+// The token's environment and countries: what an institution lookup for its sessions asks with.
+function institutionScope(
+  data: LinkTokenGetResponse,
+  lookup: NonNullable<StatusPanelProps['lookup']>,
+): InstitutionScope | undefined {
+  const token = checkLinkToken(data.link_token);
+  if (!token.ok) return undefined;
+  const countryCodes = data.metadata.country_codes.length > 0 ? data.metadata.country_codes : ['US'];
+  return {
+    lookupId: lookup.id,
+    environment: token.environment,
+    countryCodes,
+    credentials: lookup.credentials,
+  };
+}
 
 function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
   if (!diagnosis.docsUrl) return null;
@@ -30,8 +52,13 @@ function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
 
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
 // then the token's details, its sessions and configuration, and the answer as received.
-export function StatusPanel({ result, inspectorUrl, newEventIds, ...props }: StatusPanelProps) {
+export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
   const { data } = result;
+  // Kept while the lookup is the same (its credentials cannot change without a new lookup), so the
+  // session cards, memoised, do not re-render for a new but equal scope.
+  const lookupId = lookup?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const scope = useMemo(() => (lookup ? institutionScope(data, lookup) : undefined), [data, lookupId]);
   const headingId = useId();
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
@@ -67,6 +94,7 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, ...props }: Sta
         diagnoses={diagnosis.sessions}
         verdictSessionId={diagnosis.linkSessionId}
         newEventIds={newEventIds}
+        institutionScope={scope}
       />
       <ConfigurationSection metadata={data.metadata} />
       <RawJsonSection raw={result.raw} token={data.link_token} />

@@ -5,6 +5,7 @@ import { StatusPanel } from '../../../components/answer/StatusPanel';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import type { Lookup } from '../hooks/use-lookup';
 import { useSettledLookup, type SettledLookup } from '../hooks/use-settled-lookup';
 import { answerVerdict, errorVerdict, type LookupVerdictSummary } from '../lib/lookup-verdict';
@@ -16,6 +17,13 @@ import { RetryButton } from './RetryButton';
 import { StaleAnswerNotice } from './StaleAnswerNotice';
 import toolbar from './toolbar.module.css';
 import { WatchControl, watchStatusText } from './WatchControl';
+
+// The credentials the lookup was made with, for the lookups its answer leads to (null: the
+// server's own).
+function requestCredentials(request: LinkTokenGetRequest): { client_id: string; secret: string } | null {
+  const { client_id, secret } = request;
+  return client_id !== undefined && secret !== undefined ? { client_id, secret } : null;
+}
 
 // What the screen reader hears when the answer area changes, in one sentence: the verdict.
 function announcementOf(
@@ -121,6 +129,7 @@ export function AnswerView({
                   answeredAt={dataUpdatedAt}
                   inspectorUrl={inspectorUrl}
                   newEventIds={outcome.newEventIds}
+                  lookup={{ id: submitted.id, credentials: requestCredentials(submitted.request) }}
                 />
               </>
             )}

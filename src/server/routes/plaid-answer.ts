@@ -1,0 +1,52 @@
+import type { Context, TypedResponse } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type {
+  ClientErrorStatusCode,
+  ContentfulStatusCode,
+  ServerErrorStatusCode,
+  SuccessStatusCode,
+} from 'hono/utils/http-status';
+import type { PlaidError } from '../../shared/schemas/plaid-error';
+import { respondWithProxyError } from '../proxy-error-response';
+import { BUSY_RETRY_AFTER_SECONDS } from '../upstream/bytes-in-flight';
+import type { PlaidOutcome } from '../upstream/plaid-client';
+
+// What the routes that ask Plaid have in common on the way out: Plaid's answer passed through, our
+// error when there was none, and Server-Timing on the answers that never reached Plaid.
+
+// Plaid's answer goes out as the bytes Plaid sent. The app's type (AppType) describes it as Plaid's
+// spec does; the server does not check that, so a caller still parses it with the shared schemas.
+export type PlaidAnswer<Success> = Response &
+  (
+    | TypedResponse<Success, SuccessStatusCode, 'json'>
+    | TypedResponse<PlaidError, ClientErrorStatusCode | ServerErrorStatusCode, 'json'>
+  );
+
+export function passPlaidAnswer<Success>(
+  c: Context,
+  outcome: Extract<PlaidOutcome, { ok: true }>,
+): PlaidAnswer<Success> {
+  // Plaid's 429 tells the user when to come back.
+  if (outcome.retryAfter !== null) c.header('Retry-After', outcome.retryAfter);
+  const answer: Response = c.body(outcome.body, outcome.status as ContentfulStatusCode, {
+    'Content-Type': 'application/json',
+  });
+  return answer as PlaidAnswer<Success>;
+}
+
+// No answer from Plaid (or none we pass on): our error, with when to come back if we were busy.
+export function respondWithUpstreamFailure(c: Context, outcome: Extract<PlaidOutcome, { ok: false }>) {
+  if (outcome.code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+  return respondWithProxyError(c, outcome.code, outcome.message);
+}
+
+// Server-Timing for the answers that refuse a request before Plaid is asked (the body's checks
+// included): how long we took. The handlers time the requests that reach Plaid themselves.
+export function refusalTiming() {
+  return createMiddleware(async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (!c.res.headers.has('Server-Timing'))
+      c.res.headers.set('Server-Timing', `proxy;dur=${(performance.now() - started).toFixed(1)}`);
+  });
+}
