@@ -53,7 +53,7 @@ test('watch follows a running session, highlights new events and stops when it f
     timeout: LIVE_EVENT_COUNT * STEP_MS + 20_000,
   });
   await expect(watch).toHaveAttribute('aria-pressed', 'false');
-  await expect(page.getByText('Succeeded', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Linked', { exact: true }).first()).toBeVisible();
   const finishedAfter = lookups.length;
   expect(finishedAfter).toBeGreaterThan(1);
 

@@ -22,7 +22,7 @@ test('a successful lookup shows the token details and moves focus to them', asyn
   await expect(heading).toBeVisible();
   await expect(heading).toBeFocused();
   await expect(lookupForm(page).getByText('Sandbox', { exact: true })).toBeVisible();
-  await expect(page.getByText('Succeeded', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Linked', { exact: true }).first()).toBeVisible();
   await attachScreenshot(page, testInfo, 'success');
 });
 
@@ -42,7 +42,7 @@ test("an unknown token shows Plaid's INVALID_LINK_TOKEN, with focus on the error
   await expect(heading).toBeFocused();
   await expect(page.getByText('INVALID_LINK_TOKEN', { exact: true }).first()).toBeVisible();
   await expect(
-    page.getByRole('status').filter({ hasText: 'Lookup failed: INVALID_LINK_TOKEN.' }),
+    page.getByRole('status').filter({ hasText: /^Verdict: Lookup failed\. INVALID_LINK_TOKEN: / }),
   ).toBeAttached();
   await attachScreenshot(page, testInfo, 'unknown');
 });

@@ -18,18 +18,18 @@ const EXPECTED: Record<string, Expectation> = {
   'in-progress': { panel: 'status', texts: [/^In progress$/, /running for/] },
   success: {
     panel: 'status',
-    texts: [/^Succeeded$/, /^Items added \(1\)$/, /^onSuccess$/, /Plaid’s default for linking a new Item/],
+    texts: [/^Linked$/, /^Items added \(1\)$/, /^onSuccess$/, /Plaid’s default for linking a new Item/],
   },
-  'several-sessions': { panel: 'status', texts: [/^Exited with error$/, /^Succeeded$/] },
+  'several-sessions': { panel: 'status', texts: [/^Failed$/, /^Linked$/] },
   'exit-item-login-required': {
     panel: 'status',
-    texts: [/^Exited with error$/, /^ITEM_LOGIN_REQUIRED$/, /Plaid’s default for update mode/],
+    texts: [/^Failed$/, /^ITEM_LOGIN_REQUIRED$/, /Plaid’s default for update mode/],
   },
   'exit-institution-down': {
     panel: 'status',
-    texts: [/^Exited with error$/, /^INSTITUTION_DOWN$/, /^The bank is down or in maintenance/],
+    texts: [/^Failed$/, /^INSTITUTION_DOWN$/, /^The bank is down or in maintenance/],
   },
-  oauth: { panel: 'status', texts: [/^Succeeded$/, /Went to the bank’s OAuth page/] },
+  oauth: { panel: 'status', texts: [/^Linked$/, /Went to the bank’s OAuth page/] },
   income: { panel: 'status', texts: [/^Bank income$/, /^Payroll income$/, /^Document income$/] },
   cra: {
     panel: 'status',
@@ -39,9 +39,9 @@ const EXPECTED: Record<string, Expectation> = {
   large: { panel: 'status', texts: [/^Link sessions \(300\)$/, /^Show 20 more sessions/] },
   'forward-compatible': { panel: 'status', texts: [/^Other fields$/, /^Unknown expiry$/] },
   live: { panel: 'status', texts: [/^Link sessions \(1\)$/] },
-  production: { panel: 'status', texts: [/^production$/, /^Succeeded$/] },
-  // The diagnosis fixtures: what each shows today, in words that do not depend on the outcome
-  // badges (the verdict UI will add its own checks).
+  production: { panel: 'status', texts: [/^production$/, /^Linked$/] },
+  // The diagnosis fixtures: what each shows beyond its verdict (e2e/diagnosis.spec.ts checks the
+  // verdict of every fixture).
   'unused-expired': { panel: 'status', texts: [/^Expired$/, /No Link sessions: Link was never opened/] },
   'no-session-data': { panel: 'status', texts: [/^Expired$/, /No Link sessions: Link was never opened/] },
   'abandoned-at-search': { panel: 'status', texts: [/Searched for “quokka bank”/] },
@@ -181,10 +181,10 @@ test('pages through the large token’s sessions and keeps the page light', asyn
   await expect(cards).toHaveCount(20);
   await page.getByRole('button', { name: /^Show 20 more sessions/ }).click();
   await expect(cards).toHaveCount(40);
-  // Only the three newest cards are open; the rest are one-line headers.
+  // Only the card of the session the verdict is about is open; the rest are one-line headers.
   await expect(
     statusPanel(page).getByRole('heading', { level: 4 }).getByRole('button', { expanded: true }),
-  ).toHaveCount(3);
+  ).toHaveCount(1);
 });
 
 test('reads well on a 360 px wide phone screen, in dark mode', async ({ page }, testInfo) => {

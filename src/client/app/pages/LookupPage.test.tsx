@@ -159,7 +159,8 @@ describe('looking up', () => {
     const heading = await screen.findByRole('heading', { name: 'Link token details' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
-    expect(screen.getByText(/Link token active, 1 session\./)).toBeInTheDocument();
+    // Announced: the verdict, as the ticket text starts.
+    expect(screen.getByText(/^Verdict: Linked\. Linked /)).toBeInTheDocument();
   });
 
   it('shows a Plaid error with its code, and moves focus to it', async () => {
@@ -181,13 +182,16 @@ describe('looking up', () => {
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
 
-    await screen.findByText('Lookup failed: INVALID_LINK_TOKEN.');
+    await screen.findByText(/^Verdict: Lookup failed\. INVALID_LINK_TOKEN: /);
     // Focus is on the error panel's heading, and that panel names the error.
     await waitFor(() => expect(document.activeElement?.tagName).toBe('H2'));
     const panel = within(document.activeElement!.closest('section')!);
     expect(panel.getAllByText(/INVALID_LINK_TOKEN/).length).toBeGreaterThan(0);
     expect(panel.getAllByText('link token is invalid').length).toBeGreaterThan(0);
-    expect(screen.getByText('Lookup failed: INVALID_LINK_TOKEN.')).toBeInTheDocument();
+    // With its verdict: who acts next.
+    expect(panel.getByRole('region', { name: 'Verdict' })).toHaveTextContent(
+      'Who acts nextThe person looking up the token',
+    );
   });
 
   it("shows the proxy's own errors", async () => {
@@ -210,7 +214,7 @@ describe('looking up', () => {
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect((await screen.findAllByText('Plaid did not answer within 10 seconds.'))[0]).toBeVisible();
-    expect(screen.getByText('Lookup failed: UPSTREAM_TIMEOUT.')).toBeInTheDocument();
+    expect(screen.getByText(/^Verdict: Lookup failed\. UPSTREAM_TIMEOUT: /)).toBeInTheDocument();
   });
 
   it('says when the server cannot be reached', async () => {
@@ -253,7 +257,7 @@ describe('looking up', () => {
     await user.click(tokenField());
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
-    await screen.findByText('Lookup failed: INTERNAL_SERVER_ERROR.');
+    await screen.findByText(/^Verdict: Lookup failed\. INTERNAL_SERVER_ERROR: /);
     await delay(300);
     expect(sent).toHaveLength(1);
   });

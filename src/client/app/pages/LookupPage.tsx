@@ -16,19 +16,20 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
     (settled: SettledLookup) =>
       addRecent({
         linkToken: settled.linkToken,
-        status: settled.status,
+        verdict: settled.verdict,
+        tone: settled.tone,
         detail: settled.detail,
         lookedUpAt: new Date(settled.at).toISOString(),
       }),
     [addRecent],
   );
-  const lookup = useLookup(remember);
+  const lookup = useLookup();
 
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
         <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
-        <LookupAnswer lookup={lookup} />
+        <LookupAnswer lookup={lookup} onSettled={remember} />
       </div>
       <div className={styles.column}>
         {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
@@ -17,15 +17,88 @@ const invalidLinkToken = {
   request_id: 'plaid-req-77',
 };
 
+function verdict() {
+  return within(screen.getByRole('region', { name: 'Verdict' }));
+}
+
+function field(scope: ReturnType<typeof within>, label: string): HTMLElement {
+  return scope.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+}
+
+describe('ErrorPanel verdict', () => {
+  it('says first that the lookup failed, who acts next and what they do, with Plaid’s docs', () => {
+    render(
+      <ErrorPanel
+        error={new ApiError(invalidLinkToken, { httpStatus: 400, raw: invalidLinkToken })}
+        failedAt={Date.parse('2026-11-25T10:00:00Z')}
+      />,
+    );
+    // Right under the heading, before Plaid's fields.
+    const heading = screen.getByRole('heading', { level: 2 });
+    const block = screen.getByRole('region', { name: 'Verdict' });
+    expect(heading.nextElementSibling).toBe(block);
+    expect(verdict().getByText('Lookup failed')).toBeInTheDocument();
+    expect(field(verdict(), 'Error message')).toHaveTextContent('invalid link_token provided');
+    expect(field(verdict(), 'Who acts next')).toHaveTextContent('The person looking up the token');
+    expect(field(verdict(), 'Next step')).toHaveTextContent(/^Use the credentials of the team that created/);
+    expect(field(verdict(), 'Why')).toHaveTextContent(/belongs to the other environment/);
+    expect(verdict().getByRole('link', { name: /Plaid’s docs for INVALID_LINK_TOKEN/ })).toHaveAttribute(
+      'href',
+      'https://plaid.com/docs/errors/invalid-input/#invalid_link_token',
+    );
+  });
+
+  it('names the inspector operator for the inspector’s own errors, and the wait for retryable ones', () => {
+    const error = proxyError('UPSTREAM_UNREACHABLE', 'Could not connect to Plaid.', 'proxy-req-3');
+    render(<ErrorPanel error={new ApiError(error, { httpStatus: 502, raw: error })} />);
+    expect(verdict().getByText('UPSTREAM_UNREACHABLE')).toBeInTheDocument();
+    expect(field(verdict(), 'Who acts next')).toHaveTextContent('Whoever runs this inspector');
+    expect(field(verdict(), 'Next step')).toHaveTextContent(/^Try again; if it keeps failing/);
+    // Not Plaid's error: no link to Plaid's docs in the verdict.
+    expect(verdict().queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('copies the failed lookup for a ticket, with its request ID, as plain text and as Markdown', async () => {
+    const user = userEvent.setup();
+    render(
+      <ErrorPanel
+        error={new ApiError(invalidLinkToken, { httpStatus: 400, raw: invalidLinkToken })}
+        failedAt={Date.parse('2026-11-25T10:00:00Z')}
+        linkToken="link-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+        inspectorUrl="https://inspector.example/?link_token=link-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+      />,
+    );
+    const plain = verdict().getByRole('button', {
+      name: 'Copy for a ticket: a plain-text summary of this lookup',
+    });
+    await user.click(plain);
+    await waitFor(() => expect(plain).toHaveTextContent('Copied'));
+    const text = await navigator.clipboard.readText();
+    expect(text).toMatch(/^Verdict: Lookup failed\. INVALID_LINK_TOKEN: /);
+    expect(text).toContain('\nWho acts next: The person looking up the token\n');
+    expect(text).toContain('\nRequest ID: plaid-req-77\n');
+    expect(text).toContain('\nLink token: link-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\n');
+    expect(text).toContain('\nLooked up: 25 Nov 2026, 10:00:00 UTC\n');
+    expect(text).toContain('https://inspector.example/?link_token=');
+
+    const markdown = verdict().getByRole('button', { name: 'Copy for a ticket as Markdown' });
+    await user.click(markdown);
+    await waitFor(() => expect(markdown).toHaveTextContent('Copied'));
+    expect(await navigator.clipboard.readText()).toContain('- **Request ID:** `plaid-req-77`');
+  });
+});
+
 describe('ErrorPanel', () => {
   it('explains a Plaid error, with its fields, request ID and Plaid’s docs', async () => {
     const user = userEvent.setup();
     render(<ErrorPanel error={new ApiError(invalidLinkToken, { httpStatus: 400, raw: invalidLinkToken })} />);
-    expect(screen.getByText('Error from Plaid')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: /^Error from Plaid Plaid does not know/ })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(
       'Plaid does not know this link token',
     );
-    expect(screen.getByText('HTTP 400')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Verdict' })).toHaveTextContent(
+      'INVALID_LINK_TOKEN · Error from Plaid · HTTP 400',
+    );
     expect(value('Type')).toHaveTextContent('INVALID_INPUT');
     expect(value('Code')).toHaveTextContent('INVALID_LINK_TOKEN');
     expect(value('Message')).toHaveTextContent('invalid link_token provided');
@@ -52,10 +125,10 @@ describe('ErrorPanel', () => {
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Plaid had an internal error');
     expect(value('Message for end users')).toHaveTextContent('Something went wrong at Plaid.');
     expect(value('Suggested action')).toHaveTextContent('Retry in a few minutes.');
-    expect(screen.getByRole('link', { name: /Plaid’s docs/ })).toHaveAttribute(
-      'href',
-      error.documentation_url,
-    );
+    // Plaid's own page, in the verdict's next step.
+    for (const link of screen.getAllByRole('link', { name: /Plaid’s docs/ })) {
+      expect(link).toHaveAttribute('href', error.documentation_url);
+    }
   });
 
   it('tells our own proxy errors apart, without a link to Plaid’s docs', () => {

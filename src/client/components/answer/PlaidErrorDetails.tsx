@@ -1,10 +1,10 @@
 import type { PlaidError } from '../../../shared/schemas/plaid-error';
 import { errorDocsUrl } from '../../../shared/domain/error-docs';
 import { extraFields } from '../../lib/extra-fields';
+import { DocsLink } from '../DocsLink';
 import { Field, FieldList } from '../Field';
 import { ExtraFields, JsonValue } from '../KeyValueView';
 import text from '../text.module.css';
-import { VisuallyHidden } from '../VisuallyHidden';
 
 const SHOWN_KEYS = [
   'error_type',
@@ -67,10 +67,9 @@ export function PlaidErrorDetails({ error, docsLink = true }: { error: PlaidErro
         )}
         {docsLink && (
           <Field label="Documentation">
-            <a href={errorDocsUrl(error)} target="_blank" rel="noreferrer noopener">
+            <DocsLink href={errorDocsUrl(error)}>
               Plaid’s docs for {error.error_code || error.error_type || 'this error'}
-              <VisuallyHidden> (opens in a new tab)</VisuallyHidden>
-            </a>
+            </DocsLink>
           </Field>
         )}
       </FieldList>

@@ -1,13 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
+import { VERDICT_LABELS, type SessionDiagnosis } from '../../../shared/diagnosis';
 import type { InstitutionScope } from '../../api/get-institution';
 import type { LinkSession } from '../../../shared/schemas/link-token-get-response';
-import { useDisclosure } from '../../hooks/use-disclosure';
 import { extraFields } from '../../lib/extra-fields';
 import { formatDuration, parseDate } from '../../../shared/domain/format-time';
-import { sessionInstitution } from '../../../shared/domain/institution';
 import { eventsInTimeOrder } from '../../../shared/domain/ordering';
-import { SESSION_OUTCOME_LABELS, sessionExit, sessionOutcome } from '../../../shared/domain/session-outcome';
-import { SESSION_OUTCOME_TONES } from '../../../shared/domain/status-tone';
+import { sessionExit } from '../../../shared/domain/session-outcome';
 import { EventTimeline } from './EventTimeline';
 import { ExitDetails } from './ExitDetails';
 import { InstitutionHealth } from './InstitutionHealth';
@@ -18,6 +16,7 @@ import text from '../text.module.css';
 import { toneClass } from '../tone';
 import styles from './SessionCard.module.css';
 import { SessionResults } from './SessionResults';
+import { SessionSteps } from './SessionSteps';
 import { Subsection } from './Subsection';
 import { SuccessDetails } from './SuccessDetails';
 import { Timestamp } from '../Timestamp';
@@ -46,35 +45,53 @@ function Duration({ start, end }: { start: Date | null; end: Date | null }) {
   return <span className={text.empty}>unknown</span>;
 }
 
-export function SessionCard({
+type SessionCardProps = {
+  session: LinkSession;
+  // What the diagnosis made of this session: its verdict and steps.
+  diagnosis: SessionDiagnosis;
+  // Open or folded, as the sessions section holds it (so the overview can open a card).
+  open: boolean;
+  onToggle: (linkSessionId: string) => void;
+  // The id of the card's toggle button, for the overview to move focus to.
+  toggleId: string;
+  newEventIds?: ReadonlySet<string>;
+  // Given: a failed session shows its bank's health (see InstitutionHealth).
+  institutionScope?: InstitutionScope;
+};
+
+// One Link session: a header line that opens and folds the card, then its details, steps, exit,
+// results and events. Memoised: opening one card of many re-renders only that one.
+export const SessionCard = memo(function SessionCard({
   session,
-  initiallyOpen,
+  diagnosis,
+  open,
+  onToggle,
+  toggleId,
   newEventIds,
   institutionScope,
-}: {
-  session: LinkSession;
-  initiallyOpen: boolean;
-  newEventIds?: ReadonlySet<string>;
-  institutionScope?: InstitutionScope;
-}) {
-  const { open, buttonProps, panelProps } = useDisclosure(initiallyOpen);
-  const headingId = `${panelProps.id}-heading`;
+}: SessionCardProps) {
+  const panelId = useId();
+  const headingId = `${panelId}-heading`;
   const events = useMemo(() => eventsInTimeOrder(session.events ?? []), [session.events]);
-  const outcome = sessionOutcome(session);
-  const institution = sessionInstitution(session, events);
+  const institution = diagnosis.institution;
   const start = parseDate(session.started_at);
   const end = parseDate(session.finished_at);
   const exit = sessionExit(session);
   const newCount = newEventIds ? events.filter((event) => newEventIds.has(event.event_id)).length : 0;
 
-  const tone = SESSION_OUTCOME_TONES[outcome];
-
   return (
-    <article className={`${styles.card} ${toneClass(tone)}`} aria-labelledby={headingId}>
+    <article className={`${styles.card} ${toneClass(diagnosis.tone)}`} aria-labelledby={headingId}>
       <h4 id={headingId} className={styles.heading}>
-        <button type="button" className={styles.toggle} {...buttonProps}>
+        <button
+          type="button"
+          id={toggleId}
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={panelId}
+          onClick={() => onToggle(session.link_session_id)}
+        >
           <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-          <StatusBadge tone={tone}>{SESSION_OUTCOME_LABELS[outcome]}</StatusBadge>
+          <StatusBadge tone={diagnosis.tone}>{VERDICT_LABELS[diagnosis.verdict]}</StatusBadge>
           <span className={styles.title}>
             <Timestamp value={session.started_at} empty="start time unknown" />
             {institution && <span className={styles.institution}> · {institution}</span>}
@@ -86,7 +103,7 @@ export function SessionCard({
           </span>
         </button>
       </h4>
-      <div {...panelProps} className={styles.body}>
+      <div id={panelId} hidden={!open} className={styles.body}>
         {open && (
           <>
             <FieldList>
@@ -112,6 +129,9 @@ export function SessionCard({
             {institutionScope && (
               <InstitutionHealth session={session} events={events} scope={institutionScope} />
             )}
+            <Subsection title="Steps">
+              <SessionSteps session={diagnosis} />
+            </Subsection>
             {exit && <ExitDetails exit={exit} deprecated={session.exit === undefined} />}
             {session.results && <SessionResults results={session.results} />}
             {session.on_success && <SuccessDetails success={session.on_success} />}
@@ -124,4 +144,4 @@ export function SessionCard({
       </div>
     </article>
   );
-}
+});

@@ -9,14 +9,32 @@ import {
   makeResponse,
   makeSession,
 } from '../../../shared/test/fixtures';
+import { diagnose } from '../../../shared/diagnosis';
 import { VIRTUALIZE_FROM } from './EventTimeline';
 import { NO_SESSIONS_MESSAGE } from '../../../shared/domain/session-outcome';
-import { OPEN_SESSIONS, SESSIONS_PAGE, SessionsSection } from './SessionsSection';
+import { SESSIONS_PAGE, SessionsSection } from './SessionsSection';
 
-function renderSessions(sessions: LinkSession[] | undefined, newEventIds?: ReadonlySet<string>) {
-  // Through the schema, as the panel receives them.
+// The sessions as the status panel shows them: through the schema, with their diagnosis as of
+// `now` (by default, shortly after the fixtures' sessions).
+function renderSessions(
+  sessions: LinkSession[] | undefined,
+  newEventIds?: ReadonlySet<string>,
+  now = Date.parse('2026-11-25T10:10:00Z'),
+) {
   const data = makeResponse({ link_sessions: sessions });
-  return render(<SessionsSection sessions={data.link_sessions} newEventIds={newEventIds} />);
+  const diagnosis = diagnose(data, now);
+  return render(
+    <SessionsSection
+      sessions={data.link_sessions}
+      diagnoses={diagnosis.sessions}
+      verdictSessionId={diagnosis.linkSessionId}
+      newEventIds={newEventIds}
+    />,
+  );
+}
+
+function overviewRows() {
+  return within(screen.getByRole('list', { name: 'Sessions at a glance' })).getAllByRole('listitem');
 }
 
 afterEach(() => {
@@ -30,23 +48,28 @@ describe('SessionsSection', () => {
     expect(NO_SESSIONS_MESSAGE).toMatch(/never opened.*six hours/);
   });
 
-  it('shows one card per session, newest first, each with its outcome in words', () => {
-    renderSessions([
-      makeSession({
-        link_session_id: 'a',
-        started_at: '2026-11-25T09:00:00Z',
-        exit: { error: invalidCredentials, metadata: null },
-      }),
-      makeSession({ link_session_id: 'b', started_at: '2026-11-25T11:00:00Z', finished_at: null }),
-      makeSession({
-        link_session_id: 'c',
-        started_at: '2026-11-25T10:00:00Z',
-        on_success: { public_token: 'public-sandbox-1', metadata: null },
-      }),
-      makeSession({ link_session_id: 'd', started_at: '2026-11-25T08:00:00Z', results: emptyResults }),
-    ]);
+  it('shows one card per session, newest first, each with its verdict word', () => {
+    renderSessions(
+      [
+        makeSession({
+          link_session_id: 'a',
+          started_at: '2026-11-25T09:00:00Z',
+          exit: { error: invalidCredentials, metadata: null },
+        }),
+        makeSession({ link_session_id: 'b', started_at: '2026-11-25T11:00:00Z', finished_at: null }),
+        makeSession({
+          link_session_id: 'c',
+          started_at: '2026-11-25T10:00:00Z',
+          on_success: { public_token: 'public-sandbox-1', metadata: null },
+        }),
+        makeSession({ link_session_id: 'd', started_at: '2026-11-25T08:00:00Z', results: emptyResults }),
+      ],
+      undefined,
+      // Ten minutes after the newest session started: it is still in progress.
+      Date.parse('2026-11-25T11:10:00Z'),
+    );
     const cards = screen.getAllByRole('article');
-    const outcomes = ['In progress', 'Succeeded', 'Exited with error', 'Abandoned'];
+    const outcomes = ['In progress', 'Linked', 'Failed', 'Abandoned'];
     expect(cards).toHaveLength(outcomes.length);
     cards.forEach((card, index) =>
       expect(within(card).getByRole('heading', { level: 4 })).toHaveTextContent(outcomes[index]!),
@@ -288,21 +311,145 @@ describe('SessionsSection', () => {
     expect(within(card).getByText('hosted_link')).toBeInTheDocument();
   });
 
-  it('opens the newest cards and collapses the rest, which open from the keyboard', async () => {
+  it('opens the session the verdict is about and folds the others, which open from the keyboard', async () => {
     const user = userEvent.setup();
-    const sessions = Array.from({ length: OPEN_SESSIONS + 2 }, (_, index) =>
+    renderSessions([
       makeSession({
-        link_session_id: `s${index}`,
-        started_at: new Date(Date.UTC(2026, 10, 25, 10, index)).toISOString(),
+        link_session_id: 'abandoned-newest',
+        started_at: '2026-11-25T10:05:00Z',
+        results: emptyResults,
       }),
-    );
-    renderSessions(sessions);
-    const toggles = screen.getAllByRole('button', { expanded: true });
-    expect(toggles).toHaveLength(OPEN_SESSIONS);
-    const closed = screen.getAllByRole('button', { expanded: false })[0]!;
-    closed.focus();
+      // Older, but a failure outweighs a later attempt left unfinished: the verdict is about it.
+      makeSession({
+        link_session_id: 'failed-older',
+        started_at: '2026-11-25T10:00:00Z',
+        exit: { error: invalidCredentials, metadata: null },
+      }),
+    ]);
+    const [abandoned, failed] = screen.getAllByRole('article');
+    const toggleOf = (card: HTMLElement) => within(card).getByRole('button', { name: /^(Failed|Abandoned)/ });
+    expect(toggleOf(failed!)).toHaveAttribute('aria-expanded', 'true');
+    expect(toggleOf(abandoned!)).toHaveAttribute('aria-expanded', 'false');
+    toggleOf(abandoned!).focus();
     await user.keyboard('{Enter}');
-    expect(closed).toHaveAttribute('aria-expanded', 'true');
+    expect(toggleOf(abandoned!)).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('sums up each session in one row above the cards: outcome, institution, error code, exit status, step reached, time', () => {
+    renderSessions([
+      makeSession({
+        link_session_id: 'failed',
+        started_at: '2026-11-25T10:05:00Z',
+        finished_at: '2026-11-25T10:06:30Z',
+        exit: {
+          error: invalidCredentials,
+          metadata: {
+            institution: { name: 'Tartan Bank', institution_id: 'ins_109511' },
+            status: 'requires_credentials',
+          },
+        },
+        events: [
+          makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T10:05:00Z' }),
+          makeEvent({ event_name: 'SUBMIT_CREDENTIALS', timestamp: '2026-11-25T10:06:00Z' }),
+          makeEvent({ event_name: 'EXIT', timestamp: '2026-11-25T10:06:30Z' }),
+        ],
+      }),
+      makeSession({ link_session_id: 'bare', started_at: '2026-11-25T10:00:00Z', results: emptyResults }),
+    ]);
+    const [failed, bare] = overviewRows();
+    expect(within(failed!).getByText('Failed')).toBeInTheDocument();
+    expect(failed).toHaveTextContent('Tartan Bank');
+    expect(within(failed!).getByText('INVALID_CREDENTIALS')).toBeInTheDocument();
+    expect(failed).toHaveTextContent('exit status requires_credentials');
+    expect(failed).toHaveTextContent('reached Bank credentials');
+    expect(failed!.querySelector('time')).toHaveAttribute('dateTime', '2026-11-25T10:05:00Z');
+    expect(failed).toHaveTextContent('· 1 min 30 s');
+    expect(failed).toHaveTextContent('the verdict’s session');
+    expect(within(bare!).getByText('Abandoned')).toBeInTheDocument();
+    expect(bare).toHaveTextContent('no bank chosen');
+    expect(bare).not.toHaveTextContent('the verdict’s session');
+  });
+
+  it('opens a session’s card from its row and moves focus to it', async () => {
+    const user = userEvent.setup();
+    renderSessions([
+      makeSession({
+        link_session_id: 'newest',
+        started_at: '2026-11-25T10:05:00Z',
+        exit: { error: invalidCredentials, metadata: null },
+      }),
+      makeSession({ link_session_id: 'older', started_at: '2026-11-25T10:00:00Z', results: emptyResults }),
+    ]);
+    const older = screen.getAllByRole('article')[1]!;
+    const toggle = within(older).getByRole('heading', { level: 4 }).querySelector('button')!;
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(within(overviewRows()[1]!).getByRole('button', { name: 'Show session 2' }));
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveFocus();
+  });
+
+  it('shows each session’s steps with the time spent at each and where it stopped', () => {
+    renderSessions([
+      makeSession({
+        started_at: '2026-11-25T10:00:00Z',
+        finished_at: '2026-11-25T10:02:00Z',
+        exit: { error: null, metadata: { status: 'requires_credentials' } },
+        events: [
+          makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T10:00:00Z' }),
+          makeEvent({
+            event_name: 'SEARCH_INSTITUTION',
+            timestamp: '2026-11-25T10:00:04Z',
+            event_metadata: { institution_search_query: 'quokka bank' },
+          }),
+          makeEvent({
+            event_name: 'SELECT_INSTITUTION',
+            timestamp: '2026-11-25T10:00:34Z',
+            event_metadata: { institution_name: 'Tartan Bank' },
+          }),
+          makeEvent({
+            event_name: 'TRANSITION_VIEW',
+            timestamp: '2026-11-25T10:00:40Z',
+            event_metadata: { view_name: 'CREDENTIAL' },
+          }),
+          makeEvent({
+            event_name: 'EXIT',
+            timestamp: '2026-11-25T10:02:00Z',
+            event_metadata: { exit_status: 'requires_credentials' },
+          }),
+        ],
+      }),
+    ]);
+    const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+    expect(steps.map((step) => step.textContent)).toEqual([
+      'Opened Link4 s',
+      'Bank search · searched for “quokka bank”30 s',
+      'Bank chosen · Tartan Bank6 s',
+      'Bank credentials ← stopped here1 min 20 s',
+      'Exit · requires_credentials',
+    ]);
+  });
+
+  it('shows the step a running session is at, and for how long so far', () => {
+    renderSessions(
+      [
+        makeSession({
+          started_at: '2026-11-25T10:00:00Z',
+          finished_at: null,
+          events: [
+            makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T10:00:00Z' }),
+            makeEvent({
+              event_name: 'TRANSITION_VIEW',
+              timestamp: '2026-11-25T10:00:10Z',
+              event_metadata: { view_name: 'MFA' },
+            }),
+          ],
+        }),
+      ],
+      undefined,
+      Date.parse('2026-11-25T10:01:10Z'),
+    );
+    const steps = within(screen.getByRole('list', { name: 'Steps' })).getAllByRole('listitem');
+    expect(steps.at(-1)).toHaveTextContent('Security check (MFA) ← the user is here1 min so far');
   });
 
   it('renders a page of cards at a time when there are hundreds of sessions', async () => {

@@ -2,14 +2,15 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
+import { VERDICT_LABELS } from '../../../shared/diagnosis';
 import { LinkTokenGetResponseSchema } from '../../../shared/schemas/link-token-get-response';
 import { PlaidErrorSchema } from '../../../shared/schemas/plaid-error';
 import { ErrorPanel } from './ErrorPanel';
 import { StatusPanel } from './StatusPanel';
 import { linkTokenGetResponse, plaidError } from '../../test/arbitraries';
 
-// Whatever schema-valid answer Plaid sends, the panel renders and the request_id (what Plaid
-// support asks for) is on screen.
+// Whatever schema-valid answer Plaid sends, the panel renders with a verdict, and the request_id
+// (what Plaid support asks for) is on screen.
 describe('StatusPanel with random schema-valid answers', () => {
   it('renders without crashing and shows the request_id', () => {
     fc.assert(
@@ -22,11 +23,13 @@ describe('StatusPanel with random schema-valid answers', () => {
           <StatusPanel result={{ data, raw, timing: { upstreamMs: 12, proxyMs: null } }} />,
         );
         // Plain DOM queries: role queries over a whole panel would make 50 runs take minutes.
-        const summary = within(container).getByText('Summary', { selector: 'h3' }).closest('section')!;
+        const summary = within(container).getByText('Details', { selector: 'h3' }).closest('section')!;
         const requestId = within(summary)
           .getByText('Request ID', { selector: 'dt' })
           .nextElementSibling!.querySelector('code');
         expect(requestId?.textContent).toBe(data.request_id);
+        const verdict = within(container).getByText('Verdict', { selector: 'h3' }).closest('section')!;
+        expect(Object.values(VERDICT_LABELS)).toContain(verdict.querySelector('p > span')?.textContent);
         expect(within(container).getByText(/^Link sessions/, { selector: 'h3' })).toHaveTextContent(
           `(${data.link_sessions?.length ?? 0})`,
         );

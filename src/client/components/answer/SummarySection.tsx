@@ -2,15 +2,10 @@ import type { ServerTiming } from '../../api/server-timing';
 import { tokenEnvironment } from '../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../../lib/extra-fields';
-import {
-  SESSION_OUTCOME_LABELS,
-  sessionOutcome,
-  type SessionOutcome,
-} from '../../../shared/domain/session-outcome';
+import { VERDICT_LABELS, type SessionDiagnosis, type SessionVerdict } from '../../../shared/diagnosis';
 import { tokenLifetime } from '../../../shared/domain/token-lifetime';
 import { Button } from '../Button';
 import { Card } from '../Card';
-import { CopyButton } from '../CopyButton';
 import { Field, FieldList } from '../Field';
 import { ExtraFields } from '../KeyValueView';
 import { LiveTokenStatus } from './LiveTokenStatus';
@@ -36,41 +31,30 @@ function formatTiming(timing: ServerTiming): string {
   return parts.join(' · ');
 }
 
-function sessionCounts(data: LinkTokenGetResponse): string {
-  const sessions = data.link_sessions ?? [];
+// "3 (1 failed, 2 linked)", in the verdict words the overview and cards use.
+function sessionCounts(sessions: readonly SessionDiagnosis[]): string {
   if (sessions.length === 0) return 'none';
-  const counts = new Map<SessionOutcome, number>();
-  for (const session of sessions) {
-    const outcome = sessionOutcome(session);
-    counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
-  }
-  const detail = [...counts].map(
-    ([outcome, count]) => `${count} ${SESSION_OUTCOME_LABELS[outcome].toLowerCase()}`,
-  );
+  const counts = new Map<SessionVerdict, number>();
+  for (const session of sessions) counts.set(session.verdict, (counts.get(session.verdict) ?? 0) + 1);
+  const detail = [...counts].map(([verdict, count]) => `${count} ${VERDICT_LABELS[verdict].toLowerCase()}`);
   return `${sessions.length} (${detail.join(', ')})`;
 }
 
+// The token itself: whether it can still be used, where it lives and the IDs support asks for.
 export function SummarySection({
   data,
+  sessions,
   timing,
 }: {
   data: LinkTokenGetResponse;
+  // The diagnosis of each session, for the count by outcome.
+  sessions: readonly SessionDiagnosis[];
   timing: ServerTiming | null;
 }) {
   const timeZone = useTimeZone();
   const lifetime = tokenLifetime(data.created_at, data.expiration);
   const actions = (
     <>
-      <CopyButton
-        label="Copy for a ticket: a plain-text summary of this lookup"
-        caption="Copy for a ticket"
-        // The ticket text carries the whole diagnosis's wording: loaded on the first copy, it
-        // keeps the entry chunk within its size budget.
-        getText={async () => {
-          const { supportSummary } = await import('../../../shared/domain/support-summary');
-          return supportSummary(data, Date.now());
-        }}
-      />
       <div className={styles.toggle} role="group" aria-label="Show times in">
         {(['local', 'utc'] as const).map((mode) => (
           <Button
@@ -86,7 +70,7 @@ export function SummarySection({
     </>
   );
   return (
-    <Card title="Summary" titleLevel={3} actions={actions}>
+    <Card title="Details" titleLevel={3} actions={actions}>
       <FieldList>
         <LiveTokenStatus expiration={data.expiration} />
         <Field label="Environment">{tokenEnvironment(data.link_token) ?? 'unknown'}</Field>
@@ -105,7 +89,7 @@ export function SummarySection({
         <Field label="Client name">
           {data.metadata.client_name ?? <span className={text.empty}>not set</span>}
         </Field>
-        <Field label="Link sessions">{sessionCounts(data)}</Field>
+        <Field label="Link sessions">{sessionCounts(sessions)}</Field>
         {data.user_id !== undefined && (
           <Field label="User ID">
             <code>{data.user_id}</code>

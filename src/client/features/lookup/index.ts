@@ -2,5 +2,6 @@
 // and answer; `lookUpToken` lets other parts of the page start a lookup.
 export { LookupAnswer } from './components/LookupAnswer';
 export { LookupForm } from './components/LookupForm';
-export { useLookup, type SettledLookup } from './hooks/use-lookup';
+export { useLookup } from './hooks/use-lookup';
+export type { SettledLookup } from './hooks/use-settled-lookup';
 export { removeCredentialsFromPageUrl } from './lib/page-url';

@@ -1,110 +1,42 @@
-import { useId } from 'react';
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
+import { lazy, Suspense } from 'react';
 import { Notice } from '../../../components/Notice';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
-import text from '../../../components/text.module.css';
-import { Timestamp } from '../../../components/Timestamp';
-import { VisuallyHidden } from '../../../components/VisuallyHidden';
-import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
-import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import type { Lookup } from '../hooks/use-lookup';
-import { lookupSummary } from '../lib/lookup-summary';
-import { CopyLinkButton } from './CopyLinkButton';
+import type { SettledLookup } from '../hooks/use-settled-lookup';
 import styles from './LookupAnswer.module.css';
-import { LookupProgress } from './LookupProgress';
-import { RetryButton } from './RetryButton';
-import { StaleAnswerNotice } from './StaleAnswerNotice';
-import toolbar from './toolbar.module.css';
-import { WatchControl, watchStatusText } from './WatchControl';
 
-// The credentials the lookup was made with, for the lookups its answer leads to (null: the
-// server's own).
-function requestCredentials(request: LinkTokenGetRequest): { client_id: string; secret: string } | null {
-  const { client_id, secret } = request;
-  return client_id !== undefined && secret !== undefined ? { client_id, secret } : null;
-}
+type LookupAnswerProps = { lookup: Lookup; onSettled: (settled: SettledLookup) => void };
 
-// What the screen reader hears when the answer area changes, in one sentence.
-function announcementOf(lookup: Lookup): string {
-  const { query, watch, answerMatch, cancelledToken } = lookup;
-  const { data: outcome, error, dataUpdatedAt } = query;
-  if (cancelledToken !== null) return 'Lookup cancelled.';
-  if (query.isLoading) return 'Looking up…';
-  let announcement = '';
-  if (answerMatch === 'other-token') announcement = 'The answer below is for the previous token. ';
-  if (answerMatch === 'other-credentials') announcement = 'The answer below is for the earlier credentials. ';
-  if (error) announcement += `Lookup failed: ${error.error.error_code}.`;
-  else if (outcome) {
-    const fresh = outcome.newEventIds.size;
-    const summary = lookupSummary(outcome.result.data, dataUpdatedAt);
-    announcement += `Link token ${TOKEN_STATUS_LABELS[summary.status].toLowerCase()}, ${summary.sessions}.`;
-    if (fresh > 0) announcement += ` ${fresh} new ${fresh === 1 ? 'event' : 'events'}.`;
-  }
-  if (watch) announcement += ` ${watchStatusText(watch)}`;
-  return announcement.trim();
-}
-
-// The answer to the lookup: loading (with Cancel in the form), then the error or the status panel,
-// with Retry, live watch and the shareable link above it. An answer that no longer matches the
-// form is dimmed under a notice that says whose answer it is.
-export function LookupAnswer({ lookup }: { lookup: Lookup }) {
-  const { submitted, query, watch, toggleWatch, resultRef, answerMatch } = lookup;
-  const { data: outcome, error, dataUpdatedAt } = query;
-  const noticeId = useId();
-  const stale = answerMatch !== 'current';
-
+// Shown instead of the answer when its code could not be downloaded.
+function AnswerViewUnavailable({ lookup }: LookupAnswerProps) {
+  if (!lookup.submitted) return null;
   return (
-    <>
-      <VisuallyHidden role="status">{announcementOf(lookup)}</VisuallyHidden>
-      <div ref={resultRef} className={styles.result} aria-busy={query.isFetching}>
-        {submitted && query.isLoading && <LookupProgress notBefore={submitted.notBefore} />}
-        {lookup.cancelledToken !== null && (
-          <Notice tone="neutral">
-            Lookup cancelled: no answer is shown for{' '}
-            <code className={text.break}>{lookup.cancelledToken}</code> (the request may already have reached
-            Plaid).
-          </Notice>
-        )}
-        {submitted && stale && (outcome || error) && (
-          <StaleAnswerNotice
-            id={noticeId}
-            match={answerMatch}
-            lookedUpToken={submitted.request.link_token}
-            onRestore={lookup.restoreForm}
-          />
-        )}
-        {submitted && (outcome || error) && (
-          <div
-            data-testid="lookup-answer"
-            className={stale ? `${styles.answer} ${styles.stale}` : styles.answer}
-            aria-describedby={stale ? noticeId : undefined}
-          >
-            <div className={toolbar.toolbar}>
-              {lookup.retry && !query.isFetching && (
-                <RetryButton retryAt={lookup.retryAt} onRetry={lookup.retry} />
-              )}
-              {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
-              <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
-            </div>
-            {error && <ErrorPanel error={error} />}
-            {outcome && (
-              <>
-                {error && (
-                  <p className={text.muted}>
-                    Below: the last answer received, at{' '}
-                    <Timestamp value={new Date(dataUpdatedAt).toISOString()} timeOnly />.
-                  </p>
-                )}
-                <StatusPanel
-                  result={outcome.result}
-                  newEventIds={outcome.newEventIds}
-                  lookup={{ id: submitted.id, credentials: requestCredentials(submitted.request) }}
-                />
-              </>
-            )}
-          </div>
-        )}
-      </div>
-    </>
+    <Notice tone="failure" role="alert">
+      The answer view could not be loaded: the connection to the inspector may have dropped, or it was updated
+      since this page opened. Reload the page and look the token up again.
+    </Notice>
+  );
+}
+
+// The answer view and the diagnosis it shows are loaded apart from the entry chunk, which keeps
+// what every visit downloads before its first lookup within the size budget (docs/architecture.md).
+// It starts loading as soon as the page renders this component, so it is usually there before
+// the first answer.
+const AnswerView = lazy(() =>
+  import('./AnswerView').then(
+    (module) => ({ default: module.AnswerView }),
+    () => ({ default: AnswerViewUnavailable }),
+  ),
+);
+
+export function LookupAnswer(props: LookupAnswerProps) {
+  const loading = props.lookup.submitted && (
+    <p className={styles.loading} role="status">
+      Loading the answer view…
+    </p>
+  );
+  return (
+    <Suspense fallback={loading}>
+      <AnswerView {...props} />
+    </Suspense>
   );
 }

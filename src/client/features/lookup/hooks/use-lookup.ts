@@ -3,40 +3,22 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useForm, useWatch, type SubmitErrorHandler } from 'react-hook-form';
 import { serverInfoQuery } from '../../../api/get-server-info';
-import { diagnoseLookupError } from '../../../../shared/diagnosis';
-import type { TokenStatus } from '../../../../shared/domain/token-status';
+// From its own module, not the diagnosis's index: this hook is in the entry chunk, and the index
+// would bring the whole diagnosis (the answer view's, loaded lazily) into the initial JavaScript.
+import { diagnoseLookupError } from '../../../../shared/diagnosis/lookup-error';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { matchAnswerToForm } from '../lib/answer-match';
 import { linkOpening } from '../lib/link-opening';
 import { watchVerdict } from '../lib/live-watch';
 import { EMPTY_LOOKUP_FORM, LookupFormSchema, type LookupFormValues } from '../lib/lookup-form-schema';
-import { lookupSummary } from '../lib/lookup-summary';
 import { linkTokenFromUrl, urlForLookup } from '../lib/page-url';
 import { lookupQueryKey, useLinkTokenLookup, type SubmittedLookup } from './use-link-token-lookup';
-
-// A lookup the user asked for (not a live-watch poll) has settled.
-export type SettledLookup = {
-  linkToken: string;
-  // The token's status when the answer arrived, or "failed" when the lookup ended in an error.
-  status: TokenStatus['kind'] | 'failed';
-  // "1 session" for an answer, the error code for a failure.
-  detail: string;
-  at: number;
-};
-
-// Screen readers land on the answer's heading, wherever the panel puts it.
-function focusFirstHeading(container: HTMLElement | null) {
-  const heading = container?.querySelector<HTMLElement>('h2, h3');
-  if (!heading) return;
-  heading.tabIndex = -1;
-  heading.focus();
-}
 
 // Everything the lookup form and its answer share: the form, the submitted lookup and its query,
 // live watch, retry and cancel, the page URL, and the credentials section's open state. The page
 // holds it, so that other parts of the page (fixture tokens, recent lookups) can start a lookup
 // with `lookUpToken`.
-export function useLookup(onSettled: (settled: SettledLookup) => void) {
+export function useLookup() {
   const queryClient = useQueryClient();
   const serverInfo = useQuery(serverInfoQuery);
   const form = useForm<LookupFormValues, unknown, LinkTokenGetRequest>({
@@ -60,8 +42,6 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
   // Watching the previous token while the field holds another would update an answer nobody asked
   // about; it resumes if the field is put back.
   const query = useLinkTokenLookup(submitted, watchRequested && answerMatch === 'current');
-  const settledLookupId = useRef<number | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
 
   // Without server credentials in real Plaid mode the user must give theirs: show the fields.
   const info = serverInfo.data;
@@ -164,21 +144,7 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
     form.setFocus('link_token');
   }
 
-  // When a lookup the user asked for settles: move focus to the answer and report it.
   const { status, data: outcome, error, dataUpdatedAt, errorUpdatedAt } = query;
-  useEffect(() => {
-    if (!submitted || status === 'pending' || settledLookupId.current === submitted.id) return;
-    settledLookupId.current = submitted.id;
-    focusFirstHeading(resultRef.current);
-    const at = Math.max(dataUpdatedAt, errorUpdatedAt);
-    const linkToken = submitted.request.link_token;
-    if (outcome) {
-      const summary = lookupSummary(outcome.result.data, at);
-      onSettled({ linkToken, status: summary.status, detail: summary.sessions, at });
-    } else {
-      onSettled({ linkToken, status: 'failed', detail: error?.error.error_code ?? 'unknown error', at });
-    }
-  }, [submitted, status, outcome, error, dataUpdatedAt, errorUpdatedAt, onSettled]);
 
   // Retry asks again for the answer on screen, when the failure may pass by itself (the diagnosis
   // says which: rate limits, Plaid's 5xx, timeouts, the network); after a Retry-After it waits.
@@ -230,7 +196,6 @@ export function useLookup(onSettled: (settled: SettledLookup) => void) {
     retryAt,
     watch,
     toggleWatch,
-    resultRef,
   };
 }
 

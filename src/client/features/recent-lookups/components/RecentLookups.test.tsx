@@ -48,7 +48,7 @@ beforeEach(() => {
 });
 
 describe('recent lookups', () => {
-  it('remember token, outcome and time, never the credentials', async () => {
+  it('remember token, verdict and time, never the credentials', async () => {
     const { user } = renderApp();
     await user.click(lookupForm().getByLabelText('Link token'));
     await user.paste(SANDBOX_TOKEN);
@@ -58,15 +58,17 @@ describe('recent lookups', () => {
     await user.click(screen.getByRole('button', { name: 'Look up' }));
 
     expect(await recentList().findByText(SANDBOX_TOKEN)).toBeVisible();
-    expect(recentList().getByText('Active', { exact: true })).toBeVisible();
-    expect(recentList().getByText('1 session', { exact: true })).toBeVisible();
+    // The verdict word of the answer's Verdict block, and the institution it is about.
+    expect(recentList().getByText('Linked', { exact: true })).toBeVisible();
+    expect(recentList().getByText('Bank of America', { exact: true })).toBeVisible();
 
     const stored = window.localStorage.getItem(RECENT_LOOKUPS_KEY) ?? '';
     expect(JSON.parse(stored)).toEqual([
       {
         linkToken: SANDBOX_TOKEN,
-        status: 'active',
-        detail: '1 session',
+        verdict: 'linked',
+        tone: 'success',
+        detail: 'Bank of America',
         lookedUpAt: expect.any(String),
       },
     ]);
@@ -76,7 +78,7 @@ describe('recent lookups', () => {
     expect(everything).not.toMatch(/client-abc|secret-xyz/);
   });
 
-  it('record failures by their error code, newest first, and survive a reload', async () => {
+  it('record failures as a failed lookup with the error code, newest first, and survive a reload', async () => {
     const { user, unmount } = renderApp();
     const field = lookupForm().getByLabelText('Link token');
     await user.click(field);
@@ -88,8 +90,8 @@ describe('recent lookups', () => {
     await user.paste(PRODUCTION_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     await recentList().findByText('INVALID_LINK_TOKEN');
-    // A failed lookup has the word the batch table uses.
-    expect(recentList().getByText('Error', { exact: true })).toBeVisible();
+    // The verdict word and tone the error panel uses.
+    expect(recentList().getByText('Lookup failed', { exact: true })).toBeVisible();
     unmount();
 
     renderApp();
@@ -98,6 +100,10 @@ describe('recent lookups', () => {
       expect.stringContaining(PRODUCTION_TOKEN),
       expect.stringContaining(SANDBOX_TOKEN),
     ]);
+    expect(items[0]).toHaveAccessibleName(
+      `Re-run ${PRODUCTION_TOKEN} (last: Lookup failed, INVALID_LINK_TOKEN)`,
+    );
+    expect(items[1]).toHaveAccessibleName(`Re-run ${SANDBOX_TOKEN} (last: Linked, Bank of America)`);
   });
 
   it('run a lookup again in one click, and can be cleared', async () => {

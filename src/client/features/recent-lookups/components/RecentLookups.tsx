@@ -4,16 +4,9 @@ import { Card } from '../../../components/Card';
 import { StatusBadge } from '../../../components/StatusBadge';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
-import { LOOKUP_FAILED, TOKEN_STATUS_TONES } from '../../../../shared/domain/status-tone';
-import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import { VERDICT_LABELS } from '../../../../shared/diagnosis/verdict';
 import type { RecentLookup } from '../lib/recent-lookups-store';
 import styles from './RecentLookups.module.css';
-
-// The same words and tones as the answer and the batch table.
-function statusOf(lookup: RecentLookup) {
-  if (lookup.status === 'failed') return LOOKUP_FAILED;
-  return { label: TOKEN_STATUS_LABELS[lookup.status], tone: TOKEN_STATUS_TONES[lookup.status] };
-}
 
 type RecentLookupsProps = {
   lookups: readonly RecentLookup[];
@@ -34,17 +27,23 @@ export function RecentLookups({ lookups, onRerun, onClear }: RecentLookupsProps)
       ) : (
         <ButtonList>
           {lookups.map((lookup) => {
-            const status = statusOf(lookup);
+            // The verdict in the words and tone of the answer's Verdict block.
+            const verdict = lookup.verdict ? VERDICT_LABELS[lookup.verdict] : null;
+            const last = [verdict ?? 'no verdict kept', lookup.detail].filter(Boolean).join(', ');
             return (
               <ButtonListItem
                 key={lookup.linkToken}
                 onClick={() => onRerun(lookup.linkToken)}
-                aria-label={`Re-run ${lookup.linkToken} (last: ${status.label}, ${lookup.detail})`}
+                aria-label={`Re-run ${lookup.linkToken} (last: ${last})`}
               >
                 <code className={styles.token}>{lookup.linkToken}</code>
                 <span className={styles.meta}>
-                  <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-                  <span>{lookup.detail}</span>
+                  {verdict ? (
+                    <StatusBadge tone={lookup.tone}>{verdict}</StatusBadge>
+                  ) : (
+                    <span className={text.hint}>looked up before verdicts; re-run for one</span>
+                  )}
+                  {lookup.detail && <span>{lookup.detail}</span>}
                   <Timestamp value={lookup.lookedUpAt} />
                 </span>
               </ButtonListItem>

@@ -11,8 +11,9 @@ import {
 function entry(n: number): RecentLookup {
   return {
     linkToken: `link-sandbox-00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-    status: 'active',
-    detail: '0 sessions',
+    verdict: 'never opened',
+    tone: 'neutral',
+    detail: 'no sessions',
     lookedUpAt: new Date(Date.UTC(2026, 10, 25, 8, n)).toISOString(),
   };
 }
@@ -29,28 +30,49 @@ describe('recent lookups store', () => {
     expect(list.filter((item) => item.linkToken === entry(5).linkToken)).toHaveLength(1);
   });
 
-  it('writes only the four known fields, whatever the objects carry', () => {
+  it('writes only the five known fields, whatever the objects carry', () => {
     const sneaky = { ...entry(1), secret: 'shh', client_id: 'me' } as RecentLookup;
     saveRecentLookups(window.localStorage, [sneaky]);
     expect(window.localStorage.getItem(RECENT_LOOKUPS_KEY)).not.toMatch(/shh|client_id/);
     expect(loadRecentLookups(window.localStorage)).toEqual([entry(1)]);
   });
 
-  it('reads entries written by the previous version, which kept status and detail in one string', () => {
+  it('reads entries kept before verdicts were: a failure stays a failed lookup, the rest have no verdict', () => {
     const lookedUpAt = '2026-11-25T08:00:00.000Z';
     window.localStorage.setItem(
       RECENT_LOOKUPS_KEY,
       JSON.stringify([
-        { linkToken: 'a', outcome: 'Expired, 2 sessions', failed: false, lookedUpAt },
-        { linkToken: 'b', outcome: 'INVALID_LINK_TOKEN', failed: true, lookedUpAt },
+        // With the token's status and a detail.
+        { linkToken: 'a', status: 'expired', detail: '2 sessions', lookedUpAt },
+        { linkToken: 'b', status: 'failed', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
+        // Older still: status and detail in one string.
         { linkToken: 'c', outcome: 'Unknown expiry, 1 session', failed: false, lookedUpAt },
+        { linkToken: 'd', outcome: 'RATE_LIMIT_EXCEEDED', failed: true, lookedUpAt },
       ]),
     );
     expect(loadRecentLookups(window.localStorage)).toEqual([
-      { linkToken: 'a', status: 'expired', detail: '2 sessions', lookedUpAt },
-      { linkToken: 'b', status: 'failed', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
-      { linkToken: 'c', status: 'unknown', detail: '1 session', lookedUpAt },
+      { linkToken: 'a', verdict: null, tone: 'neutral', detail: '2 sessions', lookedUpAt },
+      { linkToken: 'b', verdict: 'lookup failed', tone: 'failure', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
+      { linkToken: 'c', verdict: null, tone: 'neutral', detail: '1 session', lookedUpAt },
+      {
+        linkToken: 'd',
+        verdict: 'lookup failed',
+        tone: 'failure',
+        detail: 'RATE_LIMIT_EXCEEDED',
+        lookedUpAt,
+      },
     ]);
+  });
+
+  it('drops an entry whose verdict or tone this version does not know', () => {
+    window.localStorage.setItem(
+      RECENT_LOOKUPS_KEY,
+      JSON.stringify([
+        { ...entry(1), verdict: 'exploded' },
+        { ...entry(2), tone: 'purple' },
+      ]),
+    );
+    expect(loadRecentLookups(window.localStorage)).toEqual([]);
   });
 
   it('reads unreadable storage as an empty list', () => {

@@ -1,31 +1,63 @@
 import { z } from 'zod';
-import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import { VERDICTS, type LookupVerdict } from '../../../../shared/diagnosis/verdict';
+import type { StatusTone } from '../../../../shared/domain/status-tone';
 
-// The last lookups, kept in localStorage so they survive a reload. Only the token, its status, a
-// few words of detail and the time are kept: link tokens are short-lived identifiers, not
+const LOOKUP_FAILED: LookupVerdict = 'lookup failed';
+const TONES = [
+  'success',
+  'failure',
+  'warning',
+  'pending',
+  'neutral',
+] as const satisfies readonly StatusTone[];
+
+// The last lookups, kept in localStorage so they survive a reload. Only the token, its verdict,
+// a few words of detail and the time are kept: link tokens are short-lived identifiers, not
 // secrets, while credentials are secrets and must never reach storage — so the entry type has no
 // place for them.
 export const RecentLookupSchema = z.object({
   linkToken: z.string(),
-  // The token's status when the answer arrived, or "failed" for a lookup that ended in an error.
-  status: z.enum(['active', 'expired', 'unknown', 'failed']),
-  // "2 sessions", or the error code of a failed lookup.
+  // The lookup's verdict, as its answer showed it; null for entries kept before verdicts were.
+  verdict: z.enum([...VERDICTS, LOOKUP_FAILED]).nullable(),
+  // The verdict's tone (a failed lookup worth retrying is a warning, one that is not a failure).
+  tone: z.enum(TONES),
+  // "Tartan Bank · ITEM_LOGIN_REQUIRED", "no sessions", or the error code of a failed lookup.
   detail: z.string(),
   lookedUpAt: z.iso.datetime(),
 });
 export type RecentLookup = z.infer<typeof RecentLookupSchema>;
 
-// Entries written before status and detail were kept apart: outcome "Active, 1 session" or an
-// error code, with a failed flag.
-const LegacyRecentLookupSchema = z
+// Entries written before verdicts were kept, with the token's status ("active", …) or "failed":
+// a failure is still a failed lookup; for the others there is no verdict to show.
+function withoutVerdict(
+  linkToken: string,
+  failed: boolean,
+  detail: string,
+  lookedUpAt: string,
+): RecentLookup {
+  return failed
+    ? { linkToken, verdict: LOOKUP_FAILED, tone: 'failure', detail, lookedUpAt }
+    : { linkToken, verdict: null, tone: 'neutral', detail, lookedUpAt };
+}
+
+const StatusRecentLookupSchema = z
+  .object({
+    linkToken: z.string(),
+    status: z.enum(['active', 'expired', 'unknown', 'failed']),
+    detail: z.string(),
+    lookedUpAt: z.iso.datetime(),
+  })
+  .transform(({ linkToken, status, detail, lookedUpAt }) =>
+    withoutVerdict(linkToken, status === 'failed', detail, lookedUpAt),
+  );
+
+// Still older entries kept status and detail in one string: "Active, 1 session", or an error
+// code with a failed flag.
+const OutcomeRecentLookupSchema = z
   .object({ linkToken: z.string(), outcome: z.string(), failed: z.boolean(), lookedUpAt: z.iso.datetime() })
-  .transform(({ linkToken, outcome, failed, lookedUpAt }): RecentLookup => {
-    if (failed) return { linkToken, status: 'failed', detail: outcome, lookedUpAt };
-    const [label, ...rest] = outcome.split(', ');
-    const kinds = Object.keys(TOKEN_STATUS_LABELS) as Array<keyof typeof TOKEN_STATUS_LABELS>;
-    const status = kinds.find((kind) => TOKEN_STATUS_LABELS[kind] === label) ?? 'unknown';
-    return { linkToken, status, detail: rest.join(', '), lookedUpAt };
-  });
+  .transform(({ linkToken, outcome, failed, lookedUpAt }) =>
+    withoutVerdict(linkToken, failed, failed ? outcome : outcome.split(', ').slice(1).join(', '), lookedUpAt),
+  );
 
 export const RECENT_LOOKUPS_KEY = 'link-token-inspector.recent-lookups';
 export const MAX_RECENT_LOOKUPS = 10;
@@ -33,7 +65,7 @@ export const MAX_RECENT_LOOKUPS = 10;
 export function loadRecentLookups(storage: Storage): RecentLookup[] {
   try {
     const parsed = z
-      .array(z.union([RecentLookupSchema, LegacyRecentLookupSchema]))
+      .array(z.union([RecentLookupSchema, StatusRecentLookupSchema, OutcomeRecentLookupSchema]))
       .safeParse(JSON.parse(storage.getItem(RECENT_LOOKUPS_KEY) ?? '[]'));
     // Anything unreadable (a hand edit, a format this version does not know) is dropped rather
     // than breaking the page.
@@ -50,10 +82,11 @@ export function addRecentLookup(list: readonly RecentLookup[], entry: RecentLook
 
 export function saveRecentLookups(storage: Storage, list: readonly RecentLookup[]): void {
   try {
-    // Copy field by field so that nothing but these four fields can ever be written.
-    const entries = list.map(({ linkToken, status, detail, lookedUpAt }) => ({
+    // Copy field by field so that nothing but these five fields can ever be written.
+    const entries = list.map(({ linkToken, verdict, tone, detail, lookedUpAt }) => ({
       linkToken,
-      status,
+      verdict,
+      tone,
       detail,
       lookedUpAt,
     }));
