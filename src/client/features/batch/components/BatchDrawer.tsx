@@ -3,13 +3,14 @@ import { ErrorPanel } from '../../../components/answer/ErrorPanel';
 import { StatusPanel } from '../../../components/answer/StatusPanel';
 import { Button } from '../../../components/Button';
 import { CopyButton } from '../../../components/CopyButton';
+import { Notice } from '../../../components/Notice';
+import { StatusBadge } from '../../../components/StatusBadge';
 import text from '../../../components/text.module.css';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
-import { ROW_VERDICT_LABELS } from '../lib/row-verdict';
+import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import type { BatchOutcome } from '../lib/run-batch';
 import styles from './BatchDrawer.module.css';
-import { RowDiagnosis } from './RowDiagnosis';
 
 type BatchDrawerProps = {
   entry: BatchEntry;
@@ -62,16 +63,33 @@ function Frame({
   );
 }
 
-// The evidence: Plaid's answer or the failed lookup's error. Memoised: while a batch runs the
-// view re-renders ten times a second, and a large answer's panel need not re-render with it.
-const Answer = memo(function Answer({ outcome }: { outcome: BatchOutcome | null }) {
-  if (outcome?.kind === 'success') return <StatusPanel result={outcome.result} />;
-  if (outcome?.kind === 'error') return <ErrorPanel error={outcome.error} />;
+// The answer's panel, the verdict first, as in the Lookup tab: as of when the row was diagnosed,
+// so that it says what the row says. Memoised: while a batch runs the view re-renders ten times a
+// second, and a large answer's panel need not re-render with it.
+const Answer = memo(function Answer({
+  token,
+  outcome,
+  at,
+}: {
+  token: string;
+  outcome: BatchOutcome | null;
+  at: number | undefined;
+}) {
+  if (outcome?.kind === 'success') return <StatusPanel result={outcome.result} answeredAt={at} />;
+  if (outcome?.kind === 'error') return <ErrorPanel error={outcome.error} failedAt={at} linkToken={token} />;
   return null;
 });
 
-// One row's details beside the table: its diagnosis, then the full status panel (or error panel)
-// from the answer already fetched — no second request. Previous / Next (and J / K, handled by the
+// A row without an answer of its own (yet).
+function notLookedUp(row: BatchEntry['row'], retrying: boolean): string | null {
+  if (retrying) return 'Being looked up again; the last answer stays below until the new one arrives.';
+  if (row.verdict === 'pending') return 'Not looked up yet.';
+  if (row.verdict === 'cancelled') return 'Not looked up: the batch was cancelled first.';
+  return null;
+}
+
+// One row's details beside the table: the full status panel (or error panel), verdict first, from
+// the answer already fetched — no second request. Previous / Next (and J / K, handled by the
 // batch view) step through the rows shown without moving the table.
 export function BatchDrawer(props: BatchDrawerProps) {
   const { entry, label, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } = props;
@@ -108,8 +126,13 @@ export function BatchDrawer(props: BatchDrawerProps) {
       <VisuallyHidden role="status">
         {`Row ${position}: ${ROW_VERDICT_LABELS[row.verdict]}, ${label}`}
       </VisuallyHidden>
-      <RowDiagnosis row={row} retrying={retrying} />
-      <Answer outcome={outcome} />
+      {notLookedUp(row, retrying) && (
+        <Notice tone={ROW_VERDICT_TONES[row.verdict]}>
+          <StatusBadge tone={ROW_VERDICT_TONES[row.verdict]}>{ROW_VERDICT_LABELS[row.verdict]}</StatusBadge>{' '}
+          {notLookedUp(row, retrying)}
+        </Notice>
+      )}
+      <Answer token={row.token} outcome={outcome} at={row.diagnosedAt ?? undefined} />
     </Frame>
   );
 }

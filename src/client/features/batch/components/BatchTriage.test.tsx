@@ -298,8 +298,11 @@ describe('the drawer', () => {
     const user = await runAll();
     await user.click(screen.getByRole('button', { name: `Show details for ${UNKNOWN}` }));
     const details = drawer(UNKNOWN);
-    expect(details).toHaveTextContent('Lookup failed INVALID_LINK_TOKEN:');
-    expect(within(details).getByRole('region', { name: /^Error from Plaid/ })).toBeInTheDocument();
+    expect(details).toHaveTextContent('Lookup failed INVALID_LINK_TOKEN');
+    expect(details).toHaveTextContent('Who acts nextThe person looking up the token');
+    expect(
+      within(details).getByRole('heading', { name: /^Plaid does not know this link token/ }),
+    ).toBeVisible();
 
     await user.click(within(details).getByRole('button', { name: `Copy ${UNKNOWN}` }));
     expect(await navigator.clipboard.readText()).toBe(UNKNOWN);
