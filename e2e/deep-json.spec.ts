@@ -67,7 +67,10 @@ test('an upstream answer nested too deeply becomes an error from our server, not
     await page.getByRole('button', { name: 'Look up', exact: true }).click();
     await expect(page.getByText('Error from the inspector’s server')).toBeVisible({ timeout: 30_000 });
     await expect(
-      page.getByRole('paragraph').filter({ hasText: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` }),
+      page
+        .getByRole('definition')
+        .filter({ hasText: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` })
+        .first(),
     ).toBeVisible();
     expect(deaths).toEqual([]);
   } finally {
