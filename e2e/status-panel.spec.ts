@@ -124,8 +124,10 @@ for (const { scenario, link_token: token } of SCENARIOS) {
 
 test('an exit error links to Plaid’s documentation for its code', async ({ page }) => {
   await lookUp(page, scenarioToken('exit-item-login-required'));
-  const link = page.getByRole('link', { name: /Plaid’s docs for ITEM_LOGIN_REQUIRED/ });
-  await expect(link).toHaveAttribute('href', 'https://plaid.com/docs/errors/item/#item_login_required');
+  // The verdict and the failed session's card each link to the same page.
+  const links = page.getByRole('link', { name: /Plaid’s docs for ITEM_LOGIN_REQUIRED/ });
+  await expect(links).toHaveCount(2);
+  for (const link of await links.all()) await expect(link).toHaveAttribute('href', 'https://plaid.com/docs/errors/item/#item_login_required');
 });
 
 test('works from the keyboard: time zone, session cards and event details', async ({ page }) => {
