@@ -94,7 +94,7 @@ test('a successful session asks nothing about its bank', async ({ page }) => {
     if (request.url().includes('/api/institutions/')) asked.push(request.url());
   });
   await lookUp(page, scenarioToken('production'));
-  await expect(statusPanel(page).getByText('Succeeded').first()).toBeVisible();
+  await expect(statusPanel(page).getByText('Linked', { exact: true }).first()).toBeVisible();
   await expect(statusPanel(page).getByRole('heading', { name: /^Bank health/ })).toHaveCount(0);
   expect(asked).toEqual([]);
 });
