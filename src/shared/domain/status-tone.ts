@@ -1,4 +1,3 @@
-import type { SessionOutcome } from './session-outcome';
 import type { TokenStatus } from './token-status';
 
 // The five tones every status is shown in (badges, chips, rows, notices), so that the same outcome
@@ -11,13 +10,6 @@ export const TOKEN_STATUS_TONES: Record<TokenStatus['kind'], StatusTone> = {
   active: 'success',
   expired: 'warning',
   unknown: 'neutral',
-};
-
-export const SESSION_OUTCOME_TONES: Record<SessionOutcome, StatusTone> = {
-  succeeded: 'success',
-  'exited-with-error': 'failure',
-  'in-progress': 'pending',
-  abandoned: 'warning',
 };
 
 // A lookup that ended in an error (Plaid's, the server's or the browser's): the same word and

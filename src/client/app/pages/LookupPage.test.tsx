@@ -159,8 +159,8 @@ describe('looking up', () => {
     const heading = await screen.findByRole('heading', { name: 'Link token details' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Look up' })).toBeEnabled();
-    // Announced: the verdict, as the ticket text starts.
-    expect(screen.getByText(/^Verdict: Linked\. Linked /)).toBeInTheDocument();
+    // Announced: the verdict, with the bank it is about.
+    expect(screen.getByText(/^Verdict: Linked \(Bank of America\)\./)).toBeInTheDocument();
   });
 
   it('shows a Plaid error with its code, and moves focus to it', async () => {
@@ -182,7 +182,7 @@ describe('looking up', () => {
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
 
-    await screen.findByText(/^Verdict: Lookup failed\. INVALID_LINK_TOKEN: /);
+    await screen.findByText('Verdict: Lookup failed (INVALID_LINK_TOKEN).');
     // Focus is on the error panel's heading, and that panel names the error.
     await waitFor(() => expect(document.activeElement?.tagName).toBe('H2'));
     const panel = within(document.activeElement!.closest('section')!);
@@ -214,7 +214,7 @@ describe('looking up', () => {
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
     expect((await screen.findAllByText('Plaid did not answer within 10 seconds.'))[0]).toBeVisible();
-    expect(screen.getByText(/^Verdict: Lookup failed\. UPSTREAM_TIMEOUT: /)).toBeInTheDocument();
+    expect(screen.getByText('Verdict: Lookup failed (UPSTREAM_TIMEOUT).')).toBeInTheDocument();
   });
 
   it('says when the server cannot be reached', async () => {
@@ -257,7 +257,7 @@ describe('looking up', () => {
     await user.click(tokenField());
     await user.paste(SANDBOX_TOKEN);
     await user.click(screen.getByRole('button', { name: 'Look up' }));
-    await screen.findByText(/^Verdict: Lookup failed\. INTERNAL_SERVER_ERROR: /);
+    await screen.findByText('Verdict: Lookup failed (INTERNAL_SERVER_ERROR).');
     await delay(300);
     expect(sent).toHaveLength(1);
   });

@@ -66,7 +66,7 @@ describe('Retry', () => {
   ])('is not offered after %s: something must change first', async (_name, failure) => {
     server.use(failingOnce(failure).handler);
     await lookUp();
-    await screen.findByText(/^Verdict: Lookup failed\. /);
+    await screen.findByText(/^Verdict: Lookup failed \(/);
     expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument();
   });
 

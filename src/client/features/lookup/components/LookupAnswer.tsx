@@ -28,14 +28,19 @@ const AnswerView = lazy(() =>
   ),
 );
 
-export function LookupAnswer(props: LookupAnswerProps) {
-  const loading = props.lookup.submitted && (
+// Until the answer view's code is there: what the lookup is doing, then that its answer is coming.
+function AnswerViewLoading({ lookup }: { lookup: Lookup }) {
+  if (!lookup.submitted) return null;
+  return (
     <p className={styles.loading} role="status">
-      Loading the answer view…
+      {lookup.query.isLoading ? 'Looking up…' : 'Loading the answer view…'}
     </p>
   );
+}
+
+export function LookupAnswer(props: LookupAnswerProps) {
   return (
-    <Suspense fallback={loading}>
+    <Suspense fallback={<AnswerViewLoading lookup={props.lookup} />}>
       <AnswerView {...props} />
     </Suspense>
   );

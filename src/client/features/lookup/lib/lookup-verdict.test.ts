@@ -26,7 +26,7 @@ describe('answerVerdict', () => {
       verdict: 'failed',
       tone: 'failure',
       detail: 'Tartan Bank · INVALID_CREDENTIALS',
-      sentence: 'Verdict: Failed. Link failed at Tartan Bank with INVALID_CREDENTIALS.',
+      sentence: 'Verdict: Failed (Tartan Bank, INVALID_CREDENTIALS).',
     });
   });
 
@@ -60,7 +60,7 @@ describe('errorVerdict', () => {
     const malformed = proxyError('MALFORMED_LINK_TOKEN', 'Not a link token.', 'proxy-req-2');
     expect(errorVerdict(new ApiError(malformed, { httpStatus: 400 }))).toMatchObject({
       tone: 'failure',
-      sentence: expect.stringMatching(/^Verdict: Lookup failed\. MALFORMED_LINK_TOKEN: /),
+      sentence: 'Verdict: Lookup failed (MALFORMED_LINK_TOKEN).',
     });
   });
 });

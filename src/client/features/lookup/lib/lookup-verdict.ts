@@ -16,10 +16,15 @@ export type LookupVerdictSummary = {
   tone: StatusTone;
   // "Tartan Bank · ITEM_LOGIN_REQUIRED · 3 sessions", "no sessions", or a failed lookup's code.
   detail: string;
-  // "Verdict: Failed. Link failed at Tartan Bank with ITEM_LOGIN_REQUIRED (exit status
-  // requires_code)." As the ticket text starts.
+  // "Verdict: Failed (Tartan Bank, ITEM_LOGIN_REQUIRED)." for the screen reader. Not the
+  // headline: while live watch polls, its "last activity 5 s ago" would be announced anew every
+  // few seconds; this changes only when the outcome does.
   sentence: string;
 };
+
+function sentenceOf(verdict: Verdict | LookupVerdict, parts: readonly string[]): string {
+  return `Verdict: ${VERDICT_LABELS[verdict]}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}.`;
+}
 
 function sessionCount(count: number): string {
   if (count === 0) return 'no sessions';
@@ -35,21 +40,22 @@ export function answerVerdict(data: LinkTokenGetResponse, at: number): LookupVer
     diagnosis.error?.error_code,
     // One session is the verdict's own: the count only says something when there are others.
     count === 1 && session ? null : sessionCount(count),
-  ].filter(Boolean);
+  ].filter((part): part is string => Boolean(part));
   return {
     verdict: diagnosis.verdict,
     tone: diagnosis.tone,
     detail: parts.join(' · '),
-    sentence: `Verdict: ${VERDICT_LABELS[diagnosis.verdict]}. ${diagnosis.headline}`,
+    sentence: sentenceOf(diagnosis.verdict, parts),
   };
 }
 
 export function errorVerdict(error: ApiError): LookupVerdictSummary {
   const diagnosis = diagnoseLookupError(error.error, error.httpStatus);
+  const code = diagnosis.errorCode || 'unknown error';
   return {
     verdict: diagnosis.verdict,
     tone: diagnosis.tone,
-    detail: diagnosis.errorCode || 'unknown error',
-    sentence: `Verdict: ${VERDICT_LABELS[diagnosis.verdict]}. ${diagnosis.headline}`,
+    detail: code,
+    sentence: sentenceOf(diagnosis.verdict, [code]),
   };
 }
