@@ -1,7 +1,8 @@
 import { ownEntry } from '../own-entry';
 // The screens of Link, from the view_name of TRANSITION_VIEW events (the values Plaid's Link docs
 // list for onEvent), as an operations user would describe them to the end user. Plaid adds views
-// over time: an unknown name is shown exactly as sent.
+// over time: an unknown name is shown exactly as sent. No abbreviations in brackets here:
+// describeView adds the view's own name in brackets.
 const VIEW_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ACCEPT_TOS: 'the terms of service',
   CONNECTED: 'the success screen',
@@ -13,15 +14,15 @@ const VIEW_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ERROR: 'an error screen',
   EXIT: 'the exit screen',
   INSTANT_MICRODEPOSIT_AUTHORIZED: 'the instant micro-deposit confirmation',
-  KYC_CHECK: 'the identity (KYC) check',
+  KYC_CHECK: 'the identity check',
   LOADING: 'a loading screen',
   MATCHED_CONSENT: 'the consent screen for a returning user',
   MATCHED_CREDENTIAL: 'the sign-in form for a returning user',
   MATCHED_MFA: 'the security check for a returning user',
-  MFA: 'the bank’s security check (MFA)',
+  MFA: 'the bank’s security check',
   NUMBERS: 'the account and routing number form',
   NUMBERS_SELECT_INSTITUTION: 'the bank choice for manual account entry',
-  OAUTH: 'the hand-over to the bank’s own sign-in (OAuth)',
+  OAUTH: 'the hand-over to the bank’s own sign-in',
   PROFILE_DATA_REVIEW: 'the profile review',
   RECAPTCHA: 'the reCAPTCHA check',
   RISK_CHECK: 'the risk check',
