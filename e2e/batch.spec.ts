@@ -125,7 +125,7 @@ test('looks up a pasted log excerpt, backs off on 429, sorts, filters, opens a r
   const lines = csv.trimEnd().split('\r\n');
   expect(lines[0]).toBe(
     'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,' +
-      'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id',
+      'institution_id,step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id',
   );
   expect(lines).toHaveLength(6);
   expect(lines.find((line) => line.startsWith(RATE_LIMITED))).toContain(',Lookup failed,');

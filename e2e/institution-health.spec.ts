@@ -98,3 +98,35 @@ test('a successful session asks nothing about its bank', async ({ page }) => {
   await expect(statusPanel(page).getByRole('heading', { name: /^Bank health/ })).toHaveCount(0);
   expect(asked).toEqual([]);
 });
+
+test('in Batch, each institution group shows its bank’s health, one request per bank', async ({
+  page,
+}, testInfo) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/institutions/')) asked.push(request.postData() ?? '');
+  });
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Batch' }).click();
+  const batch = page.getByRole('tabpanel', { name: 'Batch' });
+  const tokens = ['bank-down', 'bank-degraded', 'bank-healthy', 'bank-no-status', 'exit-institution-down'];
+  await batch.getByLabel(/Tokens, or any text/).fill(tokens.map((name) => scenarioToken(name)).join('\n'));
+  await batch.getByRole('button', { name: 'Look up 5 tokens' }).click();
+  await expect(batch.getByText(/^Done:/)).toBeVisible({ timeout: 30_000 });
+
+  const institutions = batch.getByRole('group', { name: 'Institution' });
+  const bank = (name: string) =>
+    institutions
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: new RegExp(`^${name} \\d+$`) }) });
+  await expect(bank('Quokka Credit Union').getByText('Down', { exact: true })).toBeVisible();
+  await expect(bank('Quokka Credit Union').getByText('4% succeed')).toBeVisible();
+  await expect(bank('Quokka Credit Union').getByText('Incident', { exact: true })).toBeVisible();
+  await expect(bank('Bilby Savings Bank').getByText('Degraded', { exact: true })).toBeVisible();
+  await expect(bank('Wells Fargo').getByText('Healthy', { exact: true })).toBeVisible();
+  await expect(institutions.getByText('Not enough traffic to report')).toBeVisible();
+  // The Sandbox token's bank is not asked, and the line under the counts says why.
+  await expect(institutions.getByText(/Sandbox: Plaid reports no institution health/)).toBeVisible();
+  expect(asked).toHaveLength(4);
+  await attachScreenshot(page, testInfo, 'batch-bank-health');
+});

@@ -24,9 +24,10 @@ export async function getInstitution(
 // What a health lookup needs besides the institution: the token's environment and countries, and
 // the credentials of the lookup that produced the answer (null: the server's own).
 export type InstitutionScope = {
-  // The lookup the answer came from: a new lookup asks again (its credentials may differ), while
-  // live-watch polls of the same lookup reuse the answer. The key never holds credentials.
-  lookupId: number;
+  // The lookup or batch run the answer came from ("lookup-3", "batch-1"): a new one asks again (its
+  // credentials may differ), while live-watch polls of the same lookup and a batch's rows at one
+  // bank reuse the answer. The key never holds credentials.
+  lookupKey: string;
   environment: PlaidEnvironment;
   countryCodes: readonly string[];
   credentials: { client_id: string; secret: string } | null;
@@ -37,7 +38,7 @@ const HEALTH_FRESH_MS = 60_000;
 
 export function institutionQuery(institutionId: string, scope: InstitutionScope) {
   return {
-    queryKey: ['institution', scope.lookupId, scope.environment, institutionId, scope.countryCodes],
+    queryKey: ['institution', scope.lookupKey, scope.environment, institutionId, scope.countryCodes],
     queryFn: ({ signal }: { signal: AbortSignal }) =>
       getInstitution(
         {

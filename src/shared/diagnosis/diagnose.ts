@@ -51,6 +51,8 @@ export interface SessionDiagnosis {
   // "First Platypus Bank (ins_109508)"; institutionName: "First Platypus Bank", for sentences.
   institution: string | null;
   institutionName: string | null;
+  // "ins_109508": what an institution health lookup asks for.
+  institutionId: string | null;
   error: PlaidError | null;
   exitStatus: string | null;
   steps: SessionStep[];
@@ -163,6 +165,7 @@ function readSession(session: LinkSession, tokenExpired: boolean, now: number): 
       durationMs: started !== null && ended !== null && ended >= started ? ended - started : null,
       institution: institutionLabel(institution),
       institutionName: institution?.name ?? institution?.institution_id ?? null,
+      institutionId: institution?.institution_id ?? null,
       error,
       exitStatus,
       steps,

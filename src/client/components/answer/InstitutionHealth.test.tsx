@@ -46,7 +46,7 @@ function renderPanel(sessions: LinkSession[], token = PRODUCTION_TOKEN) {
   const data = makeResponse({ link_token: token, link_sessions: sessions });
   return render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <StatusPanel result={makeResult(data)} lookup={{ id: 1, credentials: CREDENTIALS }} />
+      <StatusPanel result={makeResult(data)} lookup={{ id: 'lookup-1', credentials: CREDENTIALS }} />
     </QueryClientProvider>,
   );
 }

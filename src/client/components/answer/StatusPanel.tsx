@@ -25,7 +25,8 @@ type StatusPanelProps = {
   newEventIds?: ReadonlySet<string>;
   // The lookup that produced the answer: with it, failed sessions ask Plaid about their bank's
   // health with the same credentials (null: the server's own). Without it, no health is asked.
-  lookup?: { id: number; credentials: InstitutionScope['credentials'] };
+  // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
+  lookup?: { id: string; credentials: InstitutionScope['credentials'] };
 };
 
 // The token's environment and countries: what an institution lookup for its sessions asks with.
@@ -37,7 +38,7 @@ function institutionScope(
   if (!token.ok) return undefined;
   const countryCodes = data.metadata.country_codes.length > 0 ? data.metadata.country_codes : ['US'];
   return {
-    lookupId: lookup.id,
+    lookupKey: lookup.id,
     environment: token.environment,
     countryCodes,
     credentials: lookup.credentials,

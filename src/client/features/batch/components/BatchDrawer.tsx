@@ -9,11 +9,14 @@ import text from '../../../components/text.module.css';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
+import type { BatchRunLookup } from '../lib/bank-targets';
 import type { BatchOutcome } from '../lib/run-batch';
 import styles from './BatchDrawer.module.css';
 
 type BatchDrawerProps = {
   entry: BatchEntry;
+  // The batch run, for a failed session's bank health (asked with the batch's credentials).
+  runLookup: BatchRunLookup | null;
   // How the table shows the token (lib/token-labels.ts).
   label: string;
   id: string;
@@ -70,12 +73,16 @@ const Answer = memo(function Answer({
   token,
   outcome,
   at,
+  runLookup,
 }: {
   token: string;
   outcome: BatchOutcome | null;
   at: number | undefined;
+  runLookup: BatchRunLookup | null;
 }) {
-  if (outcome?.kind === 'success') return <StatusPanel result={outcome.result} answeredAt={at} />;
+  if (outcome?.kind === 'success') {
+    return <StatusPanel result={outcome.result} answeredAt={at} lookup={runLookup ?? undefined} />;
+  }
   if (outcome?.kind === 'error') return <ErrorPanel error={outcome.error} failedAt={at} linkToken={token} />;
   return null;
 });
@@ -92,7 +99,8 @@ function notLookedUp(row: BatchEntry['row'], retrying: boolean): string | null {
 // the answer already fetched — no second request. Previous / Next (and J / K, handled by the
 // batch view) step through the rows shown without moving the table.
 export function BatchDrawer(props: BatchDrawerProps) {
-  const { entry, label, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } = props;
+  const { entry, runLookup, label, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } =
+    props;
   const { row, outcome } = entry;
   const retrying = row.verdict === 'pending' && outcome !== null;
   // The open row may have been filtered away since it was opened.
@@ -132,7 +140,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
           {notLookedUp(row, retrying)}
         </Notice>
       )}
-      <Answer token={row.token} outcome={outcome} at={row.diagnosedAt ?? undefined} />
+      <Answer token={row.token} outcome={outcome} at={row.diagnosedAt ?? undefined} runLookup={runLookup} />
     </Frame>
   );
 }

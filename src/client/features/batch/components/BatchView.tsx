@@ -7,6 +7,7 @@ import text from '../../../components/text.module.css';
 import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
 import type { BatchRequest } from '../lib/batch-form-schema';
+import { bankTargets } from '../lib/bank-targets';
 import { retryableTokens } from '../lib/batch-row';
 import { breakdown } from '../lib/breakdown';
 import { adjacentToken } from '../lib/row-navigation';
@@ -56,7 +57,7 @@ export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null
     drawerHeading: `${id}-drawer-heading`,
   };
   const { data: serverInfo } = useQuery(serverInfoQuery);
-  const { state, start, retry, cancel } = useBatchRun();
+  const { state, runLookup, start, retry, cancel } = useBatchRun();
   const [sort, setSort] = useState<Sort | null>(null);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selectedToken, setSelectedToken] = useState<string | null>(null);
@@ -81,6 +82,13 @@ export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null
   }, [rows, filter, sort]);
   const visibleTokens = useMemo(() => visibleRows.map((row) => row.token), [visibleRows]);
   const retryTokens = useMemo(() => retryableTokens(rows), [rows]);
+  const banks = useMemo(
+    () => ({
+      targets: runLookup ? bankTargets(state.entries, runLookup) : new Map(),
+      ask: state.phase !== 'running',
+    }),
+    [state.entries, state.phase, runLookup],
+  );
   const selectedEntry = state.entries.find((entry) => entry.token === selectedToken) ?? null;
 
   const select = useCallback((token: string | null, focus: FocusTarget) => {
@@ -201,6 +209,7 @@ export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null
               <Breakdown
                 counts={counts}
                 filtered={isFiltered(filter)}
+                banks={banks}
                 onToggle={(facet: Facet, value: string) =>
                   setFilter({ ...filter, facets: toggleFacet(filter.facets, facet, value) })
                 }
@@ -236,6 +245,7 @@ export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null
               <BatchDrawer
                 key={fullScreen ? 'full-screen' : 'beside'}
                 entry={selectedEntry}
+                runLookup={runLookup}
                 label={labels.get(selectedEntry.token) ?? selectedEntry.token}
                 id={ids.drawer}
                 headingId={ids.drawerHeading}

@@ -1,10 +1,14 @@
 import { useId, useState } from 'react';
 import { Button } from '../../../components/Button';
 import { useMediaQuery } from '../../../hooks/use-media-query';
+import text from '../../../components/text.module.css';
 import { toneClass } from '../../../components/tone';
+import { INSTITUTION_HEALTH_MESSAGES } from '../../../../shared/domain/institution-health';
+import type { BankTarget } from '../lib/bank-targets';
 import type { Breakdown as BreakdownCounts, FacetCount } from '../lib/breakdown';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES, type RowVerdict } from '../lib/row-verdict';
 import { FACETS, type Facet } from '../lib/sort-filter-rows';
+import { BankHealth } from './BankHealth';
 import styles from './Breakdown.module.css';
 import { VerdictBar } from './VerdictBar';
 
@@ -20,6 +24,22 @@ const FACET_LABELS: Readonly<Record<Facet, string>> = {
 const SHOWN_VALUES = 8;
 const SHOWN_VALUES_NARROW = 4;
 
+// What the Institution group needs to show each bank's health: one target per institution name,
+// and whether to ask yet (not while the batch runs, so that health requests do not compete with
+// the lookups for the server's rate limit).
+export type BreakdownBanks = { targets: ReadonlyMap<string, BankTarget>; ask: boolean };
+
+// Under the Institution counts: why some groups show no health.
+function BankHealthNote({ shown, banks }: { shown: readonly FacetCount[]; banks: BreakdownBanks }) {
+  const environments = new Set(shown.map(({ value }) => banks.targets.get(value)?.scope.environment));
+  const notes: string[] = [];
+  if (!banks.ask && environments.has('production'))
+    notes.push('Bank health is asked once the batch has finished.');
+  if (environments.has('sandbox')) notes.push(INSTITUTION_HEALTH_MESSAGES.sandbox);
+  if (notes.length === 0) return null;
+  return <p className={text.hint}>{notes.join(' ')}</p>;
+}
+
 function valueLabel(facet: Facet, value: string): string {
   return facet === 'verdict' ? ROW_VERDICT_LABELS[value as RowVerdict] : value;
 }
@@ -27,10 +47,13 @@ function valueLabel(facet: Facet, value: string): string {
 function FacetGroup({
   facet,
   counts,
+  banks,
   onToggle,
 }: {
   facet: Facet;
   counts: readonly FacetCount[];
+  // Only for the Institution group.
+  banks: BreakdownBanks | null;
   onToggle: (facet: Facet, value: string) => void;
 }) {
   const id = useId();
@@ -52,20 +75,26 @@ function FacetGroup({
         <div className={styles.values}>
           {facet === 'verdict' && <VerdictBar counts={counts} />}
           <ul className={styles.buttons}>
-            {shown.map(({ value, count, selected }) => (
-              <li key={value}>
-                {/* Named by its value and count, e.g. "INSTITUTION_DOWN 12". */}
-                <Button size="small" aria-pressed={selected} onClick={() => onToggle(facet, value)}>
-                  {facet === 'verdict' && (
-                    <span
-                      className={`${styles.swatch} ${toneClass(ROW_VERDICT_TONES[value as RowVerdict])}`}
-                      aria-hidden="true"
-                    />
-                  )}
-                  {valueLabel(facet, value)} <span className={styles.count}>{count}</span>
-                </Button>
-              </li>
-            ))}
+            {shown.map(({ value, count, selected }) => {
+              const target = banks?.ask ? banks.targets.get(value) : undefined;
+              // Health is asked in Production only (Plaid reports none in Sandbox).
+              const bank = target?.scope.environment === 'production' ? target : undefined;
+              return (
+                <li key={value} className={bank ? styles.bank : undefined}>
+                  {/* Named by its value and count, e.g. "INSTITUTION_DOWN 12". */}
+                  <Button size="small" aria-pressed={selected} onClick={() => onToggle(facet, value)}>
+                    {facet === 'verdict' && (
+                      <span
+                        className={`${styles.swatch} ${toneClass(ROW_VERDICT_TONES[value as RowVerdict])}`}
+                        aria-hidden="true"
+                      />
+                    )}
+                    {valueLabel(facet, value)} <span className={styles.count}>{count}</span>
+                  </Button>
+                  {bank && <BankHealth target={bank} />}
+                </li>
+              );
+            })}
             {(hidden > 0 || showAll) && counts.length > limit && (
               <li>
                 <Button
@@ -79,6 +108,7 @@ function FacetGroup({
               </li>
             )}
           </ul>
+          {banks && <BankHealthNote shown={shown} banks={banks} />}
         </div>
       )}
     </div>
@@ -90,11 +120,13 @@ function FacetGroup({
 export function Breakdown({
   counts,
   filtered,
+  banks,
   onToggle,
   onClear,
 }: {
   counts: BreakdownCounts;
   filtered: boolean;
+  banks: BreakdownBanks;
   onToggle: (facet: Facet, value: string) => void;
   onClear: () => void;
 }) {
@@ -111,7 +143,13 @@ export function Breakdown({
         </Button>
       </div>
       {FACETS.map((facet) => (
-        <FacetGroup key={facet} facet={facet} counts={counts[facet]} onToggle={onToggle} />
+        <FacetGroup
+          key={facet}
+          facet={facet}
+          counts={counts[facet]}
+          banks={facet === 'institution' ? banks : null}
+          onToggle={onToggle}
+        />
       ))}
     </section>
   );

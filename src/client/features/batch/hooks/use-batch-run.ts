@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BatchRunLookup } from '../lib/bank-targets';
 import { batchLookup, type BatchCredentials } from '../lib/batch-lookup';
 import { pendingRow, rowFromOutcome, type BatchRow } from '../lib/batch-row';
 import { runBatch, type BatchOutcome, type BatchProgress } from '../lib/run-batch';
@@ -39,12 +40,17 @@ function settled(entry: BatchEntry): BatchEntry {
 }
 
 // React state around runBatch: one entry per token, filled in as answers arrive. The shared
-// credentials are kept only in memory (a ref, like the form that holds them too), for "Retry failed
-// lookups"; never in state, storage or exports. Leaving the page cancels the run.
+// credentials are kept only in memory (like the form that holds them too), for "Retry failed
+// lookups" and the banks' health (`runLookup`); never in storage or exports. Leaving the page
+// cancels the run.
 export function useBatchRun() {
   const [state, setState] = useState<BatchRunState>(IDLE);
   const controllerRef = useRef<AbortController | null>(null);
   const credentialsRef = useRef<BatchCredentials>(null);
+  const runCount = useRef(0);
+  // Each new batch gets its own key, so health answers asked with one batch's credentials are
+  // never shown for another's.
+  const [runLookup, setRunLookup] = useState<BatchRunLookup | null>(null);
 
   useEffect(() => () => controllerRef.current?.abort(), []);
 
@@ -124,6 +130,8 @@ export function useBatchRun() {
   const start = useCallback(
     (tokens: string[], credentials: BatchCredentials) => {
       credentialsRef.current = credentials;
+      runCount.current += 1;
+      setRunLookup({ id: `batch-${runCount.current}`, credentials });
       return execute(tokens, 'batch');
     },
     [execute],
@@ -131,5 +139,5 @@ export function useBatchRun() {
   const retry = useCallback((tokens: string[]) => execute(tokens, 'retry'), [execute]);
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
 
-  return { state, start, retry, cancel };
+  return { state, runLookup, start, retry, cancel };
 }

@@ -38,6 +38,7 @@ describe('rowFromOutcome', () => {
       errorMessage: 'INSTITUTION_DOWN happened',
       exitStatus: 'requires_credentials',
       institution: 'Houndstooth Bank',
+      institutionId: 'ins_109512',
       stepReached: 'credentials',
       lastActivityAt: '2026-11-25T05:05:00.000Z',
       validity: 'active',
@@ -76,6 +77,7 @@ describe('rowFromOutcome', () => {
     expect(row).toMatchObject({
       verdict: 'linked',
       institution: 'First Platypus Bank',
+      institutionId: 'ins_109508',
       errorCode: null,
       exitStatus: null,
       sessionCount: 2,

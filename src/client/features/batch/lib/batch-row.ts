@@ -27,6 +27,7 @@ export type BatchRow = {
   errorMessage: string | null;
   exitStatus: string | null;
   institution: string | null;
+  institutionId: string | null;
   // Where in Link the verdict's session stopped (or is now, while in progress).
   stepReached: StepKind | null;
   // The newest event (or session start) across all sessions.
@@ -54,6 +55,7 @@ export function pendingRow(token: string, verdict: 'pending' | 'cancelled'): Bat
     errorMessage: null,
     exitStatus: null,
     institution: null,
+    institutionId: null,
     stepReached: null,
     lastActivityAt: null,
     validity: null,
@@ -110,6 +112,7 @@ export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number
     errorMessage: diagnosis.error?.error_message ?? null,
     exitStatus: session?.exitStatus ?? null,
     institution: session?.institutionName ?? null,
+    institutionId: session?.institutionId ?? null,
     stepReached: session?.stoppedAt ?? null,
     lastActivityAt: latest(diagnosis.sessions.map((candidate) => candidate.lastActivityAt)),
     validity: diagnosis.tokenStatus.kind,

@@ -10,6 +10,7 @@ const TOKEN = 'link-sandbox-11111111-1111-4111-8111-111111111111';
 const NOW = Date.parse('2026-11-25T06:00:00Z');
 const HEADER =
   'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,' +
+  'institution_id,' +
   'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id';
 
 function success(raw: Record<string, unknown>): BatchOutcome {
@@ -53,6 +54,7 @@ describe('toCsv', () => {
         'INSTITUTION_DOWN',
         'requires_credentials',
         'Houndstooth Bank',
+        'ins_109512',
         'Bank credentials',
         '2026-11-25T05:05:00.000Z',
         'Active',
@@ -74,10 +76,10 @@ describe('toCsv', () => {
 
     expect(failed).toMatch(
       new RegExp(
-        `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",INVALID_LINK_TOKEN,,,,,,,,"bad, ""very"" bad",req-error$`,
+        `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",INVALID_LINK_TOKEN,,,,,,,,,"bad, ""very"" bad",req-error$`,
       ),
     );
-    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,`);
+    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,,`);
     expect(end).toBe('');
   });
 });
@@ -102,6 +104,7 @@ describe('toJson', () => {
           error_code: null,
           exit_status: null,
           institution: null,
+          institution_id: null,
           step_reached: null,
           last_activity_at: null,
           token_validity: 'Active',

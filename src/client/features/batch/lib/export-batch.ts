@@ -18,6 +18,7 @@ const COLUMNS: { header: string; value: (row: BatchRow) => string | number | nul
   { header: 'error_code', value: (row) => row.errorCode },
   { header: 'exit_status', value: (row) => row.exitStatus },
   { header: 'institution', value: (row) => row.institution },
+  { header: 'institution_id', value: (row) => row.institutionId },
   { header: 'step_reached', value: (row) => row.stepReached && STEP_LABELS[row.stepReached] },
   { header: 'last_activity_at', value: (row) => row.lastActivityAt },
   { header: 'token_validity', value: (row) => row.validity && TOKEN_STATUS_LABELS[row.validity] },

@@ -129,7 +129,7 @@ export function AnswerView({
                   answeredAt={dataUpdatedAt}
                   inspectorUrl={inspectorUrl}
                   newEventIds={outcome.newEventIds}
-                  lookup={{ id: submitted.id, credentials: requestCredentials(submitted.request) }}
+                  lookup={{ id: `lookup-${submitted.id}`, credentials: requestCredentials(submitted.request) }}
                 />
               </>
             )}
