@@ -166,8 +166,9 @@ export function batchBenchSection({ runner, browser }: BatchBenchResult): Sectio
       ? [
           '',
           `The same ${browser.tokens} tokens in the batch view in Chromium (headless, 1280×800, concurrency ` +
-            `${DEFAULT_CONCURRENCY}), built server in simulator mode, limit lifted; each of ${browser.tokens} distinct ` +
-            'tokens stands for a fixture (bench/batch-500-browser.ts). Median of the rounds after a warm-up.',
+            `${DEFAULT_CONCURRENCY}), built server in front of the simulator, limit lifted; each of ${browser.tokens} distinct ` +
+            'tokens stands for a fixture, swapped in between our server and the simulator (bench/batch-500-browser.ts). ' +
+            'Median of the rounds after a warm-up.',
           '',
           table(
             ['measure', 'value'],
