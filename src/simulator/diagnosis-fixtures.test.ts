@@ -86,7 +86,7 @@ describe('the diagnosis fixtures tell their story', () => {
 
   it('several-sessions: linked, after the earlier failure', () => {
     expect(of('several-sessions').headline).toBe(
-      'Linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
+      'The user linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
     );
   });
 });

@@ -407,7 +407,7 @@ describe('diagnose: linked and in progress', () => {
     expect(diagnosis).toMatchObject({
       verdict: 'linked',
       tone: 'success',
-      headline: 'Linked First Platypus Bank.',
+      headline: 'The user linked First Platypus Bank.',
       actor: 'nobody',
       endUserSaw: { lastScreen: 'CONNECTED' },
     });
@@ -453,7 +453,7 @@ describe('diagnose: several sessions', () => {
       verdict: 'linked',
       linkSessionId: 'linked',
       headline:
-        'Linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
+        'The user linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
       notes: [
         'An earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS: The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
       ],

@@ -205,7 +205,8 @@ function sessionHeadline(
       const earlier = earlierFailure
         ? `, after an earlier attempt failed${at(earlierFailure.institutionName)} with ${earlierFailure.error!.error_code}`
         : '';
-      return `Linked ${bank ?? 'through Link'}${earlier}.`;
+      // Not "Linked …": the verdict badge beside it already says Linked.
+      return `The user linked ${bank ?? 'an account'}${earlier}.`;
     }
     case 'failed':
       return `Link failed${at(bank)} with ${session.error!.error_code}${exitStatus}.`;
