@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET, scenarioToken } from '../src/simulator';
+import { scenarioToken } from '../src/simulator';
 import { readCpuSeconds } from './lib/cpu-time';
 import { runLoad } from './lib/load';
-import { freePort, type ChildServer } from './lib/processes';
+import type { ChildServer } from './lib/processes';
 import { median } from './lib/stats';
-import { proxyLookup, startStandaloneSimulator } from './targets';
+import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
 
 // Two builds of our server side by side, for one change to the request path: each round sends
 // the same closed-loop load to both at once, in front of one simulator, and reads the CPU time each
@@ -34,40 +31,6 @@ if (!values.before) {
   process.exit(1);
 }
 
-// The built server of a checkout, configured as the overhead benchmark configures ours.
-async function startBuild(dir: string, simulatorUrl: string): Promise<ChildServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve(dir, 'dist/server/main.js')], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PLAID_UPSTREAM: 'plaid',
-      PLAID_SANDBOX_URL: simulatorUrl,
-      PLAID_PRODUCTION_URL: simulatorUrl,
-      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-      LOG_LEVEL: 'info',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 200; tries++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok)
-        return { url, pid: child.pid!, stop: async () => void child.kill('SIGTERM') };
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${dir}/dist/server/main.js did not answer /healthz`);
-}
-
 type Round = { requestsPerSecond: number; cpuUs: number };
 
 async function round(server: ChildServer): Promise<Round> {
@@ -88,8 +51,8 @@ async function round(server: ChildServer): Promise<Round> {
 
 const simulator = await startStandaloneSimulator();
 const builds = [
-  { name: 'before', server: await startBuild(values.before, simulator.url) },
-  { name: 'after', server: await startBuild(values.after, simulator.url) },
+  { name: 'before', server: await startProxy(simulator.url, {}, [], values.before) },
+  { name: 'after', server: await startProxy(simulator.url, {}, [], values.after) },
 ];
 try {
   // Warm-up: JIT and connection pools.

@@ -10,11 +10,12 @@ export function startStandaloneSimulator(env: Record<string, string> = {}): Prom
 }
 
 // Our real, built server in front of the simulator, exactly as an operator would run it against
-// Plaid: PLAID_UPSTREAM=plaid with server-held credentials.
+// Plaid: PLAID_UPSTREAM=plaid with server-held credentials. dir: the checkout whose build runs.
 export function startProxy(
   simulatorUrl: string,
   env: Record<string, string> = {},
   nodeArgs: readonly string[] = [],
+  dir = '.',
 ): Promise<ChildServer> {
   return startBuiltServer(
     {
@@ -30,6 +31,7 @@ export function startProxy(
       ...env,
     },
     nodeArgs,
+    dir,
   );
 }
 

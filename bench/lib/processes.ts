@@ -61,13 +61,16 @@ export async function freePort(): Promise<number> {
 }
 
 // Runs the built server exactly as it ships (`node dist/server/main.js`) and waits for /healthz.
-// nodeArgs go to node itself, e.g. --cpu-prof for bench/profile-lookup.ts.
+// nodeArgs go to node itself, e.g. --cpu-prof for bench/profile-lookup.ts; dir is the checkout
+// whose build runs (another one for bench/compare-builds.ts).
 export async function startBuiltServer(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  dir = '.',
 ): Promise<ChildServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
+    cwd: dir,
     env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(port) },
     // Logs go to /dev/null: written as in production, but not parsed by this process.
     stdio: ['ignore', 'ignore', 'inherit'],

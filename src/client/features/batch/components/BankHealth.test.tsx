@@ -2,7 +2,13 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../../test/msw-server';
-import { failedSession, linkedSession, linkTokenBody, requestedToken } from '../../../test/batch-answers';
+import {
+  failedSession,
+  linkedSession,
+  linkTokenBody,
+  plaidErrorBody,
+  requestedToken,
+} from '../../../test/batch-answers';
 import { configHandler, pasteAndRun, renderBatch } from '../../../test/render-batch';
 import { API_PATHS } from '../../../../shared/api-paths';
 import { incident, makeInstitution, productStatus } from '../../../../shared/test/institutions';
@@ -37,7 +43,9 @@ beforeEach(() => {
       const linkToken = await requestedToken(request);
       if (linkToken.includes('00000004')) {
         await tartanAnswers;
-        return HttpResponse.json(linkTokenBody(linkToken, { sessions: [linkedSession({ institution: TARTAN })] }));
+        return HttpResponse.json(
+          linkTokenBody(linkToken, { sessions: [linkedSession({ institution: TARTAN })] }),
+        );
       }
       return HttpResponse.json(
         linkTokenBody(linkToken, { sessions: [failedSession('INSTITUTION_DOWN', { institution: QUOKKA })] }),
@@ -47,19 +55,13 @@ beforeEach(() => {
       const body = (await request.json()) as { institution_id: string };
       asked.push(body);
       if (body.institution_id === TARTAN.institution_id) {
-        return HttpResponse.json({ institution: { ...makeInstitution(null), ...TARTAN }, request_id: 'req-t' });
+        return HttpResponse.json({
+          institution: { ...makeInstitution(null), ...TARTAN },
+          request_id: 'req-t',
+        });
       }
       if (body.institution_id !== QUOKKA.institution_id) {
-        return HttpResponse.json(
-          {
-            error_type: 'INVALID_INPUT',
-            error_code: 'INVALID_INSTITUTION',
-            error_message: 'invalid institution_id provided',
-            display_message: null,
-            request_id: 'req-x',
-          },
-          { status: 400 },
-        );
+        return HttpResponse.json(plaidErrorBody('INVALID_INSTITUTION'), { status: 400 });
       }
       const status = {
         item_logins: productStatus(0.64, minutesAgo(90), { plaid: 0.03 }),
@@ -88,7 +90,9 @@ describe('bank health in the batch breakdown', () => {
 
     // The three Quokka answers are in; Tartan's lookup still runs.
     await within(institutionGroup()).findByRole('button', { name: 'Quokka Credit Union 3' });
-    expect(within(institutionGroup()).getByText('Bank health is asked once the batch has finished.')).toBeVisible();
+    expect(
+      within(institutionGroup()).getByText('Bank health is asked once the batch has finished.'),
+    ).toBeVisible();
     expect(asked).toEqual([]);
 
     releaseTartan();
@@ -104,8 +108,16 @@ describe('bank health in the batch breakdown', () => {
 
     // Three tokens at Quokka, one at Tartan: two requests, with the tokens' environment and countries.
     expect(asked).toHaveLength(2);
-    expect(asked).toContainEqual({ institution_id: 'ins_135101', environment: 'production', country_codes: ['US'] });
-    expect(asked).toContainEqual({ institution_id: 'ins_109511', environment: 'production', country_codes: ['US'] });
+    expect(asked).toContainEqual({
+      institution_id: 'ins_135101',
+      environment: 'production',
+      country_codes: ['US'],
+    });
+    expect(asked).toContainEqual({
+      institution_id: 'ins_109511',
+      environment: 'production',
+      country_codes: ['US'],
+    });
   });
 
   it('asks nothing for a Sandbox batch and says why no health is shown', async () => {
@@ -114,7 +126,9 @@ describe('bank health in the batch breakdown', () => {
     await pasteAndRun(user, [1, 2].map((n) => token('sandbox', n)).join('\n'));
     await screen.findByText(/^Done:/);
     expect(
-      within(institutionGroup()).getByText('Sandbox: Plaid reports no institution health outside Production.'),
+      within(institutionGroup()).getByText(
+        'Sandbox: Plaid reports no institution health outside Production.',
+      ),
     ).toBeVisible();
     expect(within(bankItem('Quokka Credit Union')).queryByText('Item logins')).toBeNull();
     expect(asked).toEqual([]);
@@ -127,7 +141,9 @@ describe('bank health in the batch breakdown', () => {
       http.post(API_PATHS.linkTokenGet, async ({ request }) => {
         const linkToken = await requestedToken(request);
         return HttpResponse.json(
-          linkTokenBody(linkToken, { sessions: [failedSession('INSTITUTION_DOWN', { institution: unlisted })] }),
+          linkTokenBody(linkToken, {
+            sessions: [failedSession('INSTITUTION_DOWN', { institution: unlisted })],
+          }),
         );
       }),
     );
