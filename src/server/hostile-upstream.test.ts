@@ -156,3 +156,98 @@ describe('what is logged of an answer', () => {
     expect(logs.lines().find((entry) => entry.msg === 'lookup')?.plaid_request_id).toBe('m8MDnv9okwxFNBV');
   });
 });
+
+describe('an upstream that echoes what it was sent (a debugging gateway at PLAID_*_URL)', () => {
+  // What such a gateway answers: the request it received, headers (PLAID-SECRET included) and all.
+  function echo(status: number): UpstreamHandler {
+    return (request, res) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({ request_id: 'echo', received: { headers: request.headers, body: request.body } }),
+      );
+    };
+  }
+
+  function askInstitution(app: ReturnType<typeof appWith>, credentials: Record<string, string> = {}) {
+    return app.request('/api/institutions/get_by_id', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ institution_id: 'ins_56', environment: 'sandbox', ...credentials }),
+    });
+  }
+
+  const routes = [
+    ['the token lookup', lookup],
+    ['the institution lookup', askInstitution],
+  ] as const;
+
+  it.each(routes.flatMap(([name, ask]) => [200, 400, 502].map((status) => [name, status, ask] as const)))(
+    "%s refuses an HTTP %i answer holding the server's secret: 502 UPSTREAM_BAD_RESPONSE, logged, secret never shown",
+    async (_name, status, ask) => {
+      upstream.answerWith(echo(status));
+      const logs = captureLogs();
+      const response = await ask(appWith({}, logs));
+      const text = await response.text();
+      expect(response.status).toBe(502);
+      expect(JSON.parse(text)).toMatchObject({
+        error_code: 'UPSTREAM_BAD_RESPONSE',
+        error_message: expect.stringContaining(
+          `Plaid answered HTTP ${status} with an answer that contains the server's own Plaid secret, so it was not passed on.`,
+        ),
+      });
+      expect(text).not.toContain('server-sandbox-secret');
+      // Asked once: an echoing gateway echoes again, so a 502 from it is not retried.
+      expect(upstream.requests).toHaveLength(1);
+      const alerts = logs.lines().filter((line) => String(line.msg).includes('echoes requests'));
+      expect(alerts).toMatchObject([
+        {
+          level: 'error',
+          msg: expect.stringContaining('PLAID_SANDBOX_URL seems to point at a gateway or proxy'),
+        },
+      ]);
+      expect(logs.text()).not.toContain('server-sandbox-secret');
+    },
+  );
+
+  it("finds the other environment's secret too, and a secret in Retry-After", async () => {
+    const app = appWith({ PLAID_SECRET_PRODUCTION: 'server-production-secret' });
+    upstream.answerWith(json(400, { request_id: 'r', note: 'server-production-secret' }));
+    expect((await lookup(app)).status).toBe(502);
+    upstream.answerWith(json(429, { request_id: 'r' }, { 'Retry-After': 'server-sandbox-secret' }));
+    const limited = await lookup(app);
+    expect(limited.status).toBe(502);
+    expect(limited.headers.get('Retry-After')).toBeNull();
+  });
+
+  it('finds a secret with characters JSON escapes, as JSON encoders write it', async () => {
+    const secret = 'a"b\\c/d-secret';
+    const app = appWith({ PLAID_SECRET_SANDBOX: secret });
+    for (const written of [JSON.stringify(secret), JSON.stringify(secret).replaceAll('/', '\\/')]) {
+      upstream.answerWith(json(200, `{"request_id":"r","echo":${written}}`));
+      expect((await lookup(app)).status, written).toBe(502);
+    }
+  });
+
+  it("passes on an echo of the request's own secret: it goes back to the user who typed it", async () => {
+    upstream.answerWith(echo(400));
+    const credentials = { client_id: 'users-client-id', secret: 'users-own-secret' };
+    for (const ask of [
+      () =>
+        appWith().request('/api/link/token/get', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ link_token: TOKEN, ...credentials }),
+        }),
+      () => askInstitution(appWith(), credentials),
+    ]) {
+      const response = await ask();
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('users-own-secret');
+    }
+  });
+
+  it('passes on an ordinary answer', async () => {
+    upstream.answerWith(json(200, { request_id: 'r', link_token: TOKEN }));
+    expect((await lookup(appWith())).status).toBe(200);
+  });
+});

@@ -9,6 +9,7 @@ import { respondWithProxyError } from '../proxy-error-response';
 import type { BytesInFlight } from '../upstream/bytes-in-flight';
 import { createInstitutionCache, type InstitutionAnswer } from '../upstream/institution-cache';
 import { getInstitutionById } from '../upstream/plaid-client';
+import { secretPatterns } from '../upstream/secret-echo';
 import { chooseCredentials, missingCredentialsMessage } from './credentials';
 import { checkedBody, type Rejection } from './lookup-body';
 import { passPlaidAnswer, refusalTiming, respondWithUpstreamFailure } from './plaid-answer';
@@ -23,6 +24,7 @@ export const NOT_AN_INSTITUTION_REQUEST =
 
 export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInFlight) {
   const cache = createInstitutionCache();
+  const serverSecrets = secretPatterns(Object.values(config.plaid.secrets));
 
   return new Hono<AppEnv>().post(
     '/',
@@ -61,6 +63,7 @@ export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInF
           ...query,
           baseUrl: config.plaid.urls[environment],
           bytesInFlight,
+          serverSecrets,
           timeoutMs: config.plaid.timeoutMs,
           maxResponseBytes: config.plaid.maxResponseBytes,
         }),

@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
 import type { BytesInFlight } from '../upstream/bytes-in-flight';
 import { getLinkToken } from '../upstream/plaid-client';
+import { secretPatterns } from '../upstream/secret-echo';
 import { chooseCredentials, missingCredentialsMessage, type ChosenCredentials } from './credentials';
 import { lookupBody } from './lookup-body';
 import { passPlaidAnswer, refusalTiming, respondWithUpstreamFailure } from './plaid-answer';
@@ -21,6 +22,7 @@ type Lookup = ChosenCredentials & { ok: true; linkToken: string; environment: Pl
 type Rejection = { ok: false; code: ProxyErrorCode; message: string };
 
 export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) {
+  const serverSecrets = secretPatterns(Object.values(config.plaid.secrets));
   return new Hono<AppEnv>().post(
     '/',
     refusalTiming(),
@@ -48,6 +50,7 @@ export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) 
           timeoutMs: config.plaid.timeoutMs,
           maxResponseBytes: config.plaid.maxResponseBytes,
           bytesInFlight,
+          serverSecrets,
           signal: c.req.raw.signal,
         });
       } catch (error) {

@@ -7,6 +7,7 @@ import type {
   SuccessStatusCode,
 } from 'hono/utils/http-status';
 import type { PlaidError } from '../../shared/schemas/plaid-error';
+import type { AppEnv } from '../app-env';
 import { respondWithProxyError } from '../proxy-error-response';
 import { BUSY_RETRY_AFTER_SECONDS } from '../upstream/bytes-in-flight';
 import type { PlaidOutcome } from '../upstream/plaid-client';
@@ -35,7 +36,11 @@ export function passPlaidAnswer<Success>(
 }
 
 // No answer from Plaid (or none we pass on): our error, with when to come back if we were busy.
-export function respondWithUpstreamFailure(c: Context, outcome: Extract<PlaidOutcome, { ok: false }>) {
+export function respondWithUpstreamFailure(
+  c: Context<AppEnv>,
+  outcome: Extract<PlaidOutcome, { ok: false }>,
+) {
+  if (outcome.operatorAlert) c.get('log').error(outcome.operatorAlert);
   if (outcome.code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
   return respondWithProxyError(c, outcome.code, outcome.message);
 }

@@ -23,6 +23,7 @@ describe('getLinkToken', () => {
       timeoutMs: 5_000,
       maxResponseBytes: 1024,
       bytesInFlight: createBytesInFlight(1024),
+      serverSecrets: [],
       signal: new AbortController().signal,
     };
     // Retrying would only repeat the refusal, and a 502 UPSTREAM_UNREACHABLE would blame the network.

@@ -5,6 +5,7 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../../shared/json-depth';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import type { BytesInFlight } from './bytes-in-flight';
 import { ownEntry } from '../../shared/own-entry';
+import { containsSecret, type SecretPatterns } from './secret-echo';
 
 // Calls one of Plaid's read-only endpoints once (or twice, when a retry is safe) and turns whatever
 // happens into either Plaid's own answer, to pass through unchanged, or one of our upstream errors.
@@ -26,6 +27,8 @@ export type PlaidCall = {
   maxResponseBytes: number;
   // Shared by all lookups: the bytes of the answers being read (UPSTREAM_MAX_BYTES_IN_FLIGHT).
   bytesInFlight: BytesInFlight;
+  // The server's own Plaid secrets: an answer holding one is refused (see secret-echo.ts).
+  serverSecrets: SecretPatterns;
   // The browser's request: when it goes away, the upstream call is abandoned too. Absent for a
   // call whose answer several requests share.
   signal?: AbortSignal;
@@ -45,6 +48,8 @@ export type PlaidOutcome =
       ok: false;
       code: 'UPSTREAM_TIMEOUT' | 'UPSTREAM_UNREACHABLE' | 'UPSTREAM_BAD_RESPONSE' | 'SERVER_BUSY';
       message: string;
+      // For the server's log, when its operator must act. Never holds a secret.
+      operatorAlert?: string;
     };
 
 type Attempt = { outcome: PlaidOutcome; retryable: boolean };
@@ -215,6 +220,15 @@ async function attempt(
   if (body === 'too-large')
     return badResponse(`with an answer larger than the ${megabytes(call.maxResponseBytes)} limit`);
 
+  // Checked before anything of the answer can reach the user, even as an error message.
+  const retryAfter = header(response, 'retry-after');
+  if (
+    containsSecret(body, call.serverSecrets) ||
+    (retryAfter !== null && containsSecret(Buffer.from(retryAfter), call.serverSecrets))
+  ) {
+    return { retryable: false, outcome: echoedSecret(call.environment, status) };
+  }
+
   let json: unknown;
   try {
     json = JSON.parse(utf8.decode(body));
@@ -237,10 +251,21 @@ async function attempt(
       // The bytes, not the decoded text: the text would be encoded again to be sent, and for a
       // large answer it is megabytes held until then.
       body,
-      retryAfter: header(response, 'retry-after'),
+      retryAfter,
       plaidRequestId:
         'request_id' in json && typeof json.request_id === 'string' ? loggable(json.request_id) : undefined,
     },
+  };
+}
+
+// An echoing gateway answers the same way every time: nothing to retry, and much to tell.
+function echoedSecret(environment: PlaidEnvironment, status: number): PlaidOutcome {
+  const variable = `PLAID_${environment.toUpperCase()}_URL`;
+  return {
+    ok: false,
+    code: 'UPSTREAM_BAD_RESPONSE',
+    message: `Plaid answered HTTP ${status} with an answer that contains the server's own Plaid secret, so it was not passed on. The server's address for Plaid's ${environment} environment seems to reach a service that echoes requests: tell the server's operator.`,
+    operatorAlert: `Refused Plaid's ${environment} answer (HTTP ${status}): it contains the server's Plaid secret. ${variable} seems to point at a gateway or proxy that echoes requests; that service holds the secret. Point ${variable} at Plaid, and consider rotating the secret.`,
   };
 }
 
