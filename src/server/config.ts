@@ -50,11 +50,13 @@ const httpUrl = z
     error: 'must be an http(s) URL such as https://sandbox.plaid.com',
     abort: true,
   })
-  // Secrets never belong in URLs: they end up in logs, error messages and process listings.
+  // Secrets never belong in URLs: they end up in logs, error messages and process listings. A bare
+  // `?` or `#` counts too: the URL parser calls it empty, but Plaid's paths, appended to the base,
+  // would land in the query or fragment and every lookup would go to `POST /`.
   .refine((value) => {
     const url = new URL(value);
-    return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-  }, 'must not contain a user name, password, query or fragment (secrets never belong in URLs)');
+    return url.username === '' && url.password === '' && !value.includes('?') && !value.includes('#');
+  }, "must not contain a user name, password, query or fragment (nothing from a `?` or `#` on, even empty): secrets never belong in URLs, and the paths of Plaid's endpoints are added to its end");
 const redisUrl = z.url({
   protocol: /^rediss?$/,
   error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
