@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { institutionHealth } from '../../shared/domain/institution-health';
 import { InstitutionsGetByIdResponseSchema } from '../../shared/schemas/institutions-get-by-id-response';
@@ -316,6 +317,33 @@ describe('calling Plaid, through the cache', () => {
     expect(first.headers.get('Retry-After')).toBe('7');
     await ask(app, body);
     expect(upstream.requests).toHaveLength(2);
+  });
+
+  it('hangs up on Plaid once every browser waiting for its answer has gone, not before', async () => {
+    let hungUp = 0;
+    // Plaid never answers: only the proxy can end the call before PLAID_TIMEOUT_MS (10 s).
+    upstream.answerWith((_request, res) => res.on('close', () => (hungUp += 1)));
+    const app = plaidMode();
+    const browsers = Array.from({ length: 3 }, () => new AbortController());
+    const replies = browsers.map((browser) =>
+      app.request('/api/institutions/get_by_id', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ institution_id: 'ins_56', environment: 'sandbox' }),
+        signal: browser.signal,
+      }),
+    );
+    await expect.poll(() => upstream.requests.length).toBe(1);
+
+    browsers[0]!.abort();
+    browsers[1]!.abort();
+    await sleep(200);
+    expect(hungUp).toBe(0);
+    browsers[2]!.abort();
+    await expect.poll(() => hungUp, { timeout: 1_000 }).toBe(1);
+    // 499: the browser closed the request (nginx's word for it), for the logs and metrics.
+    expect((await Promise.all(replies)).map((reply) => reply.status)).toEqual([499, 499, 499]);
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it('writes an audit line per request: the institution, and whether Plaid was asked or the answer reused', async () => {

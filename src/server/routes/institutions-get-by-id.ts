@@ -56,21 +56,28 @@ export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInF
         clientId: chosen.clientId,
         secret: chosen.secret,
       };
-      // Not tied to this browser request: others may be waiting for the same call. It still ends
-      // within PLAID_TIMEOUT_MS, and its answer is kept for the next one who asks.
-      const { outcome, from, ageMs } = await cache.lookUp(query, () =>
-        getInstitutionById({
-          ...query,
-          baseUrl: config.plaid.urls[environment],
-          bytesInFlight,
-          serverSecrets,
-          timeoutMs: config.plaid.timeoutMs,
-          maxResponseBytes: config.plaid.maxResponseBytes,
-        }),
-      );
-      // The browser went away meanwhile. 499 (nginx's "client closed request") reaches nobody but
-      // keeps the logs and metrics honest.
-      if (c.req.raw.signal.aborted) return c.body(null, 499 as UnofficialStatusCode);
+      // Others may be waiting for the same call: it is abandoned only when the last of their
+      // browsers has gone away (see institution-cache.ts).
+      let answer;
+      try {
+        answer = await cache.lookUp(query, c.req.raw.signal, (signal) =>
+          getInstitutionById({
+            ...query,
+            baseUrl: config.plaid.urls[environment],
+            bytesInFlight,
+            serverSecrets,
+            timeoutMs: config.plaid.timeoutMs,
+            maxResponseBytes: config.plaid.maxResponseBytes,
+            signal,
+          }),
+        );
+      } catch (error) {
+        // The browser went away meanwhile. 499 (nginx's "client closed request") reaches nobody but
+        // keeps the logs and metrics honest.
+        if (c.req.raw.signal.aborted) return c.body(null, 499 as UnofficialStatusCode);
+        throw error;
+      }
+      const { outcome, from, ageMs } = answer;
       const waitedMs = performance.now() - started;
       c.header('Server-Timing', serverTiming(from, waitedMs));
 

@@ -21,18 +21,25 @@ function answer(status: number, text = '{"request_id":"r"}'): PlaidOutcome {
   };
 }
 
+// The signal of a request whose browser stays until it is answered.
+const STAYING = new AbortController().signal;
+
 // A stand-in for the upstream call that counts its calls and answers when the test says.
 function upstream(outcome: PlaidOutcome = answer(200)) {
   let calls = 0;
+  const signals: AbortSignal[] = [];
   let release: () => void = () => {};
   const gate = new Promise<void>((resolve) => (release = resolve));
   return {
-    call: async () => {
+    call: async (signal: AbortSignal) => {
       calls += 1;
+      signals.push(signal);
       await gate;
       return outcome;
     },
     calls: () => calls,
+    // The signal given to each call, in order.
+    signals,
     release: () => release(),
   };
 }
@@ -41,7 +48,7 @@ describe('the institution cache', () => {
   it('lets identical requests in flight share one upstream call', async () => {
     const cache = createInstitutionCache();
     const plaid = upstream();
-    const lookups = Array.from({ length: 500 }, () => cache.lookUp({ ...QUERY }, plaid.call));
+    const lookups = Array.from({ length: 500 }, () => cache.lookUp({ ...QUERY }, STAYING, plaid.call));
     plaid.release();
     const answers = await Promise.all(lookups);
     expect(plaid.calls()).toBe(1);
@@ -53,9 +60,9 @@ describe('the institution cache', () => {
     const cache = createInstitutionCache();
     const plaid = upstream();
     plaid.release();
-    await cache.lookUp(QUERY, plaid.call);
+    await cache.lookUp(QUERY, STAYING, plaid.call);
     await sleep(20);
-    const again = await cache.lookUp(QUERY, plaid.call);
+    const again = await cache.lookUp(QUERY, STAYING, plaid.call);
     expect(plaid.calls()).toBe(1);
     expect(again.from).toBe('cache');
     expect(again.ageMs).toBeGreaterThanOrEqual(15);
@@ -65,9 +72,9 @@ describe('the institution cache', () => {
     const cache = createInstitutionCache(30);
     const plaid = upstream();
     plaid.release();
-    await cache.lookUp(QUERY, plaid.call);
+    await cache.lookUp(QUERY, STAYING, plaid.call);
     await sleep(60);
-    expect((await cache.lookUp(QUERY, plaid.call)).from).toBe('upstream');
+    expect((await cache.lookUp(QUERY, STAYING, plaid.call)).from).toBe('upstream');
     expect(plaid.calls()).toBe(2);
   });
 
@@ -81,8 +88,8 @@ describe('the institution cache', () => {
     const cache = createInstitutionCache();
     const plaid = upstream();
     plaid.release();
-    await cache.lookUp(QUERY, plaid.call);
-    expect((await cache.lookUp({ ...QUERY, ...change }, plaid.call)).from).toBe('upstream');
+    await cache.lookUp(QUERY, STAYING, plaid.call);
+    expect((await cache.lookUp({ ...QUERY, ...change }, STAYING, plaid.call)).from).toBe('upstream');
     expect(plaid.calls()).toBe(2);
   });
 
@@ -94,8 +101,8 @@ describe('the institution cache', () => {
     const cache = createInstitutionCache();
     const plaid = upstream(outcome);
     plaid.release();
-    expect((await cache.lookUp(QUERY, plaid.call)).outcome).toBe(outcome);
-    expect((await cache.lookUp(QUERY, plaid.call)).from).toBe('upstream');
+    expect((await cache.lookUp(QUERY, STAYING, plaid.call)).outcome).toBe(outcome);
+    expect((await cache.lookUp(QUERY, STAYING, plaid.call)).from).toBe('upstream');
     expect(plaid.calls()).toBe(2);
   });
 
@@ -107,10 +114,66 @@ describe('the institution cache', () => {
       await sleep(5);
       throw new Error('boom');
     };
-    const results = await Promise.allSettled([cache.lookUp(QUERY, failing), cache.lookUp(QUERY, failing)]);
+    const results = await Promise.allSettled([
+      cache.lookUp(QUERY, STAYING, failing),
+      cache.lookUp(QUERY, STAYING, failing),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    await expect(cache.lookUp(QUERY, failing)).rejects.toThrow('boom');
+    await expect(cache.lookUp(QUERY, STAYING, failing)).rejects.toThrow('boom');
     expect(calls).toBe(2);
+  });
+
+  it('aborts a shared call once the last request waiting for it has gone, and not before', async () => {
+    const cache = createInstitutionCache();
+    const plaid = upstream();
+    const browsers = [new AbortController(), new AbortController(), new AbortController()];
+    const lookups = browsers.map((browser) => cache.lookUp(QUERY, browser.signal, plaid.call));
+    lookups.forEach((lookup) => lookup.catch(() => {}));
+    expect(plaid.calls()).toBe(1);
+
+    browsers[0]!.abort(new Error('first browser gone'));
+    browsers[1]!.abort(new Error('second browser gone'));
+    // Each request that left is answered at once, without waiting for Plaid.
+    await expect(lookups[0]).rejects.toThrow('first browser gone');
+    await expect(lookups[1]).rejects.toThrow('second browser gone');
+    expect(plaid.signals[0]!.aborted).toBe(false);
+
+    browsers[2]!.abort(new Error('third browser gone'));
+    await expect(lookups[2]).rejects.toThrow('third browser gone');
+    expect(plaid.signals[0]!.aborted).toBe(true);
+  });
+
+  it('lets the others have the answer when some of the requests waiting for it leave', async () => {
+    const cache = createInstitutionCache();
+    const plaid = upstream();
+    const leaving = new AbortController();
+    const left = cache.lookUp(QUERY, leaving.signal, plaid.call);
+    const staying = cache.lookUp(QUERY, STAYING, plaid.call);
+    leaving.abort();
+    await expect(left).rejects.toThrow();
+    plaid.release();
+    expect((await staying).outcome).toEqual(answer(200));
+    expect(plaid.signals[0]!.aborted).toBe(false);
+  });
+
+  it('asks Plaid afresh for a request that comes after a call was abandoned', async () => {
+    const cache = createInstitutionCache();
+    const plaid = upstream();
+    const browser = new AbortController();
+    const abandoned = cache.lookUp(QUERY, browser.signal, plaid.call);
+    browser.abort();
+    await expect(abandoned).rejects.toThrow();
+    plaid.release();
+    expect((await cache.lookUp(QUERY, STAYING, plaid.call)).from).toBe('upstream');
+    expect(plaid.calls()).toBe(2);
+    expect(plaid.signals[1]!.aborted).toBe(false);
+  });
+
+  it('asks nothing for a request whose browser has already gone', async () => {
+    const cache = createInstitutionCache();
+    const plaid = upstream();
+    await expect(cache.lookUp(QUERY, AbortSignal.abort(), plaid.call)).rejects.toThrow();
+    expect(plaid.calls()).toBe(0);
   });
 
   it('keys on a hash of the credentials, never the credentials themselves', () => {
