@@ -96,6 +96,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'verbose'],
     ['REDIS_URL', 'redis.internal:6379'],
     ['REDIS_URL', 'http://redis.internal:6379'],
+    ['REDIS_URL', 'redis:///tmp/redis.sock'],
+    ['REDIS_URL', 'redis://redis.internal:6379/two'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
@@ -133,6 +135,18 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ PLAID_SANDBOX_URL: 'https://user:hunter2@sandbox.plaid.com' })).not.toThrow(
       /hunter2/,
+    );
+  });
+
+  it('refuses a Redis URL that the client would read as another Redis or another database', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis:///tmp/redis.sock' })).toThrow(
+      'REDIS_URL must name a host, such as redis://redis.internal:6379 (Unix sockets such as redis:///tmp/redis.sock are not supported)',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'redis://redis.internal/2/extra' })).toThrow(
+      'REDIS_URL may end in a database number and nothing else',
+    );
+    expect(loadConfig({ REDIS_URL: 'redis://redis.internal:6379/' }).redisUrl).toBe(
+      'redis://redis.internal:6379/',
     );
   });
 

@@ -57,10 +57,29 @@ const httpUrl = z
     const url = new URL(value);
     return url.username === '' && url.password === '' && !value.includes('?') && !value.includes('#');
   }, "must not contain a user name, password, query or fragment (nothing from a `?` or `#` on, even empty): secrets never belong in URLs, and the paths of Plaid's endpoints are added to its end");
-const redisUrl = z.url({
-  protocol: /^rediss?$/,
-  error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
-});
+const redisUrl = z
+  .url({
+    protocol: /^rediss?$/,
+    error: 'must be a redis:// or rediss:// URL such as redis://redis.internal:6379',
+    abort: true,
+  })
+  // The Redis client reads a URL without a host as localhost:6379 and a path that is not a number
+  // as database 0: neither is what the operator meant, and both would count somewhere else.
+  .superRefine((value, ctx) => {
+    const url = new URL(value);
+    if (url.hostname === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must name a host, such as redis://redis.internal:6379 (Unix sockets such as redis:///tmp/redis.sock are not supported)',
+      });
+    } else if (!/^\/?\d*$/.test(url.pathname)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'may end in a database number and nothing else, such as redis://redis.internal:6379/2',
+      });
+    }
+  });
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
 // Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).

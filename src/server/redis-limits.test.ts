@@ -134,6 +134,42 @@ describe('with REDIS_URL, instances share their limits', () => {
   });
 });
 
+describe('the database REDIS_URL names', () => {
+  it('is where the counts go', async () => {
+    const a = startInstance(`${redis.url}/2`);
+    await untilCountingIn('redis', a);
+    expect((await ask(a, signedIn('alice'))).status).toBe(200);
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.dbsize()).toBe(0);
+      await client.select(2);
+      expect(await client.keys('lti:rate-limit:*')).toEqual(['lti:rate-limit:alice']);
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('that Redis does not have: Redis is down, counts stay in memory, never in database 0', async () => {
+    // Redis has 16 databases (0-15) unless told otherwise.
+    const a = startInstance(`${redis.url}/99`);
+    // Longer than connecting and a check of Redis's health take.
+    await sleep(1_500);
+    expect(await limitsOf(a)).toEqual({ status: 200, limits: 'memory-fallback' });
+    for (let i = 0; i < LIMIT; i++) expect((await ask(a, signedIn('alice'))).status).toBe(200);
+    expect((await ask(a, signedIn('alice'))).status).toBe(429);
+    const client = new Redis(redis.url);
+    try {
+      expect(await client.dbsize()).toBe(0);
+    } finally {
+      await client.quit();
+    }
+    expect(linesSaying(a, 'warn', 'Redis is unreachable')).toMatchObject([
+      { reason: expect.stringContaining('DB index is out of range') },
+    ]);
+    expect(linesSaying(a, 'info', 'Redis connected')).toHaveLength(0);
+  });
+});
+
 describe('when Redis goes away, instances count on their own until it is back', () => {
   it('Redis stopped, then restarted', { timeout: 30_000 }, async () => {
     const a = startInstance();

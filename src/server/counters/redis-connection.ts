@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RedisClient } from 'hono-rate-limiter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { checkCountReply } from './count-reply';
 
 // The one Redis connection of a server process (REDIS_URL), and what it knows about Redis's health.
 //
@@ -10,10 +11,16 @@ import type { Logger } from 'pino';
 // them at once), never resent after a reconnect (maxRetriesPerRequest: 0), and a Redis that has
 // stopped answering is given COMMAND_TIMEOUT_MS; Redis on the same network answers in well under
 // a millisecond. The client keeps reconnecting in the background, at most RECONNECT_MAX_MS apart.
+// A command that timed out drops its connection (and the client reconnects): a reply still arriving
+// would otherwise keep being read into memory for nobody, and a Redis that streams a huge reply
+// could fill it. The client closes a connection by ending it and waiting DISCONNECT_TIMEOUT_MS for
+// Redis to close its side, which a Redis that is still sending never does.
 const CONNECT_TIMEOUT_MS = 1_000;
 const COMMAND_TIMEOUT_MS = 250;
 const RECONNECT_MAX_MS = 1_000;
 const PROBE_INTERVAL_MS = 1_000;
+const DISCONNECT_TIMEOUT_MS = 0;
+const TIMED_OUT = 'Command timed out';
 
 // 'connecting' until the first connection is ready; 'down' from the first failure of an outage
 // until Redis answers again.
@@ -32,10 +39,15 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
     maxRetriesPerRequest: 0,
     connectTimeout: CONNECT_TIMEOUT_MS,
     commandTimeout: COMMAND_TIMEOUT_MS,
+    disconnectTimeout: DISCONNECT_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 100, RECONNECT_MAX_MS),
   });
   // Host and port only: the URL may carry Redis's password.
   const where = { redis: `${redis.options.host}:${redis.options.port}` };
+  // The database the URL names (configuration allows only digits there). The client selects it on
+  // every connection but, if Redis refuses (no such database), carries on in database 0: so Redis
+  // counts as up only once it has accepted SELECT from us.
+  const database = Number(redis.options.db ?? 0);
   let state: RedisState = 'connecting';
   let closed = false;
   let probe: NodeJS.Timeout | undefined;
@@ -58,18 +70,28 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
     state = 'down';
     logger.warn(
       { ...where, reason },
-      "Redis is unreachable: the rate limit and the sign-in throttle count in this instance's memory " +
+      "Redis is unreachable or misbehaving: the rate limit and the sign-in throttle count in this instance's memory " +
         'until it returns, so each instance enforces its own limits',
     );
     // A Redis that stopped answering keeps its connection open, so no reconnect will announce that
     // it answers again: ask it now and then.
     probe = setInterval(() => {
-      if (redis.status === 'ready') redis.ping().then(markUp, () => {});
+      if (redis.status === 'ready') confirmUp();
     }, PROBE_INTERVAL_MS);
     probe.unref();
   }
 
-  redis.on('ready', markUp);
+  // Up once Redis answers on the right database.
+  function confirmUp(): void {
+    const answered = database === 0 ? redis.ping() : redis.select(database);
+    answered.then(markUp, (error: unknown) =>
+      markDown(
+        `Redis did not select database ${database}: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
+  }
+
+  redis.on('ready', confirmUp);
   redis.on('error', (error: Error) => markDown(error.message));
   redis.on('close', () => markDown('connection closed'));
 
@@ -79,7 +101,9 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
     try {
       return await command();
     } catch (error) {
-      markDown(error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      markDown(reason);
+      if (reason === TIMED_OUT) redis.disconnect(true);
       throw error;
     }
   }
@@ -106,7 +130,7 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
       return sha;
     },
     evalsha: <TArgs extends unknown[], TData = unknown>(sha: string, keys: string[], args: TArgs) =>
-      send(() => runScript(sha, keys, args.map(String))) as Promise<TData>,
+      send(() => runScript(sha, keys, args.map(String)).then(checkCountReply)) as Promise<TData>,
     decr: (key) => send(() => redis.decr(key)),
     del: (key) => send(() => redis.del(key)),
   };
