@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createConnection } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatorTokenListSchema } from '../shared/api-types';
 import { json, startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
@@ -32,6 +33,18 @@ async function startMain(env: Record<string, string>): Promise<Started> {
   await expect.poll(run.output, { timeout: 15_000 }).toMatch(/listening on http:\/\/\S+,/);
   const url = /listening on (http:\/\/\S+),/.exec(run.output())![1]!;
   return { ...run, url };
+}
+
+// A raw connection to the server that sends `text` and no more; `closed` settles when the server
+// closes it.
+async function openSocket(url: string, text: string): Promise<{ closed: Promise<boolean> }> {
+  const { hostname, port } = new URL(url);
+  const socket = createConnection({ host: hostname, port: Number(port) });
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  socket.on('error', () => {});
+  socket.resume();
+  if (text) socket.write(text);
+  return { closed: new Promise((resolve) => socket.once('close', () => resolve(true))) };
 }
 
 // Each test starts a Node process with tsx, which takes a few seconds on a small machine.
@@ -95,5 +108,41 @@ describe('main', { timeout: 30_000 }, () => {
     expect(response.headers.get('Connection')).toBe('close');
     await expect(fetch(`${url}/api/config`)).rejects.toThrow();
     expect(await exited).toBe(0);
+  });
+
+  it('on SIGTERM closes half-sent requests and idle connections at once, finishes the lookup in progress, and exits 0', async () => {
+    upstream.answerWith((request, res, req) =>
+      setTimeout(() => json(200, { request_id: 'slow-but-complete' })(request, res, req), 700),
+    );
+    const { url, child, exited } = await startMain({
+      PLAID_CLIENT_ID: 'server-client-id',
+      PLAID_SECRET_SANDBOX: 'server-sandbox-secret',
+      PLAID_SANDBOX_URL: upstream.url,
+    });
+    const { host } = new URL(url);
+    upstream.requests.length = 0;
+    // A client that sends its headers and half its body, one that stops in the middle of its
+    // headers, and one that has connected and sent nothing.
+    const halfSent = await openSocket(
+      url,
+      `POST /api/link/token/get HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${url}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"link_token":',
+    );
+    const halfHeaders = await openSocket(url, `POST /api/link/token/get HTTP/1.1\r\nHost: ${host}\r\n`);
+    const silent = await openSocket(url, '');
+    const inFlight = fetch(`${url}/api/link/token/get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: url },
+      body: JSON.stringify({ link_token: SANDBOX_TOKEN }),
+    });
+    await expect.poll(() => upstream.requests.length).toBe(1);
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+
+    expect((await inFlight).status).toBe(200);
+    expect(await exited).toBe(0);
+    // Not the 10 s deadline: once the lookup was answered nothing was left to wait for.
+    expect(Date.now() - signalled).toBeLessThan(5_000);
+    for (const socket of [halfSent, halfHeaders, silent]) expect(await socket.closed).toBe(true);
   });
 });

@@ -1,15 +1,17 @@
 import { serve } from '@hono/node-server';
-import type { Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
+import { gracefulStop } from './graceful-stop';
 import { createLogger } from './observability/logger';
 import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '../simulator';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
 // to talk to, listen, and shut down cleanly. Everything else lives in createApp().
 
-// How long SIGTERM waits for in-flight lookups (each bounded by PLAID_TIMEOUT_MS) before exiting.
+// How long SIGTERM waits for the lookups in progress (each bounded by PLAID_TIMEOUT_MS) before
+// cutting them off.
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 let config: Config;
@@ -57,31 +59,18 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-// Answers still being prepared. At shutdown each is sent with Connection: close, so its browser
-// connection ends with it instead of idling in keep-alive and holding up the exit.
-const unanswered = new Set<ServerResponse>();
-let shuttingDown = false;
-server.on('request', (_request, response: ServerResponse) => {
-  if (shuttingDown) response.setHeader('Connection', 'close');
-  unanswered.add(response);
-  response.on('close', () => unanswered.delete(response));
-});
+const stop = gracefulStop(server);
 
-function shutDown(signal: string): void {
+// Stops accepting, closes idle and half-sent connections, answers the requests in progress (see
+// graceful-stop.ts). The simulator and Redis go last, as those requests may still need them.
+async function shutDown(signal: string): Promise<void> {
   logger.info(`${signal} received: no longer accepting connections, finishing requests in progress.`);
-  shuttingDown = true;
-  for (const response of unanswered) if (!response.headersSent) response.setHeader('Connection', 'close');
-  // Stops accepting and closes idle keep-alive connections; the callback runs once the requests in
-  // progress have been answered. The simulator and Redis go last, as those requests may still need them.
-  server.close(async () => {
-    await Promise.all([simulator?.close(), app.close()]);
-    process.exit(0);
-  });
-  setTimeout(() => {
-    logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting anyway.`);
-    process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS).unref();
+  const outcome = await stop(SHUTDOWN_DEADLINE_MS);
+  if (outcome === 'cut')
+    logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s were cut off.`);
+  await Promise.all([simulator?.close(), app.close()]);
+  process.exit(outcome === 'finished' ? 0 : 1);
 }
 
-process.once('SIGTERM', () => shutDown('SIGTERM'));
-process.once('SIGINT', () => shutDown('SIGINT'));
+process.once('SIGTERM', () => void shutDown('SIGTERM'));
+process.once('SIGINT', () => void shutDown('SIGINT'));
