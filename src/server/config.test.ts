@@ -89,6 +89,7 @@ describe('loadConfig', () => {
     ['PLAID_PRODUCTION_URL', 'https://production.plaid.com/#plaid'],
     ['PLAID_CLIENT_ID', 'client\u0001id'],
     ['PLAID_SECRET_PRODUCTION', 'secret\nvalue'],
+    ['PLAID_SECRET_SANDBOX', 'short-value'],
     ['PLAID_TIMEOUT_MS', '0'],
     ['PLAID_TIMEOUT_MS', '1.5'],
     ['UPSTREAM_MAX_BYTES', 'lots'],

@@ -84,6 +84,13 @@ const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
 // Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).
 const credential = text.regex(PRINTABLE_ASCII, NOT_PRINTABLE_ASCII);
+// Answers that hold one of the server's secrets are refused (upstream/secret-echo.ts): a very short
+// one would turn up in ordinary answers by chance.
+const MIN_SECRET_CHARS = 12;
+const serverSecret = credential.min(
+  MIN_SECRET_CHARS,
+  `must be at least ${MIN_SECRET_CHARS} characters (Plaid's secrets are 30): answers that contain the server's secret are refused, and a shorter one would turn up in ordinary answers`,
+);
 
 const EnvSchema = z
   .object({
@@ -91,8 +98,8 @@ const EnvSchema = z
     HOST: text.default('127.0.0.1'),
     PLAID_UPSTREAM: z.enum(['simulator', 'plaid'], { error: 'must be simulator or plaid' }).optional(),
     PLAID_CLIENT_ID: credential.optional(),
-    PLAID_SECRET_SANDBOX: credential.optional(),
-    PLAID_SECRET_PRODUCTION: credential.optional(),
+    PLAID_SECRET_SANDBOX: serverSecret.optional(),
+    PLAID_SECRET_PRODUCTION: serverSecret.optional(),
     PLAID_SANDBOX_URL: httpUrl.default('https://sandbox.plaid.com'),
     PLAID_PRODUCTION_URL: httpUrl.default('https://production.plaid.com'),
     PLAID_TIMEOUT_MS: wholeNumber({ min: 100, max: 300_000, unit: 'milliseconds' }).default(10_000),
