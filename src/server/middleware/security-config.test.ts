@@ -48,16 +48,23 @@ describe('security configuration', () => {
     expect(['10.0.0.6', '::2', '172.32.0.1'].map(trusted)).toEqual([false, false, false]);
   });
 
-  it('refuses TRUSTED_PROXIES that trust every address', () => {
-    for (const everyone of ['0.0.0.0/0', '::/0', '10.0.0.5, 0.0.0.0/0']) {
+  it('refuses TRUSTED_PROXIES that trust every address, or far too many', () => {
+    for (const [tooMany, why] of [
+      ['0.0.0.0/0', /"0.0.0.0\/0" is wider than an IPv4 \/8/],
+      ['::/0', /"::\/0" is wider than an IPv6 \/32/],
+      ['10.0.0.5, 0.0.0.0/0', /"0.0.0.0\/0" is wider/],
+      ['::ffff:0:0/96', /"::ffff:0:0\/96" is wider than an IPv4 \/8/],
+      ['0.0.0.0/1,128.0.0.0/1', /"0.0.0.0\/1" is wider/],
+      ['::/1,8000::/1', /"::\/1" is wider/],
+    ] as const) {
       expect(() =>
         loadConfig({
           HOST: '0.0.0.0',
           ALLOWED_HOSTS: 'inspector.example.com',
           AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
-          TRUSTED_PROXIES: everyone,
+          TRUSTED_PROXIES: tooMany,
         }),
-      ).toThrow(/TRUSTED_PROXIES must not trust every address \(".*\/0"\)/);
+      ).toThrow(new RegExp(`TRUSTED_PROXIES must not trust so many addresses \\(${why.source}.*\\)`));
     }
   });
 
