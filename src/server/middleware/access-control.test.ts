@@ -191,6 +191,46 @@ describe('access control: identity header from a trusted SSO proxy', () => {
     expect((await from('2001:db8:1:3::1', 'alice', 's3cret-pass')).status).toBe(200);
   });
 
+  it('counts a client once however the proxy writes its address in X-Forwarded-For', async () => {
+    const users = new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]);
+    const url = await listen(['127.0.0.1'], { kind: 'basic', users });
+    const from = (address: string, name: string, password: string) =>
+      fetch(`${url}/whoami`, { headers: { ...basic(name, password), 'X-Forwarded-For': address } });
+    const spellings = [
+      '198.51.100.7:4711',
+      '[::ffff:198.51.100.7]',
+      '[::FFFF:198.51.100.7]:443',
+      '::FFFF:198.51.100.7',
+      '::ffff:c633:6407',
+      '[2001:db8:1:2::1]:443',
+      '[2001:DB8:1:2::2]',
+    ];
+    // Each guess at another user name, so that only the address adds up.
+    for (const [i, address] of spellings.slice(0, 5).entries())
+      expect((await from(address, `guess-${i}`, 'guess')).status, address).toBe(401);
+    for (let i = 5; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from('198.51.100.7', `guess-${i}`, 'guess')).status).toBe(401);
+    expect((await from('198.51.100.7:1', 'alice', 's3cret-pass')).status).toBe(429);
+    // The IPv6 spellings name one /64, counted apart from the IPv4 client.
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from(spellings[5 + (i % 2)]!, `other-${i}`, 'guess')).status).toBe(401);
+    expect((await from('2001:db8:1:2::3', 'alice', 's3cret-pass')).status).toBe(429);
+  });
+
+  it('counts requests whose X-Forwarded-For entry is no address against the proxy itself', async () => {
+    const users = new Map([['alice', bcrypt.hashSync('s3cret-pass', 4)]]);
+    const url = await listen(['127.0.0.1'], { kind: 'basic', users });
+    const from = (address: string, name: string, password: string) =>
+      fetch(`${url}/whoami`, { headers: { ...basic(name, password), 'X-Forwarded-For': address } });
+    for (let i = 0; i < FAILED_SIGN_INS_PER_MINUTE; i++)
+      expect((await from(`unknown-${i}`, `guess-${i}`, 'guess')).status).toBe(401);
+    expect((await from('not an address', 'alice', 's3cret-pass')).status).toBe(429);
+    // Under the proxy's own address, 127.0.0.1.
+    const direct = await fetch(`${url}/whoami`, { headers: basic('alice', 's3cret-pass') });
+    expect(direct.status).toBe(429);
+    expect((await from('198.51.100.8', 'alice', 's3cret-pass')).status).toBe(200);
+  });
+
   it('counts wrong passwords per user name as well, from however many addresses', async () => {
     const users = new Map([
       ['alice', bcrypt.hashSync('s3cret-pass', 4)],
