@@ -20,7 +20,7 @@ import { startTestRedis, type TestRedis } from './testing/redis-server';
 // and count in Redis again once it is back.
 
 const LIMIT = 4;
-const users = ['alice', 'bob'].map((name) => `${name}:${bcrypt.hashSync(`${name}-password`, 4)}`).join(',');
+const users = ['alice', 'bob'].map((name) => `${name}:${bcrypt.hashSync(`${name}-password`, 10)}`).join(',');
 const signedIn = (name: string) => basic(name, `${name}-password`);
 const wrongPassword = (name: string) => basic(name, 'guess');
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { isTrustedAddress } from './trusted-proxies';
 
-const aliceHash = bcrypt.hashSync('alice-password', 4);
+const aliceHash = bcrypt.hashSync('alice-password', 10);
 
 describe('security configuration', () => {
   it('binds loopback with no access control and 120 requests a minute by default', () => {
@@ -81,6 +81,11 @@ describe('security configuration', () => {
       /AUTH_USERS is not usable: the entry for "alice"/,
     );
     expect(() => loadConfig({ AUTH_USERS: 'alice:hunter2' })).not.toThrow(/hunter2/);
+    const cheapHash = bcrypt.hashSync('alice-password', 4);
+    expect(() => loadConfig({ AUTH_USERS: `alice:${cheapHash}` })).toThrow(
+      /AUTH_USERS is not usable: the hash for "alice" has bcrypt cost 4; use a cost from 10 to 14/,
+    );
+    expect(() => loadConfig({ AUTH_USERS: `alice:${cheapHash}` })).not.toThrow(cheapHash.slice(7));
     expect(() => loadConfig({ AUTH_TRUSTED_HEADER: 'X-Forwarded-User' })).toThrow(
       /TRUSTED_PROXIES must list/,
     );
