@@ -11,7 +11,7 @@ let server: OwnServer;
 let baseUrl: string;
 
 test.beforeAll(async () => {
-  server = await startOwnServer({ AUTH_USERS: `alice:${bcrypt.hashSync('correct horse battery', 4)}` });
+  server = await startOwnServer({ AUTH_USERS: `alice:${bcrypt.hashSync('correct horse battery', 10)}` });
   baseUrl = server.url;
 });
 

@@ -3,6 +3,8 @@
 // keep it.
 //   npm run -s hash-password -- alice        → alice:$2b$10$…   (append to AUTH_USERS, comma-separated)
 //   printf '%s\n' "$PW" | npm run -s hash-password -- alice
+// The hash has bcrypt cost 10. AUTH_USERS takes costs 10 to 14, the same for every user; hashes
+// made elsewhere (htpasswd -B makes 5 unless given -C 10) must follow that rule.
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { hashPassword, passwordProblem } from '../src/server/auth/hash-password';

@@ -20,7 +20,7 @@ import { startTestRedis, type TestRedis } from './testing/redis-server';
 // and count in Redis again once it is back.
 
 const LIMIT = 4;
-const users = ['alice', 'bob'].map((name) => `${name}:${bcrypt.hashSync(`${name}-password`, 4)}`).join(',');
+const users = ['alice', 'bob'].map((name) => `${name}:${bcrypt.hashSync(`${name}-password`, 10)}`).join(',');
 const signedIn = (name: string) => basic(name, `${name}-password`);
 const wrongPassword = (name: string) => basic(name, 'guess');
 
@@ -131,6 +131,39 @@ describe('with REDIS_URL, instances share their limits', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
     }
+  });
+
+  it('count each password check in Redis before it runs, so guesses sent at once get no more than the limit', async () => {
+    const a = startInstance();
+    const b = startInstance();
+    await untilCountingIn('redis', a, b);
+
+    const guesses = Array.from({ length: 60 }, (_, i) =>
+      i === 45 ? signedIn('alice') : basic('alice', `guess-${i}`),
+    );
+    const answers = await Promise.all(guesses.map(async (headers, i) => ask(i % 2 === 0 ? a : b, headers)));
+    const statuses = answers.map((response) => response.status);
+    // Every 401 is a password bcrypt checked; the others were refused before any check.
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(
+      FAILED_SIGN_INS_PER_MINUTE,
+    );
+    expect(statuses.every((status) => [401, 429, 503].includes(status))).toBe(true);
+    expect(statuses[45]).toBe(429);
+  });
+
+  it('count a page load of requests with the right password as nothing', async () => {
+    const a = startInstance();
+    await untilCountingIn('redis', a);
+    const pageLoad = await Promise.all(
+      Array.from({ length: FAILED_SIGN_INS_PER_MINUTE + 2 }, async () =>
+        a.app.request('/', { headers: signedIn('bob') }),
+      ),
+    );
+    expect(pageLoad.map((response) => response.status)).toEqual(pageLoad.map(() => 200));
+    const client = new Redis(redis.url);
+    const counted = await client.mget('lti:sign-in:user:bob', 'lti:sign-in:address:unknown');
+    await client.quit();
+    expect(counted.map(Number)).toEqual([0, 0]);
   });
 });
 

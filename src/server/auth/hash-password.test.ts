@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseAuthUsers } from './auth-users';
 import { hashPassword } from './hash-password';
+import { bcryptOnWorkers } from './bcrypt-workers';
 import { createPasswordVerifier } from './password-verifier';
 
 describe('hashPassword', () => {
@@ -9,9 +10,9 @@ describe('hashPassword', () => {
     const hash = await hashPassword('open sesame');
     const parsed = parseAuthUsers(`alice:${hash}`);
     if (!parsed.ok) throw new Error(parsed.problem);
-    const verify = createPasswordVerifier(parsed.users);
-    expect(await verify('alice', 'open sesame')).toBe(true);
-    expect(await verify('alice', 'open sesame!')).toBe(false);
+    const verifier = createPasswordVerifier(parsed.users, bcryptOnWorkers);
+    expect(await verifier.check(verifier.attempt('alice', 'open sesame'))).toBe(true);
+    expect(await verifier.check(verifier.attempt('alice', 'open sesame!'))).toBe(false);
   });
 
   it('salts every hash', async () => {

@@ -2,7 +2,8 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { auth as readBasicCredentials } from 'hono/utils/basic-auth';
-import { createPasswordVerifier } from '../auth/password-verifier';
+import { bcryptOnWorkers } from '../auth/bcrypt-workers';
+import { createPasswordVerifier, type PasswordVerifier, type SignInAttempt } from '../auth/password-verifier';
 import type { Counters } from '../counters/counters';
 import { refuseRequest } from '../proxy-error-response';
 import type { SecurityVariables } from './context';
@@ -37,38 +38,98 @@ export function accessControl(access: AccessControl, trustedProxies: TrustedProx
         await next();
       });
     case 'basic':
-      return basicAuthentication(access.users, trustedProxies, counters);
+      return basicAuthentication(
+        createPasswordVerifier(access.users, bcryptOnWorkers),
+        trustedProxies,
+        counters,
+      );
     case 'trusted-header':
       return trustedHeaderAuthentication(access.header, trustedProxies);
   }
 }
 
-function basicAuthentication(
-  users: ReadonlyMap<string, string>,
+// What became of one sign-in attempt.
+type Outcome =
+  | { kind: 'signed-in' }
+  | { kind: 'wrong-password' }
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  | { kind: 'busy' };
+
+// Exported for tests, which count the bcrypt checks `verifier` runs.
+export function basicAuthentication(
+  verifier: PasswordVerifier,
   trustedProxies: TrustedProxies,
   counters: Counters,
 ) {
-  const verifyPassword = createPasswordVerifier(users);
   const throttle = createSignInThrottle(counters);
+  // A browser loading the app sends several requests at once with the same new credentials:
+  // identical attempts from one address share one check, and cost one count, not one each.
+  const inFlight = new Map<string, Promise<Outcome>>();
+
+  async function checkPassword(attempt: SignInAttempt, keys: readonly string[]): Promise<Outcome> {
+    const reservation = await throttle.reserve(keys);
+    if (!reservation.ok) return { kind: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
+    let verdict: boolean | 'busy';
+    try {
+      verdict = await verifier.check(attempt);
+    } catch (error) {
+      await reservation.giveBack();
+      throw error;
+    }
+    // The right password gives its count back. A check the bcrypt workers were too busy to run
+    // keeps it, or a burst could retry its way through the limit while the workers are full.
+    if (verdict === true) await reservation.giveBack();
+    if (verdict === 'busy') return { kind: 'busy' };
+    return verdict ? { kind: 'signed-in' } : { kind: 'wrong-password' };
+  }
+
+  async function outcomeOf(attempt: SignInAttempt, keys: readonly string[]): Promise<Outcome> {
+    // A password that passed before costs no check, but is still refused while its keys are over
+    // the limit: otherwise guesses sent at once could each be compared with it for free.
+    if (attempt.remembered) {
+      const waitSeconds = await throttle.retryAfterSeconds(keys);
+      return waitSeconds === undefined
+        ? { kind: 'signed-in' }
+        : { kind: 'throttled', retryAfterSeconds: waitSeconds };
+    }
+    const sameAttempt = `${keys[0]} ${attempt.fingerprint.toString('base64')}`;
+    let outcome = inFlight.get(sameAttempt);
+    if (outcome === undefined) {
+      outcome = checkPassword(attempt, keys).finally(() => inFlight.delete(sameAttempt));
+      inFlight.set(sameAttempt, outcome);
+    }
+    return outcome;
+  }
+
   return createMiddleware<Env>(async (c, next) => {
     const credentials = readBasicCredentials(c.req.raw);
-    const throttleKeys = signInThrottleKeys(clientAddress(c, trustedProxies), credentials?.username);
-    const waitSeconds = await throttle.retryAfterSeconds(throttleKeys);
-    if (waitSeconds !== undefined) {
-      c.header('Retry-After', String(waitSeconds));
-      return refuseRequest(
-        c,
-        'RATE_LIMITED',
-        `Too many wrong passwords for this user name or from this address. Try again in ${waitSeconds} s.`,
-      );
+    // The browser's first request carries no credentials, and counts for nothing.
+    if (credentials) {
+      const keys = signInThrottleKeys(clientAddress(c, trustedProxies), credentials.username);
+      const outcome = await outcomeOf(verifier.attempt(credentials.username, credentials.password), keys);
+      switch (outcome.kind) {
+        case 'signed-in':
+          c.set('user', credentials.username);
+          await next();
+          return;
+        case 'throttled':
+          c.header('Retry-After', String(outcome.retryAfterSeconds));
+          return refuseRequest(
+            c,
+            'RATE_LIMITED',
+            `Too many wrong passwords for this user name or from this address. Try again in ${outcome.retryAfterSeconds} s.`,
+          );
+        case 'busy':
+          c.header('Retry-After', '1');
+          return refuseRequest(
+            c,
+            'SERVER_BUSY',
+            'The server is checking too many passwords at once. Try again in a second.',
+          );
+        case 'wrong-password':
+          break;
+      }
     }
-    if (credentials && (await verifyPassword(credentials.username, credentials.password))) {
-      c.set('user', credentials.username);
-      await next();
-      return;
-    }
-    // The browser's first request carries no credentials: only a wrong password counts.
-    if (credentials) await throttle.recordFailure(throttleKeys);
     // This header makes the browser show its own sign-in prompt.
     c.header('WWW-Authenticate', 'Basic realm="Link Token Inspector", charset="UTF-8"');
     return refuseRequest(

@@ -98,7 +98,7 @@ describe('the Host header', () => {
     const app = appWith({
       HOST: '0.0.0.0',
       ALLOWED_HOSTS: 'inspector.example.com',
-      AUTH_USERS: `alice:${bcrypt.hashSync('alice-password', 4)}`,
+      AUTH_USERS: `alice:${bcrypt.hashSync('alice-password', 10)}`,
     });
     const alice = `Basic ${Buffer.from('alice:alice-password').toString('base64')}`;
     const at = (host: string) =>

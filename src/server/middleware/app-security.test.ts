@@ -157,7 +157,7 @@ describe('rate limits', () => {
 });
 
 describe('access control in the app', () => {
-  const users = `alice:${bcrypt.hashSync('alice-password', 4)}`;
+  const users = `alice:${bcrypt.hashSync('alice-password', 10)}`;
   const alice = { Authorization: `Basic ${Buffer.from('alice:alice-password').toString('base64')}` };
 
   it('guards the pages and the API, and not the probes', async () => {

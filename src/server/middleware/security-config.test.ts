@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { isTrustedAddress } from './trusted-proxies';
 
-const aliceHash = bcrypt.hashSync('alice-password', 4);
+const aliceHash = bcrypt.hashSync('alice-password', 10);
 
 describe('security configuration', () => {
   it('binds loopback with no access control and 120 requests a minute by default', () => {
@@ -48,16 +48,23 @@ describe('security configuration', () => {
     expect(['10.0.0.6', '::2', '172.32.0.1'].map(trusted)).toEqual([false, false, false]);
   });
 
-  it('refuses TRUSTED_PROXIES that trust every address', () => {
-    for (const everyone of ['0.0.0.0/0', '::/0', '10.0.0.5, 0.0.0.0/0']) {
+  it('refuses TRUSTED_PROXIES that trust every address, or far too many', () => {
+    for (const [tooMany, why] of [
+      ['0.0.0.0/0', /"0.0.0.0\/0" is wider than an IPv4 \/8/],
+      ['::/0', /"::\/0" is wider than an IPv6 \/32/],
+      ['10.0.0.5, 0.0.0.0/0', /"0.0.0.0\/0" is wider/],
+      ['::ffff:0:0/96', /"::ffff:0:0\/96" is wider than an IPv4 \/8/],
+      ['0.0.0.0/1,128.0.0.0/1', /"0.0.0.0\/1" is wider/],
+      ['::/1,8000::/1', /"::\/1" is wider/],
+    ] as const) {
       expect(() =>
         loadConfig({
           HOST: '0.0.0.0',
           ALLOWED_HOSTS: 'inspector.example.com',
           AUTH_TRUSTED_HEADER: 'X-Forwarded-User',
-          TRUSTED_PROXIES: everyone,
+          TRUSTED_PROXIES: tooMany,
         }),
-      ).toThrow(/TRUSTED_PROXIES must not trust every address \(".*\/0"\)/);
+      ).toThrow(new RegExp(`TRUSTED_PROXIES must not trust so many addresses \\(${why.source}.*\\)`));
     }
   });
 
@@ -74,6 +81,11 @@ describe('security configuration', () => {
       /AUTH_USERS is not usable: the entry for "alice"/,
     );
     expect(() => loadConfig({ AUTH_USERS: 'alice:hunter2' })).not.toThrow(/hunter2/);
+    const cheapHash = bcrypt.hashSync('alice-password', 4);
+    expect(() => loadConfig({ AUTH_USERS: `alice:${cheapHash}` })).toThrow(
+      /AUTH_USERS is not usable: the hash for "alice" has bcrypt cost 4; use a cost from 10 to 14/,
+    );
+    expect(() => loadConfig({ AUTH_USERS: `alice:${cheapHash}` })).not.toThrow(cheapHash.slice(7));
     expect(() => loadConfig({ AUTH_TRUSTED_HEADER: 'X-Forwarded-User' })).toThrow(
       /TRUSTED_PROXIES must list/,
     );

@@ -4,8 +4,8 @@ import { wholeNumber } from '../config-number';
 import type { AccessControl } from './access-control';
 import { allowedHostList, findInvalidHostEntry, type AllowedHosts } from './allowed-hosts';
 import {
-  findEveryAddressEntry,
   findInvalidProxyEntry,
+  tooWideProblem,
   trustedProxyList,
   type TrustedProxies,
 } from './trusted-proxies';
@@ -57,11 +57,11 @@ const proxyList = z.string().transform((value, ctx) => {
     });
     return z.NEVER;
   }
-  const everyone = findEveryAddressEntry(entries);
-  if (everyone !== undefined) {
+  const tooWide = tooWideProblem(entries);
+  if (tooWide !== undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: `must not trust every address ("${everyone}"): anyone could then name any user and claim https; list your proxies' addresses or subnets`,
+      message: `must not trust so many addresses (${tooWide}): anyone there could name any user and claim https; list your proxies' addresses or subnets`,
     });
     return z.NEVER;
   }
