@@ -1,6 +1,5 @@
 import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
+import { ErrorPanel, StatusPanel } from '../../answer';
 import { Button } from '../../../components/Button';
 import { CopyButton } from '../../../components/CopyButton';
 import { Notice } from '../../../components/Notice';

@@ -1,7 +1,6 @@
 import { useId, useMemo, useRef } from 'react';
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
+import { ErrorPanel, StatusPanel } from '../../answer';
 import { Notice } from '../../../components/Notice';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
