@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { ApiError } from '../../../api/api-error';
 import { useDisclosure } from '../hooks/use-disclosure';
-import { diagnoseLookupError, VERDICT_LABELS } from '../../../../shared/diagnosis';
+import { diagnoseLookupError, lookupErrorSummary, VERDICT_LABELS } from '../../../../shared/diagnosis';
 import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from '../../../../shared/domain/error-title';
-import { lookupErrorSummary } from '../../../../shared/diagnosis/support-summary';
 import { Button } from '../../../components/Button';
 import { CodeBlock } from '../../../components/CodeBlock';
 import { Notice } from '../../../components/Notice';

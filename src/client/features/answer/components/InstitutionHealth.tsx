@@ -7,15 +7,17 @@ import {
   bankHealthDuringSession,
   bankToCheck,
   BANK_TROUBLE_TONES,
-  describeRates,
   describeRatesTiming,
+  sessionWindow,
+  type BankTrouble,
+} from '../../../../shared/diagnosis';
+import {
+  describeRates,
   HEALTH_LEVEL_LABELS,
   HEALTH_LEVEL_TONES,
   incidentStatusLabel,
   institutionHealth,
   INSTITUTION_HEALTH_MESSAGES,
-  sessionWindow,
-  type BankTrouble,
   type IncidentSummary,
   type ProductHealth,
 } from '../../../../shared/domain/institution-health';

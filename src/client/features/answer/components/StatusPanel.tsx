@@ -1,8 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { InstitutionScope } from '../../../api/get-institution';
 import type { LookupSuccess } from '../../../api/lookup-link-token';
-import { diagnose, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
-import { supportSummary } from '../../../../shared/diagnosis/support-summary';
+import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { ConfigurationSection } from './ConfigurationSection';

@@ -1,4 +1,4 @@
-import type { TicketFormat } from '../../../../shared/diagnosis/ticket-format';
+import type { TicketFormat } from '../../../../shared/diagnosis';
 import { CopyButton } from '../../../components/CopyButton';
 
 // "Copy for a ticket" in the two forms support tools take: plain text (email, most ticket
