@@ -1,7 +1,8 @@
 import { ACTOR_LABELS } from './actors';
-import { diagnose, type Diagnosis, type SessionDiagnosis } from './diagnose';
+import { diagnose, type Diagnosis } from './diagnose';
 import { SEVERITY_LABELS } from './findings';
 import { diagnoseLookupError } from './lookup-error';
+import type { SessionDiagnosis } from './read-session';
 import { STEP_LABELS } from './session-steps';
 import { VERDICT_LABELS } from './verdict';
 import { checkLinkToken } from '../link-token';
