@@ -5,6 +5,7 @@ import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { noImportCycle } from './eslint/no-import-cycle.js';
 
 // The layout's boundaries (docs/architecture.md), enforced here so that a wrong import fails
 // `npm run lint` instead of waiting for a reviewer.
@@ -18,6 +19,12 @@ const boundaries = [
     target: './src/shared',
     from: ['./src/client', './src/server', './src/simulator'],
     message: 'src/shared/ imports neither side.',
+  },
+  // Inside shared: the diagnosis builds on the domain's facts, never the other way round.
+  {
+    target: ['./src/shared/domain', './src/shared/schemas'],
+    from: './src/shared/diagnosis',
+    message: 'The domain and the schemas never import the diagnosis.',
   },
   { target: './src/server', from: './src/client', message: 'The server never imports the client.' },
   {
@@ -36,20 +43,43 @@ const boundaries = [
     from: ['./src/server', './src/simulator'],
     message: 'The browser app talks to the server over HTTP only (src/client/api/).',
   },
-  { target: './src', from: ['./bench', './e2e'], message: 'Product code never imports benchmarks or browser tests.' },
+  {
+    target: './src',
+    from: ['./bench', './e2e'],
+    message: 'Product code never imports benchmarks or browser tests.',
+  },
   // Inside the client: app composes features; features build on components, api, hooks and lib.
   {
     target: ['./src/client/components', './src/client/api', './src/client/hooks', './src/client/lib'],
     from: ['./src/client/app', './src/client/features'],
     message: 'Shared client code never imports a feature or the app.',
   },
+  {
+    target: './src/client/components',
+    from: './src/client/api',
+    message: 'Shared components only show what they are given: fetching belongs to a feature.',
+  },
   { target: './src/client/features', from: './src/client/app', message: 'Features never import the app.' },
+  // bulletproof-react's rule: features never import each other; the app composes them (it hands
+  // the answer feature's panels to Lookup and Batch).
   ...features.map((feature) => ({
     target: `./src/client/features/${feature}`,
     from: './src/client/features',
-    except: [`./${feature}`, ...features.filter((other) => other !== feature).map((other) => `./${other}/index.ts`)],
-    message: "Features import each other only through the other feature's index.ts.",
+    except: [`./${feature}`],
+    message: 'Features never import each other: the app composes them.',
   })),
+];
+
+// Packages that only run in the Node server. src/shared/ runs in the browser too.
+const serverOnly = [
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'hono-rate-limiter',
+  'undici',
+  'pino',
+  'ioredis',
+  'prom-client',
 ];
 
 export default tseslint.config(
@@ -61,22 +91,51 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
     },
+    plugins: { 'import-x': importX, local: { rules: { 'no-import-cycle': noImportCycle } } },
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
-      'import-x/no-cycle': 'error',
+      'local/no-import-cycle': 'error',
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
+      'import-x/no-nodejs-modules': 'error',
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'react', message: 'src/shared/ is pure: no React.' }], patterns: ['react-*'] },
+        {
+          paths: [{ name: 'react', message: 'src/shared/ is pure: no React.' }],
+          patterns: [
+            { group: ['react-*'], message: 'src/shared/ is pure: no React.' },
+            { group: serverOnly, message: 'src/shared/ runs in the browser too: no server packages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/client/lib/**', 'src/client/features/*/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'react',
+              message: 'lib/ holds plain functions: React belongs in components/ and hooks/.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['react-*', '@tanstack/react-*'],
+              message: 'lib/ holds plain functions: React belongs in components/ and hooks/.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,9 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import type { ServerInfo } from '../../shared/api-types';
-import { BatchView } from '../features/batch';
+import { BatchPage } from '../app/pages/BatchPage';
+import type { BatchIncoming } from '../features/batch';
 
-// Test-only: the batch view on its own, as its component tests drive it.
+// Test-only: the batch tab on its own (the batch view with the answer's panels, as the app composes
+// it), as its component tests drive it.
 
 export const BATCH_SERVER_INFO: ServerInfo = {
   mode: 'simulator',
@@ -18,14 +20,17 @@ export function configHandler(info: ServerInfo = BATCH_SERVER_INFO) {
   return http.get('/api/config', () => HttpResponse.json(info));
 }
 
+export function batchTab(queryClient: QueryClient, incoming: BatchIncoming | null = null) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BatchPage incoming={incoming} />
+    </QueryClientProvider>
+  );
+}
+
 export function renderBatch() {
   const user = userEvent.setup();
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <BatchView />
-    </QueryClientProvider>,
-  );
+  render(batchTab(new QueryClient({ defaultOptions: { queries: { retry: false } } })));
   return user;
 }
 

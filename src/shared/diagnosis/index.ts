@@ -1,6 +1,8 @@
 // Public surface of the diagnosis: from a /link/token/get answer (or a failed lookup) to a verdict,
-// who acts next, the next step and the evidence. Pure data and functions, used by both sides.
-export { diagnose, type Diagnosis, type EndUserSaw, type SessionDiagnosis } from './diagnose';
+// who acts next, the next step and the evidence; the ticket that carries it; and whether the bank
+// was in trouble when a session ran. Pure data and functions, used by both sides.
+export { diagnose, type Diagnosis } from './diagnose';
+export { type EndUserSaw, type SessionDiagnosis } from './read-session';
 export { ACTOR_LABELS, type Actor, type Advice } from './actors';
 export { diagnoseLookupError, type LookupDiagnosis } from './lookup-error';
 export {
@@ -23,3 +25,14 @@ export {
   type SessionVerdict,
   type Verdict,
 } from './verdict';
+export {
+  BANK_TROUBLE_TONES,
+  bankHealthDuringSession,
+  bankToCheck,
+  describeRatesTiming,
+  sessionWindow,
+  type BankTrouble,
+  type SessionBankHealth,
+} from './bank-health';
+export { lookupErrorSummary, supportSummary, type TicketOptions } from './support-summary';
+export { renderTicket, type TicketFormat, type TicketRow, type TicketSection } from './ticket-format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatUtc, parseDate } from './format-time';
+import { formatDuration, formatUtc, msSince, parseDate } from './format-time';
 
 describe('formatDuration', () => {
   it('shows the largest units first, as many as asked', () => {
@@ -22,5 +22,14 @@ describe('formatUtc and parseDate', () => {
   it('returns null for a missing or unreadable date', () => {
     expect(parseDate(null)).toBeNull();
     expect(parseDate('yesterday-ish')).toBeNull();
+  });
+});
+
+describe('msSince', () => {
+  it('counts from a timestamp to now, and gives null for one that does not parse', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    expect(msSince('2026-11-25T11:59:30Z', now)).toBe(30_000);
+    expect(msSince(undefined, now)).toBeNull();
+    expect(msSince('soon', now)).toBeNull();
   });
 });

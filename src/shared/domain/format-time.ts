@@ -48,6 +48,12 @@ export function parseDate(value: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+// Milliseconds from a timestamp to `now` (epoch ms); null when the timestamp does not parse.
+export function msSince(value: string | null | undefined, now: number): number | null {
+  const date = parseDate(value);
+  return date === null ? null : now - date.getTime();
+}
+
 // "3 h 59 min 12 s", "2 d 4 h", "45 s": compact, largest units first, at most `units` parts.
 export function formatDuration(ms: number, units = 2): string {
   const abs = Math.abs(ms);

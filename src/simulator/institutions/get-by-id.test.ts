@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bankHealthDuringSession,
-  institutionHealth,
-  sessionWindow,
-} from '../../shared/domain/institution-health';
+import { bankHealthDuringSession, sessionWindow } from '../../shared/diagnosis';
+import { institutionHealth } from '../../shared/domain/institution-health';
 import { checkLinkToken, type PlaidEnvironment } from '../../shared/link-token';
 import { InstitutionsGetByIdResponseSchema } from '../../shared/schemas/institutions-get-by-id-response';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { serverInfoQuery } from '../../api/get-server-info';
 import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
 import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
 import { FixturePicker } from '../../features/simulator';
+import { lazyAnswerPanels, preloadAnswerPanels } from '../answer-panels';
 import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
-// lookups, either of which starts a lookup. A paste of several tokens goes to Batch.
+// lookups, either of which starts a lookup. A paste of several tokens goes to Batch. The answer's
+// panels come from the answer feature, through the app (answer-panels.tsx).
 export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]) => void }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const recent = useRecentLookups();
@@ -24,12 +26,13 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
     [addRecent],
   );
   const lookup = useLookup();
+  useEffect(preloadAnswerPanels, []);
 
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
         <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
-        <LookupAnswer lookup={lookup} onSettled={remember} />
+        <LookupAnswer lookup={lookup} panels={lazyAnswerPanels} onSettled={remember} />
       </div>
       <div className={styles.column}>
         {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}

@@ -1,6 +1,4 @@
 import { memo, useEffect, useRef, type ReactNode } from 'react';
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
 import { Button } from '../../../components/Button';
 import { CopyButton } from '../../../components/CopyButton';
 import { Notice } from '../../../components/Notice';
@@ -11,12 +9,14 @@ import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import type { BatchRunLookup } from '../lib/bank-targets';
 import type { BatchOutcome } from '../lib/run-batch';
+import type { AnswerPanels } from './answer-panels';
 import styles from './BatchDrawer.module.css';
 
 type BatchDrawerProps = {
   entry: BatchEntry;
   // The batch run, for a failed session's bank health (asked with the batch's credentials).
   runLookup: BatchRunLookup | null;
+  panels: AnswerPanels;
   // How the table shows the token (lib/token-labels.ts).
   label: string;
   id: string;
@@ -74,11 +74,13 @@ const Answer = memo(function Answer({
   outcome,
   at,
   runLookup,
+  panels: { StatusPanel, ErrorPanel },
 }: {
   token: string;
   outcome: BatchOutcome | null;
   at: number | undefined;
   runLookup: BatchRunLookup | null;
+  panels: AnswerPanels;
 }) {
   if (outcome?.kind === 'success') {
     return <StatusPanel result={outcome.result} answeredAt={at} lookup={runLookup ?? undefined} />;
@@ -99,8 +101,20 @@ function notLookedUp(row: BatchEntry['row'], retrying: boolean): string | null {
 // the answer already fetched — no second request. Previous / Next (and J / K, handled by the
 // batch view) step through the rows shown without moving the table.
 export function BatchDrawer(props: BatchDrawerProps) {
-  const { entry, runLookup, label, id, headingId, index, total, onPrevious, onNext, onClose, fullScreen } =
-    props;
+  const {
+    entry,
+    runLookup,
+    panels,
+    label,
+    id,
+    headingId,
+    index,
+    total,
+    onPrevious,
+    onNext,
+    onClose,
+    fullScreen,
+  } = props;
   const { row, outcome } = entry;
   const retrying = row.verdict === 'pending' && outcome !== null;
   // The open row may have been filtered away since it was opened.
@@ -140,7 +154,13 @@ export function BatchDrawer(props: BatchDrawerProps) {
           {notLookedUp(row, retrying)}
         </Notice>
       )}
-      <Answer token={row.token} outcome={outcome} at={row.diagnosedAt ?? undefined} runLookup={runLookup} />
+      <Answer
+        token={row.token}
+        outcome={outcome}
+        at={row.diagnosedAt ?? undefined}
+        runLookup={runLookup}
+        panels={panels}
+      />
     </Frame>
   );
 }

@@ -1,11 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatInZone, formatTimeOfDay } from '../../../../shared/domain/format-time';
 import { server } from '../../../test/msw-server';
-import { BatchView } from '../index';
 import {
   failedSession,
   linkedSession,
@@ -16,6 +15,7 @@ import {
 } from '../../../test/batch-answers';
 import {
   BATCH_SERVER_INFO,
+  batchTab,
   bodyRows,
   cellsOf,
   configHandler,
@@ -232,11 +232,7 @@ describe('BatchView', () => {
   it('opens the folded input with the tokens another view sends', async () => {
     const user = userEvent.setup();
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const view = (incoming: { tokens: string[] } | null) => (
-      <QueryClientProvider client={queryClient}>
-        <BatchView incoming={incoming} />
-      </QueryClientProvider>
-    );
+    const view = (incoming: { tokens: string[] } | null) => batchTab(queryClient, incoming);
     const { rerender } = render(view(null));
     await pasteAndRun(user, ACTIVE);
     await screen.findByText(/^Done:/);

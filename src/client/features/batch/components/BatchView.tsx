@@ -4,7 +4,7 @@ import { serverInfoQuery } from '../../../api/get-server-info';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import text from '../../../components/text.module.css';
-import { useMediaQuery } from '../../../hooks/use-media-query';
+import { useMediaQuery } from '../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
 import type { BatchRequest } from '../lib/batch-form-schema';
 import { bankTargets } from '../lib/bank-targets';
@@ -22,6 +22,7 @@ import {
   type RowFilter,
   type Sort,
 } from '../lib/sort-filter-rows';
+import type { AnswerPanels } from './answer-panels';
 import { BatchDrawer } from './BatchDrawer';
 import { BatchInput, type BatchIncoming } from './BatchInput';
 import { BatchStatus } from './BatchStatus';
@@ -48,7 +49,14 @@ function isTyping(target: EventTarget): boolean {
 // glance (bar and breakdown), filter by any count, work through the rows in a drawer beside the
 // table, retry what failed for a passing reason, export, and copy a summary for a ticket.
 // `incoming`: tokens another view sent here.
-export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null }) {
+export function BatchView({
+  incoming = null,
+  panels,
+}: {
+  incoming?: BatchIncoming | null;
+  // The answer feature's panels, for the drawer (the app hands them over).
+  panels: AnswerPanels;
+}) {
   const id = useId();
   const ids = {
     input: `${id}-input`,
@@ -246,6 +254,7 @@ export function BatchView({ incoming = null }: { incoming?: BatchIncoming | null
                 key={fullScreen ? 'full-screen' : 'beside'}
                 entry={selectedEntry}
                 runLookup={runLookup}
+                panels={panels}
                 label={labels.get(selectedEntry.token) ?? selectedEntry.token}
                 id={ids.drawer}
                 headingId={ids.drawerHeading}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button } from '../../../components/Button';
-import { useMediaQuery } from '../../../hooks/use-media-query';
+import { useMediaQuery } from '../hooks/use-media-query';
 import text from '../../../components/text.module.css';
 import { toneClass } from '../../../components/tone';
 import { INSTITUTION_HEALTH_MESSAGES } from '../../../../shared/domain/institution-health';

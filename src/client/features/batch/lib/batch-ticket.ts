@@ -1,6 +1,5 @@
-import { ACTOR_LABELS } from '../../../../shared/diagnosis';
+import { ACTOR_LABELS, renderTicket, type TicketRow, type TicketSection } from '../../../../shared/diagnosis';
 import { formatUtc } from '../../../../shared/domain/format-time';
-import { renderTicket, type TicketRow, type TicketSection } from '../../../../shared/domain/ticket-format';
 import type { BatchRow } from './batch-row';
 import { verdictTotals } from './breakdown';
 import { ROW_VERDICT_LABELS } from './row-verdict';

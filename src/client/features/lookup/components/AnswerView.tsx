@@ -1,13 +1,12 @@
 import { useId, useMemo, useRef } from 'react';
-import { ErrorPanel } from '../../../components/answer/ErrorPanel';
 import { Notice } from '../../../components/Notice';
-import { StatusPanel } from '../../../components/answer/StatusPanel';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import type { Lookup } from '../hooks/use-lookup';
 import { useSettledLookup, type SettledLookup } from '../hooks/use-settled-lookup';
+import type { AnswerPanels } from './answer-panels';
 import { answerVerdict, errorVerdict, type LookupVerdictSummary } from '../lib/lookup-verdict';
 import { shareableLink } from '../lib/page-url';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -52,9 +51,11 @@ function announcementOf(
 // form is dimmed under a notice that says whose answer it is.
 export function AnswerView({
   lookup,
+  panels: { StatusPanel, ErrorPanel },
   onSettled,
 }: {
   lookup: Lookup;
+  panels: AnswerPanels;
   onSettled: (settled: SettledLookup) => void;
 }) {
   const { submitted, query, watch, toggleWatch, answerMatch } = lookup;

@@ -2,9 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Notice } from '../../../components/Notice';
 import type { Lookup } from '../hooks/use-lookup';
 import type { SettledLookup } from '../hooks/use-settled-lookup';
+import type { AnswerPanels } from './answer-panels';
 import styles from './LookupAnswer.module.css';
 
-type LookupAnswerProps = { lookup: Lookup; onSettled: (settled: SettledLookup) => void };
+type LookupAnswerProps = {
+  lookup: Lookup;
+  panels: AnswerPanels;
+  onSettled: (settled: SettledLookup) => void;
+};
 
 // Shown instead of the answer when its code could not be downloaded.
 function AnswerViewUnavailable({ lookup }: LookupAnswerProps) {

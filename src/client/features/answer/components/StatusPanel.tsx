@@ -1,0 +1,103 @@
+import { useId, useMemo, useState } from 'react';
+import type { InstitutionScope } from '../../../api/get-institution';
+import type { LookupSuccess } from '../../../api/lookup-link-token';
+import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
+import { checkLinkToken } from '../../../../shared/link-token';
+import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { ConfigurationSection } from './ConfigurationSection';
+import { FindingsSection } from './FindingsSection';
+import { RawJsonSection } from './RawJsonSection';
+import { SessionsSection } from './SessionsSection';
+import styles from './StatusPanel.module.css';
+import { SummarySection } from './SummarySection';
+import { TicketCopyButtons } from './TicketCopyButtons';
+import { VerdictBlock } from './VerdictBlock';
+
+type StatusPanelProps = {
+  result: LookupSuccess;
+  // When the answer arrived (epoch ms): the verdict is as of then, and so is the ticket text.
+  // Without it (Batch's details), as of when the panel is first shown.
+  answeredAt?: number;
+  // A link back to this lookup in the inspector, for the ticket text.
+  inspectorUrl?: string;
+  // Events that appeared since the previous lookup of the same token (live watch): highlighted.
+  newEventIds?: ReadonlySet<string>;
+  // The lookup that produced the answer: with it, failed sessions ask Plaid about their bank's
+  // health with the same credentials (null: the server's own). Without it, no health is asked.
+  // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
+  lookup?: { id: string; credentials: InstitutionScope['credentials'] };
+};
+
+// The token's environment and countries: what an institution lookup for its sessions asks with.
+function institutionScope(
+  data: LinkTokenGetResponse,
+  lookup: NonNullable<StatusPanelProps['lookup']>,
+): InstitutionScope | undefined {
+  const token = checkLinkToken(data.link_token);
+  if (!token.ok) return undefined;
+  const countryCodes = data.metadata.country_codes.length > 0 ? data.metadata.country_codes : ['US'];
+  return {
+    lookupKey: lookup.id,
+    environment: token.environment,
+    countryCodes,
+    credentials: lookup.credentials,
+  };
+}
+
+function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
+  if (!diagnosis.docsUrl) return null;
+  const code = diagnosis.error?.error_code;
+  return { href: diagnosis.docsUrl, label: code ? `Plaid’s docs for ${code}` : 'Plaid’s docs' };
+}
+
+// Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
+// then the token's details, its sessions and configuration, and the answer as received.
+export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
+  const { data } = result;
+  // Kept while the lookup is the same (its credentials cannot change without a new lookup), so the
+  // session cards, memoised, do not re-render for a new but equal scope.
+  const lookupId = lookup?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const scope = useMemo(() => (lookup ? institutionScope(data, lookup) : undefined), [data, lookupId]);
+  const headingId = useId();
+  const [shownAt] = useState(() => Date.now());
+  const answeredAt = props.answeredAt ?? shownAt;
+  const diagnosis = useMemo(() => diagnose(data, answeredAt), [data, answeredAt]);
+  return (
+    <section className={styles.panel} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading} tabIndex={-1}>
+        Link token details
+      </h2>
+      <VerdictBlock
+        label={VERDICT_LABELS[diagnosis.verdict]}
+        tone={diagnosis.tone}
+        headline={diagnosis.headline}
+        facts={
+          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
+        }
+        actor={diagnosis.actor}
+        nextStep={diagnosis.nextStep}
+        explanation={diagnosis.explanation}
+        docs={docsOf(diagnosis)}
+        notes={diagnosis.notes}
+        at={answeredAt}
+        actions={
+          <TicketCopyButtons
+            ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
+          />
+        }
+      />
+      <FindingsSection findings={diagnosis.findings} />
+      <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
+      <SessionsSection
+        sessions={data.link_sessions}
+        diagnoses={diagnosis.sessions}
+        verdictSessionId={diagnosis.linkSessionId}
+        newEventIds={newEventIds}
+        institutionScope={scope}
+      />
+      <ConfigurationSection metadata={data.metadata} />
+      <RawJsonSection raw={result.raw} token={data.link_token} />
+    </section>
+  );
+}

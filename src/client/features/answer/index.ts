@@ -1,0 +1,4 @@
+// Public surface of the answer feature: the panels that show one lookup's answer (StatusPanel) or
+// why it failed (ErrorPanel), verdict first.
+export { ErrorPanel } from './components/ErrorPanel';
+export { StatusPanel } from './components/StatusPanel';

@@ -1,0 +1,107 @@
+import { formatDuration, msSince } from '../domain/format-time';
+import { errorAdvice } from './error-advice';
+import type { ReadSession, SessionDiagnosis } from './read-session';
+import type { SessionAdvice } from './session-advice';
+import { STEP_PLACES } from './session-steps';
+
+// The sentences about sessions: the headline of the verdict's session, and the notes on what the
+// others (and Link's warnings) add to it.
+
+const at = (institution: string | null) => (institution ? ` at ${institution}` : '');
+const forBank = (institution: string | null) => (institution ? ` for ${institution}` : '');
+const plural = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
+
+function ago(ms: number | null): string {
+  if (ms === null) return '';
+  return ms < 1000 ? ' just now' : ` ${formatDuration(ms)} ago`;
+}
+
+export function sessionHeadline(
+  read: ReadSession,
+  advice: SessionAdvice,
+  earlierFailure: SessionDiagnosis | undefined,
+  now: number,
+): string {
+  const session = read.diagnosis;
+  const bank = session.institutionName;
+  const exitStatus = session.exitStatus ? ` (exit status ${session.exitStatus})` : '';
+  const place = session.stoppedAt ? STEP_PLACES[session.stoppedAt] : STEP_PLACES.opened;
+  switch (session.verdict) {
+    case 'linked': {
+      const earlier = earlierFailure
+        ? `, after an earlier attempt failed${at(earlierFailure.institutionName)} with ${earlierFailure.error!.error_code}`
+        : '';
+      // Not "Linked …": the verdict badge beside it already says Linked.
+      return `The user linked ${bank ?? 'an account'}${earlier}.`;
+    }
+    case 'failed':
+      return `Link failed${at(bank)} with ${session.error!.error_code}${exitStatus}.`;
+    case 'in progress': {
+      const activity = session.lastActivityAt
+        ? ` (last activity${ago(msSince(session.lastActivityAt, now))})`
+        : '';
+      return `Link is open now${at(bank)}: the user is at ${place}${activity}.`;
+    }
+    case 'abandoned': {
+      if (!read.facts.exited && !read.facts.finished) {
+        const expired = read.facts.tokenExpired ? '; the token has expired since' : '';
+        return `The user stopped at ${place}${forBank(bank)}${ago(msSince(session.lastActivityAt, now))} and never finished${expired}.`;
+      }
+      if (!read.facts.exited) {
+        return `The session${at(bank)} ended without an exit or a success: Plaid did not say why.`;
+      }
+      const why = advice.because ? `: ${advice.because}` : '';
+      return `The user left Link at ${place}${forBank(bank)} without finishing${why}${exitStatus}.`;
+    }
+  }
+}
+
+// What the other sessions add to the verdict's session.
+export function otherSessionNotes(primary: SessionDiagnosis, others: readonly SessionDiagnosis[]): string[] {
+  const notes: string[] = [];
+  const failed = others.filter((session) => session.verdict === 'failed');
+  const linked = others.filter((session) => session.verdict === 'linked');
+  const abandoned = others.filter((session) => session.verdict === 'abandoned');
+  const [latestFailure] = failed;
+  if (latestFailure) {
+    const error = latestFailure.error!;
+    const where = `${at(latestFailure.institutionName)} with ${error.error_code}`;
+    if (primary.verdict === 'linked') {
+      const why = errorAdvice(error).explanation ?? error.error_message;
+      notes.push(`An earlier attempt failed${where}: ${why}`);
+      if (failed.length > 1) {
+        notes.push(
+          `${plural(failed.length - 1, 'One more earlier attempt', 'more earlier attempts')} failed too.`,
+        );
+      }
+    } else {
+      const too = primary.verdict === 'failed' ? ' too' : '';
+      notes.push(
+        failed.length === 1
+          ? `An earlier attempt failed${too}${where}.`
+          : `${failed.length} earlier attempts failed${too} (the latest${where}).`,
+      );
+    }
+  }
+  if (linked.length > 0) {
+    const bank = linked[0]!.institutionName ?? 'an Item';
+    notes.push(
+      linked.length === 1
+        ? `Another session linked ${bank}.`
+        : `${linked.length} other sessions linked (the latest: ${bank}).`,
+    );
+  }
+  if (abandoned.length > 0) {
+    notes.push(
+      `${plural(abandoned.length, 'Another session was', 'other sessions were')} left without finishing.`,
+    );
+  }
+  return notes;
+}
+
+export function degradedNote(read: ReadSession): string[] {
+  const degraded = read.events.find((event) => event.event_name === 'SELECT_DEGRADED_INSTITUTION');
+  if (!degraded) return [];
+  const bank = degraded.event_metadata.institution_name ?? 'the bank';
+  return [`Link warned the user that ${bank}’s connection was degraded when they chose it.`];
+}
