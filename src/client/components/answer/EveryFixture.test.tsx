@@ -96,9 +96,9 @@ describe('every simulator fixture through the answer UI', () => {
       expect(
         within(panel).getByRole('heading', { name: `Findings (${scenario.diagnosis.findings.length})` }),
       ).toBeVisible();
-      if (data.link_sessions.length > 0) {
-        const sessions = `Link sessions (${data.link_sessions.length})`;
-        expect(within(panel).getByRole('heading', { name: sessions })).toBeVisible();
+      const sessionCount = data.link_sessions?.length ?? 0;
+      if (sessionCount > 0) {
+        expect(within(panel).getByRole('heading', { name: `Link sessions (${sessionCount})` })).toBeVisible();
       }
       for (const text of SHOWS[name]!) {
         expect(within(panel).getAllByText(text)[0], `${name}: ${text}`).toBeVisible();
