@@ -13,6 +13,12 @@ const features = readdirSync('src/client/features', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+const clientZone = {
+  target: './src/client',
+  from: ['./src/server', './src/simulator'],
+  message: 'The browser app talks to the server over HTTP only (src/client/api/).',
+};
+
 const boundaries = [
   // Shared code is pure and used by both sides, so it imports neither.
   {
@@ -38,16 +44,8 @@ const boundaries = [
     from: ['./src/client', './src/server'],
     message: 'The simulator is a program of its own.',
   },
-  {
-    target: './src/client',
-    from: ['./src/server', './src/simulator'],
-    message: 'The browser app talks to the server over HTTP only (src/client/api/).',
-  },
-  {
-    target: './src',
-    from: ['./bench', './e2e'],
-    message: 'Product code never imports benchmarks or browser tests.',
-  },
+  clientZone,
+  { target: './src', from: ['./bench', './e2e'], message: 'Product code never imports benchmarks or browser tests.' },
   // Inside the client: app composes features; features build on components, api, hooks and lib.
   {
     target: ['./src/client/components', './src/client/api', './src/client/hooks', './src/client/lib'],
@@ -99,6 +97,23 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: boundaries }],
       'local/no-import-cycle': 'error',
+    },
+  },
+  // A narrow exception for client test files: they may draw the simulator's fixtures
+  // (src/simulator/index.ts only), so the answer UI is checked against every one without a browser.
+  {
+    files: ['src/client/**/*.test.tsx'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...boundaries.filter((zone) => zone !== clientZone),
+            { ...clientZone, from: './src/server' },
+            { ...clientZone, from: './src/simulator', except: ['./index.ts'] },
+          ],
+        },
+      ],
     },
   },
   {

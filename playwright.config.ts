@@ -12,13 +12,16 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two, also on a 2-core machine (Playwright's default would be one there): most of a test's time
+  // is spent waiting on the server and the browser, not on the test runner.
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Whole-page screenshots of passing states only with E2E_SCREENSHOTS=1 (e2e/support/page.ts).
     screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
+    trace: 'on-first-retry',
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath: chromium,
@@ -40,12 +43,15 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 30_000,
     // Every test shares the one user "local": lift the per-user rate limit above what they send.
+    // The fault-hang fixture never answers: a short upstream timeout ends it in 4 s instead of 10
+    // (still above the fault-latency fixture's 2 s, which must answer).
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       PLAID_UPSTREAM: 'simulator',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      PLAID_TIMEOUT_MS: '4000',
     },
   },
 });

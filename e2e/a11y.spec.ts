@@ -1,21 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { scenarioToken } from '../src/simulator';
-import { answerHeading, attachScreenshot, errorPanel, lookupForm } from './page-helpers';
+import { expectNoAxeViolations } from './support/axe';
+import { errorPanel, keepScreenshot, lookUp, lookupForm, openApp, tokenField } from './support/page';
 
 // Accessibility of the lookup flow: the whole flow works from the keyboard alone, and axe finds
-// no violations in any main state, in light and dark mode, wide and phone-sized.
-
-async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-  await attachScreenshot(page, testInfo, name);
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    help: violation.help,
-    where: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-  }));
-  expect(summary, `axe violations in state "${name}"`).toEqual([]);
-}
+// no violations in its representative states, in light and dark mode, wide and phone-sized.
 
 // Presses Tab until `target` has focus, so the test fails if it is not reachable by keyboard.
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, maxPresses = 40) {
@@ -26,12 +15,11 @@ async function tabTo(page: Page, target: ReturnType<Page['locator']>, maxPresses
   throw new Error(`Could not reach ${target} with ${maxPresses} Tab presses`);
 }
 
-// axe and whole-page screenshots are slow on a busy 2-core machine.
+// axe runs six times a test, slow on a busy 2-core machine.
 test.setTimeout(180_000);
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByText('answers are simulated, not from Plaid')).toBeVisible();
+  await openApp(page);
 });
 
 test('the whole lookup flow works from the keyboard', async ({ page }) => {
@@ -85,74 +73,46 @@ test('the whole lookup flow works from the keyboard', async ({ page }) => {
   await expect(lookupForm(page)).toBeVisible();
 });
 
-// The main states of the lookup view; every one is checked in light mode, the most different
-// ones in dark mode too.
-const STATES: { name: string; dark: boolean; reach: (page: Page) => Promise<void> }[] = [
-  { name: 'empty', dark: true, reach: async () => {} },
+// Representative states of the app, each reached in turn in ONE page per colour scheme: the form
+// explaining a wrong token with its credentials open, an answer that linked, a failed session,
+// Plaid's error, the inspector's own error, and a phone-width answer. The app shell is in each.
+// (Batch's states are checked in batch-triage.spec.ts.)
+const STATES: { name: string; reach: (page: Page) => Promise<unknown> }[] = [
   {
     name: 'invalid-token-credentials-open',
-    dark: false,
     reach: async (page) => {
-      await lookupForm(page)
-        .getByLabel('Link token')
-        .fill('access-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
+      await tokenField(page).fill('access-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d');
       await lookupForm(page)
         .getByRole('button', { name: /Credentials/ })
         .click();
       await expect(page.getByText(/This is an access_token/)).toBeVisible();
     },
   },
-  ...[
-    { scenario: 'success', dark: true },
-    { scenario: 'expired', dark: false },
-    { scenario: 'in-progress', dark: false },
-    { scenario: 'unknown', dark: true },
-    { scenario: 'fault-502', dark: false },
-  ].map(({ scenario, dark }) => ({
-    name: scenario,
-    dark,
-    reach: async (page: Page) => {
-      await lookupForm(page).getByLabel('Link token').fill(scenarioToken(scenario));
-      await page.getByRole('button', { name: 'Look up', exact: true }).click();
-      await expect(answerHeading(page)).toBeFocused({
-        timeout: 30_000,
-      });
+  { name: 'success', reach: (page) => lookUp(page, scenarioToken('success')) },
+  {
+    name: 'exit-item-login-required',
+    reach: (page) => lookUp(page, scenarioToken('exit-item-login-required')),
+  },
+  { name: 'unknown', reach: (page) => lookUp(page, scenarioToken('unknown')) },
+  { name: 'fault-502', reach: (page) => lookUp(page, scenarioToken('fault-502')) },
+  {
+    name: 'phone-several-sessions',
+    reach: async (page) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await lookUp(page, scenarioToken('several-sessions'));
     },
-  })),
+  },
 ];
 
 for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} mode`, () => {
-    test.use({ colorScheme: scheme });
-
-    for (const state of STATES.filter((candidate) => scheme === 'light' || candidate.dark)) {
-      test(`no axe violations: ${state.name}`, async ({ page }, testInfo) => {
-        await state.reach(page);
-        await expectNoAxeViolations(page, testInfo, `${scheme}-${state.name}`);
-      });
+  test(`no axe violations in ${scheme} mode: ${STATES.map((state) => state.name).join(', ')}`, async ({
+    page,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const state of STATES) {
+      await state.reach(page);
+      await keepScreenshot(page, testInfo, `${scheme}-${state.name}`);
+      await expectNoAxeViolations(page, `${scheme}: ${state.name}`);
     }
-
-    test('no axe violations on a 360 px wide screen', async ({ page }, testInfo) => {
-      await page.setViewportSize({ width: 360, height: 740 });
-      await lookupForm(page).getByLabel('Link token').fill(scenarioToken('several-sessions'));
-      await page.getByRole('button', { name: 'Look up', exact: true }).click();
-      await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
-      // The shell, form, toolbar and side panels fit the screen (the status panel checks its own).
-      const parts = [
-        page.getByRole('banner'),
-        page.getByRole('tablist'),
-        lookupForm(page),
-        page.getByRole('group', { name: 'Live watch' }),
-        page.getByRole('button', { name: 'Copy link', exact: true }),
-        page.getByRole('region', { name: 'Simulator fixture tokens' }),
-        page.getByRole('region', { name: 'Recent lookups' }),
-      ];
-      for (const part of parts) {
-        const box = await part.boundingBox();
-        expect(box, `${part} is on screen`).not.toBeNull();
-        expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-      }
-      await expectNoAxeViolations(page, testInfo, `${scheme}-phone-several-sessions`);
-    });
   });
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import bcrypt from 'bcryptjs';
-import { startOwnServer, type OwnServer } from './own-server';
-import { lookupForm } from './page-helpers';
+import { startOwnServer, type OwnServer } from './support/own-server';
+import { lookupForm } from './support/page';
 
 // The built server with AUTH_USERS, as an operator runs it on a network, used through the
 // browser's own sign-in prompt (HTTP basic auth). It is started here, on a free port, because the

@@ -1,12 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { listScenarioTokens, scenarioToken } from '../src/simulator';
-import { attachScreenshot } from './page-helpers';
+import { expectNoAxeViolations } from './support/axe';
+import { keepScreenshot, openBatch } from './support/page';
 
 // Triage of a whole batch against the real built server in simulator mode: every fixture token
 // (faults included) goes in, then the breakdown filters the table, the drawer steps through rows
 // with J / K without moving the table, "Retry failed lookups" runs only the retryable failures,
-// and the page works at 390 px. axe checks each state; screenshots at 1280×800 and 390×844.
+// and the page works at 390 px. axe checks each state.
 
 const FIXTURES = listScenarioTokens();
 // The lookups that fail for a passing reason: the simulator's faults (rate limit, 5xx, bad or no
@@ -15,13 +15,11 @@ const RETRYABLE = FIXTURES.filter(
   (token) => token.scenario.startsWith('fault-') && token.scenario !== 'fault-latency',
 ).map((token) => token.link_token);
 
-// The fault tokens take a while: a 429 retried three times, a hang until the proxy's timeout.
+// The fault tokens take a while: a 429 retried three times, a hang until the proxy's 4 s timeout.
 test.setTimeout(180_000);
 
 async function runEveryFixture(page: Page): Promise<Locator> {
-  await page.goto('/');
-  await page.getByRole('tab', { name: 'Batch' }).click();
-  const batch = page.getByRole('tabpanel', { name: 'Batch' });
+  const batch = await openBatch(page);
   await batch.getByRole('button', { name: 'Fill in every simulator fixture token' }).click();
   await expect(batch.getByText(`${FIXTURES.length} unique link tokens found.`)).toBeVisible();
   // The e2e server's limit is lifted (RATE_LIMIT_PER_MINUTE=100000 in playwright.config.ts).
@@ -37,25 +35,13 @@ function rows(batch: Locator): Locator {
   return batch.getByRole('table').locator('tbody tr');
 }
 
-async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-  await attachScreenshot(page, testInfo, name);
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((violation) => ({
-    rule: violation.id,
-    where: violation.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-  }));
-  expect(summary, `axe violations in "${name}"`).toEqual([]);
-}
-
 test('triage on a wide screen: breakdown filters, the drawer with J / K, retry of failed lookups', async ({
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const batch = await runEveryFixture(page);
-  const viewport = testInfo.outputPath('batch-triage-1280x800.png');
-  await page.screenshot({ path: viewport });
-  await testInfo.attach('batch-triage-1280x800', { path: viewport, contentType: 'image/png' });
-  await expectNoAxeViolations(page, testInfo, 'batch-triage-1280-full');
+  await keepScreenshot(page, testInfo, 'batch-triage-1280-full');
+  await expectNoAxeViolations(page, 'batch-triage-1280-full');
 
   // The input folded into one line.
   await expect(batch.getByRole('button', { name: 'Change the tokens' })).toHaveAttribute(
@@ -135,7 +121,8 @@ test('triage on a wide screen: breakdown filters, the drawer with J / K, retry o
   expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
   await page.keyboard.press('k');
   await expect(drawer).toBeVisible();
-  await expectNoAxeViolations(page, testInfo, 'batch-triage-1280-drawer');
+  await keepScreenshot(page, testInfo, 'batch-triage-1280-drawer');
+  await expectNoAxeViolations(page, 'batch-triage-1280-drawer');
 
   // From the table: focus follows the row.
   await rowButton.focus();
@@ -164,10 +151,8 @@ test.describe('dark mode', () => {
   test('triage on a 390 px phone: cards, and a drawer that covers the screen', async ({ page }, testInfo) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const batch = await runEveryFixture(page);
-    const viewport = testInfo.outputPath('batch-triage-390x844.png');
-    await page.screenshot({ path: viewport });
-    await testInfo.attach('batch-triage-390x844', { path: viewport, contentType: 'image/png' });
-    await expectNoAxeViolations(page, testInfo, 'batch-triage-390-full');
+    await keepScreenshot(page, testInfo, 'batch-triage-390-full');
+    await expectNoAxeViolations(page, 'batch-triage-390-full');
 
     // Nothing is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -182,7 +167,8 @@ test.describe('dark mode', () => {
     const box = (await drawer.boundingBox())!;
     expect(box).toMatchObject({ x: 0, y: 0, width: 390, height: 844 });
     await expect(drawer.getByRole('heading', { level: 2 }).first()).toBeFocused();
-    await expectNoAxeViolations(page, testInfo, 'batch-triage-390-drawer');
+    await keepScreenshot(page, testInfo, 'batch-triage-390-drawer');
+    await expectNoAxeViolations(page, 'batch-triage-390-drawer');
 
     await page.keyboard.press('j');
     await expect(

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { MAX_JSON_DEPTH } from '../src/shared/json-depth';
 import { scenarioToken } from '../src/simulator';
 import { json, startFakeUpstream } from '../src/server/testing/fake-upstream';
-import { startOwnServer } from './own-server';
+import { startOwnServer } from './support/own-server';
 
 // JSON nested far deeper than Plaid ever nests used to take the page down ("Maximum call stack
 // size exceeded" at 1,000 levels, a crashed tab at 100,000). The server refuses such answers from

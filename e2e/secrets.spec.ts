@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
-import { lookupForm } from './page-helpers';
+import { lookupForm } from './support/page';
 
 // Lookups with credentials typed into the browser, then a search of everything the browser keeps
 // or shows in its address bar: the secret must be in none of it. Runs against the real built
