@@ -2,7 +2,7 @@ import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
 import { formatDuration, parseDate } from '../domain/format-time';
 import { institutionLabel, sessionInstitutionOf } from '../domain/institution';
 import { eventsInTimeOrder, sessionsNewestFirst } from '../domain/ordering';
-import { hasResults, sessionExit } from '../domain/session-outcome';
+import { sessionExit } from '../domain/session-outcome';
 import type { StatusTone } from '../domain/status-tone';
 import { tokenStatus, type TokenStatus } from '../domain/token-status';
 import { describeView } from '../domain/view-names';
@@ -12,6 +12,7 @@ import type { Actor } from './actors';
 import { DOCS } from './docs-links';
 import { findings, type Finding } from './findings';
 import { sessionAdvice, type SessionAdvice } from './session-advice';
+import { lastActivityOf, sessionFacts } from './session-verdict';
 import { errorAdvice } from './error-advice';
 import { sessionSteps, stoppedAt, STEP_PLACES, type SessionStep, type StepKind } from './session-steps';
 import {
@@ -132,15 +133,8 @@ function describeEndUserSaw(
 function readSession(session: LinkSession, tokenExpired: boolean, now: number): ReadSession {
   const events = eventsInTimeOrder(session.events ?? []);
   const exit = sessionExit(session);
-  const lastActivityAt = events.at(-1)?.timestamp ?? session.started_at ?? null;
-  const facts: SessionFacts = {
-    linked: Boolean(session.on_success) || hasResults(session.results),
-    exited: Boolean(exit),
-    exitError: Boolean(exit?.error),
-    finished: Boolean(session.finished_at),
-    tokenExpired,
-    msSinceActivity: since(lastActivityAt, now),
-  };
+  const lastActivityAt = lastActivityOf(session, events);
+  const facts = sessionFacts(session, lastActivityAt, tokenExpired, now);
   const verdict = decide(SESSION_RULES, facts);
   const steps = sessionSteps(
     events,
