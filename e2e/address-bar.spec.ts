@@ -32,3 +32,26 @@ test('client_id and secret in any letter case are scrubbed from the address bar 
   await page.goBack();
   expect(page.url()).toBe('about:blank');
 });
+
+// The view is in the address bar: a reload on Batch stays on Batch, and Back from Batch returns
+// to the lookup the user left there.
+test('a reload on Batch stays on Batch; Back from Batch returns to the lookup', async ({ page }) => {
+  const linkToken = scenarioToken('fresh');
+  await page.goto(`/?link_token=${linkToken}`);
+  const details = page.getByRole('region', { name: 'Link token details' });
+  await expect(details).toBeVisible();
+  const lookupTab = page.getByRole('tab', { name: 'Lookup' });
+  const batchTab = page.getByRole('tab', { name: 'Batch' });
+
+  await batchTab.click();
+  await expect(page).toHaveURL(/[?&]view=batch/);
+  await page.reload();
+  await expect(batchTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('button', { name: 'Look up tokens' })).toBeVisible();
+
+  await page.goBack();
+  await expect(lookupTab).toHaveAttribute('aria-selected', 'true');
+  expect(page.url()).not.toContain('view=');
+  await expect(page.getByRole('textbox', { name: 'Link token' })).toHaveValue(linkToken);
+  await expect(details).toBeVisible();
+});

@@ -4,14 +4,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createQueryClient } from './app/query-client';
-import { removeCredentialsFromPageUrl } from './features/lookup';
+import { removeCredentialsFromAddress } from './lib/address-bar';
 import './app/styles/global.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // Before anything renders: credentials pasted into a URL must not stay in the address bar or history.
-removeCredentialsFromPageUrl();
+removeCredentialsFromAddress();
 
 createRoot(root).render(
   <StrictMode>

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
@@ -17,16 +16,13 @@ import { createLogger } from './observability/logger';
 import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
 import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
-import { respondWithProxyError } from './proxy-error-response';
-import { institutionsGetByIdRoute, NOT_AN_INSTITUTION_REQUEST } from './routes/institutions-get-by-id';
+import { respondWithInternalError, respondWithProxyError } from './proxy-error-response';
+import { institutionsGetByIdRoute } from './routes/institutions-get-by-id';
 import { linkTokenGetRoute } from './routes/link-token-get';
-import { NOT_A_JSON_OBJECT } from './routes/lookup-body';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
-
-const INSTITUTIONS_PATH = '/api/institutions/get_by_id';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
@@ -80,20 +76,9 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
 
   app.route('/', staticRoutes(config.clientDir));
 
-  app.onError((error, c) => {
-    // Hono's JSON validator refuses a body that does not parse as JSON this way.
-    if (error instanceof HTTPException && error.status === 400) {
-      const expected = c.req.path === INSTITUTIONS_PATH ? NOT_AN_INSTITUTION_REQUEST : NOT_A_JSON_OBJECT;
-      return respondWithProxyError(c, 'INVALID_BODY', expected);
-    }
-    // The stack goes to the server's output, never to the caller.
-    c.get('log').error({ err: error }, 'unhandled error');
-    return respondWithProxyError(
-      c,
-      'INTERNAL_ERROR',
-      'Something went wrong inside the Link Token Inspector server. Try again; if it keeps happening, give its operator the request_id.',
-    );
-  });
+  // Each route answers its own expected errors (the Plaid routes: a body that is not JSON); what
+  // reaches here is unexpected.
+  app.onError((error, c) => respondWithInternalError(c, error));
 
   return Object.assign(app, { close: () => counters.close() });
 }
@@ -104,7 +89,7 @@ function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlig
   return app
     .route('/api/config', serverInfoRoute(config))
     .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
-    .route(INSTITUTIONS_PATH, institutionsGetByIdRoute(config, bytesInFlight))
+    .route('/api/institutions/get_by_id', institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }
 

@@ -1,4 +1,5 @@
-// Reads the Server-Timing header our proxy sets ("upstream;dur=412.3, proxy;dur=3.1").
+// Reads the Server-Timing header our proxy sets (hono/timing): "upstream;dur=412.3,total;dur=415.4;
+// desc=…". Our own time is the total less the time spent waiting for Plaid.
 export type ServerTiming = { upstreamMs: number | null; proxyMs: number | null };
 
 export function parseServerTiming(header: string | null): ServerTiming | null {
@@ -10,6 +11,7 @@ export function parseServerTiming(header: string | null): ServerTiming | null {
     if (name && dur) durations.set(name.trim(), Number(dur.slice(4)));
   }
   const upstreamMs = durations.get('upstream') ?? null;
-  const proxyMs = durations.get('proxy') ?? null;
+  const totalMs = durations.get('total');
+  const proxyMs = totalMs === undefined ? null : Math.max(0, totalMs - (upstreamMs ?? 0));
   return upstreamMs === null && proxyMs === null ? null : { upstreamMs, proxyMs };
 }

@@ -1,7 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../test/msw-server';
-import { configHandler, fixtureTokensHandler, SANDBOX_TOKEN } from '../test/answers';
+import { answer, configHandler, fixtureTokensHandler, SANDBOX_TOKEN } from '../test/answers';
+import { lookupHandler, tokenField } from '../test/lookup-page';
 import { renderApp } from '../test/render-app';
 
 beforeEach(() => {
@@ -31,5 +33,45 @@ describe('app shell', () => {
     expect(lookupTab).toHaveFocus();
     expect(form).toBeVisible();
     expect(within(form).getByLabelText('Link token')).toHaveValue(SANDBOX_TOKEN);
+  });
+});
+
+describe('the view in the address bar', () => {
+  function viewParam() {
+    return new URL(window.location.href).searchParams.get('view');
+  }
+
+  it('opens on Batch when the address names it (a reload stays there)', async () => {
+    window.history.replaceState(null, '', '/?view=batch');
+    renderApp();
+    expect(screen.getByRole('tab', { name: 'Batch' })).toHaveAttribute('aria-selected', 'true');
+    expect(await screen.findByRole('button', { name: 'Look up tokens' })).toBeVisible();
+  });
+
+  it('switching views is a history entry; Back returns to the lookup as it was, without asking again', async () => {
+    const { sent, handler } = lookupHandler((body) => HttpResponse.json(answer({ link_token: body.link_token })));
+    server.use(handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await screen.findByRole('heading', { name: 'Link token details' });
+    const startLength = window.history.length;
+
+    await user.click(screen.getByRole('tab', { name: 'Batch' }));
+    expect(viewParam()).toBe('batch');
+    expect(new URL(window.location.href).searchParams.get('link_token')).toBe(SANDBOX_TOKEN);
+    expect(window.history.length).toBe(startLength + 1);
+
+    window.history.back();
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Lookup' })).toHaveAttribute('aria-selected', 'true'));
+    expect(viewParam()).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Link token details' })).toBeVisible();
+    expect(tokenField()).toHaveValue(SANDBOX_TOKEN);
+    expect(sent).toHaveLength(1);
+
+    window.history.forward();
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Batch' })).toHaveAttribute('aria-selected', 'true'));
+    expect(sent).toHaveLength(1);
   });
 });

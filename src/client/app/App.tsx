@@ -1,10 +1,12 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import type { View } from '../lib/address-bar';
 import { ServerModeNotice } from '../features/simulator';
 import { LookupPage } from './pages/LookupPage';
 import { TimeZoneProvider } from '../components/time-zone';
 import styles from './App.module.css';
-import { Tabs } from './Tabs';
+import { Tabs, type Tab } from './Tabs';
+import { useView } from './use-view';
 
 // Batch is the less used view: loading it separately keeps the entry chunk (what every visit
 // downloads before the first lookup) within its size budget. The chunk is named after the page
@@ -12,18 +14,18 @@ import { Tabs } from './Tabs';
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
-  const [selectedTab, setSelectedTab] = useState('lookup');
+  const [view, showView] = useView();
   // Tokens the lookup field could not take one at a time (a paste of several), for Batch. A new
   // object each time, so that opening the same tokens twice fills Batch twice.
   const [tokensForBatch, setTokensForBatch] = useState<{ tokens: string[] } | null>(null);
 
   function openInBatch(tokens: string[]) {
     setTokensForBatch({ tokens });
-    setSelectedTab('batch');
+    showView('batch');
   }
 
   // The views of the app, one tab each.
-  const tabs = [
+  const tabs: Tab<View>[] = [
     { id: 'lookup', label: 'Lookup', content: <LookupPage onOpenInBatch={openInBatch} /> },
     {
       id: 'batch',
@@ -45,7 +47,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
             <ServerModeNotice />
           </header>
           <main>
-            <Tabs tabs={tabs} label="Views" selectedId={selectedTab} onSelect={setSelectedTab} />
+            <Tabs tabs={tabs} label="Views" selectedId={view} onSelect={showView} />
           </main>
         </div>
       </TimeZoneProvider>

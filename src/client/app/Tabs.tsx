@@ -1,19 +1,19 @@
 import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './Tabs.module.css';
 
-export type Tab = { id: string; label: string; content: ReactNode };
+export type Tab<Id extends string> = { id: Id; label: string; content: ReactNode };
 
-type TabsProps = {
-  tabs: readonly Tab[];
+type TabsProps<Id extends string> = {
+  tabs: readonly Tab<Id>[];
   label: string;
   // The app selects a tab itself too (a paste of several tokens opens Batch).
-  selectedId: string;
-  onSelect: (id: string) => void;
+  selectedId: Id;
+  onSelect: (id: Id) => void;
 };
 
 // WAI-ARIA tabs: one tab stop for the tab list, arrow keys move between tabs. Inactive panels stay
 // mounted (hidden) so switching tabs never throws away a lookup or a batch in progress.
-export function Tabs({ tabs, label, selectedId, onSelect: setSelectedId }: TabsProps) {
+export function Tabs<Id extends string>({ tabs, label, selectedId, onSelect: setSelectedId }: TabsProps<Id>) {
   const baseId = useId();
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

@@ -27,9 +27,19 @@ export function answer(overrides: Partial<LinkTokenGetResponse> = {}): LinkToken
   });
 }
 
-// A session still running, with only its first `eventCount` events so far.
+// A session still running, as the diagnosis reads one: no end, no results yet, with only its first
+// `eventCount` events so far, which happened in the last minutes (Plaid's example is from 2024).
 export function runningSession(eventCount: number): LinkSession {
-  return { ...exampleSession, finished_at: null, events: exampleSession.events!.slice(-eventCount) };
+  const shift = Date.now() - 60_000 - Date.parse(exampleSession.finished_at!);
+  const moved = (time: string) => new Date(Date.parse(time) + shift).toISOString();
+  return {
+    ...exampleSession,
+    on_success: null,
+    results: undefined,
+    started_at: moved(exampleSession.started_at!),
+    finished_at: null,
+    events: exampleSession.events!.slice(-eventCount).map((event) => ({ ...event, timestamp: moved(event.timestamp) })),
+  };
 }
 
 export const SIMULATOR_INFO: ServerInfo = {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
+import { createLogger } from '../observability/logger';
+import { captureLogs } from '../testing/log-capture';
 import { closedPortUrl, json, startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 
 // POST /api/link/token/get in-process, against real HTTP upstreams on loopback: one for sandbox,
@@ -144,8 +146,10 @@ describe('passing Plaid through', () => {
     );
     const response = await lookup(appWith(), { link_token: SANDBOX_TOKEN });
     const timing = response.headers.get('Server-Timing');
-    expect(timing).toMatch(/^upstream;dur=\d+\.\d, proxy;dur=\d+\.\d$/);
-    expect(Number(/upstream;dur=([\d.]+)/.exec(timing!)![1])).toBeGreaterThanOrEqual(45);
+    expect(timing).toMatch(/^upstream;dur=\d+\.\d,total;dur=\d+\.\d;desc="Total Response Time"$/);
+    const upstreamMs = Number(/upstream;dur=([\d.]+)/.exec(timing!)![1]);
+    expect(upstreamMs).toBeGreaterThanOrEqual(45);
+    expect(Number(/total;dur=([\d.]+)/.exec(timing!)![1])).toBeGreaterThanOrEqual(upstreamMs);
     expect(response.headers.get('Cache-Control')).toBe('no-store');
   });
 });
@@ -218,7 +222,7 @@ describe('refusing requests before any upstream call', () => {
     expect(error.error_message).toMatch(message);
     expect(error.request_id).toBe(response.headers.get('X-Request-Id'));
     expect(response.headers.get('Cache-Control')).toBe('no-store');
-    expect(response.headers.get('Server-Timing')).toMatch(/^proxy;dur=/);
+    expect(response.headers.get('Server-Timing')).toMatch(/^total;dur=[\d.]+;desc="Total Response Time"$/);
     expect(sandbox.requests.length + production.requests.length).toBe(0);
   });
 
@@ -371,5 +375,35 @@ describe('when the browser goes away', () => {
     const response = await pending;
     expect(response.status).toBe(499);
     expect(sandbox.requests).toHaveLength(1);
+  });
+});
+
+describe('an error of ours inside the lookup', () => {
+  it("is the route's INTERNAL_ERROR: logged, without the stack or secret to the caller, and still timed", async () => {
+    // A server secret undici cannot put in a header: our bug, not Plaid's or the network's.
+    const config = loadConfig({
+      PLAID_UPSTREAM: 'plaid',
+      LOG_LEVEL: 'silent',
+      PLAID_CLIENT_ID: 'server-client-id',
+      PLAID_SECRET_SANDBOX: 'server-sandbox-secret',
+      PLAID_SANDBOX_URL: sandbox.url,
+    });
+    const broken = { ...config.plaid, secrets: { sandbox: 'server\r\nsecret', production: undefined } };
+    const logs = captureLogs();
+    const app = createApp(
+      { ...config, clientDir: 'src/server/testing', plaid: broken },
+      { logger: createLogger({ level: 'error', destination: logs.destination }) },
+    );
+    const response = await lookup(app, { link_token: SANDBOX_TOKEN });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({
+      error_code: 'INTERNAL_ERROR',
+      request_id: response.headers.get('X-Request-Id'),
+    });
+    expect(text).not.toMatch(/secret|at .*\.ts/);
+    expect(response.headers.get('Server-Timing')).toMatch(/^total;dur=[\d.]+;desc="Total Response Time"$/);
+    expect(logs.lines().filter((line) => line.msg === 'unhandled error')).toHaveLength(1);
+    expect(sandbox.requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,4 @@
 import type { Context, TypedResponse } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import type {
   ClientErrorStatusCode,
   ContentfulStatusCode,
@@ -13,7 +12,7 @@ import { BUSY_RETRY_AFTER_SECONDS } from '../upstream/bytes-in-flight';
 import type { PlaidOutcome } from '../upstream/plaid-client';
 
 // What the routes that ask Plaid have in common on the way out: Plaid's answer passed through, our
-// error when there was none, and Server-Timing on the answers that never reached Plaid.
+// error when there was none.
 
 // Plaid's answer goes out as the bytes Plaid sent. The app's type (AppType) describes it as Plaid's
 // spec does; the server does not check that, so a caller still parses it with the shared schemas.
@@ -43,15 +42,4 @@ export function respondWithUpstreamFailure(
   if (outcome.operatorAlert) c.get('log').error(outcome.operatorAlert);
   if (outcome.code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
   return respondWithProxyError(c, outcome.code, outcome.message);
-}
-
-// Server-Timing for the answers that refuse a request before Plaid is asked (the body's checks
-// included): how long we took. The handlers time the requests that reach Plaid themselves.
-export function refusalTiming() {
-  return createMiddleware(async (c, next) => {
-    const started = performance.now();
-    await next();
-    if (!c.res.headers.has('Server-Timing'))
-      c.res.headers.set('Server-Timing', `proxy;dur=${(performance.now() - started).toFixed(1)}`);
-  });
 }

@@ -1,12 +1,13 @@
 import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
-import { msSince, parseDate } from '../domain/format-time';
+import { parseDate } from '../domain/format-time';
 import { institutionLabel, sessionInstitutionOf } from '../domain/institution';
 import { eventsInTimeOrder } from '../domain/ordering';
-import { hasResults, sessionExit } from '../domain/session-outcome';
+import { sessionExit } from '../domain/session-outcome';
 import type { StatusTone } from '../domain/status-tone';
 import { describeView } from '../domain/view-names';
 import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
+import { lastActivityOf, sessionFacts } from './session-verdict';
 import { sessionSteps, stoppedAt, type SessionStep, type StepKind } from './session-steps';
 import {
   decide,
@@ -95,15 +96,8 @@ function describeEndUserSaw(
 export function readSession(session: LinkSession, tokenExpired: boolean, now: number): ReadSession {
   const events = eventsInTimeOrder(session.events ?? []);
   const exit = sessionExit(session);
-  const lastActivityAt = events.at(-1)?.timestamp ?? session.started_at ?? null;
-  const facts: SessionFacts = {
-    linked: Boolean(session.on_success) || hasResults(session.results),
-    exited: Boolean(exit),
-    exitError: Boolean(exit?.error),
-    finished: Boolean(session.finished_at),
-    tokenExpired,
-    msSinceActivity: msSince(lastActivityAt, now),
-  };
+  const lastActivityAt = lastActivityOf(session, events);
+  const facts = sessionFacts(session, lastActivityAt, tokenExpired, now);
   const verdict = decide(SESSION_RULES, facts);
   const steps = sessionSteps(
     events,

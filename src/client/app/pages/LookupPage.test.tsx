@@ -142,7 +142,7 @@ describe('looking up', () => {
     const { handler } = lookupHandler(async () => {
       await released;
       return HttpResponse.json(answer(), {
-        headers: { 'Server-Timing': 'upstream;dur=12.5, proxy;dur=1.2' },
+        headers: { 'Server-Timing': 'upstream;dur=12.5,total;dur=13.7;desc="Total Response Time"' },
       });
     });
     server.use(handler);

@@ -31,8 +31,8 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
-        <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
-        <LookupAnswer lookup={lookup} panels={lazyAnswerPanels} onSettled={remember} />
+        <LookupForm controls={lookup.form} onOpenInBatch={onOpenInBatch} />
+        <LookupAnswer run={lookup.run} panels={lazyAnswerPanels} onSettled={remember} />
       </div>
       <div className={styles.column}>
         {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}

@@ -4,4 +4,3 @@ export { LookupAnswer } from './components/LookupAnswer';
 export { LookupForm } from './components/LookupForm';
 export { useLookup } from './hooks/use-lookup';
 export type { SettledLookup } from './hooks/use-settled-lookup';
-export { removeCredentialsFromPageUrl } from './lib/page-url';

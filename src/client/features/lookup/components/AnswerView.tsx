@@ -4,11 +4,11 @@ import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
-import type { Lookup } from '../hooks/use-lookup';
+import type { LookupRunView } from '../hooks/use-lookup-run';
 import { useSettledLookup, type SettledLookup } from '../hooks/use-settled-lookup';
 import type { AnswerPanels } from './answer-panels';
 import { answerVerdict, errorVerdict, type LookupVerdictSummary } from '../lib/lookup-verdict';
-import { shareableLink } from '../lib/page-url';
+import { shareableLink } from '../../../lib/address-bar';
 import { CopyLinkButton } from './CopyLinkButton';
 import styles from './LookupAnswer.module.css';
 import { LookupProgress } from './LookupProgress';
@@ -26,11 +26,11 @@ function requestCredentials(request: LinkTokenGetRequest): { client_id: string; 
 
 // What the screen reader hears when the answer area changes, in one sentence: the verdict.
 function announcementOf(
-  lookup: Lookup,
+  run: LookupRunView,
   answer: LookupVerdictSummary | null,
   failure: LookupVerdictSummary | null,
 ): string {
-  const { query, watch, answerMatch, cancelledToken } = lookup;
+  const { query, watch, answerMatch, cancelledToken } = run;
   if (cancelledToken !== null) return 'Lookup cancelled.';
   if (query.isLoading) return 'Looking up…';
   let announcement = '';
@@ -50,15 +50,15 @@ function announcementOf(
 // with Retry, live watch and the shareable link above it. An answer that no longer matches the
 // form is dimmed under a notice that says whose answer it is.
 export function AnswerView({
-  lookup,
+  run,
   panels: { StatusPanel, ErrorPanel },
   onSettled,
 }: {
-  lookup: Lookup;
+  run: LookupRunView;
   panels: AnswerPanels;
   onSettled: (settled: SettledLookup) => void;
 }) {
-  const { submitted, query, watch, toggleWatch, answerMatch } = lookup;
+  const { submitted, query, watch, toggleWatch, answerMatch, cancelledToken } = run;
   const { data: outcome, error, status, dataUpdatedAt, errorUpdatedAt } = query;
   const resultRef = useRef<HTMLDivElement>(null);
   const noticeId = useId();
@@ -68,19 +68,19 @@ export function AnswerView({
     [outcome, dataUpdatedAt],
   );
   const failure = useMemo(() => (error ? errorVerdict(error) : null), [error]);
-  useSettledLookup(lookup, status === 'error' ? failure : answer, resultRef, onSettled);
+  useSettledLookup(run, status === 'error' ? failure : answer, resultRef, onSettled);
 
   const linkToken = submitted?.request.link_token;
   const inspectorUrl = linkToken ? shareableLink(window.location.origin, linkToken) : undefined;
   return (
     <>
-      <VisuallyHidden role="status">{announcementOf(lookup, answer, failure)}</VisuallyHidden>
+      <VisuallyHidden role="status">{announcementOf(run, answer, failure)}</VisuallyHidden>
       <div ref={resultRef} className={styles.result} aria-busy={query.isFetching}>
         {submitted && query.isLoading && <LookupProgress notBefore={submitted.notBefore} />}
-        {lookup.cancelledToken !== null && (
+        {cancelledToken !== null && (
           <Notice tone="neutral">
             Lookup cancelled: no answer is shown for{' '}
-            <code className={text.break}>{lookup.cancelledToken}</code> (the request may already have reached
+            <code className={text.break}>{cancelledToken}</code> (the request may already have reached
             Plaid).
           </Notice>
         )}
@@ -89,7 +89,7 @@ export function AnswerView({
             id={noticeId}
             match={answerMatch}
             lookedUpToken={submitted.request.link_token}
-            onRestore={lookup.restoreForm}
+            onRestore={run.restoreForm}
           />
         )}
         {submitted && (outcome || error) && (
@@ -99,8 +99,8 @@ export function AnswerView({
             aria-describedby={stale ? noticeId : undefined}
           >
             <div className={toolbar.toolbar}>
-              {lookup.retry && !query.isFetching && (
-                <RetryButton retryAt={lookup.retryAt} onRetry={lookup.retry} />
+              {run.retry && !query.isFetching && (
+                <RetryButton retryAt={run.retryAt} onRetry={run.retry} />
               )}
               {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
               <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />

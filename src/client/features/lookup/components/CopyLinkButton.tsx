@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
-import { shareableLink } from '../lib/page-url';
+import { shareableLink } from '../../../lib/address-bar';
 import styles from './toolbar.module.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';

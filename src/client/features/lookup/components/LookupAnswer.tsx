@@ -1,19 +1,19 @@
 import { lazy, Suspense } from 'react';
 import { Notice } from '../../../components/Notice';
-import type { Lookup } from '../hooks/use-lookup';
+import type { LookupRunView } from '../hooks/use-lookup-run';
 import type { SettledLookup } from '../hooks/use-settled-lookup';
 import type { AnswerPanels } from './answer-panels';
 import styles from './LookupAnswer.module.css';
 
 type LookupAnswerProps = {
-  lookup: Lookup;
+  run: LookupRunView;
   panels: AnswerPanels;
   onSettled: (settled: SettledLookup) => void;
 };
 
 // Shown instead of the answer when its code could not be downloaded.
-function AnswerViewUnavailable({ lookup }: LookupAnswerProps) {
-  if (!lookup.submitted) return null;
+function AnswerViewUnavailable({ run }: LookupAnswerProps) {
+  if (!run.submitted) return null;
   return (
     <Notice tone="failure" role="alert">
       The answer view could not be loaded: the connection to the inspector may have dropped, or it was updated
@@ -34,18 +34,18 @@ const AnswerView = lazy(() =>
 );
 
 // Until the answer view's code is there: what the lookup is doing, then that its answer is coming.
-function AnswerViewLoading({ lookup }: { lookup: Lookup }) {
-  if (!lookup.submitted) return null;
+function AnswerViewLoading({ run }: { run: Pick<LookupRunView, 'submitted' | 'query'> }) {
+  if (!run.submitted) return null;
   return (
     <p className={styles.loading} role="status">
-      {lookup.query.isLoading ? 'Looking up…' : 'Loading the answer view…'}
+      {run.query.isLoading ? 'Looking up…' : 'Loading the answer view…'}
     </p>
   );
 }
 
 export function LookupAnswer(props: LookupAnswerProps) {
   return (
-    <Suspense fallback={<AnswerViewLoading lookup={props.lookup} />}>
+    <Suspense fallback={<AnswerViewLoading run={props.run} />}>
       <AnswerView {...props} />
     </Suspense>
   );

@@ -8,7 +8,7 @@ import { Spinner } from '../../../components/ActivityIndicator';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import formStyles from '../../../components/form.module.css';
-import type { Lookup } from '../hooks/use-lookup';
+import type { LookupFormControls } from '../hooks/use-lookup';
 import { useTokenPaste } from '../hooks/use-token-paste';
 import { CredentialsFields } from './CredentialsFields';
 import { EnvironmentBadge } from './EnvironmentBadge';
@@ -30,24 +30,23 @@ function credentialsHint(info: ServerInfo | undefined): string | null {
 }
 
 type LookupFormProps = {
-  lookup: Lookup;
+  controls: LookupFormControls;
   // Where a paste of several tokens can go (the Batch tab).
   onOpenInBatch?: (tokens: string[]) => void;
 };
 
-export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
-  const { form } = lookup;
+export function LookupForm({ controls, onOpenInBatch }: LookupFormProps) {
+  const { form, submit, cancel, busy, credentials } = controls;
   const paste = useTokenPaste(form);
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const hint = credentialsHint(serverInfo);
-  const busy = lookup.query.isLoading;
   const id = useId();
   const linkToken = useWatch({ control: form.control, name: 'link_token' });
   const tokenError = form.formState.errors.link_token;
 
   return (
     <Card>
-      <form onSubmit={lookup.submit} noValidate aria-label="Look up a link token">
+      <form onSubmit={submit} noValidate aria-label="Look up a link token">
         <div className={formStyles.field}>
           <div className={formStyles.labelRow}>
             <label className={formStyles.label} htmlFor={`${id}-token`}>
@@ -77,11 +76,11 @@ export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
         {hint !== null && (
           <CredentialsFields
             form={form}
-            open={lookup.credentialsOpen}
-            onToggle={lookup.toggleCredentials}
+            open={credentials.open}
+            onToggle={credentials.toggle}
             hint={hint}
-            needed={lookup.credentialsNeeded}
-            prompt={lookup.credentialsPrompt}
+            needed={credentials.needed}
+            prompt={credentials.prompt}
           />
         )}
         <div className={styles.actions}>
@@ -94,7 +93,7 @@ export function LookupForm({ lookup, onOpenInBatch }: LookupFormProps) {
               'Look up'
             )}
           </Button>
-          {busy && <Button onClick={lookup.cancel}>Cancel lookup</Button>}
+          {busy && <Button onClick={cancel}>Cancel lookup</Button>}
         </div>
       </form>
     </Card>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { LookupVerdictSummary } from '../lib/lookup-verdict';
-import type { Lookup } from './use-lookup';
+import type { LookupRunView } from './use-lookup-run';
 
 // A lookup the user asked for (not a live-watch poll) has settled, with its verdict.
 export type SettledLookup = Omit<LookupVerdictSummary, 'sentence'> & {
@@ -19,14 +19,14 @@ function focusFirstHeading(container: HTMLElement | null) {
 // When a lookup the user asked for settles: move focus to the answer (rendered by now, as this
 // runs in the view that shows it) and report the lookup with its verdict, once per lookup.
 export function useSettledLookup(
-  lookup: Lookup,
+  run: Pick<LookupRunView, 'submitted' | 'query'>,
   // The verdict of what the view shows: the answer's, or the failed lookup's.
   verdict: LookupVerdictSummary | null,
   container: RefObject<HTMLElement | null>,
   onSettled: (settled: SettledLookup) => void,
 ) {
   const settledLookupId = useRef<number | null>(null);
-  const { submitted, query } = lookup;
+  const { submitted, query } = run;
   const { status, dataUpdatedAt, errorUpdatedAt } = query;
   useEffect(() => {
     if (!submitted || status === 'pending' || !verdict || settledLookupId.current === submitted.id) return;

@@ -1,4 +1,6 @@
 import { tokenStatus } from '../../../../shared/domain/token-status';
+// From its own module, not the diagnosis's index: live watch is in the entry chunk.
+import { sessionVerdict } from '../../../../shared/diagnosis/session-verdict';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 
 // How often live watch asks again. Plaid's sessions move at human speed (a user typing
@@ -7,17 +9,23 @@ export const WATCH_INTERVAL_MS = 3000;
 
 export type WatchVerdict = { keepWatching: true; reason: string } | { keepWatching: false; reason: string };
 
-// Whether another poll can show something new. A session "in progress" has not finished yet;
-// a token with no sessions is watched too, because a QA engineer typically starts watching and
-// then opens Link. Nothing new can happen once the token has expired or every session is over.
+// Whether another poll can show something new. A token with no sessions is watched, because a QA
+// engineer typically starts watching and then opens Link. A session is running when the diagnosis
+// calls it in progress (the same rule, so the two never disagree: one idle for 30 minutes is
+// abandoned, not running). Nothing new can happen once the token has expired or none is running.
 export function watchVerdict(data: LinkTokenGetResponse, now: number): WatchVerdict {
   if (tokenStatus(data.expiration, now).kind === 'expired') {
     return { keepWatching: false, reason: 'the link token has expired' };
   }
   const sessions = data.link_sessions ?? [];
   if (sessions.length === 0) return { keepWatching: true, reason: 'waiting for a Link session to start' };
-  const running = sessions.filter((session) => !session.finished_at).length;
-  if (running === 0) return { keepWatching: false, reason: 'every session has finished' };
+  const running = sessions.filter((session) => sessionVerdict(session, false, now) === 'in progress').length;
+  if (running === 0) {
+    const reason = sessions.every((session) => session.finished_at)
+      ? 'every session has finished'
+      : 'no session is still in progress';
+    return { keepWatching: false, reason };
+  }
   return { keepWatching: true, reason: `${running} ${running === 1 ? 'session' : 'sessions'} in progress` };
 }
 

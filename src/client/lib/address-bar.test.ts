@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  addressUrl,
+  goTo,
+  onAddressChange,
+  readAddress,
+  shareableLink,
+  withoutCredentials,
+} from './address-bar';
+
+const TOKEN = 'link-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const OTHER = 'link-production-ffffffff-ffff-4fff-bfff-ffffffffffff';
+
+describe('reading the address', () => {
+  it('reads the view and the link token, trimmed; the lookup when neither is named', () => {
+    expect(readAddress(`http://h/?view=batch&link_token=%20${TOKEN}%20`)).toEqual({ view: 'batch', linkToken: TOKEN });
+    expect(readAddress('http://h/')).toEqual({ view: 'lookup', linkToken: '' });
+    // A view we do not have opens the lookup rather than nothing.
+    expect(readAddress('http://h/?view=settings').view).toBe('lookup');
+  });
+});
+
+describe('the address for a change', () => {
+  it('names each newly looked-up token, and nothing else changes', () => {
+    expect(addressUrl('http://h/', { linkToken: TOKEN })).toBe(`http://h/?link_token=${TOKEN}`);
+    expect(addressUrl(`http://h/?link_token=${TOKEN}#top`, { linkToken: OTHER })).toBe(
+      `http://h/?link_token=${OTHER}#top`,
+    );
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { linkToken: ` ${TOKEN.toUpperCase()}` })).toBeNull();
+  });
+
+  it('names Batch, and the lookup by leaving the view out; the token stays', () => {
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { view: 'batch' })).toBe(
+      `http://h/?link_token=${TOKEN}&view=batch`,
+    );
+    expect(addressUrl(`http://h/?link_token=${TOKEN}&view=batch`, { view: 'lookup' })).toBe(
+      `http://h/?link_token=${TOKEN}`,
+    );
+    expect(addressUrl('http://h/?view=batch', { view: 'batch' })).toBeNull();
+    expect(addressUrl('http://h/', { view: 'lookup' })).toBeNull();
+  });
+});
+
+describe('going somewhere and coming back', () => {
+  it('pushes one history entry per change, none for the place already shown', () => {
+    const start = window.history.length;
+    goTo({ view: 'batch' });
+    goTo({ view: 'batch' });
+    expect(window.location.search).toBe('?view=batch');
+    goTo({ view: 'lookup' });
+    expect(window.location.search).toBe('');
+    expect(window.history.length).toBe(start + 2);
+  });
+
+  it('tells a listener the address Back leads to, until it stops listening', async () => {
+    goTo({ linkToken: TOKEN });
+    goTo({ view: 'batch' });
+    const listener = vi.fn();
+    const stop = onAddressChange(listener);
+    window.history.back();
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN }));
+    stop();
+    window.history.back();
+    await vi.waitFor(() => expect(window.location.search).toBe(''));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('credentials and shared links', () => {
+  it('removes client_id and secret and keeps everything else', () => {
+    expect(withoutCredentials(`http://h/?link_token=${TOKEN}&client_id=abc&secret=xyz#top`)).toBe(
+      `http://h/?link_token=${TOKEN}#top`,
+    );
+    expect(withoutCredentials(`http://h/?link_token=${TOKEN}`)).toBeNull();
+  });
+
+  it('builds a shareable link with the token only', () => {
+    expect(shareableLink('http://127.0.0.1:3000', TOKEN)).toBe(`http://127.0.0.1:3000/?link_token=${TOKEN}`);
+  });
+});

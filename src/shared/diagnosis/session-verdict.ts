@@ -1,0 +1,35 @@
+import { msSince } from '../domain/format-time';
+import { eventsInTimeOrder } from '../domain/ordering';
+import { hasResults, sessionExit } from '../domain/session-outcome';
+import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
+import { decide, SESSION_RULES, type SessionFacts, type SessionVerdict } from './verdict';
+
+// One session's verdict from its own fields: the rule the diagnosis and live watch share, so that
+// a session the answer calls abandoned (idle for 30 minutes) is never still watched as running.
+
+// The last event's timestamp (the start when there are no events). `events` are in time order.
+export function lastActivityOf(session: LinkSession, events: readonly LinkEvent[]): string | null {
+  return events.at(-1)?.timestamp ?? session.started_at ?? null;
+}
+
+export function sessionFacts(
+  session: LinkSession,
+  lastActivityAt: string | null,
+  tokenExpired: boolean,
+  now: number,
+): SessionFacts {
+  const exit = sessionExit(session);
+  return {
+    linked: Boolean(session.on_success) || hasResults(session.results),
+    exited: Boolean(exit),
+    exitError: Boolean(exit?.error),
+    finished: Boolean(session.finished_at),
+    tokenExpired,
+    msSinceActivity: msSince(lastActivityAt, now),
+  };
+}
+
+export function sessionVerdict(session: LinkSession, tokenExpired: boolean, now: number): SessionVerdict {
+  const lastActivityAt = lastActivityOf(session, eventsInTimeOrder(session.events ?? []));
+  return decide(SESSION_RULES, sessionFacts(session, lastActivityAt, tokenExpired, now));
+}
