@@ -41,9 +41,9 @@ export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInF
           c,
           config,
           { environment, subject: { institutionId: body.institution_id }, requestCredentials: body },
-          // Not tied to this browser request: others may be waiting for the same call. It still
-          // ends within PLAID_TIMEOUT_MS, and its answer is kept for the next one who asks.
-          ({ clientId, secret }) => {
+          // Others may be waiting for the same call: it is abandoned only when the last of their
+          // browsers has gone away (see institution-cache.ts).
+          ({ clientId, secret }, signal) => {
             const query = {
               environment,
               institutionId: body.institution_id,
@@ -51,13 +51,15 @@ export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInF
               clientId,
               secret,
             };
-            return cache.lookUp(query, () =>
+            return cache.lookUp(query, signal, (sharedSignal) =>
               getInstitutionById({
                 ...query,
                 baseUrl: config.plaid.urls[environment],
                 bytesInFlight,
+                serverSecrets,
                 timeoutMs: config.plaid.timeoutMs,
                 maxResponseBytes: config.plaid.maxResponseBytes,
+                signal: sharedSignal,
               }),
             );
           },
