@@ -57,7 +57,9 @@ export function pastedLogsTicket(
         ? [
             { label: 'Verdict', value: VERDICT_LABELS[diagnosis.verdict] },
             { label: 'What happened', value: diagnosis.headline },
-            ...(diagnosis.error ? [{ label: 'Error code', value: diagnosis.error.error_code, style: 'code' as const }] : []),
+            ...(diagnosis.error
+              ? [{ label: 'Error code', value: diagnosis.error.error_code, style: 'code' as const }]
+              : []),
             ...(diagnosis.institution ? [{ label: 'Institution', value: diagnosis.institution }] : []),
             { label: 'Who acts next', value: diagnosis.actor },
             { label: 'Next step', value: diagnosis.nextStep },
@@ -79,7 +81,9 @@ export function pastedLogsTicket(
           label: `Not read (${lineRange(lines.firstLine, lines.lastLine)})`,
           value: `${lines.reason}: ${lines.snippet}`,
         })),
-        ...(logs.maskedCount > 0 ? [{ label: 'Masked', value: `${logs.maskedCount} tokens or secrets` }] : []),
+        ...(logs.maskedCount > 0
+          ? [{ label: 'Masked', value: `${logs.maskedCount} tokens or secrets` }]
+          : []),
       ],
     },
   ];

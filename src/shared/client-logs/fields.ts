@@ -46,9 +46,13 @@ export function fieldsOf(value: unknown): Fields | null {
   return new Map(Object.entries(value).map(([key, item]) => [fieldKey(key), item]));
 }
 
+export function field(fields: Fields, name: string): unknown {
+  return fields.get(fieldKey(name));
+}
+
 export function stringField(fields: Fields, ...names: readonly string[]): string | undefined {
   for (const name of names) {
-    const value = fields.get(fieldKey(name));
+    const value = field(fields, name);
     if (typeof value === 'string' && value !== '') return value;
   }
   return undefined;

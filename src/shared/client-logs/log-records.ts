@@ -1,14 +1,10 @@
-import type {
-  Account,
-  LinkEvent,
-  LinkSessionExit,
-  LinkSession,
-} from '../schemas/link-token-get-response';
+import type { Account, LinkEvent, LinkSessionExit, LinkSession } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import {
   ACCOUNT_FIELDS,
   ERROR_FIELDS,
   EVENT_METADATA_FIELDS,
+  field,
   fieldsOf,
   stringField,
   type Fields,
@@ -31,9 +27,7 @@ export type LogRecord =
       publicTokens: string[];
     };
 
-export type ReadEntry =
-  | { ok: true; record: LogRecord; shape: string }
-  | { ok: false; reason: string };
+export type ReadEntry = { ok: true; record: LogRecord; shape: string } | { ok: false; reason: string };
 
 // Where an entry sits: its text before the JSON (timestamps, log levels, "onEvent:") and an id for
 // the events it gives, unique within the paste.
@@ -71,7 +65,7 @@ function eventNameIn(label: string): string | null {
 
 // Link's timestamps are ISO 8601 strings; a mobile app may log epoch seconds or milliseconds.
 function timestampOf(fields: Fields, label: string): string {
-  const value = fields.get('timestamp');
+  const value = field(fields, 'timestamp');
   if (typeof value === 'string' && value !== '') return value;
   if (typeof value === 'number' && Number.isFinite(value)) {
     return new Date(value > 1e12 ? value : value * 1000).toISOString();
@@ -94,7 +88,12 @@ function eventOf(name: string, metadata: Fields, label: string, eventId: string)
     const value = stringField(metadata, field);
     if (value !== undefined) eventMetadata[field] = value;
   }
-  return { event_name: name, timestamp: timestampOf(metadata, label), event_id: eventId, event_metadata: eventMetadata };
+  return {
+    event_name: name,
+    timestamp: timestampOf(metadata, label),
+    event_id: eventId,
+    event_metadata: eventMetadata,
+  };
 }
 
 function errorOf(value: unknown): PlaidError | null {
@@ -112,7 +111,7 @@ function errorOf(value: unknown): PlaidError | null {
 function exitOf(error: unknown, metadata: Fields, linkSessionId: string): NonNullable<LinkSessionExit> {
   const status = stringField(metadata, 'status', 'exit_status');
   const requestId = stringField(metadata, 'request_id');
-  const institution = institutionOf(metadata.get('institution'));
+  const institution = institutionOf(field(metadata, 'institution'));
   return {
     error: errorOf(error),
     metadata: {
@@ -136,8 +135,8 @@ function accountOf(value: unknown): Account | null {
 }
 
 function successOf(publicToken: string, metadata: Fields, linkSessionId: string): LogRecord {
-  const accounts = metadata.get('accounts');
-  const institution = institutionOf(metadata.get('institution'));
+  const accounts = field(metadata, 'accounts');
+  const institution = institutionOf(field(metadata, 'institution'));
   return {
     kind: 'success',
     linkSessionId,
@@ -156,7 +155,9 @@ function successOf(publicToken: string, metadata: Fields, linkSessionId: string)
 
 // Which SDK spells its fields this way: snake_case is the web SDK (and Plaid's API).
 function sdkOf(...objects: readonly unknown[]): string {
-  const keys = objects.flatMap((object) => (typeof object === 'object' && object !== null ? Object.keys(object) : []));
+  const keys = objects.flatMap((object) =>
+    typeof object === 'object' && object !== null ? Object.keys(object) : [],
+  );
   return keys.some((key) => /[a-z][A-Z]/.test(key)) ? 'iOS / Android / React Native' : 'web SDK';
 }
 
@@ -166,14 +167,19 @@ function webhookOf(body: Fields): ReadEntry {
   if (!linkSessionId) return { ok: false, reason: `a LINK ${code ?? ''} webhook without a link_session_id` };
   const linkToken = stringField(body, 'link_token') ?? null;
   if (code === 'EVENTS') {
-    const events = body.get('events');
+    const events = field(body, 'events');
     if (!Array.isArray(events)) return { ok: false, reason: 'a LINK EVENTS webhook without its events' };
     const read = events.flatMap((item, index): LinkEvent[] => {
       const fields = fieldsOf(item);
       const name = fields && stringField(fields, 'event_name');
       if (!fields || !name) return [];
-      const metadata = fieldsOf(fields.get('event_metadata')) ?? new Map();
-      const event = eventOf(name, metadata, '', stringField(fields, 'event_id') ?? `${linkSessionId}-${index}`);
+      const metadata = fieldsOf(field(fields, 'event_metadata')) ?? new Map();
+      const event = eventOf(
+        name,
+        metadata,
+        '',
+        stringField(fields, 'event_id') ?? `${linkSessionId}-${index}`,
+      );
       const timestamp = stringField(fields, 'timestamp');
       return [timestamp ? { ...event, timestamp } : event];
     });
@@ -184,7 +190,7 @@ function webhookOf(body: Fields): ReadEntry {
     };
   }
   const single = stringField(body, 'public_token');
-  const list = body.get('public_tokens');
+  const list = field(body, 'public_tokens');
   const publicTokens = Array.isArray(list)
     ? list.filter((token): token is string => typeof token === 'string')
     : single
@@ -213,25 +219,30 @@ function isLinkWebhook(fields: Fields): boolean {
 function readObject(value: object, context: EntryContext): ReadEntry {
   const fields = fieldsOf(value)!;
   if (isLinkWebhook(fields)) return webhookOf(fields);
-  const wrapped = fieldsOf(fields.get('metadata') ?? fields.get('event_metadata'));
+  const wrapped = fieldsOf(field(fields, 'metadata') ?? field(fields, 'event_metadata'));
   if (wrapped) {
     const linkSessionId = stringField(wrapped, 'link_session_id') ?? stringField(fields, 'link_session_id');
     if (!linkSessionId) return { ok: false, reason: NO_SESSION };
-    const sdk = sdkOf(value, fields.get('metadata') ?? fields.get('event_metadata'));
+    const sdk = sdkOf(value, field(fields, 'metadata') ?? field(fields, 'event_metadata'));
     const name = stringField(fields, 'event_name', 'event');
     if (name) {
       return {
         ok: true,
         shape: `${sdk} onEvent`,
-        record: { kind: 'event', linkSessionId, event: eventOf(name, wrapped, context.label, context.eventIdPrefix) },
+        record: {
+          kind: 'event',
+          linkSessionId,
+          event: eventOf(name, wrapped, context.label, context.eventIdPrefix),
+        },
       };
     }
     const publicToken = stringField(fields, 'public_token');
-    if (publicToken) return { ok: true, shape: `${sdk} onSuccess`, record: successOf(publicToken, wrapped, linkSessionId) };
+    if (publicToken)
+      return { ok: true, shape: `${sdk} onSuccess`, record: successOf(publicToken, wrapped, linkSessionId) };
     return {
       ok: true,
       shape: `${sdk} onExit`,
-      record: { kind: 'exit', linkSessionId, exit: exitOf(fields.get('error'), wrapped, linkSessionId) },
+      record: { kind: 'exit', linkSessionId, exit: exitOf(field(fields, 'error'), wrapped, linkSessionId) },
     };
   }
   return readArguments([value], context);
@@ -244,17 +255,29 @@ function readArguments(args: readonly unknown[], context: EntryContext): ReadEnt
   const metadata = fieldsOf(metadataValue);
   if (!metadata) return { ok: false, reason: NOT_LINK };
   const linkSessionId = stringField(metadata, 'link_session_id');
-  if (!linkSessionId) return { ok: false, reason: metadata.has('eventname') ? NO_SESSION : NOT_LINK };
+  if (!linkSessionId)
+    return { ok: false, reason: field(metadata, 'event_name') !== undefined ? NO_SESSION : NOT_LINK };
   const sdk = sdkOf(metadataValue);
   const [first] = args.length > 1 ? args : [undefined];
   const callback = callbackIn(context.label);
   const publicToken =
     typeof first === 'string' && first.startsWith('public-') ? first : PUBLIC_TOKEN.exec(context.label)?.[0];
-  if (callback === 'success' || (callback === null && (publicToken || metadata.has('accounts')))) {
-    return { ok: true, shape: `${sdk} onSuccess`, record: successOf(publicToken ?? '', metadata, linkSessionId) };
+  if (
+    callback === 'success' ||
+    (callback === null && (publicToken || field(metadata, 'accounts') !== undefined))
+  ) {
+    return {
+      ok: true,
+      shape: `${sdk} onSuccess`,
+      record: successOf(publicToken ?? '', metadata, linkSessionId),
+    };
   }
-  const eventName = typeof first === 'string' ? first : callback !== 'exit' ? eventNameIn(context.label) : null;
-  if (callback === 'exit' || (eventName === null && (args.length > 1 || metadata.has('status')))) {
+  const eventName =
+    typeof first === 'string' ? first : callback !== 'exit' ? eventNameIn(context.label) : null;
+  if (
+    callback === 'exit' ||
+    (eventName === null && (args.length > 1 || field(metadata, 'status') !== undefined))
+  ) {
     return {
       ok: true,
       shape: `${sdk} onExit`,
@@ -265,13 +288,22 @@ function readArguments(args: readonly unknown[], context: EntryContext): ReadEnt
   return {
     ok: true,
     shape: `${sdk} onEvent`,
-    record: { kind: 'event', linkSessionId, event: eventOf(eventName, metadata, context.label, context.eventIdPrefix) },
+    record: {
+      kind: 'event',
+      linkSessionId,
+      event: eventOf(eventName, metadata, context.label, context.eventIdPrefix),
+    },
   };
 }
 
 // The values found on one line (or one array element), with the text before them.
 export function readEntry(values: readonly unknown[], context: EntryContext): ReadEntry {
-  if (values.length === 1 && typeof values[0] === 'object' && values[0] !== null && !Array.isArray(values[0])) {
+  if (
+    values.length === 1 &&
+    typeof values[0] === 'object' &&
+    values[0] !== null &&
+    !Array.isArray(values[0])
+  ) {
     return readObject(values[0], context);
   }
   return readArguments(values, context);

@@ -12,7 +12,7 @@ const PLAID_SECRET_TOKEN = new RegExp(
 );
 // "secret": "…", secret=…, "client_secret":"…", password: …, api_key=… in JSON or key=value logs.
 const SECRET_FIELD =
-  /("?[A-Za-z_-]*(?:secret|password|api_?key|authorization)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|[^\s,;&"{}[\]]+)/gi;
+  /("?[A-Za-z_-]*(?:secret|password|api_?key|authorization)"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|(?:Bearer\s+)?[^\s,;&"{}[\]]+)/gi;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/g;
 // Plaid API secrets are 30 hexadecimal characters, wherever they appear.
 const PLAID_SECRET = /\b[0-9a-f]{30}\b/gi;

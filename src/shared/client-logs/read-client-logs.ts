@@ -105,7 +105,12 @@ export function readClientLogs(pasted: string): ClientLogs {
   }
   for (const line of lines) {
     if (!covered.has(line.number) && line.text.trim() !== '') {
-      unread.push({ firstLine: line.number, lastLine: line.number, snippet: snippetOf(line.text), reason: NO_JSON });
+      unread.push({
+        firstLine: line.number,
+        lastLine: line.number,
+        snippet: snippetOf(line.text),
+        reason: NO_JSON,
+      });
     }
   }
   unread.sort((a, b) => a.firstLine - b.firstLine);

@@ -21,7 +21,10 @@ function uniqueEvents(events: readonly LinkEvent[]): LinkEvent[] {
 
 // What Link's EXIT event (or, without one, the last ERROR event) says of the exit, when the app's
 // onExit was not pasted or was logged without its error.
-function exitFromEvents(events: readonly LinkEvent[], linkSessionId: string): NonNullable<LinkSessionExit> | null {
+function exitFromEvents(
+  events: readonly LinkEvent[],
+  linkSessionId: string,
+): NonNullable<LinkSessionExit> | null {
   const exitEvent = events.findLast((event) => event.event_name === 'EXIT');
   const errorEvent = [exitEvent, events.findLast((event) => event.event_name === 'ERROR')].find(
     (event) => event?.event_metadata.error_code,
@@ -65,13 +68,16 @@ function sessionOf(linkSessionId: string, records: readonly LogRecord[]): LinkSe
   const finished = records.findLast((record) => record.kind === 'session finished webhook');
   const success =
     records.findLast((record) => record.kind === 'success')?.success ??
-    (finished?.status === 'SUCCESS' ? { public_token: finished.publicTokens[0] ?? '', metadata: null } : null);
+    (finished?.status === 'SUCCESS'
+      ? { public_token: finished.publicTokens[0] ?? '', metadata: null }
+      : null);
   const fromEvents = exitFromEvents(events, linkSessionId);
   const logged = records.findLast((record) => record.kind === 'exit')?.exit;
   // onExit's own error speaks first; the events fill in what the app's log left out.
   const exit = logged
     ? { ...logged, error: logged.error ?? fromEvents?.error ?? null }
-    : (fromEvents ?? (finished?.status === 'EXITED' ? { error: null, metadata: { link_session_id: linkSessionId } } : null));
+    : (fromEvents ??
+      (finished?.status === 'EXITED' ? { error: null, metadata: { link_session_id: linkSessionId } } : null));
   const times = events.map((event) => event.timestamp).filter((time) => !Number.isNaN(Date.parse(time)));
   const ended = Boolean(success || exit);
   return {

@@ -57,8 +57,10 @@ export function findJsonValues(text: string): JsonSpan[] {
       continue;
     }
     const result = parsed(text.slice(start, close + 1));
-    if (result.ok && !exceedsJsonDepth(result.value, MAX_JSON_DEPTH)) {
-      spans.push({ start, end: close + 1, value: result.value });
+    if (result.ok) {
+      // A value nested past the limit is skipped whole: no reader of pasted text walks it.
+      if (!exceedsJsonDepth(result.value, MAX_JSON_DEPTH))
+        spans.push({ start, end: close + 1, value: result.value });
       opening.lastIndex = close + 1;
     } else {
       opening.lastIndex = start + 1;
