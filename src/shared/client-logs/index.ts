@@ -7,9 +7,8 @@ export {
   type PastedLogsDiagnosis,
 } from './diagnose-pasted-logs';
 export { MASK } from './mask-secrets';
+export { looksLikeClientLogs, MAX_PASTED_LOG_CHARS } from './paste-check';
 export {
-  looksLikeClientLogs,
-  MAX_PASTED_LOG_CHARS,
   readClientLogs,
   type ClientLogs,
   type UnreadLines,

@@ -9,7 +9,8 @@ import {
   WEB_SDK_LOG_LINES,
   WEB_SESSION,
 } from '../test/client-logs';
-import { looksLikeClientLogs, readClientLogs } from './read-client-logs';
+import { looksLikeClientLogs } from './paste-check';
+import { readClientLogs } from './read-client-logs';
 
 describe('readClientLogs', () => {
   it('reads web-SDK onEvent and onExit lines with their prefixes, in snake_case', () => {

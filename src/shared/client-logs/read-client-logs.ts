@@ -8,10 +8,6 @@ import { maskSecrets } from './mask-secrets';
 // callback or webhook entry) or listed as unread with the reason; blank lines aside, none is
 // dropped silently. Secrets are masked before anything is read, so nothing read can show them.
 
-// A paste past this is not a session's logs but a whole log file: the answer asks for the lines
-// around the session instead of freezing the page on it.
-export const MAX_PASTED_LOG_CHARS = 1_000_000;
-
 export type UsedEntry = {
   firstLine: number;
   lastLine: number;
@@ -30,14 +26,6 @@ export type ClientLogs = {
   // How many public tokens, access tokens and secrets were masked.
   maskedCount: number;
 };
-
-// Whether a paste is Link client logs rather than tokens: the field names only Link's callbacks
-// and webhooks use. Cheap enough to ask of every paste.
-const LINK_LOG_FIELD = /link_?session_?id|"?event_?name"?\s*:|"webhook_type"\s*:\s*"LINK"/i;
-
-export function looksLikeClientLogs(text: string): boolean {
-  return LINK_LOG_FIELD.test(text);
-}
 
 const NO_JSON = 'no JSON on this line';
 
