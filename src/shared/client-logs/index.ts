@@ -8,9 +8,4 @@ export {
 } from './diagnose-pasted-logs';
 export { MASK } from './mask-secrets';
 export { looksLikeClientLogs, MAX_PASTED_LOG_CHARS } from './paste-check';
-export {
-  readClientLogs,
-  type ClientLogs,
-  type UnreadLines,
-  type UsedEntry,
-} from './read-client-logs';
+export { readClientLogs, type ClientLogs, type UnreadLines, type UsedEntry } from './read-client-logs';

@@ -2,12 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { serverInfoQuery } from '../../api/get-server-info';
 import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
+import { PastedLogsAnswer, usePastedLogs } from '../../features/pasted-logs';
 import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
 import { FixturePicker } from '../../features/simulator';
 import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
-// lookups, either of which starts a lookup. A paste of several tokens goes to Batch.
+// lookups, either of which starts a lookup. A paste of several tokens goes to Batch; a paste of
+// Link client logs is answered here, beside Plaid's answer.
 export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]) => void }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const recent = useRecentLookups();
@@ -24,11 +26,14 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
     [addRecent],
   );
   const lookup = useLookup();
+  // Pasted Link client logs are answered beside the lookup; a link token in them is looked up too.
+  const pastedLogs = usePastedLogs(lookup.lookUpToken);
 
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
-        <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} />
+        <LookupForm lookup={lookup} onOpenInBatch={onOpenInBatch} onPasteText={pastedLogs.offer} />
+        <PastedLogsAnswer pastedLogs={pastedLogs} />
         <LookupAnswer lookup={lookup} onSettled={remember} />
       </div>
       <div className={styles.column}>

@@ -28,7 +28,9 @@ export function PastedLinesSection({ logs }: { logs: ClientLogs }) {
           <ul className={styles.list}>
             {unread.map((lines) => (
               <li key={lines.firstLine} className={styles.item}>
-                <span className={styles.lines}>{capitalised(lineRange(lines.firstLine, lines.lastLine))}</span>{' '}
+                <span className={styles.lines}>
+                  {capitalised(lineRange(lines.firstLine, lines.lastLine))}
+                </span>{' '}
                 <span>{lines.reason}:</span> <code className={styles.snippet}>{lines.snippet}</code>
               </li>
             ))}
@@ -41,7 +43,9 @@ export function PastedLinesSection({ logs }: { logs: ClientLogs }) {
           <ul className={styles.list}>
             {used.map((entry, index) => (
               <li key={`${entry.firstLine}-${index}`} className={styles.item}>
-                <span className={styles.lines}>{capitalised(lineRange(entry.firstLine, entry.lastLine))}</span>{' '}
+                <span className={styles.lines}>
+                  {capitalised(lineRange(entry.firstLine, entry.lastLine))}
+                </span>{' '}
                 <span>{entryName(entry)}</span>
               </li>
             ))}

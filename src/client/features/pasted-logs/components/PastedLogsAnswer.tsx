@@ -36,14 +36,15 @@ export function PastedLogsAnswer({ pastedLogs }: { pastedLogs: PastedLogs }) {
       return (
         <Notice tone="warning" role="alert">
           The pasted logs are {megabytes(state.chars)}; the inspector reads at most{' '}
-          {megabytes(MAX_PASTED_LOG_CHARS)} at a time. Paste the lines of the one session: search the log for its
-          link_session_id.
+          {megabytes(MAX_PASTED_LOG_CHARS)} at a time. Paste the lines of the one session: search the log for
+          its link_session_id.
         </Notice>
       );
     case 'failed':
       return (
         <Notice tone="failure" role="alert">
-          The pasted logs could not be read ({state.message}). Paste them again; if this repeats, paste fewer lines.
+          The pasted logs could not be read ({state.message}). Paste them again; if this repeats, paste fewer
+          lines.
         </Notice>
       );
     case 'read':

@@ -42,14 +42,15 @@ export function PastedLogsView({ answer, onClear }: { answer: PastedLogsAnswer; 
         </Button>
       </div>
       <Notice tone="neutral">
-        Rebuilt from the Link client logs pasted here, in this page only: Plaid did not confirm them, and they are
-        not sent to the server or kept.
-        {masked > 0 && ` ${masked === 1 ? 'One token or secret' : `${masked} tokens or secrets`} in them ${masked === 1 ? 'is' : 'are'} masked.`}
+        Rebuilt from the Link client logs pasted here, in this page only: Plaid did not confirm them, and they
+        are not sent to the server or kept.
+        {masked > 0 &&
+          ` ${masked === 1 ? 'One token or secret' : `${masked} tokens or secrets`} in them ${masked === 1 ? 'is' : 'are'} masked.`}
         {linkToken && (
           <>
             {' '}
-            They name the link token <code className={styles.token}>{linkToken}</code>: Plaid’s own answer for it
-            is below.
+            They name the link token <code className={styles.token}>{linkToken}</code>: Plaid’s own answer for
+            it is below.
           </>
         )}
       </Notice>
@@ -60,7 +61,9 @@ export function PastedLogsView({ answer, onClear }: { answer: PastedLogsAnswer; 
             tone={diagnosis.tone}
             headline={diagnosis.headline}
             facts={
-              diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
+              diagnosis.endUserSaw
+                ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }]
+                : []
             }
             actor={diagnosis.actor}
             nextStep={diagnosis.nextStep}
@@ -78,8 +81,8 @@ export function PastedLogsView({ answer, onClear }: { answer: PastedLogsAnswer; 
         </>
       ) : (
         <Notice tone="warning">
-          No Link session could be read from the pasted lines: none held a Link callback or LINK webhook with a
-          link_session_id. The lines and why each was not read are listed below.
+          No Link session could be read from the pasted lines: none held a Link callback or LINK webhook with
+          a link_session_id. The lines and why each was not read are listed below.
         </Notice>
       )}
       <PastedLinesSection logs={logs} />
