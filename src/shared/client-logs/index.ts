@@ -6,6 +6,5 @@ export {
   pastedLogsTicket,
   type PastedLogsDiagnosis,
 } from './diagnose-pasted-logs';
-export { MASK } from './mask-secrets';
 export { looksLikeClientLogs, MAX_PASTED_LOG_CHARS } from './paste-check';
 export { readClientLogs, type ClientLogs, type UnreadLines, type UsedEntry } from './read-client-logs';

@@ -2,7 +2,7 @@ import { extractTokens } from '../extract-tokens';
 import { findJsonValues, type JsonSpan } from '../pasted-text/json-values';
 import { lineAt, snippetOf, textLines, type TextLine } from '../pasted-text/text-lines';
 import { readEntry, type LogRecord, type ReadEntry } from './log-records';
-import { maskSecrets } from './mask-secrets';
+import { maskSecrets } from '../pasted-text/mask-secrets';
 
 // Reads pasted Link client logs: every line is either used (it holds, or is part of, a Link
 // callback or webhook entry) or listed as unread with the reason; blank lines aside, none is

@@ -1,6 +1,6 @@
-// Masks what must not be shown or copied into a ticket from pasted logs: public tokens (they can be
-// exchanged for an access token for 30 minutes), access and processor tokens (long-lived), and
-// anything logged as a secret, password, API key or bearer token. Link tokens and
+// Masks what must not be shown or copied into a ticket from pasted text (logs, a batch's lines):
+// public tokens (they can be exchanged for an access token for 30 minutes), access and processor
+// tokens (long-lived), and anything logged as a secret, password, API key or bearer token. Link tokens and
 // link_session_ids stay: they are what the inspector looks up and support asks for.
 
 export const MASK = '••••••';
