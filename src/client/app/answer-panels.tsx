@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import { Notice } from '../components/Notice';
-import type { ErrorPanel, StatusPanel } from '../features/answer';
+import type { ErrorPanel, PastedLogsView, StatusPanel } from '../features/answer';
 
-// The answer feature's panels, which the app hands to the Lookup tab (features do not import each
+// The answer feature's panels, which the app hands to the Lookup tab and to pasted logs (features do not import each
 // other; docs/architecture.md). They are loaded apart from the entry chunk, which keeps what every
 // visit downloads before its first lookup within the size budget; the Lookup tab starts loading
 // them when it renders (preloadAnswerPanels), so they are usually there before the first answer.
@@ -26,6 +26,9 @@ export const lazyAnswerPanels = {
   ),
   ErrorPanel: lazy<typeof ErrorPanel>(() =>
     loadAnswerFeature().then((module) => ({ default: module.ErrorPanel }), unavailable),
+  ),
+  PastedLogsView: lazy<typeof PastedLogsView>(() =>
+    loadAnswerFeature().then((module) => ({ default: module.PastedLogsView }), unavailable),
   ),
 };
 

@@ -2,14 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { serverInfoQuery } from '../../api/get-server-info';
 import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
+import { PastedLogsAnswer, usePastedLogs } from '../../features/pasted-logs';
 import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
 import { FixturePicker } from '../../features/simulator';
 import { lazyAnswerPanels, preloadAnswerPanels } from '../answer-panels';
 import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
-// lookups, either of which starts a lookup. A paste of several tokens goes to Batch. The answer's
-// panels come from the answer feature, through the app (answer-panels.tsx).
+// lookups, either of which starts a lookup. A paste of several tokens goes to Batch; a paste of
+// Link client logs is answered here, beside Plaid's answer. The answer's panels come from the
+// answer feature, through the app (answer-panels.tsx).
 export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]) => void }) {
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const recent = useRecentLookups();
@@ -27,11 +29,14 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
   );
   const lookup = useLookup();
   useEffect(preloadAnswerPanels, []);
+  // Pasted Link client logs are answered beside the lookup; a link token in them is looked up too.
+  const pastedLogs = usePastedLogs(lookup.lookUpToken);
 
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
-        <LookupForm controls={lookup.form} onOpenInBatch={onOpenInBatch} />
+        <LookupForm controls={lookup.form} onOpenInBatch={onOpenInBatch} onPasteText={pastedLogs.offer} />
+        <PastedLogsAnswer pastedLogs={pastedLogs} View={lazyAnswerPanels.PastedLogsView} />
         <LookupAnswer run={lookup.run} panels={lazyAnswerPanels} onSettled={remember} />
       </div>
       <div className={styles.column}>

@@ -33,9 +33,11 @@ type LookupFormProps = {
   controls: LookupFormControls;
   // Where a paste of several tokens can go (the Batch tab).
   onOpenInBatch?: (tokens: string[]) => void;
+  // Offered every paste first; true when it took the paste (pasted Link client logs).
+  onPasteText?: (text: string) => boolean;
 };
 
-export function LookupForm({ controls, onOpenInBatch }: LookupFormProps) {
+export function LookupForm({ controls, onOpenInBatch, onPasteText }: LookupFormProps) {
   const { form, submit, cancel, busy, credentials } = controls;
   const paste = useTokenPaste(form);
   const { data: serverInfo } = useQuery(serverInfoQuery);
@@ -63,7 +65,10 @@ export function LookupForm({ controls, onOpenInBatch }: LookupFormProps) {
             autoCapitalize="off"
             aria-invalid={tokenError ? true : undefined}
             aria-describedby={tokenError ? `${id}-token-error ${id}-paste-note` : `${id}-paste-note`}
-            onPaste={paste.onPaste}
+            onPaste={(event) => {
+              if (onPasteText?.(event.clipboardData.getData('text'))) event.preventDefault();
+              else paste.onPaste(event);
+            }}
             {...form.register('link_token')}
           />
           {tokenError && (
