@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTokens, MAX_BATCH_TOKENS } from './extract-tokens';
+import { extractTokens, MAX_BATCH_TOKENS, MAX_LISTED_IGNORED_LINES } from './extract-tokens';
 
 const A = 'link-sandbox-11111111-1111-4111-8111-111111111111';
 const B = 'link-production-22222222-2222-4222-8222-222222222222';
@@ -86,6 +86,20 @@ describe('extractTokens', () => {
       duplicateCount: 0,
       overLimitCount: 0,
       ignoredLines: [],
+      ignoredLineCount: 0,
     });
+  });
+
+  it('lists only the first few dozen ignored lines of a huge paste and counts them all', () => {
+    const noise = Array.from({ length: 200_000 }, (_, n) => `noise ${n}`);
+    const result = extractTokens(
+      [...noise, A, 'access-sandbox-55555555-5555-4555-8555-555555555555'].join('\n'),
+    );
+
+    expect(result.tokens).toEqual([A]);
+    expect(result.ignoredLines).toHaveLength(MAX_LISTED_IGNORED_LINES);
+    expect(result.ignoredLines[0]).toEqual({ lineNumber: 1, snippet: 'noise 0', reason: 'no link token' });
+    expect(result.ignoredLines.at(-1)!.lineNumber).toBe(MAX_LISTED_IGNORED_LINES);
+    expect(result.ignoredLineCount).toBe(200_001);
   });
 });

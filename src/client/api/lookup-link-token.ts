@@ -13,6 +13,8 @@ export type LookupSuccess = {
   data: LinkTokenGetResponse;
   // The body exactly as received, for the raw JSON view (unknown fields included).
   raw: unknown;
+  // The body's length in characters: about what keeping the answer costs (a batch budgets it).
+  size: number;
   timing: ServerTiming | null;
 };
 
@@ -33,6 +35,7 @@ export async function lookupLinkToken(
   return {
     data: answer.data,
     raw: answer.raw,
+    size: answer.size,
     timing: parseServerTiming(answer.headers.get('Server-Timing')),
   };
 }

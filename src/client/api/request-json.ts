@@ -11,6 +11,8 @@ export type JsonAnswer<T> = {
   data: T;
   // The body exactly as received (unknown fields included), for the raw JSON view.
   raw: unknown;
+  // The body's length in characters: about what keeping `raw` costs (a batch budgets it).
+  size: number;
   headers: Headers;
 };
 
@@ -92,5 +94,5 @@ export async function requestJson<T>(
       { httpStatus, raw: json },
     );
   }
-  return { data: parsed.data, raw: json, headers: response.headers };
+  return { data: parsed.data, raw: json, size: text.length, headers: response.headers };
 }

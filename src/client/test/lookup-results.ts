@@ -11,13 +11,14 @@ export function makeResult(
   data: LinkTokenGetResponse,
   timing: LookupSuccess['timing'] = null,
 ): LookupSuccess {
-  return { data, raw: data, timing };
+  return { data, raw: data, size: JSON.stringify(data).length, timing };
 }
 
 export function specExampleResult(): LookupSuccess {
   return {
     data: LinkTokenGetResponseSchema.parse(specExampleResponse),
     raw: specExampleResponse,
+    size: JSON.stringify(specExampleResponse).length,
     timing: null,
   };
 }

@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { emptyResults, invalidCredentials, makeEvent, makeResponse, makeSession } from '../test/fixtures';
 import { lookupErrorSummary, supportSummary, TICKET_SESSION_LIMIT } from './support-summary';
@@ -167,6 +168,41 @@ describe('supportSummary', () => {
     expect(markdown).toContain(
       '### Link sessions (1)\n- **Session 1 of 1 (the verdict’s):** `session-failed`',
     );
+  });
+
+  it('lets no link or image in through Plaid’s values: a blank line in a code-style value ends no span', () => {
+    const inject = '\n\n[Verify your account](https://evil.example) ![](https://evil.example/pixel.png)';
+    const hostile = makeSession({
+      ...failed,
+      link_session_id: `session${inject}`,
+      exit: {
+        error: { ...invalidCredentials, error_message: `wrong${inject}`, request_id: `req${inject}` },
+        metadata: {
+          status: `requires_credentials${inject}`,
+          request_id: `exit${inject}`,
+          institution: { name: `Tartan\u202e Bank${inject}`, institution_id: 'ins_109511' },
+        },
+      },
+    });
+    const base = makeResponse();
+    const response = makeResponse({
+      link_sessions: [hostile],
+      request_id: `req-abc${inject}`,
+      metadata: { ...base.metadata, client_name: `Acme${inject}` },
+    });
+
+    const markdown = supportSummary(response, NOW, { format: 'markdown', inspectorUrl: INSPECTOR });
+    const html = new MarkdownIt('commonmark').render(markdown);
+    const links = [...html.matchAll(/<a href="([^"]*)"/g)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((href) => href!.includes('evil.example'))).toEqual([]);
+    expect(html).not.toContain('<img');
+    expect(markdown).toContain(
+      '- **Session 1 of 1 (the verdict’s):** `session [Verify your account](https://evil.example) ![](https://evil.example/pixel.png)`',
+    );
+
+    const text = supportSummary(response, NOW, { inspectorUrl: INSPECTOR });
+    expect(text).not.toMatch(/[\n]\[Verify|\u202e/);
   });
 
   it('says when the token has expired, and when Plaid gave no times', () => {

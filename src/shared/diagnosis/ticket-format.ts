@@ -18,16 +18,36 @@ export interface TicketSection {
   rows: TicketRow[];
 }
 
+// Line breaks, tabs, the rest of C0 and C1, and the invisible marks that reorder text (bidi
+// embeddings, overrides and isolates). In a value from Plaid (an error message, an institution
+// name) a blank line would end a Markdown span or paragraph and let the rest become a link or an
+// image; in plain text a line break can fake a row of its own. Each run of them becomes one space.
+const CONTROL_RUN = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}]+/gu;
+
+function oneLine(text: string): string {
+  return text.replace(CONTROL_RUN, ' ');
+}
+
 // Markdown characters that could turn a value (an error message, a client name) into emphasis, a
 // link or HTML.
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|~#]/g, (character) => `\\${character}`);
 }
 
+// CommonMark: a code span ends at the first backtick run as long as its fence, so the fence is one
+// longer than any run in the value; a value that starts or ends with a backtick or a space gets one
+// space of padding each side, which the reader strips again.
+function codeSpan(value: string): string {
+  const longest = (value.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(value) && value.trim() !== '' ? ' ' : '';
+  return `${fence}${pad}${value}${pad}${fence}`;
+}
+
 function markdownValue(row: TicketRow): string {
   switch (row.style) {
     case 'code':
-      return `\`${row.value.replaceAll('`', "'")}\``;
+      return codeSpan(row.value);
     case 'url':
       return `<${row.value.replace(/[\s<>]/g, encodeURIComponent)}>`;
     default:
@@ -47,13 +67,17 @@ function markdownRow(row: TicketRow): string {
     : `${indent}- ${markdownValue(row)}`;
 }
 
+// Every label, value and heading is made one line first, whatever its style and format.
 export function renderTicket(sections: readonly TicketSection[], format: TicketFormat): string {
   const blocks = sections
     .filter((section) => section.rows.length > 0)
     .map((section) => {
-      const rows = section.rows.map(format === 'markdown' ? markdownRow : textRow);
+      const rows = section.rows
+        .map((row) => ({ ...row, label: row.label && oneLine(row.label), value: oneLine(row.value) }))
+        .map(format === 'markdown' ? markdownRow : textRow);
       if (!section.heading) return rows;
-      return [format === 'markdown' ? `### ${escapeMarkdown(section.heading)}` : section.heading, ...rows];
+      const heading = oneLine(section.heading);
+      return [format === 'markdown' ? `### ${escapeMarkdown(heading)}` : heading, ...rows];
     });
   return blocks.map((lines) => lines.join('\n')).join('\n\n');
 }

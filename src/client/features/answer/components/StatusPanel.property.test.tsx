@@ -20,7 +20,7 @@ describe('StatusPanel with random schema-valid answers', () => {
         // A failed run throws before its own clean-up; start each run from an empty page.
         cleanup();
         const { container } = render(
-          <StatusPanel result={{ data, raw, timing: { upstreamMs: 12, proxyMs: null } }} />,
+          <StatusPanel result={{ data, raw, size: JSON.stringify(raw).length, timing: { upstreamMs: 12, proxyMs: null } }} />,
         );
         // Plain DOM queries: role queries over a whole panel would make 50 runs take minutes.
         const summary = within(container).getByText('Details', { selector: 'h3' }).closest('section')!;
@@ -75,7 +75,7 @@ describe('StatusPanel with strings named like inherited object members', () => {
       request_id: 'req-odd',
     };
     const data = LinkTokenGetResponseSchema.parse(raw);
-    render(<StatusPanel result={{ data, raw, timing: null }} />);
+    render(<StatusPanel result={{ data, raw, size: JSON.stringify(raw).length, timing: null }} />);
     expect(screen.getAllByText('req-odd').length).toBeGreaterThan(0);
   });
 });

@@ -290,7 +290,7 @@ describe('StatusPanel raw JSON', () => {
     const user = userEvent.setup();
     const data = makeResponse();
     const raw = { ...data, field_only_in_raw: 42 };
-    render(<StatusPanel result={{ data, raw, timing: null }} />);
+    render(<StatusPanel result={{ data, raw, size: JSON.stringify(raw).length, timing: null }} />);
     const toggle = screen.getByRole('button', { name: 'Show raw JSON' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await user.click(toggle);

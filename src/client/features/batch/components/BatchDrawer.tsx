@@ -5,6 +5,7 @@ import { Notice } from '../../../components/Notice';
 import { StatusBadge } from '../../../components/StatusBadge';
 import text from '../../../components/text.module.css';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
+import { notKeptReason } from '../lib/answer-budget';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import type { BatchRunLookup } from '../lib/bank-targets';
@@ -115,7 +116,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
     onClose,
     fullScreen,
   } = props;
-  const { row, outcome } = entry;
+  const { row, outcome, notKept } = entry;
   const retrying = row.verdict === 'pending' && outcome !== null;
   // The open row may have been filtered away since it was opened.
   const position = index === -1 ? 'not among the rows shown' : `${index + 1} of ${total}`;
@@ -154,6 +155,7 @@ export function BatchDrawer(props: BatchDrawerProps) {
           {notLookedUp(row, retrying)}
         </Notice>
       )}
+      {notKept && <Notice tone="warning">{notKeptReason(notKept)}</Notice>}
       <Answer
         token={row.token}
         outcome={outcome}

@@ -1,16 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useId, useState, type ChangeEvent, type DragEvent } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type DragEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { simulatorTokensQuery } from '../../../api/get-simulator-tokens';
 import { CredentialInputs } from '../../../components/CredentialInputs';
+import { useTokenExtraction } from '../../../hooks/use-token-extraction';
 import {
   BatchFormSchema,
   EMPTY_BATCH_FORM,
+  MAX_TEXT_CHARS,
+  NO_TOKENS_MESSAGE,
+  tooLongMessage,
   type BatchFormValues,
   type BatchRequest,
 } from '../lib/batch-form-schema';
-import { extractTokens } from '../../../../shared/extract-tokens';
+import type { BatchCredentials } from '../lib/batch-lookup';
 import { describeExpectedTime } from '../lib/batch-time';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -18,9 +22,6 @@ import formStyles from '../../../components/form.module.css';
 import textStyles from '../../../components/text.module.css';
 import styles from './batch.module.css';
 import { ExtractionSummary } from './ExtractionSummary';
-
-// Log files can be big, but a file far beyond this is not a list of 500 tokens.
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 // Tokens another view sends to Batch (a paste of several into the lookup field): they fill the
 // text area, ready to look up. A new object for every sending.
@@ -56,9 +57,10 @@ export function BatchInput({
     handleSubmit,
     setValue,
     setFocus,
+    setError,
     control,
     formState: { errors },
-  } = useForm<BatchFormValues, unknown, BatchRequest>({
+  } = useForm<BatchFormValues, unknown, BatchCredentials>({
     resolver: zodResolver(BatchFormSchema),
     defaultValues: EMPTY_BATCH_FORM,
   });
@@ -68,16 +70,24 @@ export function BatchInput({
     setFocus('text');
   }, [incoming, setValue, setFocus]);
 
-  // Extraction of a large paste can take a moment; deferring keeps typing responsive.
-  const text = useDeferredValue(useWatch({ control, name: 'text' }));
-  const extraction = extractTokens(text);
+  const text = useWatch({ control, name: 'text' });
+  const tooLong = text.length > MAX_TEXT_CHARS;
+  // A text over the limit is not read at all.
+  const { extraction, reading } = useTokenExtraction(tooLong ? '' : text);
+
+  function submit(credentials: BatchCredentials) {
+    if (tooLong || reading) return;
+    if (extraction.tokens.length === 0) {
+      setError('text', { message: NO_TOKENS_MESSAGE });
+      return;
+    }
+    onStart({ tokens: extraction.tokens, credentials });
+  }
 
   async function loadFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
-      setInputError(
-        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; files up to 5 MB can be read.`,
-      );
+    if (file.size > MAX_TEXT_CHARS) {
+      setInputError(tooLongMessage(file.name, file.size));
       return;
     }
     try {
@@ -114,10 +124,10 @@ export function BatchInput({
     event.target.value = '';
   }
 
-  const textError = errors.text?.message ?? inputError;
+  const textError = tooLong ? tooLongMessage('The text', text.length) : (errors.text?.message ?? inputError);
   return (
     <Card>
-      <form className={styles.form} noValidate onSubmit={handleSubmit(onStart)}>
+      <form className={styles.form} noValidate onSubmit={handleSubmit(submit)}>
         <div
           className={dragging ? `${styles.drop} ${styles.dropActive}` : styles.drop}
           onDragOver={(event) => {
@@ -134,7 +144,9 @@ export function BatchInput({
             id={`${id}-text`}
             rows={8}
             spellCheck={false}
-            aria-describedby={`${id}-summary${textError ? ` ${id}-text-error` : ''}`}
+            aria-describedby={
+              tooLong ? `${id}-text-error` : `${id}-summary${textError ? ` ${id}-text-error` : ''}`
+            }
             aria-invalid={textError ? true : undefined}
             placeholder="Paste here, or drop a file"
             className={`${formStyles.input} ${formStyles.token}`}
@@ -156,7 +168,7 @@ export function BatchInput({
           )}
         </div>
 
-        <ExtractionSummary extraction={extraction} id={`${id}-summary`} />
+        {!tooLong && <ExtractionSummary extraction={extraction} reading={reading} id={`${id}-summary`} />}
 
         {allowCredentials && (
           <fieldset className={formStyles.fieldset}>
@@ -174,12 +186,14 @@ export function BatchInput({
         )}
 
         <div className={styles.submit}>
-          <Button type="submit" variant="primary" disabled={running}>
-            {extraction.tokens.length > 0
-              ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
-              : 'Look up tokens'}
+          <Button type="submit" variant="primary" disabled={running || reading || tooLong}>
+            {reading
+              ? 'Reading the text…'
+              : extraction.tokens.length > 0
+                ? `Look up ${extraction.tokens.length} ${extraction.tokens.length === 1 ? 'token' : 'tokens'}`
+                : 'Look up tokens'}
           </Button>
-          {extraction.tokens.length > 0 && rateLimitPerMinute !== null && (
+          {!reading && extraction.tokens.length > 0 && rateLimitPerMinute !== null && (
             <p className={textStyles.hint}>
               {describeExpectedTime(extraction.tokens.length, rateLimitPerMinute)}
             </p>

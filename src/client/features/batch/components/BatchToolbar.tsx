@@ -31,8 +31,12 @@ export function BatchToolbar({
   }
 
   function exportJson() {
-    const byToken = new Map(entries.map((entry) => [entry.token, entry.outcome]));
-    const shown = visibleRows.map((row) => ({ row, outcome: byToken.get(row.token) ?? null }));
+    const byToken = new Map(entries.map((entry) => [entry.token, entry]));
+    const shown = visibleRows.map((row) => ({
+      row,
+      outcome: byToken.get(row.token)?.outcome ?? null,
+      notKept: byToken.get(row.token)?.notKept ?? null,
+    }));
     downloadFile(exportFileName('json'), toJson(shown, new Date()), 'application/json');
   }
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatInZone, formatTimeOfDay } from '../../../../shared/domain/format-time';
+import { MAX_LISTED_IGNORED_LINES } from '../../../../shared/extract-tokens';
 import { server } from '../../../test/msw-server';
 import {
   failedSession,
@@ -114,6 +115,42 @@ describe('BatchView', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Look up 500 tokens' })).toBeInTheDocument();
+  });
+
+  it('reads a long paste once typing pauses, not on every keystroke, then lists a few dozen ignored lines', async () => {
+    renderBatch();
+    const input = screen.getByLabelText(/Tokens, or any text/);
+    // 20,000 lines of log noise, about 400 KB, and one token.
+    const noise = Array.from({ length: 20_000 }, (_, n) => `12:00:${n} GET /health 200`);
+    fireEvent.change(input, { target: { value: [...noise, ACTIVE].join('\n') } });
+
+    // Nothing is read while the text is still changing: the button waits too.
+    expect(screen.getByRole('status')).toHaveTextContent('Reading the text…');
+    expect(screen.getByRole('button', { name: 'Reading the text…' })).toBeDisabled();
+    fireEvent.change(input, { target: { value: [...noise, ACTIVE, EXPIRED].join('\n') } });
+    expect(screen.getByRole('status')).toHaveTextContent('Reading the text…');
+
+    expect(await screen.findByText('2 unique link tokens found.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Look up 2 tokens' })).toBeEnabled();
+    expect(screen.getByText('20000 lines without a link token ignored')).toBeInTheDocument();
+    expect(screen.getAllByText(/^Line \d+:/)).toHaveLength(MAX_LISTED_IGNORED_LINES);
+    expect(screen.getByText(`…and ${20_000 - MAX_LISTED_IGNORED_LINES} more.`)).toBeInTheDocument();
+  });
+
+  it('refuses a paste over 5 MB with a clear message instead of reading it', async () => {
+    renderBatch();
+    const input = screen.getByLabelText(/Tokens, or any text/);
+    fireEvent.change(input, { target: { value: `${ACTIVE}\n${'x'.repeat(6 * 1024 * 1024)}` } });
+
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The text is 6.0 MB; up to 5 MB can be read at once. Paste or choose a shorter excerpt, or split it into several batches.',
+    );
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Look up tokens' })).toBeDisabled();
+
+    fireEvent.change(input, { target: { value: ACTIVE } });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Look up 1 token' })).toBeEnabled();
   });
 
   it('fills in the simulator fixture tokens in simulator mode', async () => {

@@ -29,6 +29,7 @@ import { BatchStatus } from './BatchStatus';
 import { BatchTable, rowButtonId } from './BatchTable';
 import { BatchToolbar } from './BatchToolbar';
 import { Breakdown } from './Breakdown';
+import { NotKeptNotice } from './NotKeptNotice';
 import styles from './batch.module.css';
 
 // Narrower than this, the drawer covers the screen instead of standing beside the table.
@@ -90,12 +91,13 @@ export function BatchView({
   }, [rows, filter, sort]);
   const visibleTokens = useMemo(() => visibleRows.map((row) => row.token), [visibleRows]);
   const retryTokens = useMemo(() => retryableTokens(rows), [rows]);
+  const notKeptCount = useMemo(() => state.entries.filter((entry) => entry.notKept).length, [state.entries]);
   const banks = useMemo(
     () => ({
-      targets: runLookup ? bankTargets(state.entries, runLookup) : new Map(),
+      targets: runLookup ? bankTargets(rows, runLookup) : new Map(),
       ask: state.phase !== 'running',
     }),
-    [state.entries, state.phase, runLookup],
+    [rows, state.phase, runLookup],
   );
   const selectedEntry = state.entries.find((entry) => entry.token === selectedToken) ?? null;
 
@@ -225,6 +227,8 @@ export function BatchView({
               />
             </div>
           </Card>
+
+          {notKeptCount > 0 && <NotKeptNotice count={notKeptCount} />}
 
           <BatchToolbar
             entries={state.entries}

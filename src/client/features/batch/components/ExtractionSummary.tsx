@@ -3,18 +3,30 @@ import { MAX_BATCH_TOKENS } from '../../../../shared/extract-tokens';
 import { Notice } from '../../../components/Notice';
 import styles from './batch.module.css';
 
-// Past this many, the list of ignored lines stops helping and starts hiding the summary.
-const MAX_LISTED_LINES = 50;
-
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-// What the extraction made of the pasted text, before anything is looked up.
-export function ExtractionSummary({ extraction, id }: { extraction: Extraction; id: string }) {
-  const { tokens, foundCount, duplicateCount, overLimitCount, ignoredLines } = extraction;
+// What the extraction made of the pasted text, before anything is looked up. `reading`: a long
+// text is still being read (off the main thread); what it holds is not known yet.
+export function ExtractionSummary({
+  extraction,
+  reading,
+  id,
+}: {
+  extraction: Extraction;
+  reading: boolean;
+  id: string;
+}) {
+  if (reading) {
+    return (
+      <div id={id} className={styles.summary}>
+        <p role="status">Reading the text…</p>
+      </div>
+    );
+  }
+  const { tokens, foundCount, duplicateCount, overLimitCount, ignoredLines, ignoredLineCount } = extraction;
   const uniqueCount = tokens.length + overLimitCount;
-  const listed = ignoredLines.slice(0, MAX_LISTED_LINES);
 
   return (
     <div id={id} className={styles.summary}>
@@ -30,11 +42,11 @@ export function ExtractionSummary({ extraction, id }: { extraction: Extraction; 
             `${overLimitCount === 1 ? '1 more is' : `${overLimitCount} more are`} left out. Run them as a second batch.`}
         </Notice>
       )}
-      {ignoredLines.length > 0 && (
+      {ignoredLineCount > 0 && (
         <details className={styles.ignored}>
-          <summary>{plural(ignoredLines.length, 'line', 'lines')} without a link token ignored</summary>
+          <summary>{plural(ignoredLineCount, 'line', 'lines')} without a link token ignored</summary>
           <ul>
-            {listed.map((line) => (
+            {ignoredLines.map((line) => (
               <li key={line.lineNumber}>
                 Line {line.lineNumber}: <code>{line.snippet}</code>
                 {line.reason === 'other Plaid token' &&
@@ -42,7 +54,9 @@ export function ExtractionSummary({ extraction, id }: { extraction: Extraction; 
               </li>
             ))}
           </ul>
-          {ignoredLines.length > listed.length && <p>…and {ignoredLines.length - listed.length} more.</p>}
+          {ignoredLineCount > ignoredLines.length && (
+            <p>…and {ignoredLineCount - ignoredLines.length} more.</p>
+          )}
         </details>
       )}
     </div>

@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ANSWER_BUDGET_CHARS, withAnswers, type AnswerNotKept } from '../lib/answer-budget';
 import type { BatchRunLookup } from '../lib/bank-targets';
 import { batchLookup, type BatchCredentials } from '../lib/batch-lookup';
 import { pendingRow, rowFromOutcome, type BatchRow } from '../lib/batch-row';
 import { runBatch, type BatchOutcome, type BatchProgress } from '../lib/run-batch';
 
 // While a retry runs, `outcome` still holds the failed lookup being retried (the row says Pending).
-export type BatchEntry = { token: string; outcome: BatchOutcome | null; row: BatchRow };
+// `notKept`: the answer arrived but was over the batch's memory budget (lib/answer-budget.ts); the
+// row still holds its diagnosis, `outcome` is null.
+export type BatchEntry = {
+  token: string;
+  outcome: BatchOutcome | null;
+  row: BatchRow;
+  notKept: AnswerNotKept | null;
+};
 
 // The run in progress or last finished: the whole batch, or a retry of some of its tokens.
 export type BatchRun = { kind: 'batch' | 'retry'; total: number; startedAt: number };
@@ -25,7 +33,7 @@ const IDLE: BatchRunState = { entries: [], progress: null, phase: 'idle', run: n
 const FLUSH_MS = 100;
 
 function pendingEntry(token: string, outcome: BatchOutcome | null = null): BatchEntry {
-  return { token, outcome, row: pendingRow(token, 'pending') };
+  return { token, outcome, row: pendingRow(token, 'pending'), notKept: null };
 }
 
 // A row still pending when its run ends: back to the answer it had before a retry, else Cancelled.
@@ -84,7 +92,7 @@ export function useBatchRun() {
       const updates = new Map(
         arrived.map(([token, outcome]) => [
           token,
-          { token, outcome, row: rowFromOutcome(token, outcome, now) },
+          { token, outcome, row: rowFromOutcome(token, outcome, now), notKept: null },
         ]),
       );
       const progress = latestProgress;
@@ -93,9 +101,7 @@ export function useBatchRun() {
         ...previous,
         progress: progress ?? previous.progress,
         entries:
-          updates.size === 0
-            ? previous.entries
-            : previous.entries.map((entry) => updates.get(entry.token) ?? entry),
+          updates.size === 0 ? previous.entries : withAnswers(previous.entries, updates, ANSWER_BUDGET_CHARS),
       }));
     }
     function schedule() {

@@ -19,7 +19,12 @@ function answered(linkToken: string, body: Parameters<typeof linkTokenBody>[1], 
   if (countryCodes) (raw.metadata as { country_codes: string[] }).country_codes = countryCodes;
   const outcome: BatchOutcome = {
     kind: 'success',
-    result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null },
+    result: {
+      data: LinkTokenGetResponseSchema.parse(raw),
+      raw,
+      size: JSON.stringify(raw).length,
+      timing: null,
+    },
   };
   return { row: rowFromOutcome(linkToken, outcome, NOW), outcome };
 }
@@ -31,7 +36,10 @@ describe('bankTargets', () => {
         sessions: [failedSession('INSTITUTION_DOWN', { institution: QUOKKA })],
       }),
     );
-    const targets = bankTargets(entries, RUN);
+    const targets = bankTargets(
+      entries.map((entry) => entry.row),
+      RUN,
+    );
     expect([...targets.keys()]).toEqual(['Quokka Credit Union']);
     expect(targets.get('Quokka Credit Union')).toEqual({
       institutionId: 'ins_116530',
@@ -54,7 +62,10 @@ describe('bankTargets', () => {
         sessions: [failedSession('INSTITUTION_DOWN', { institution: QUOKKA })],
       }),
     ];
-    const target = bankTargets(entries, RUN).get('Quokka Credit Union');
+    const target = bankTargets(
+      entries.map((entry) => entry.row),
+      RUN,
+    ).get('Quokka Credit Union');
     expect(target?.scope.environment).toBe('production');
     expect(target?.scope.countryCodes).toEqual(['CA', 'US']);
   });
@@ -68,6 +79,11 @@ describe('bankTargets', () => {
       answered(token('production', 1), {}),
       { row: rowFromOutcome(token('production', 2), failedLookup, NOW), outcome: failedLookup },
     ];
-    expect(bankTargets(entries, { id: 'batch-2', credentials: null }).size).toBe(0);
+    expect(
+      bankTargets(
+        entries.map((entry) => entry.row),
+        { id: 'batch-2', credentials: null },
+      ).size,
+    ).toBe(0);
   });
 });

@@ -2,7 +2,6 @@ import type { InstitutionScope } from '../../../api/get-institution';
 import { checkLinkToken } from '../../../../shared/link-token';
 import { DEFAULT_COUNTRY_CODES } from '../../../../shared/schemas/institutions-get-by-id-request';
 import type { BatchRow } from './batch-row';
-import type { BatchOutcome } from './run-batch';
 
 // What the batch asks Plaid about one institution group's health: the institution's id, with the
 // environment, countries and credentials of a token whose session reached it.
@@ -12,22 +11,21 @@ export type BankTarget = { institutionId: string; scope: InstitutionScope };
 // server's own), as for a single lookup.
 export type BatchRunLookup = { id: string; credentials: InstitutionScope['credentials'] };
 
-type Answered = { row: BatchRow; outcome: BatchOutcome | null };
-
 // One target per institution group, keyed by the name the Institution counts show. A Production
 // token wins over a Sandbox one: Plaid reports health in Production only, so a group with any
 // Production token gets its health asked. Countries are that token's metadata.country_codes, else
 // US, as for a single lookup; one target per group means one health request per bank, however
 // many tokens reached it.
-export function bankTargets(entries: readonly Answered[], run: BatchRunLookup): Map<string, BankTarget> {
+export function bankTargets(rows: readonly BatchRow[], run: BatchRunLookup): Map<string, BankTarget> {
   const targets = new Map<string, BankTarget>();
-  for (const { row, outcome } of entries) {
-    if (row.institution === null || row.institutionId === null || outcome?.kind !== 'success') continue;
+  for (const row of rows) {
+    // Only an answered token's session names an institution.
+    if (row.institution === null || row.institutionId === null) continue;
     const token = checkLinkToken(row.token);
     if (!token.ok) continue;
     const known = targets.get(row.institution);
     if (known && (known.scope.environment === 'production' || token.environment === 'sandbox')) continue;
-    const countries = outcome.result.data.metadata.country_codes;
+    const countries = row.countryCodes;
     targets.set(row.institution, {
       institutionId: row.institutionId,
       scope: {

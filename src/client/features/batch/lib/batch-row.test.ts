@@ -16,7 +16,15 @@ const NOW = Date.parse('2026-11-25T06:00:00Z');
 
 function success(options: Parameters<typeof linkTokenBody>[1]): BatchOutcome {
   const raw = linkTokenBody(TOKEN, options);
-  return { kind: 'success', result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null } };
+  return {
+    kind: 'success',
+    result: {
+      data: LinkTokenGetResponseSchema.parse(raw),
+      raw,
+      size: JSON.stringify(raw).length,
+      timing: null,
+    },
+  };
 }
 
 function failure(error: ApiError): BatchOutcome {
@@ -43,6 +51,7 @@ describe('rowFromOutcome', () => {
       lastActivityAt: '2026-11-25T05:05:00.000Z',
       validity: 'active',
       expiration: '2099-01-01T00:00:00Z',
+      countryCodes: ['US'],
       sessionCount: 1,
       retryable: false,
       requestId: 'req-1111',

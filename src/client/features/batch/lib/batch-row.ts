@@ -35,6 +35,9 @@ export type BatchRow = {
   // Whether the token itself can still be used: a different question from the verdict.
   validity: TokenStatus['kind'] | null;
   expiration: string | null;
+  // The token's metadata.country_codes: where its banks' health is asked (bank-targets.ts). Kept on
+  // the row because the answer itself may not be (answer-budget.ts).
+  countryCodes: string[];
   sessionCount: number | null;
   // A failed lookup that may work when tried again (rate limit, 5xx, timeout, network).
   retryable: boolean;
@@ -60,6 +63,7 @@ export function pendingRow(token: string, verdict: 'pending' | 'cancelled'): Bat
     lastActivityAt: null,
     validity: null,
     expiration: null,
+    countryCodes: [],
     sessionCount: null,
     retryable: false,
     requestId: null,
@@ -117,6 +121,7 @@ export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number
     lastActivityAt: latest(diagnosis.sessions.map((candidate) => candidate.lastActivityAt)),
     validity: diagnosis.tokenStatus.kind,
     expiration: data.expiration,
+    countryCodes: data.metadata.country_codes,
     sessionCount: diagnosis.sessions.length,
     retryable: false,
     requestId: data.request_id,

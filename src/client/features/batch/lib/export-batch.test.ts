@@ -14,7 +14,15 @@ const HEADER =
   'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id';
 
 function success(raw: Record<string, unknown>): BatchOutcome {
-  return { kind: 'success', result: { data: LinkTokenGetResponseSchema.parse(raw), raw, timing: null } };
+  return {
+    kind: 'success',
+    result: {
+      data: LinkTokenGetResponseSchema.parse(raw),
+      raw,
+      size: JSON.stringify(raw).length,
+      timing: null,
+    },
+  };
 }
 
 describe('csvCell', () => {
@@ -89,10 +97,13 @@ describe('toJson', () => {
     const raw = linkTokenBody(TOKEN);
     const outcome = success(raw);
 
-    const parsed = JSON.parse(toJson([{ row: rowFromOutcome(TOKEN, outcome, NOW), outcome }], new Date(NOW)));
+    const parsed = JSON.parse(
+      toJson([{ row: rowFromOutcome(TOKEN, outcome, NOW), outcome, notKept: null }], new Date(NOW)),
+    );
 
     expect(parsed).toEqual({
       exported_at: '2026-11-25T06:00:00.000Z',
+      responses_not_kept: 0,
       tokens: [
         {
           link_token: TOKEN,
@@ -113,9 +124,28 @@ describe('toJson', () => {
           error_message: null,
           request_id: 'req-1111',
           response: raw,
+          response_not_kept: null,
           error: null,
         },
       ],
     });
+  });
+
+  it('says which answers were over the memory budget and not kept, and why', () => {
+    const outcome = success(linkTokenBody(TOKEN, { sessions: [failedSession('INSTITUTION_DOWN')] }));
+    const row = rowFromOutcome(TOKEN, outcome, NOW);
+    const parsed = JSON.parse(
+      toJson([{ row, outcome: null, notKept: { size: 16 * 1024 * 1024 } }], new Date(NOW)),
+    );
+
+    expect(parsed.responses_not_kept).toBe(1);
+    expect(parsed.tokens[0]).toMatchObject({
+      verdict: 'Failed',
+      error_code: 'INSTITUTION_DOWN',
+      response: null,
+    });
+    expect(parsed.tokens[0].response_not_kept).toBe(
+      'Plaid’s answer (16.0 MB) was not kept: this page keeps at most 64 MB of answers per batch, so that very large answers cannot exhaust the browser’s memory. The row was diagnosed from the whole answer; look the token up on its own to see the answer.',
+    );
   });
 });

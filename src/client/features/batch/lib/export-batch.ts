@@ -1,5 +1,6 @@
 import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
+import { notKeptReason, type AnswerNotKept } from './answer-budget';
 import type { BatchRow } from './batch-row';
 import { ROW_VERDICT_LABELS } from './row-verdict';
 import type { BatchOutcome } from './run-batch';
@@ -48,17 +49,21 @@ export function toCsv(rows: readonly BatchRow[]): string {
   return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export type BatchExportEntry = { row: BatchRow; outcome: BatchOutcome | null };
+export type BatchExportEntry = { row: BatchRow; outcome: BatchOutcome | null; notKept: AnswerNotKept | null };
 
 // The JSON export keeps Plaid's whole answer (or error) per token, for anyone who needs more than
-// the table shows.
+// the table shows. An answer over the batch's memory budget was not kept: its `response` is null,
+// `response_not_kept` says why, and `responses_not_kept` counts them, so a reader never takes a
+// missing answer for an empty one.
 export function toJson(entries: readonly BatchExportEntry[], exportedAt: Date): string {
   return JSON.stringify(
     {
       exported_at: exportedAt.toISOString(),
-      tokens: entries.map(({ row, outcome }) => ({
+      responses_not_kept: entries.filter((entry) => entry.notKept).length,
+      tokens: entries.map(({ row, outcome, notKept }) => ({
         ...Object.fromEntries(COLUMNS.map((column) => [column.header, column.value(row)])),
         response: outcome?.kind === 'success' ? outcome.result.raw : null,
+        response_not_kept: notKept && notKeptReason(notKept),
         error: outcome?.kind === 'error' ? outcome.error.error : null,
       })),
     },
