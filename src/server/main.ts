@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './observability/logger';
+import { openStore, type Store } from './store/store';
 import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '../simulator';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
@@ -40,7 +41,18 @@ if (simulator) {
   };
 }
 
-const app = createApp(config, { logger });
+// The store of kept answers: opened (and migrated) before the server listens. A store that cannot
+// be opened or migrated stops the start with the reason; one that fails later only degrades.
+let store: Store;
+try {
+  store = await openStore(config.store, logger);
+} catch (error) {
+  logger.fatal(`Could not open the store of kept answers: ${error instanceof Error ? error.message : error}`);
+  await simulator?.close();
+  process.exit(1);
+}
+
+const app = createApp(config, { logger, store });
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
@@ -74,7 +86,7 @@ function shutDown(signal: string): void {
   // Stops accepting and closes idle keep-alive connections; the callback runs once the requests in
   // progress have been answered. The simulator and Redis go last, as those requests may still need them.
   server.close(async () => {
-    await Promise.all([simulator?.close(), app.close()]);
+    await Promise.all([simulator?.close(), app.close(), store.close()]);
     process.exit(0);
   });
   setTimeout(() => {

@@ -8,8 +8,10 @@ import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
 import type { BytesInFlight } from '../upstream/bytes-in-flight';
+import type { Store } from '../store/store';
 import { getLinkToken } from '../upstream/plaid-client';
 import { chooseCredentials, missingCredentialsMessage, type ChosenCredentials } from './credentials';
+import { startKeptLookup } from './kept-beside';
 import { lookupBody } from './lookup-body';
 import { passPlaidAnswer, refusalTiming, respondWithUpstreamFailure } from './plaid-answer';
 
@@ -20,7 +22,7 @@ import { passPlaidAnswer, refusalTiming, respondWithUpstreamFailure } from './pl
 type Lookup = ChosenCredentials & { ok: true; linkToken: string; environment: PlaidEnvironment };
 type Rejection = { ok: false; code: ProxyErrorCode; message: string };
 
-export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) {
+export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight, store?: Store) {
   return new Hono<AppEnv>().post(
     '/',
     refusalTiming(),
@@ -35,6 +37,7 @@ export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) 
         credentials: lookup.credentials,
       };
       c.set('lookup', facts);
+      const kept = startKeptLookup(store, config.publicUrl, lookup);
 
       const upstreamStarted = performance.now();
       let outcome;
@@ -66,7 +69,7 @@ export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) 
         ...facts,
         upstream: { status: outcome.status, plaidRequestId: outcome.plaidRequestId, durationMs: upstreamMs },
       });
-      return passPlaidAnswer<LinkTokenGetResponse>(c, outcome);
+      return passPlaidAnswer<LinkTokenGetResponse>(c, await kept.besidePlaid(c, outcome));
     },
   );
 }

@@ -1,4 +1,4 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
 import type { PlaidEnvironment } from '../../shared/link-token';
@@ -39,6 +39,8 @@ export type Store = {
   remove(linkTokens: readonly string[]): Promise<string[]>;
   purge(): Promise<number>;
   health(): 'ok' | 'degraded';
+  // Adds the store's instruments to the app's /metrics.
+  registerMetrics(registry: Registry): void;
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -49,9 +51,9 @@ const QUEUE_MAX_ENTRIES = 1_000;
 const QUEUE_MAX_BYTES = 64 * 1024 * 1024;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
-export async function openStore(config: StoreConfig, logger: Logger, registry: Registry): Promise<Store> {
+export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
   const { db, kind } = await openDatabase(config.location, logger);
-  const instruments = storeInstruments(registry);
+  const instruments = storeInstruments();
   let healthy = true;
   const queue: PlaidAnswerSeen[] = [];
   let queuedBytes = 0;
@@ -114,30 +116,32 @@ export async function openStore(config: StoreConfig, logger: Logger, registry: R
   const purgeTimer = setInterval(() => purge().catch(() => {}), PURGE_EVERY_MS).unref();
   void purge().catch(() => {});
 
-  new Gauge({
-    name: 'store_size_bytes',
-    help: "The store's database size on disk.",
-    registers: [registry],
-    async collect() {
-      this.set(await databaseSize(db).catch(() => 0));
-    },
-  });
-  new Gauge({
-    name: 'store_keep_queue_length',
-    help: 'Answers waiting to be kept.',
-    registers: [registry],
-    collect() {
-      this.set(queue.length);
-    },
-  });
-  new Gauge({
-    name: 'store_up',
-    help: '1 while the store answers, 0 after a store operation failed (until one succeeds).',
-    registers: [registry],
-    collect() {
-      this.set(healthy ? 1 : 0);
-    },
-  });
+  const gauges = [
+    new Gauge({
+      name: 'store_size_bytes',
+      help: "The store's database size on disk.",
+      registers: [],
+      async collect() {
+        this.set(await databaseSize(db).catch(() => 0));
+      },
+    }),
+    new Gauge({
+      name: 'store_keep_queue_length',
+      help: 'Answers waiting to be kept.',
+      registers: [],
+      collect() {
+        this.set(queue.length);
+      },
+    }),
+    new Gauge({
+      name: 'store_up',
+      help: '1 while the store answers, 0 after a store operation failed (until one succeeds).',
+      registers: [],
+      collect() {
+        this.set(healthy ? 1 : 0);
+      },
+    }),
+  ];
 
   return {
     kind,
@@ -156,6 +160,10 @@ export async function openStore(config: StoreConfig, logger: Logger, registry: R
     remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
     purge,
     health: () => (healthy ? 'ok' : 'degraded'),
+    registerMetrics(registry) {
+      const all: Metric[] = [instruments.answers, instruments.failures, ...gauges];
+      for (const metric of all) registry.registerMetric(metric);
+    },
     idle: async () => {
       while (draining) await draining;
     },
@@ -167,19 +175,19 @@ export async function openStore(config: StoreConfig, logger: Logger, registry: R
   };
 }
 
-function storeInstruments(registry: Registry) {
+function storeInstruments() {
   return {
     answers: new Counter({
       name: 'store_answers_total',
       help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
       labelNames: ['result'],
-      registers: [registry],
+      registers: [],
     }),
     failures: new Counter({
       name: 'store_failures_total',
       help: 'Store operations that failed, by operation (keep, read, delete, purge, queue_full).',
       labelNames: ['operation'],
-      registers: [registry],
+      registers: [],
     }),
   };
 }

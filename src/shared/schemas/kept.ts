@@ -22,7 +22,8 @@ export type KeptSession = z.infer<typeof KeptSessionSchema>;
 export const KeptBesideSchema = z.object({
   // queued: this answer goes to the store (if it differs from the last one kept for the token).
   // not kept: the store could not be reached or is too busy; the lookup itself is unaffected.
-  status: z.enum(['queued', 'not kept']),
+  // skipped: Plaid answered with an error, which is not kept.
+  status: z.enum(['queued', 'not kept', 'skipped']),
   // null when the store could not be read.
   sessions: z.array(KeptSessionSchema).nullable(),
   // Opens the kept answer without asking Plaid (absolute when the server knows PUBLIC_URL).
