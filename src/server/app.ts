@@ -67,7 +67,7 @@ export function createApp(config: Config, options: { logger?: Logger; store?: St
     healthRoutes({
       metrics,
       readiness: cachedReadiness(config.plaid.urls, () => counters.place()),
-      store: () => options.store?.health() ?? 'off',
+      store: options.store && (() => options.store!.health()),
     }),
   );
 
@@ -76,7 +76,8 @@ export function createApp(config: Config, options: { logger?: Logger; store?: St
   app.use(allowedHostsOnly(allowedHosts));
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
-  app.on(['POST', 'DELETE'], '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.on('DELETE', '/api/kept', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.

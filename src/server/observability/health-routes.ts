@@ -8,8 +8,9 @@ import type { Readiness } from './readiness';
 export function healthRoutes(options: {
   metrics: Metrics;
   readiness: () => Promise<Readiness>;
-  // The store of kept answers: never makes the server unready (lookups work without it).
-  store?: () => 'ok' | 'degraded' | 'off';
+  // The store of kept answers, when there is one: never makes the server unready (lookups work
+  // without it).
+  store?: () => 'ok' | 'degraded';
 }): Hono {
   const routes = new Hono();
 
@@ -24,7 +25,7 @@ export function healthRoutes(options: {
         status: readiness.ready ? 'ready' : 'not ready',
         upstreams: readiness.upstreams,
         limits: readiness.limits,
-        store: options.store?.() ?? 'off',
+        ...(options.store && { store: options.store() }),
       },
       readiness.ready ? 200 : 503,
     );
