@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // Runs against the real built server (`npm run build` first) in simulator mode. E2E_PORT lets
 // several runs share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The shared server's store starts empty on each run, apart from the checkout's own ./data.
+const dataDir = join(tmpdir(), `link-token-inspector-e2e-${port}`);
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => !!path && existsSync(path),
 );
@@ -38,7 +42,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/server/main.js',
+    command: `rm -rf '${dataDir}' && node dist/server/main.js`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,
@@ -51,6 +55,7 @@ export default defineConfig({
       PLAID_UPSTREAM: 'simulator',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '100000',
+      DATA_DIR: dataDir,
       PLAID_TIMEOUT_MS: '4000',
     },
   },

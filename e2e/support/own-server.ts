@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // For specs that need the built server with settings of their own (the shared one from
 // playwright.config.ts runs in plain simulator mode): started on a free port, in simulator mode.
@@ -7,6 +10,8 @@ import { once } from 'node:events';
 export type OwnServer = { url: string; stop(): Promise<void> };
 
 export async function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
+  // Its own store: an embedded store is opened by one process only.
+  const dataDir = mkdtempSync(join(tmpdir(), 'lti-e2e-own-'));
   const server = spawn('node', ['dist/server/main.js'], {
     env: {
       ...process.env,
@@ -14,6 +19,7 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
       HOST: '127.0.0.1',
       PLAID_UPSTREAM: 'simulator',
       LOG_LEVEL: 'warn',
+      DATA_DIR: dataDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -33,6 +39,7 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
     stop: async () => {
       server.kill('SIGTERM');
       await once(server, 'exit');
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,10 +18,12 @@ import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithInternalError, respondWithProxyError } from './proxy-error-response';
 import { institutionsGetByIdRoute } from './routes/institutions-get-by-id';
+import { keptRoutes } from './routes/kept';
 import { linkTokenGetRoute } from './routes/link-token-get';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
+import type { Store } from './store/store';
 import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
@@ -29,12 +31,13 @@ import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-fli
 // logger writing to memory to read what was logged. Beside the app comes close(): the one thing
 // that outlives requests is the Redis connection when REDIS_URL is set (main.ts closes it at
 // shutdown, tests that set REDIS_URL when they are done).
-export function createApp(config: Config, options: { logger?: Logger } = {}) {
+export function createApp(config: Config, options: { logger?: Logger; store?: Store } = {}) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const bytesInFlight = createBytesInFlight(config.plaid.maxBytesInFlight);
   const metrics = createMetrics();
   measureBytesInFlight(metrics, bytesInFlight);
+  options.store?.registerMetrics(metrics.registry);
   const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
   // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
   const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
@@ -57,7 +60,11 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   // Registered before access control, so probes and scrapers need no user.
   app.route(
     '/',
-    healthRoutes({ metrics, readiness: cachedReadiness(config.plaid.urls, () => counters.place()) }),
+    healthRoutes({
+      metrics,
+      readiness: cachedReadiness(config.plaid.urls, () => counters.place()),
+      store: options.store && (() => options.store!.health()),
+    }),
   );
 
   // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
@@ -66,10 +73,11 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.on('DELETE', '/api/kept', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.
-  apiRoutes(app, config, bytesInFlight);
+  apiRoutes(app, config, bytesInFlight, options.store);
   app.all('/api/*', (c) =>
     respondWithProxyError(c, 'NOT_FOUND', `There is no API endpoint ${c.req.method} ${c.req.path}.`),
   );
@@ -85,10 +93,11 @@ export function createApp(config: Config, options: { logger?: Logger } = {}) {
 
 export type App = ReturnType<typeof createApp>;
 
-function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlight) {
+function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlight, store?: Store) {
   return app
     .route('/api/config', serverInfoRoute(config))
-    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight))
+    .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight, store))
+    .route('/api/kept', keptRoutes(config, store))
     .route('/api/institutions/get_by_id', institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }

@@ -9,6 +9,7 @@ import {
 } from './middleware/security-config';
 import { wholeNumber } from './config-number';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
+import type { StoreConfig } from './store/store';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../simulator';
 
 // Everything the server reads from its environment, validated once at start-up so that a typo
@@ -40,6 +41,10 @@ export type Config = {
   // Where the rate limit and the sign-in throttle count (see counters/): one Redis shared by every
   // instance, or, when unset, each process's own memory.
   redisUrl: string | undefined;
+  // Where kept answers live (store/): PostgreSQL at DATABASE_URL, else PGlite in DATA_DIR.
+  store: StoreConfig;
+  // The server's address as people reach it (PUBLIC_URL), so that permalinks are absolute.
+  publicUrl: string | undefined;
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -80,6 +85,10 @@ const redisUrl = z
       });
     }
   });
+const databaseUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: 'must be a postgres:// URL such as postgres://inspector@db.internal:5432/inspector',
+});
 const flag = z.stringbool({ error: 'must be true or false' });
 const text = z.string().trim().min(1);
 // Sent to Plaid in HTTP headers (see shared/schemas/link-token-get-request.ts).
@@ -110,6 +119,10 @@ const EnvSchema = z
     ALLOW_REQUEST_CREDENTIALS: flag.default(true),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     REDIS_URL: redisUrl.optional(),
+    DATABASE_URL: databaseUrl.optional(),
+    DATA_DIR: text.default('./data'),
+    STORE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650, unit: 'days' }).default(30),
+    PUBLIC_URL: httpUrl.optional(),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -174,6 +187,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clientDir: 'dist/client',
     security: securityConfig(vars),
     redisUrl: vars.REDIS_URL,
+    store: {
+      location: vars.DATABASE_URL ? { databaseUrl: vars.DATABASE_URL } : { dataDir: vars.DATA_DIR },
+      retentionDays: vars.STORE_RETENTION_DAYS,
+    },
+    publicUrl: vars.PUBLIC_URL && withoutTrailingSlash(vars.PUBLIC_URL),
   };
 }
 

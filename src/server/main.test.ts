@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatorTokenListSchema } from '../shared/api-types';
+import { openStore } from './store/store';
 import { json, startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
 
 // main.ts as a real process: what `npm start` runs, minus the build.
@@ -15,12 +20,27 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
+// Creating an embedded database takes PGlite seconds (opening one, a fraction): it is created once
+// here, and each server opens a copy of its own.
+const TEMPLATE_DIR = mkdtempSync(join(tmpdir(), 'inspector-main-test-'));
+beforeAll(async () => {
+  const store = await openStore(
+    { location: { dataDir: TEMPLATE_DIR }, retentionDays: 30 },
+    pino({ level: 'silent' }),
+  );
+  await store.close();
+}, 120_000);
+afterAll(() => rmSync(TEMPLATE_DIR, { recursive: true, force: true }));
+
 function runMain(env: Record<string, string>) {
+  const DATA_DIR = mkdtempSync(join(tmpdir(), 'inspector-main-test-'));
+  cpSync(TEMPLATE_DIR, DATA_DIR, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'warn', DATA_DIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
+  child.on('exit', () => rmSync(DATA_DIR, { recursive: true, force: true }));
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -30,7 +50,7 @@ function runMain(env: Record<string, string>) {
 
 async function startMain(env: Record<string, string>): Promise<Started> {
   const run = runMain(env);
-  await expect.poll(run.output, { timeout: 15_000 }).toMatch(/listening on http:\/\/\S+,/);
+  await expect.poll(run.output, { timeout: 40_000 }).toMatch(/listening on http:\/\/\S+,/);
   const url = /listening on (http:\/\/\S+),/.exec(run.output())![1]!;
   return { ...run, url };
 }
@@ -47,8 +67,9 @@ async function openSocket(url: string, text: string): Promise<{ closed: Promise<
   return { closed: new Promise((resolve) => socket.once('close', () => resolve(true))) };
 }
 
-// Each test starts a Node process with tsx, which takes a few seconds on a small machine.
-describe('main', { timeout: 30_000 }, () => {
+// Each test starts a Node process with tsx and opens its embedded store, which takes a few seconds
+// on a small machine (tens of seconds while other test suites share its two cores).
+describe('main', { timeout: 60_000 }, () => {
   let upstream: FakeUpstream;
   beforeAll(async () => {
     upstream = await startFakeUpstream();
@@ -103,7 +124,7 @@ describe('main', { timeout: 30_000 }, () => {
 
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ request_id: 'slow-but-complete' });
+    expect(await response.json()).toMatchObject({ request_id: 'slow-but-complete' });
     // The finished answer ends its connection rather than idling in keep-alive until a timeout.
     expect(response.headers.get('Connection')).toBe('close');
     await expect(fetch(`${url}/api/config`)).rejects.toThrow();

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { gracefulStop } from './graceful-stop';
 import { createLogger } from './observability/logger';
+import { openStore, type Store } from './store/store';
 import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '../simulator';
 
 // The server's entry point: read the environment, start the simulator when there is no real Plaid
@@ -42,7 +43,18 @@ if (simulator) {
   };
 }
 
-const app = createApp(config, { logger });
+// The store of kept answers: opened (and migrated) before the server listens. A store that cannot
+// be opened or migrated stops the start with the reason; one that fails later only degrades.
+let store: Store;
+try {
+  store = await openStore(config.store, logger);
+} catch (error) {
+  logger.fatal(`Could not open the store of kept answers: ${error instanceof Error ? error.message : error}`);
+  await simulator?.close();
+  process.exit(1);
+}
+
+const app = createApp(config, { logger, store });
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
@@ -68,7 +80,7 @@ async function shutDown(signal: string): Promise<void> {
   const outcome = await stop(SHUTDOWN_DEADLINE_MS);
   if (outcome === 'cut')
     logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s were cut off.`);
-  await Promise.all([simulator?.close(), app.close()]);
+  await Promise.all([simulator?.close(), app.close(), store.close()]);
   process.exit(outcome === 'finished' ? 0 : 1);
 }
 

@@ -1,5 +1,6 @@
 import { API_PATHS } from '../../shared/api-paths';
 import { checkLinkToken } from '../../shared/link-token';
+import { KeptBesideSchema, type KeptBeside } from '../../shared/schemas/kept';
 import type { LinkTokenGetRequest } from '../../shared/schemas/link-token-get-request';
 import {
   LinkTokenGetResponseSchema,
@@ -16,6 +17,9 @@ export type LookupSuccess = {
   // The body's length in characters: about what keeping the answer costs (a batch budgets it).
   size: number;
   timing: ServerTiming | null;
+  // What the server's store kept about the token before this lookup, and whether this answer is
+  // being kept (docs/api.md, the kept field); absent from a server without a store.
+  kept?: KeptBeside;
 };
 
 // POST /api/link/token/get: Plaid's answer about one token, or an ApiError. The token goes through
@@ -32,10 +36,20 @@ export async function lookupLinkToken(
     body: { ...request, link_token: check.token },
     signal: options.signal,
   });
+  const { plaid, kept } = splitKept(answer.raw);
   return {
     data: answer.data,
-    raw: answer.raw,
+    raw: plaid,
     size: answer.size,
     timing: parseServerTiming(answer.headers.get('Server-Timing')),
+    ...(kept && { kept }),
   };
+}
+
+// The server appends its `kept` field to Plaid's answer; the raw view shows Plaid's answer alone.
+function splitKept(raw: unknown): { plaid: unknown; kept?: KeptBeside } {
+  if (typeof raw !== 'object' || raw === null || !('kept' in raw)) return { plaid: raw };
+  const { kept, ...plaid } = raw as Record<string, unknown>;
+  const parsed = KeptBesideSchema.safeParse(kept);
+  return { plaid, kept: parsed.success ? parsed.data : undefined };
 }

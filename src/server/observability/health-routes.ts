@@ -5,7 +5,13 @@ import type { Readiness } from './readiness';
 // Endpoints for orchestrators and monitoring. They answer without access control (probes and
 // scrapers carry no user) and reveal no secret, token or user name. The app mounts them before
 // access control for that reason.
-export function healthRoutes(options: { metrics: Metrics; readiness: () => Promise<Readiness> }): Hono {
+export function healthRoutes(options: {
+  metrics: Metrics;
+  readiness: () => Promise<Readiness>;
+  // The store of kept answers, when there is one: never makes the server unready (lookups work
+  // without it).
+  store?: () => 'ok' | 'degraded';
+}): Hono {
   const routes = new Hono();
 
   // Liveness: the process is up and its event loop answers.
@@ -19,6 +25,7 @@ export function healthRoutes(options: { metrics: Metrics; readiness: () => Promi
         status: readiness.ready ? 'ready' : 'not ready',
         upstreams: readiness.upstreams,
         limits: readiness.limits,
+        ...(options.store && { store: options.store() }),
       },
       readiness.ready ? 200 : 503,
     );

@@ -28,12 +28,15 @@ export type PlaidQuestion = {
 // Plaid's outcome, or, through the institution cache, an outcome that may be an earlier request's
 // (cache) or one in flight (shared).
 export type PlaidCallResult = PlaidOutcome | InstitutionAnswer;
+type PlaidAnswered = Extract<PlaidOutcome, { ok: true }>;
 
 export async function askPlaid<Success>(
   c: Context<AppEnv>,
   config: Config,
   question: PlaidQuestion,
   call: (credentials: ChosenCredentials, signal: AbortSignal) => Promise<PlaidCallResult>,
+  // What the route adds to Plaid's answer before it goes out (the lookup's kept sessions).
+  besidePlaid: (outcome: PlaidAnswered) => Promise<PlaidAnswered> = async (outcome) => outcome,
 ) {
   const { environment } = question;
   const credentials = chooseCredentials(question.requestCredentials, environment, config);
@@ -71,7 +74,7 @@ export async function askPlaid<Success>(
   if (!outcome.ok) return respondWithUpstreamFailure(c, outcome);
   // How long ago Plaid gave the answer, in seconds (RFC 9111), when it comes from the cache.
   if ('ageMs' in result && from === 'cache') c.header('Age', String(Math.floor(result.ageMs / 1000)));
-  return passPlaidAnswer<Success>(c, outcome);
+  return passPlaidAnswer<Success>(c, await besidePlaid(outcome));
 }
 
 // The browser went away, and the call with it. 499 (nginx's "client closed request") reaches

@@ -6,15 +6,17 @@ import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
 import type { BytesInFlight } from '../upstream/bytes-in-flight';
+import type { Store } from '../store/store';
 import { getLinkToken } from '../upstream/plaid-client';
 import { secretPatterns } from '../upstream/secret-echo';
 import { askPlaid, plaidRouteErrors } from './ask-plaid';
+import { startKeptLookup } from './kept-beside';
 import { lookupBody, NOT_A_JSON_OBJECT } from './lookup-body';
 
 // POST /api/link/token/get: checks the request, adds credentials, asks Plaid (or the simulator)
 // and passes its answer through unchanged. Anything wrong on our side of the wire becomes a
 // PROXY_ERROR with a message the user can act on.
-export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) {
+export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight, store?: Store) {
   const serverSecrets = secretPatterns(Object.values(config.plaid.secrets));
   return new Hono<AppEnv>()
     .onError(plaidRouteErrors(NOT_A_JSON_OBJECT))
@@ -23,6 +25,8 @@ export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) 
       const token = checkLinkToken(body.link_token);
       if (!token.ok) return respondWithProxyError(c, token.code, token.message);
       const { environment } = token;
+      // The store is read while Plaid is asked; its kept sessions go out beside Plaid's answer.
+      const kept = startKeptLookup(store, config.publicUrl, { linkToken: token.token, environment });
       return askPlaid<LinkTokenGetResponse>(
         c,
         config,
@@ -40,6 +44,7 @@ export function linkTokenGetRoute(config: Config, bytesInFlight: BytesInFlight) 
             serverSecrets,
             signal,
           }),
+        (outcome) => kept.besidePlaid(c, outcome),
       );
     });
 }

@@ -131,6 +131,19 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     actor: 'inspector operator',
     nextStep: 'Tell whoever runs the inspector: its API is not where the page expects it.',
   },
+  NOT_KEPT: {
+    actor: 'inspector user',
+    explanation:
+      'The inspector keeps what it saw of a token for a limited time, or until someone deletes it.',
+    nextStep: 'Look the token up with Plaid instead: Plaid may still hold it.',
+  },
+  STORE_UNAVAILABLE: {
+    actor: 'inspector operator',
+    explanation: 'The inspector could not reach the database where it keeps earlier answers.',
+    nextStep:
+      'Look the token up with Plaid meanwhile; whoever runs the inspector checks its store (/readyz).',
+    retryable: true,
+  },
   PAYLOAD_TOO_LARGE: {
     actor: 'inspector user',
     nextStep: 'Paste the link token alone, not the text around it.',

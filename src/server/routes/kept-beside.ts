@@ -1,0 +1,76 @@
+import type { Context } from 'hono';
+import type { PlaidEnvironment } from '../../shared/link-token';
+import type { KeptBeside } from '../../shared/schemas/kept';
+import type { Store } from '../store/store';
+import type { PlaidOutcome } from '../upstream/plaid-client';
+
+// What a lookup adds to Plaid's answer when the server has a store: the sessions kept for the token
+// before this lookup, and whether this answer is being kept (the `kept` field, docs/api.md). Plaid's
+// bytes are passed on unchanged, with the one field appended.
+
+type Answered = Extract<PlaidOutcome, { ok: true }>;
+export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Promise<Answered> };
+
+// A store slower than this does not hold up the lookup: its answer goes out without kept sessions.
+const READ_DEADLINE_MS = 1_000;
+
+// Starts reading the store as the lookup starts, so the read runs while Plaid is asked.
+export function startKeptLookup(
+  store: Store | undefined,
+  publicUrl: string | undefined,
+  lookup: { linkToken: string; environment: PlaidEnvironment },
+): KeptLookup {
+  if (!store) return { besidePlaid: async (_c, outcome) => outcome };
+  const reading = Promise.race([
+    store.read(lookup.linkToken),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('deadline')), READ_DEADLINE_MS).unref(),
+    ),
+  ]).then(
+    (kept) => kept?.sessions ?? [],
+    () => null,
+  );
+  return {
+    async besidePlaid(c, outcome) {
+      const sessions = await reading;
+      // Only Plaid's answers about the token are kept; its errors are not.
+      const queued =
+        outcome.status === 200 &&
+        store.keep({ ...lookup, body: outcome.body, source: 'lookup', seenBy: c.get('user') });
+      const kept: KeptBeside = {
+        status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
+        sessions,
+        permalink: keptPermalink(publicUrl, lookup.linkToken),
+      };
+      return { ...outcome, body: withField(outcome.body, 'kept', kept) };
+    },
+  };
+}
+
+// The page that opens a kept answer without asking Plaid (relative when PUBLIC_URL is unset).
+export function keptPermalink(publicUrl: string | undefined, linkToken: string): string {
+  return `${publicUrl ?? ''}/?link_token=${encodeURIComponent(linkToken)}&kept=1`;
+}
+
+// Appends "name": value to a JSON object's bytes; anything but an object is returned as it was.
+function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown): Uint8Array<ArrayBuffer> {
+  let end = body.length - 1;
+  while (end >= 0 && isSpace(body[end])) end -= 1;
+  let start = 0;
+  while (start < body.length && isSpace(body[start])) start += 1;
+  if (body[start] !== OPEN_BRACE || body[end] !== CLOSE_BRACE) return body;
+  let inner = start + 1;
+  while (inner < end && isSpace(body[inner])) inner += 1;
+  const separator = inner === end ? '' : ',';
+  const tail = new TextEncoder().encode(`${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`);
+  const joined = new Uint8Array(end + tail.length);
+  joined.set(body.subarray(0, end), 0);
+  joined.set(tail, end);
+  return joined;
+}
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}

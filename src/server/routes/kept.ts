@@ -1,0 +1,79 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { checkLinkToken } from '../../shared/link-token';
+import { KeptDeleteRequestSchema, type KeptAnswer } from '../../shared/schemas/kept';
+import type { AppEnv } from '../app-env';
+import type { Config } from '../config';
+import { respondWithProxyError } from '../proxy-error-response';
+import type { Store } from '../store/store';
+import { keptPermalink } from './kept-beside';
+
+// The store's own endpoints (docs/api.md): read what was kept about a token without asking Plaid
+// (a permalink for a ticket), and forget tokens (data-subject requests). Both are written to the
+// audit log with the user, as lookups are.
+
+const NO_STORE = 'This server keeps no answers.';
+const STORE_DOWN =
+  'The store of kept answers cannot be reached right now; look the token up with Plaid meanwhile.';
+
+export function keptRoutes(config: Config, store: Store | undefined) {
+  return new Hono<AppEnv>()
+    .get('/:link_token', async (c) => {
+      if (!store) return respondWithProxyError(c, 'STORE_UNAVAILABLE', NO_STORE);
+      const token = checkLinkToken(c.req.param('link_token'));
+      if (!token.ok) return respondWithProxyError(c, token.code, token.message);
+      c.get('log').info(
+        { audit: 'kept.read', user: c.get('user'), link_token: token.token },
+        'kept answer read',
+      );
+      let kept;
+      try {
+        kept = await store.read(token.token);
+      } catch {
+        return respondWithProxyError(c, 'STORE_UNAVAILABLE', STORE_DOWN);
+      }
+      if (!kept?.answer) {
+        return respondWithProxyError(
+          c,
+          'NOT_KEPT',
+          'The inspector keeps nothing about this token: nobody looked it up here, or it was deleted or is past retention.',
+        );
+      }
+      const answer: KeptAnswer = {
+        link_token: kept.linkToken,
+        environment: kept.environment,
+        seen_at: kept.seenAt.toISOString(),
+        seen_by: kept.seenBy,
+        answer: kept.answer,
+        sessions: kept.sessions,
+        permalink: keptPermalink(config.publicUrl, kept.linkToken),
+      };
+      return c.json(answer);
+    })
+    .delete(
+      '/',
+      zValidator('json', KeptDeleteRequestSchema, (result, c) => {
+        if (!result.success)
+          return respondWithProxyError(
+            c,
+            'INVALID_BODY',
+            'Send {"link_tokens": ["link-…", …]} (1 to 1000 tokens).',
+          );
+      }),
+      async (c) => {
+        if (!store) return respondWithProxyError(c, 'STORE_UNAVAILABLE', NO_STORE);
+        const { link_tokens } = c.req.valid('json');
+        let deleted;
+        try {
+          deleted = await store.remove(link_tokens);
+        } catch {
+          return respondWithProxyError(c, 'STORE_UNAVAILABLE', STORE_DOWN);
+        }
+        c.get('log').info(
+          { audit: 'kept.delete', user: c.get('user'), link_tokens: deleted, asked: link_tokens.length },
+          `deleted ${deleted.length} tokens from the store`,
+        );
+        return c.json({ deleted: deleted.length });
+      },
+    );
+}

@@ -1,0 +1,186 @@
+import { sql, type Kysely } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
+import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
+import {
+  emptyResults,
+  invalidCredentials,
+  makeEvent,
+  makeResponse,
+  makeSession,
+} from '../../shared/test/fixtures';
+import { captureLogs } from '../testing/log-capture';
+import { deleteTokens, keepAnswer, purgeBefore, readKept, type AnswerToKeep } from './kept-answers';
+import { migrate, MIGRATIONS } from './migrations';
+import { openDatabase } from './open-database';
+import type { Database } from './schema';
+import { BACKENDS, startBackend, type TestBackend } from './test-backends';
+
+let tokenNumber = 0;
+function newToken(): string {
+  tokenNumber += 1;
+  return `link-sandbox-00000000-0000-4000-8000-${String(tokenNumber).padStart(12, '0')}`;
+}
+
+function entry(
+  linkToken: string,
+  answer: LinkTokenGetResponse,
+  overrides: Partial<AnswerToKeep> = {},
+): AnswerToKeep {
+  return {
+    linkToken,
+    environment: 'sandbox',
+    answer,
+    source: 'lookup',
+    seenAt: new Date(),
+    seenBy: 'ana',
+    ...overrides,
+  };
+}
+
+const opened = makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T10:00:01Z' });
+const failed = makeEvent({ event_name: 'ERROR', timestamp: '2026-11-25T10:01:00Z' });
+const exit = { error: invalidCredentials, metadata: { status: 'requires_credentials' } };
+
+describe.each(BACKENDS)('kept answers on %s', (backendName) => {
+  let backend: TestBackend;
+  let db: Kysely<Database>;
+  const logs = captureLogs();
+  const logger = pino(logs.destination);
+
+  beforeAll(async () => {
+    backend = await startBackend(backendName);
+    db = (await openDatabase(backend.location, pino({ level: 'silent' }))).db;
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await backend?.done();
+  });
+
+  it('keeps an answer and reads back its sessions, with who saw them, when and from where', async () => {
+    const token = newToken();
+    const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ events: [opened] })] });
+    const seenAt = new Date('2026-11-25T10:42:00Z');
+    expect(await keepAnswer(db, entry(token, answer, { seenAt }))).toBe('kept');
+
+    const kept = await readKept(db, token, logger);
+    expect(kept).toMatchObject({ linkToken: token, environment: 'sandbox', seenBy: 'ana', answer });
+    expect(kept?.sessions).toEqual([
+      {
+        session: answer.link_sessions?.[0],
+        source: 'lookup',
+        first_seen_at: seenAt.toISOString(),
+        seen_at: seenAt.toISOString(),
+        seen_by: 'ana',
+      },
+    ]);
+  });
+
+  it('does not keep an answer again when only its request_id changed', async () => {
+    const token = newToken();
+    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r1' })))).toBe(
+      'kept',
+    );
+    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r2' })))).toBe(
+      'unchanged',
+    );
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from kept_answers where link_token = ${token}`.execute(db);
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('merges a later, thinner copy of a session into the fuller one kept before', async () => {
+    const token = newToken();
+    const full = makeSession({ exit, results: emptyResults, events: [opened, failed] });
+    const thinner = makeSession({ exit: null, events: [opened], finished_at: null });
+    const other = makeSession({ link_session_id: 'session-2' });
+    await keepAnswer(
+      db,
+      entry(token, makeResponse({ link_token: token, link_sessions: [full] }), { seenBy: 'ana' }),
+    );
+    await keepAnswer(
+      db,
+      entry(token, makeResponse({ link_token: token, link_sessions: [thinner, other] }), { seenBy: 'bo' }),
+    );
+
+    const kept = await readKept(db, token, logger);
+    expect(kept?.sessions.map((s) => [s.session.link_session_id, s.seen_by])).toEqual([
+      ['session-1', 'bo'],
+      ['session-2', 'bo'],
+    ]);
+    expect(kept?.sessions[0]?.session).toMatchObject({
+      exit,
+      results: emptyResults,
+      events: [opened, failed],
+    });
+  });
+
+  it('skips a kept session that no longer parses and logs it', async () => {
+    const token = newToken();
+    const sessions = [makeSession({ link_session_id: 'good' }), makeSession({ link_session_id: 'bad' })];
+    await keepAnswer(db, entry(token, makeResponse({ link_token: token, link_sessions: sessions })));
+    await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
+      db,
+    );
+
+    const kept = await readKept(db, token, logger);
+    expect(kept?.sessions.map((s) => s.session.link_session_id)).toEqual(['good']);
+    expect(
+      logs
+        .lines()
+        .some((line) => String(line.msg).includes('does not parse') && line.link_session_id === 'bad'),
+    ).toBe(true);
+  });
+
+  it('stores public tokens masked', async () => {
+    const token = newToken();
+    const success = { public_token: 'public-sandbox-11112222-3333-4444-5555-666677778888', metadata: null };
+    const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ on_success: success })] });
+    await keepAnswer(db, entry(token, maskPublicTokens(answer) as LinkTokenGetResponse));
+    const { rows } = await sql<{
+      text: string;
+    }>`select answer::text as text from kept_answers where link_token = ${token}`.execute(db);
+    expect(rows[0]?.text).not.toContain('666677778888');
+    expect((await readKept(db, token, logger))?.sessions[0]?.session.on_success?.public_token).toBe(
+      'public-sandbox-…8888',
+    );
+  });
+
+  it('deletes tokens with everything kept about them, and purges those past retention', async () => {
+    const [gone, old, recent] = [newToken(), newToken(), newToken()];
+    const session = [makeSession()];
+    await keepAnswer(db, entry(gone, makeResponse({ link_token: gone, link_sessions: session })));
+    await keepAnswer(
+      db,
+      entry(old, makeResponse({ link_token: old }), { seenAt: new Date('2020-01-01T00:00:00Z') }),
+    );
+    await keepAnswer(db, entry(recent, makeResponse({ link_token: recent })));
+
+    expect(await deleteTokens(db, [gone, 'link-sandbox-unknown'])).toEqual([gone]);
+    expect(await readKept(db, gone, logger)).toBeUndefined();
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from kept_sessions where link_token = ${gone}`.execute(db);
+    expect(rows[0]?.n).toBe(0);
+
+    expect(await purgeBefore(db, new Date('2021-01-01T00:00:00Z'))).toBe(1);
+    expect(await readKept(db, old, logger)).toBeUndefined();
+    expect(await readKept(db, recent, logger)).toBeDefined();
+  });
+
+  it('stops at a migration that fails, naming it, with nothing of it applied', async () => {
+    const broken = {
+      ...MIGRATIONS,
+      '900-broken': {
+        async up(trx: Kysely<unknown>) {
+          await sql`create table half_done (id int)`.execute(trx);
+          await sql`select no_such_function()`.execute(trx);
+        },
+      },
+    };
+    await expect(migrate(db as Kysely<unknown>, broken)).rejects.toThrow(/migration 900-broken failed/);
+    await expect(sql`select * from half_done`.execute(db)).rejects.toThrow();
+  });
+});

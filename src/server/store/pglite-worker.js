@@ -1,0 +1,28 @@
+// The embedded PostgreSQL (PGlite) in a thread of its own (see pglite-thread.ts). PGlite is
+// WebAssembly that runs each query to the end on the thread that calls it, and it ignores
+// statement_timeout; here a slow query blocks only this thread, and the server can end it.
+// Plain JavaScript so that the built server and the TypeScript sources start the same file.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+let db;
+try {
+  db = await PGlite.create(workerData.dataDir);
+  parentPort.postMessage({ ready: true });
+} catch (error) {
+  parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}
+
+parentPort.on('message', async (message) => {
+  if (message.close) {
+    await db.close();
+    process.exit(0);
+  }
+  try {
+    const result = await db.query(message.sql, message.params);
+    parentPort.postMessage({ id: message.id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

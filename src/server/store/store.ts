@@ -1,0 +1,193 @@
+import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
+import type { Logger } from 'pino';
+import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
+import type { PlaidEnvironment } from '../../shared/link-token';
+import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
+import {
+  databaseSize,
+  deleteTokens,
+  keepAnswer,
+  purgeBefore,
+  readKept,
+  type KeptToken,
+} from './kept-answers';
+import { openDatabase, type StoreLocation } from './open-database';
+import type { KeptSource } from './schema';
+
+// The inspector's memory of what Plaid said (docs/architecture.md, "The store"): the one module
+// that touches the database. Keeping an answer never delays the answer: keep() only queues it, and
+// a single worker writes the queue after the response has gone. A store that fails makes lookups
+// say "not kept"; it never fails them.
+
+export type StoreConfig = { location: StoreLocation; retentionDays: number };
+
+export type PlaidAnswerSeen = {
+  linkToken: string;
+  environment: PlaidEnvironment;
+  // Plaid's answer, the bytes as received (parsed by the worker, off the response's path).
+  body: Uint8Array;
+  source: KeptSource;
+  seenBy: string;
+};
+
+export type Store = {
+  kind: 'pglite' | 'postgresql';
+  // Queues an answer; false when the queue is full or the store is failing (nothing queued).
+  keep(seen: PlaidAnswerSeen): boolean;
+  // Throw when the store cannot be read (and mark it degraded).
+  read(linkToken: string): Promise<KeptToken | undefined>;
+  remove(linkTokens: readonly string[]): Promise<string[]>;
+  purge(): Promise<number>;
+  health(): 'ok' | 'degraded';
+  // Adds the store's instruments to the app's /metrics.
+  registerMetrics(registry: Registry): void;
+  // Resolves once everything queued so far has been written (tests, shutdown).
+  idle(): Promise<void>;
+  close(): Promise<void>;
+};
+
+// Enough for a large batch arriving at once; beyond it answers are counted as not kept.
+const QUEUE_MAX_ENTRIES = 1_000;
+const QUEUE_MAX_BYTES = 64 * 1024 * 1024;
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
+  const { db, kind } = await openDatabase(config.location, logger);
+  const instruments = storeInstruments();
+  let healthy = true;
+  const queue: PlaidAnswerSeen[] = [];
+  let queuedBytes = 0;
+  let draining: Promise<void> | undefined;
+
+  // Every database call goes through here: a failure is counted, logged and marks the store
+  // degraded until the next call that succeeds.
+  async function attempt<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    try {
+      const result = await work();
+      healthy = true;
+      return result;
+    } catch (error) {
+      healthy = false;
+      instruments.failures.inc({ operation });
+      logger.error({ err: error }, `store: ${operation} failed`);
+      throw error;
+    }
+  }
+
+  async function keepOne(seen: PlaidAnswerSeen): Promise<void> {
+    const parsed = LinkTokenGetResponseSchema.safeParse(JSON.parse(new TextDecoder().decode(seen.body)));
+    // Only answers the inspector can show are kept; the lookup itself reported any other.
+    if (!parsed.success) return;
+    const result = await attempt('keep', () =>
+      keepAnswer(db, {
+        linkToken: seen.linkToken,
+        environment: seen.environment,
+        answer: maskPublicTokens(parsed.data) as typeof parsed.data,
+        source: seen.source,
+        seenAt: new Date(),
+        seenBy: seen.seenBy,
+      }),
+    );
+    instruments.answers.inc({ result });
+  }
+
+  function drain(): Promise<void> {
+    draining ??= (async () => {
+      // Yield first, so the answer that queued this goes out before any work starts.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (let seen = queue.shift(); seen; seen = queue.shift()) {
+        queuedBytes -= seen.body.byteLength;
+        await keepOne(seen).catch(() => {}); // counted and logged by attempt()
+      }
+    })().finally(() => (draining = undefined));
+    return draining;
+  }
+
+  const purge = () =>
+    attempt('purge', async () => {
+      const purged = await purgeBefore(db, new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000));
+      if (purged > 0)
+        logger.info(
+          { audit: 'store.purge', tokens: purged },
+          `store: purged ${purged} tokens past retention`,
+        );
+      return purged;
+    });
+  const purgeTimer = setInterval(() => purge().catch(() => {}), PURGE_EVERY_MS).unref();
+  void purge().catch(() => {});
+
+  const gauges = [
+    new Gauge({
+      name: 'store_size_bytes',
+      help: "The store's database size on disk.",
+      registers: [],
+      async collect() {
+        this.set(await databaseSize(db).catch(() => 0));
+      },
+    }),
+    new Gauge({
+      name: 'store_keep_queue_length',
+      help: 'Answers waiting to be kept.',
+      registers: [],
+      collect() {
+        this.set(queue.length);
+      },
+    }),
+    new Gauge({
+      name: 'store_up',
+      help: '1 while the store answers, 0 after a store operation failed (until one succeeds).',
+      registers: [],
+      collect() {
+        this.set(healthy ? 1 : 0);
+      },
+    }),
+  ];
+
+  return {
+    kind,
+    keep(seen) {
+      if (!healthy) return false;
+      if (queue.length >= QUEUE_MAX_ENTRIES || queuedBytes + seen.body.byteLength > QUEUE_MAX_BYTES) {
+        instruments.failures.inc({ operation: 'queue_full' });
+        return false;
+      }
+      queue.push(seen);
+      queuedBytes += seen.body.byteLength;
+      void drain();
+      return true;
+    },
+    read: (linkToken) => attempt('read', () => readKept(db, linkToken, logger)),
+    remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
+    purge,
+    health: () => (healthy ? 'ok' : 'degraded'),
+    registerMetrics(registry) {
+      const all: Metric[] = [instruments.answers, instruments.failures, ...gauges];
+      for (const metric of all) registry.registerMetric(metric);
+    },
+    idle: async () => {
+      while (draining) await draining;
+    },
+    async close() {
+      clearInterval(purgeTimer);
+      while (draining) await draining;
+      await db.destroy();
+    },
+  };
+}
+
+function storeInstruments() {
+  return {
+    answers: new Counter({
+      name: 'store_answers_total',
+      help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
+      labelNames: ['result'],
+      registers: [],
+    }),
+    failures: new Counter({
+      name: 'store_failures_total',
+      help: 'Store operations that failed, by operation (keep, read, delete, purge, queue_full).',
+      labelNames: ['operation'],
+      registers: [],
+    }),
+  };
+}
