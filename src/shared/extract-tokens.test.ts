@@ -40,17 +40,17 @@ describe('extractTokens', () => {
       { lineNumber: 1, snippet: 'header line', reason: 'no link token' },
       {
         lineNumber: 5,
-        snippet: 'public-sandbox-44444444-4444-4444-8444-444444444444',
+        snippet: 'public-sandbox-••••••',
         reason: 'other Plaid token',
       },
     ]);
   });
 
-  it('never echoes an access_token in a snippet', () => {
+  it('never echoes an access_token or a public token in a snippet', () => {
     const result = extractTokens('oops access-production-55555555-5555-4555-8555-555555555555 pasted');
     expect(result.ignoredLines[0]).toEqual({
       lineNumber: 1,
-      snippet: 'oops access-…[redacted] pasted',
+      snippet: 'oops access-production-•••••• pasted',
       reason: 'other Plaid token',
     });
   });

@@ -1,3 +1,6 @@
+import { maskSecrets } from './pasted-text/mask-secrets';
+import { snippetOf } from './pasted-text/text-lines';
+
 // Finds every link_token in whatever text the user pasted or dropped (a log excerpt, a CSV, a JSON
 // dump, a support ticket) and says what it did with the rest, so nobody has to clean a list by hand.
 // Batch reads its input with it, and the lookup field a paste: both find the same tokens. Pure and
@@ -8,7 +11,6 @@ export const MAX_BATCH_TOKENS = 500;
 
 // Long inputs are mostly noise; listing every ignored line would bury the summary, and keeping a
 // million of them would freeze the page: the first few dozen are listed, the rest only counted.
-const SNIPPET_LENGTH = 80;
 export const MAX_LISTED_IGNORED_LINES = 50;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -18,8 +20,6 @@ const LINK_TOKEN = new RegExp(
   `(?<![A-Za-z0-9_-])link-(?:sandbox|production|development)-${UUID}(?![0-9A-Za-z_-])`,
   'gi',
 );
-// An access_token is a long-lived secret: it must never be echoed back, not even in a snippet.
-const ACCESS_TOKEN = new RegExp(`access-(?:sandbox|production|development)-${UUID}`, 'gi');
 const OTHER_TOKEN = new RegExp(
   `(?:public|access|asset-report)-(?:sandbox|production|development)-${UUID}`,
   'i',
@@ -45,11 +45,6 @@ export type Extraction = {
   ignoredLineCount: number;
 };
 
-function snippetOf(line: string): string {
-  const redacted = line.trim().replace(ACCESS_TOKEN, 'access-…[redacted]');
-  return redacted.length > SNIPPET_LENGTH ? `${redacted.slice(0, SNIPPET_LENGTH - 1)}…` : redacted;
-}
-
 export function extractTokens(text: string): Extraction {
   const unique = new Set<string>();
   let foundCount = 0;
@@ -66,7 +61,9 @@ export function extractTokens(text: string): Extraction {
     if (ignoredLines.length < MAX_LISTED_IGNORED_LINES) {
       ignoredLines.push({
         lineNumber: index + 1,
-        snippet: snippetOf(line),
+        // Masked as pasted logs are (public and access tokens, secrets), before it is cut short, so
+        // no token is ever shown, in full or in part.
+        snippet: snippetOf(maskSecrets(line).text),
         reason: OTHER_TOKEN.test(line) ? 'other Plaid token' : 'no link token',
       });
     }
