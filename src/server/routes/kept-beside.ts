@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { PlaidEnvironment } from '../../shared/link-token';
-import type { KeptBeside } from '../../shared/schemas/kept';
+import type { KeptBeside, KeptSession } from '../../shared/schemas/kept';
 import type { Store } from '../store/store';
 import type { PlaidOutcome } from '../upstream/plaid-client';
 
@@ -32,7 +32,7 @@ export function startKeptLookup(
   );
   return {
     async besidePlaid(c, outcome) {
-      const sessions = await reading;
+      const sessions = sessionsPlaidLacks(await reading, outcome.body);
       // Only Plaid's answers about the token are kept; its errors are not.
       const queued =
         outcome.status === 200 &&
@@ -45,6 +45,18 @@ export function startKeptLookup(
       return { ...outcome, body: withField(outcome.body, 'kept', kept) };
     },
   };
+}
+
+// The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
+// still has are in its answer, and sending them again would double a large token's answer on every
+// lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light.
+const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
+
+function sessionsPlaidLacks(sessions: KeptSession[] | null, body: Uint8Array): KeptSession[] | null {
+  if (!sessions || sessions.length === 0) return sessions;
+  const text = new TextDecoder().decode(body);
+  const answered = new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]));
+  return sessions.filter((kept) => !answered.has(kept.session.link_session_id));
 }
 
 // The page that opens a kept answer without asking Plaid (relative when PUBLIC_URL is unset).

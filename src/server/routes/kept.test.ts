@@ -99,6 +99,21 @@ describe('lookups with an embedded store', () => {
     });
   });
 
+  it('sends beside the answer only the kept sessions Plaid no longer has', async () => {
+    const token = newToken();
+    const app = appWith(store);
+    const first = makeSession({ link_session_id: 'first-session', events: [opened] });
+    const second = makeSession({ link_session_id: 'second-session' });
+    upstream.answerWith(json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [first, second] }))));
+    await lookup(app, token);
+    await store.idle();
+
+    // Plaid still has the second session: only the first, which it dropped, comes from the store.
+    upstream.answerWith(json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [second] }))));
+    const kept = KeptBesideSchema.parse((await (await lookup(app, token)).json()).kept);
+    expect(kept.sessions?.map((session) => session.session.link_session_id)).toEqual(['first-session']);
+  });
+
   it("returns the kept sessions with Plaid's INVALID_LINK_TOKEN for a token the store knows", async () => {
     const token = newToken();
     const app = appWith(store);
