@@ -86,6 +86,23 @@ describe('diagnosePastedLogs', () => {
     expect(diagnosed('nothing here\n{"a":1}')).toEqual({ sessions: [], diagnosis: null });
   });
 
+  it('does not blame a configuration the logs do not show: an OAuth drop-off names no missing redirect_uri', () => {
+    const at = (second: number) => `2026-11-25T10:00:${String(second).padStart(2, '0')}.000Z`;
+    const line = (name: string, second: number, extra = '') =>
+      `onEvent ${name} {"link_session_id":"oauth-session","timestamp":"${at(second)}","institution_name":"Chase"${extra}}`;
+    const text = [
+      line('OPEN', 0),
+      line('SELECT_INSTITUTION', 5, ',"institution_id":"ins_56"'),
+      line('OPEN_OAUTH', 9),
+      `onExit null {"link_session_id":"oauth-session","status":"requires_oauth","institution":{"name":"Chase","institution_id":"ins_56"}}`,
+    ].join('\n');
+    const { diagnosis } = diagnosed(text);
+
+    expect(diagnosis).toMatchObject({ verdict: 'abandoned', actor: 'end user' });
+    expect(diagnosis!.headline).not.toMatch(/redirect_uri/);
+    expect(diagnosis!.explanation).toMatch(/Whether the token has a redirect_uri is not in the logs/);
+  });
+
   it('leaves the configuration findings out: the logs do not say how the token was made', () => {
     expect(diagnosed(WEB_SDK_LOG_LINES).diagnosis!.findings).toEqual([]);
   });

@@ -1,12 +1,12 @@
-import { diagnose, VERDICT_LABELS, type Diagnosis } from '../diagnosis';
+import { diagnoseWithoutConfiguration, VERDICT_LABELS, type Diagnosis } from '../diagnosis';
 import { renderTicket, type TicketFormat, type TicketSection } from '../diagnosis/ticket-format';
 import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-get-response';
 import type { ClientLogs } from './read-client-logs';
 import { rebuildSessions } from './rebuild-sessions';
 
 // Pasted logs diagnosed with the same rules as Plaid's answer. The logs say nothing of the token's
-// configuration, so the diagnosis is given an empty one and its findings (all about the
-// configuration and the token's lifetime) are left out: only the sessions speak.
+// configuration, so no advice rests on it and its findings (all about the configuration and the
+// token's lifetime) are left out: only the sessions speak.
 
 export type PastedLogsDiagnosis = {
   sessions: LinkSession[];
@@ -34,7 +34,7 @@ export function diagnosePastedLogs(logs: ClientLogs, now: number): PastedLogsDia
     metadata: UNKNOWN_CONFIGURATION,
     request_id: '',
   };
-  return { sessions, diagnosis: { ...diagnose(response, now), findings: [] } };
+  return { sessions, diagnosis: diagnoseWithoutConfiguration(response, now) };
 }
 
 // "line 3", "lines 3–9".

@@ -1,7 +1,7 @@
 import { sessionsNewestFirst } from '../domain/ordering';
 import type { StatusTone } from '../domain/status-tone';
 import { tokenStatus, type TokenStatus } from '../domain/token-status';
-import type { LinkTokenGetResponse } from '../schemas/link-token-get-response';
+import type { LinkTokenGetResponse, LinkTokenMetadata } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Actor } from './actors';
 import { findings, type Finding } from './findings';
@@ -41,10 +41,12 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
+// `metadata`: the token's configuration, or null where it is not known (see sessionAdvice).
 function diagnoseSessions(
   response: LinkTokenGetResponse,
   status: TokenStatus,
   now: number,
+  metadata: LinkTokenMetadata | null,
 ): Omit<Diagnosis, 'tokenStatus' | 'findings'> {
   const reads = sessionsNewestFirst(response.link_sessions ?? []).map((session) =>
     readSession(session, status.kind === 'expired', now),
@@ -62,7 +64,7 @@ function diagnoseSessions(
       events: primary.events,
       tokenExpired: primary.facts.tokenExpired,
     },
-    response.metadata,
+    metadata,
   );
   const others = reads.filter((read) => read !== primary).map((read) => read.diagnosis);
   return {
@@ -111,7 +113,14 @@ export function diagnose(response: LinkTokenGetResponse, now: number): Diagnosis
   const status = tokenStatus(response.expiration, now);
   const core =
     (response.link_sessions ?? []).length > 0
-      ? diagnoseSessions(response, status, now)
+      ? diagnoseSessions(response, status, now, response.metadata)
       : diagnoseNoSessions(response, status, now);
   return { ...core, tokenStatus: status, findings: findings(response, now) };
+}
+
+// Sessions known without their token's configuration (rebuilt from pasted client logs; at least
+// one): the same rules, but no advice rests on the configuration and there are no findings about it.
+export function diagnoseWithoutConfiguration(response: LinkTokenGetResponse, now: number): Diagnosis {
+  const status = tokenStatus(response.expiration, now);
+  return { ...diagnoseSessions(response, status, now, null), tokenStatus: status, findings: [] };
 }

@@ -1,7 +1,7 @@
 // Public surface of the diagnosis: from a /link/token/get answer (or a failed lookup) to a verdict,
 // who acts next, the next step and the evidence; the ticket that carries it; and whether the bank
 // was in trouble when a session ran. Pure data and functions, used by both sides.
-export { diagnose, type Diagnosis } from './diagnose';
+export { diagnose, diagnoseWithoutConfiguration, type Diagnosis } from './diagnose';
 export { type EndUserSaw, type SessionDiagnosis } from './read-session';
 export { ACTOR_LABELS, type Actor, type Advice } from './actors';
 export { diagnoseLookupError, type LookupDiagnosis } from './lookup-error';

@@ -40,7 +40,9 @@ function retry(facts: SessionAdviceFacts, action: string): string {
     : `${action}.`;
 }
 
-function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata): SessionAdvice {
+// `metadata` is the token's configuration, or null where it is not known (sessions read from pasted
+// client logs): then no advice rests on what the configuration holds.
+function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata | null): SessionAdvice {
   const status = facts.exitStatus;
   const choice = lastBankChoice(facts);
   if (choice === 'SELECT_DOWN_INSTITUTION') {
@@ -62,12 +64,14 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
       because: 'Link cannot connect this bank for this token',
       nextStep:
         'If this bank must be supported, create the token with fewer required products (move the others to optional_products or required_if_supported_products) or with the bank’s country in country_codes; otherwise the user links another bank.',
-      explanation: `Link showed “Connectivity not supported”: the bank does not support one of the token’s products (${metadata.initial_products.join(', ')}) or countries (${metadata.country_codes.join(', ')}), or Plaid no longer supports it.`,
+      explanation: metadata
+        ? `Link showed “Connectivity not supported”: the bank does not support one of the token’s products (${metadata.initial_products.join(', ')}) or countries (${metadata.country_codes.join(', ')}), or Plaid no longer supports it.`
+        : 'Link showed “Connectivity not supported”: the bank does not support one of the token’s products or countries, or Plaid no longer supports it.',
       docsUrl: DOCS.troubleshooting,
     };
   }
   if (status === 'institution_not_found') {
-    if (metadata.initial_products.includes('auth')) {
+    if (metadata?.initial_products.includes('auth')) {
       return {
         actor: 'integrating team',
         because: 'no bank matched the search',
@@ -83,14 +87,16 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
       because: 'no bank matched the search',
       nextStep: retry(
         facts,
-        'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (this token’s products offer no manual entry)',
+        metadata
+          ? 'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (this token’s products offer no manual entry)'
+          : 'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (or, if the token asks for auth, enter the account by hand with micro-deposits)',
       ),
       explanation: 'The user searched for their bank and found none.',
       docsUrl: DOCS.troubleshooting,
     };
   }
   if (facts.stoppedAt === 'oauth' || status === 'requires_oauth') {
-    if (!metadata.redirect_uri) {
+    if (metadata && !metadata.redirect_uri) {
       return {
         actor: 'integrating team',
         because: 'the token has no redirect_uri',
@@ -105,7 +111,9 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
       actor: 'end user',
       because: null,
       nextStep: retry(facts, 'The user tries again and finishes the sign-in on the bank’s page or app'),
-      explanation: 'The user was sent to the bank’s own sign-in and did not finish it.',
+      explanation: metadata
+        ? 'The user was sent to the bank’s own sign-in and did not finish it.'
+        : 'The user was sent to the bank’s own sign-in and did not finish it. Whether the token has a redirect_uri is not in the logs: without one, only desktop web (a pop-up) can return from the bank.',
       docsUrl: DOCS.oauth,
     };
   }
@@ -142,7 +150,7 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata)
   };
 }
 
-export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata): SessionAdvice {
+export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata | null): SessionAdvice {
   switch (facts.verdict) {
     case 'linked':
       return {
