@@ -1,8 +1,11 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { KeptSession } from '../../../../shared/schemas/kept';
 import { invalidCredentials, makeEvent, makeResponse, makeSession } from '../../../../shared/test/fixtures';
 import { makeResult } from '../../../test/lookup-results';
+import { server } from '../../../test/msw-server';
 import { StatusPanel } from './StatusPanel';
 
 // Yesterday's session, failed at Tartan Bank: Plaid dropped it six hours after it ended, and the
@@ -26,7 +29,8 @@ const keptFailed: KeptSession = {
 const ANSWERED_AT = Date.parse('2026-11-25T10:30:00Z');
 
 function withKept(sessions: KeptSession[], live = makeResponse({ link_sessions: [] })) {
-  return { ...makeResult(live), kept: { status: 'queued' as const, sessions, permalink: '/?kept=1' } };
+  // skipped: only what the store held before this answer counts.
+  return { ...makeResult(live), kept: { status: 'skipped' as const, sessions, permalink: '/?kept=1' } };
 }
 
 function verdict() {
@@ -65,5 +69,62 @@ describe('StatusPanel with sessions the store kept', () => {
     render(<StatusPanel result={withKept([])} answeredAt={ANSWERED_AT} />);
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
     expect(screen.queryByText(/inspector’s store/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Delete from the store', () => {
+  function deleteHandler(respond: () => Response) {
+    const sent: unknown[] = [];
+    server.use(
+      http.delete('/api/kept', async ({ request }) => {
+        sent.push(await request.json());
+        return respond();
+      }),
+    );
+    return sent;
+  }
+
+  it('asks first, then deletes the token and says browsers’ Recent lookups are not reached', async () => {
+    const sent = deleteHandler(() => HttpResponse.json({ deleted: 1 }));
+    const user = userEvent.setup();
+    const result = withKept([keptFailed]);
+    render(<StatusPanel result={result} answeredAt={ANSWERED_AT} />);
+
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    expect(screen.getByText(/Delete everything the inspector’s store kept about this token/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(sent).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const done = await screen.findByText(/Deleted from the inspector’s store/);
+    expect(done).toHaveTextContent('Browsers’ own Recent lookups');
+    expect(sent).toEqual([{ link_tokens: [result.data.link_token] }]);
+  });
+
+  it('says why when the store cannot delete', async () => {
+    deleteHandler(() =>
+      HttpResponse.json(
+        {
+          error_type: 'API_ERROR',
+          error_code: 'STORE_UNAVAILABLE',
+          error_message: 'The inspector’s store cannot be reached.',
+          display_message: null,
+        },
+        { status: 503 },
+      ),
+    );
+    const user = userEvent.setup();
+    render(<StatusPanel result={withKept([keptFailed])} answeredAt={ANSWERED_AT} />);
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not deleted: The inspector’s store cannot be reached.',
+    );
+  });
+
+  it('is not offered when the store holds nothing about the token', () => {
+    render(<StatusPanel result={withKept([])} answeredAt={ANSWERED_AT} />);
+    expect(screen.queryByRole('button', { name: 'Delete from the store' })).not.toBeInTheDocument();
   });
 });

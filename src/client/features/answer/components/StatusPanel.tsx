@@ -7,6 +7,7 @@ import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../lib/kept-view';
 import { ConfigurationSection } from './ConfigurationSection';
+import { DeleteKept } from './DeleteKept';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
@@ -66,6 +67,12 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
   const lookupId = lookup?.id;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const scope = useMemo(() => (lookup ? institutionScope(data, lookup) : undefined), [data, lookupId]);
+  // The store holds something about the token: sessions from before, this answer, or it is the
+  // store's own answer (the permalink).
+  const keptData =
+    result.fromStore !== undefined ||
+    result.kept?.status === 'queued' ||
+    (result.kept?.sessions?.length ?? 0) > 0;
   const headingId = useId();
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
@@ -102,6 +109,7 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
           hours after it ends).
         </Notice>
       )}
+      {keptData && <DeleteKept linkToken={data.link_token} />}
       <FindingsSection findings={diagnosis.findings} />
       <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
       <SessionsSection
