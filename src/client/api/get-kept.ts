@@ -13,7 +13,9 @@ export async function getKept(linkToken: string, options: { signal?: AbortSignal
     { signal: options.signal },
   );
   return {
-    data: data.answer,
+    // Its sessions are the store's, merged across every kept answer (`sessions`), each labelled
+    // with when it was seen: the kept answer's own copies would hide them.
+    data: { ...data.answer, link_sessions: [] },
     raw: data.answer,
     size,
     timing: null,

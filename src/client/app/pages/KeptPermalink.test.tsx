@@ -20,7 +20,7 @@ function keptHandler() {
       environment: 'sandbox',
       seen_at: '2026-11-24T10:42:00Z',
       seen_by: 'ana',
-      answer: answer({ link_sessions: [] }),
+      answer: answer({ link_sessions: [keptSession] }),
       sessions: [
         {
           session: keptSession,
@@ -53,7 +53,7 @@ describe('the permalink of a kept answer', () => {
     expect(within(notice).getByRole('time')).toHaveAttribute('dateTime', '2026-11-24T10:42:00Z');
     expect(kept.asked).toEqual([SANDBOX_TOKEN]);
     expect(lookup.sent).toHaveLength(0);
-    // The kept session is shown and labelled: Plaid's kept answer had none left.
+    // The store's copy of the session, labelled with who saw it and when.
     expect(await screen.findByText(/^Kept from a lookup by ana at/)).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Ask Plaid now' }));
