@@ -5,4 +5,5 @@ export const API_PATHS = {
   linkTokenGet: '/api/link/token/get',
   institutionsGetById: '/api/institutions/get_by_id',
   simulatorTokens: '/api/simulator/tokens',
+  kept: '/api/kept',
 } as const;

@@ -20,6 +20,9 @@ export type LookupSuccess = {
   // What the server's store kept about the token before this lookup, and whether this answer is
   // being kept (docs/api.md, the kept field); absent from a server without a store.
   kept?: KeptBeside;
+  // Set when the answer is the store's copy (GET /api/kept, the permalink), not Plaid's now: who
+  // saw it and when.
+  fromStore?: { seenAt: string; seenBy: string };
 };
 
 // POST /api/link/token/get: Plaid's answer about one token, or an ApiError. The token goes through

@@ -13,10 +13,25 @@ const OTHER = 'link-production-ffffffff-ffff-4fff-bfff-ffffffffffff';
 
 describe('reading the address', () => {
   it('reads the view and the link token, trimmed; the lookup when neither is named', () => {
-    expect(readAddress(`http://h/?view=batch&link_token=%20${TOKEN}%20`)).toEqual({ view: 'batch', linkToken: TOKEN });
-    expect(readAddress('http://h/')).toEqual({ view: 'lookup', linkToken: '' });
+    expect(readAddress(`http://h/?view=batch&link_token=%20${TOKEN}%20`)).toEqual({
+      view: 'batch',
+      linkToken: TOKEN,
+      kept: false,
+    });
+    expect(readAddress('http://h/')).toEqual({ view: 'lookup', linkToken: '', kept: false });
     // A view we do not have opens the lookup rather than nothing.
     expect(readAddress('http://h/?view=settings').view).toBe('lookup');
+  });
+});
+
+describe('the permalink of a kept answer (?kept=1)', () => {
+  it('is read, and is left when the user asks Plaid now', () => {
+    expect(readAddress(`http://h/?link_token=${TOKEN}&kept=1`)).toMatchObject({ linkToken: TOKEN, kept: true });
+    expect(addressUrl(`http://h/?link_token=${TOKEN}&kept=1`, { linkToken: TOKEN, kept: false })).toBe(
+      `http://h/?link_token=${TOKEN}`,
+    );
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { kept: true })).toBe(`http://h/?link_token=${TOKEN}&kept=1`);
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { linkToken: TOKEN, kept: false })).toBeNull();
   });
 });
 
@@ -58,7 +73,7 @@ describe('going somewhere and coming back', () => {
     const listener = vi.fn();
     const stop = onAddressChange(listener);
     window.history.back();
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN }));
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN, kept: false }));
     stop();
     window.history.back();
     await vi.waitFor(() => expect(window.location.search).toBe(''));

@@ -2,12 +2,13 @@ import { checkLinkToken } from '../../shared/link-token';
 
 // What the address bar holds, so that a reload, a bookmark or a shared link opens the same place
 // and Back and Forward step through the places visited: the view (?view=batch; the lookup is the
-// default and is not named) and the link token looked up (?link_token=). Each change the user
+// default and is not named), the link token looked up (?link_token=) and whether it is the answer
+// the inspector's store kept rather than Plaid's now (?kept=1, the permalink). Each change the user
 // makes is a history entry. Credentials must never sit in a URL (it ends up in history, logs and
 // screenshots), so any that arrive there are removed at once and never read.
 
 export type View = 'lookup' | 'batch';
-export type Address = { view: View; linkToken: string };
+export type Address = { view: View; linkToken: string; kept: boolean };
 
 const CREDENTIAL_PARAMS = ['client_id', 'secret'];
 
@@ -16,6 +17,7 @@ export function readAddress(url: string): Address {
   return {
     view: params.get('view') === 'batch' ? 'batch' : 'lookup',
     linkToken: params.get('link_token')?.trim() ?? '',
+    kept: params.get('kept') === '1',
   };
 }
 
@@ -39,6 +41,11 @@ export function addressUrl(url: string, change: Partial<Address>): string | null
       parsed.searchParams.set('link_token', after.ok ? after.token : change.linkToken.trim());
       changed = true;
     }
+  }
+  if (change.kept !== undefined && change.kept !== current.kept) {
+    if (change.kept) parsed.searchParams.set('kept', '1');
+    else parsed.searchParams.delete('kept');
+    changed = true;
   }
   return changed ? parsed.toString() : null;
 }

@@ -192,3 +192,27 @@ describe('ErrorPanel', () => {
     expect(screen.getByText('brand_new')).toBeInTheDocument();
   });
 });
+
+describe('ErrorPanel for a token Plaid no longer knows but the store does', () => {
+  const keptSession = {
+    session: { link_session_id: 'kept-1', started_at: '2026-11-24T10:01:00Z', events: [] },
+    source: 'lookup',
+    first_seen_at: '2026-11-24T10:40:00Z',
+    seen_at: '2026-11-24T10:42:00Z',
+    seen_by: 'ana',
+  };
+  const permalink = '/?link_token=link-sandbox-kept&kept=1';
+
+  it('says the store kept its sessions and links to the kept answer', () => {
+    const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [keptSession], permalink } };
+    render(<ErrorPanel error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })} />);
+    expect(screen.getByText(/The inspector’s store kept 1 session of this token/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Open the kept answer' })).toHaveAttribute('href', permalink);
+  });
+
+  it('says nothing of the store when it kept nothing', () => {
+    const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [], permalink } };
+    render(<ErrorPanel error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })} />);
+    expect(screen.queryByText(/inspector’s store/)).not.toBeInTheDocument();
+  });
+});

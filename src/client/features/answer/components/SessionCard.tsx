@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import { VERDICT_LABELS, type SessionDiagnosis } from '../../../../shared/diagnosis';
 import type { InstitutionScope } from '../../../api/get-institution';
+import type { KeptSession } from '../../../../shared/schemas/kept';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { extraFields } from '../lib/extra-fields';
 import { formatDuration, parseDate } from '../../../../shared/domain/format-time';
@@ -15,6 +16,7 @@ import { StatusBadge } from '../../../components/StatusBadge';
 import text from '../../../components/text.module.css';
 import { toneClass } from '../../../components/tone';
 import styles from './SessionCard.module.css';
+import { KeptLabel } from './KeptLabel';
 import { SessionResults } from './SessionResults';
 import { SessionSteps } from './SessionSteps';
 import { Subsection } from './Subsection';
@@ -57,6 +59,8 @@ type SessionCardProps = {
   newEventIds?: ReadonlySet<string>;
   // Given: a failed session shows its bank's health (see InstitutionHealth).
   institutionScope?: InstitutionScope;
+  // Given: Plaid's answer no longer has this session; it comes from the inspector's store.
+  kept?: KeptSession;
 };
 
 // One Link session: a header line that opens and folds the card, then its details, steps, exit,
@@ -69,6 +73,7 @@ export const SessionCard = memo(function SessionCard({
   toggleId,
   newEventIds,
   institutionScope,
+  kept,
 }: SessionCardProps) {
   const panelId = useId();
   const headingId = `${panelId}-heading`;
@@ -103,6 +108,11 @@ export const SessionCard = memo(function SessionCard({
           </span>
         </button>
       </h4>
+      {kept && (
+        <p className={styles.kept}>
+          <KeptLabel kept={kept} />
+        </p>
+      )}
       <div id={panelId} hidden={!open} className={styles.body}>
         {open && (
           <>

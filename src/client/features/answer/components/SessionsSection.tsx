@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { SessionDiagnosis } from '../../../../shared/diagnosis';
 import type { InstitutionScope } from '../../../api/get-institution';
+import type { KeptSession } from '../../../../shared/schemas/kept';
 import type { LinkSession } from '../../../../shared/schemas/link-token-get-response';
 import { sessionsNewestFirst } from '../../../../shared/domain/ordering';
 import { NO_SESSIONS_MESSAGE } from '../../../../shared/domain/session-outcome';
@@ -24,6 +25,8 @@ type SessionsSectionProps = {
   newEventIds?: ReadonlySet<string>;
   // Given: failed sessions show their bank's health (see InstitutionHealth).
   institutionScope?: InstitutionScope;
+  // Sessions Plaid's answer no longer has, by link_session_id: labelled as the store's copies.
+  keptOnly?: ReadonlyMap<string, KeptSession>;
 };
 
 export function SessionsSection({
@@ -32,6 +35,7 @@ export function SessionsSection({
   verdictSessionId,
   newEventIds,
   institutionScope,
+  keptOnly,
 }: SessionsSectionProps) {
   const ordered = useMemo(() => sessionsNewestFirst(sessions ?? []), [sessions]);
   const verdictIndex = diagnoses.findIndex((session) => session.linkSessionId === verdictSessionId);
@@ -91,6 +95,7 @@ export function SessionsSection({
                   toggleId={toggleIdOf(index)}
                   newEventIds={newEventIds}
                   institutionScope={institutionScope}
+                  kept={keptOnly?.get(session.link_session_id)}
                 />
               </li>
             ))}

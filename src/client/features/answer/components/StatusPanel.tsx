@@ -4,7 +4,10 @@ import type { LookupSuccess } from '../../../api/lookup-link-token';
 import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { Notice } from '../../../components/Notice';
+import { withKeptSessions } from '../lib/kept-view';
 import { ConfigurationSection } from './ConfigurationSection';
+import { DeleteKept } from './DeleteKept';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
@@ -53,12 +56,23 @@ function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
 // then the token's details, its sessions and configuration, and the answer as received.
 export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
-  const { data } = result;
+  // Plaid's sessions merged with those the inspector's store kept: the verdict, the ticket and the
+  // cards read one view, so a session Plaid dropped after six hours is still diagnosed.
+  const { data, keptOnly } = useMemo(
+    () => withKeptSessions(result.data, result.kept?.sessions),
+    [result.data, result.kept],
+  );
   // Kept while the lookup is the same (its credentials cannot change without a new lookup), so the
   // session cards, memoised, do not re-render for a new but equal scope.
   const lookupId = lookup?.id;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const scope = useMemo(() => (lookup ? institutionScope(data, lookup) : undefined), [data, lookupId]);
+  // The store holds something about the token: sessions from before, this answer, or it is the
+  // store's own answer (the permalink).
+  const keptData =
+    result.fromStore !== undefined ||
+    result.kept?.status === 'queued' ||
+    (result.kept?.sessions?.length ?? 0) > 0;
   const headingId = useId();
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
@@ -87,6 +101,15 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
           />
         }
       />
+      {keptOnly.size > 0 && (
+        <Notice tone="neutral">
+          {keptOnly.size === 1 ? '1 session' : `${keptOnly.size} sessions`} below{' '}
+          {keptOnly.size === 1 ? 'comes' : 'come'} from the inspector’s store, not from Plaid now: Plaid’s
+          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six
+          hours after it ends).
+        </Notice>
+      )}
+      {keptData && <DeleteKept linkToken={data.link_token} />}
       <FindingsSection findings={diagnosis.findings} />
       <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
       <SessionsSection
@@ -95,6 +118,7 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
         verdictSessionId={diagnosis.linkSessionId}
         newEventIds={newEventIds}
         institutionScope={scope}
+        keptOnly={keptOnly}
       />
       <ConfigurationSection metadata={data.metadata} />
       <RawJsonSection raw={result.raw} token={data.link_token} />

@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef } from 'react';
+import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import text from '../../../components/text.module.css';
 import { Timestamp } from '../../../components/Timestamp';
@@ -105,6 +106,21 @@ export function AnswerView({
               {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
               <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
             </div>
+            {submitted.fromStore && (
+              <Notice tone="neutral">
+                {outcome?.result.fromStore ? (
+                  <>
+                    This is the answer the inspector’s store kept, as {outcome.result.fromStore.seenBy} saw
+                    it at <Timestamp value={outcome.result.fromStore.seenAt} />: Plaid was not asked now.
+                  </>
+                ) : (
+                  'The inspector’s store was asked for its kept answer: Plaid was not asked.'
+                )}{' '}
+                <Button size="small" onClick={run.askPlaid}>
+                  Ask Plaid now
+                </Button>
+              </Notice>
+            )}
             {error && (
               <ErrorPanel
                 key={submitted.id}

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiError } from '../../../api/api-error';
+import { getKept } from '../../../api/get-kept';
 import { lookupLinkToken, type LookupSuccess } from '../../../api/lookup-link-token';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { findNewEventIds, watchVerdict, WATCH_INTERVAL_MS } from '../lib/live-watch';
@@ -9,7 +10,13 @@ import { waitUntil } from '../lib/wait-until';
 // token. The request (with any credentials) lives only in this in-memory object: the query key
 // holds the token and the id, never credentials, and nothing in React Query is persisted.
 // notBefore: a Retry pressed before the server's Retry-After ran out waits until then (epoch ms).
-export type SubmittedLookup = { id: number; request: LinkTokenGetRequest; notBefore: number | null };
+// fromStore: the answer the inspector's store kept is opened (the permalink), Plaid is not asked.
+export type SubmittedLookup = {
+  id: number;
+  request: LinkTokenGetRequest;
+  notBefore: number | null;
+  fromStore: boolean;
+};
 
 export type LookupOutcome = {
   result: LookupSuccess;
@@ -28,7 +35,9 @@ export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: 
     enabled: submitted !== null,
     queryFn: async ({ signal, queryKey }) => {
       if (submitted!.notBefore !== null) await waitUntil(submitted!.notBefore, signal);
-      const result = await lookupLinkToken(submitted!.request, { signal });
+      const result = submitted!.fromStore
+        ? await getKept(submitted!.request.link_token, { signal })
+        : await lookupLinkToken(submitted!.request, { signal });
       const previous = queryClient.getQueryData<LookupOutcome>(queryKey);
       if (!previous) return { result, newEventIds: new Set() };
       const arrived = findNewEventIds(previous.result.data, result.data);

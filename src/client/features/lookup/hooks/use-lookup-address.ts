@@ -19,16 +19,21 @@ export type LookupAddress = {
 // first. A step that changes only the view (Back from Batch) leaves the lookup as it is.
 export function useLookupAddress(
   lookupForm: LookupFormState,
-  { start, clear }: { start: (request: LinkTokenGetRequest) => void; clear: LookupRun['clear'] },
+  { start, clear }: { start: (request: LinkTokenGetRequest, fromStore?: boolean) => void; clear: LookupRun['clear'] },
 ): LookupAddress {
   const { form, submitWith, askForCredentials, dismissCredentialsPrompt } = lookupForm;
   const serverInfo = useQuery(serverInfoQuery);
-  // The token the address named when the lookup last followed it.
-  const followed = useRef(currentAddress().linkToken);
+  // The token the address named when the lookup last followed it, and whether it was the store's
+  // kept answer (?kept=1).
+  const followed = useRef(currentAddress());
 
   // Opens what the address names: looks it up (already in the history), or asks for the
-  // credentials it needs.
-  function open(linkToken: string) {
+  // credentials it needs. The store's kept answer needs no credentials: Plaid is not asked.
+  function open(linkToken: string, kept: boolean) {
+    if (kept) {
+      void submitWith((request) => start(request, true))();
+      return;
+    }
     const { client_id, secret } = form.getValues();
     const hasCredentials = client_id.trim() !== '' && secret.trim() !== '';
     const opening = linkOpening(linkToken, serverInfo.data ?? null, hasCredentials);
@@ -41,7 +46,7 @@ export function useLookupAddress(
   const opened = useRef(false);
   const configKnown = serverInfo.status !== 'pending';
   const openLink = useEffectEvent(() => {
-    if (followed.current !== '') open(followed.current);
+    if (followed.current.linkToken !== '') open(followed.current.linkToken, followed.current.kept);
   });
   useEffect(() => {
     if (opened.current || !configKnown) return;
@@ -49,9 +54,9 @@ export function useLookupAddress(
     openLink();
   }, [configKnown]);
 
-  const follow = useEffectEvent((linkToken: string) => {
-    if (linkToken === followed.current) return;
-    followed.current = linkToken;
+  const follow = useEffectEvent(({ linkToken, kept }: { linkToken: string; kept: boolean }) => {
+    if (linkToken === followed.current.linkToken && kept === followed.current.kept) return;
+    followed.current = { ...followed.current, linkToken, kept };
     dismissCredentialsPrompt();
     clear();
     if (linkToken === '') {
@@ -60,14 +65,14 @@ export function useLookupAddress(
       return;
     }
     form.setValue('link_token', linkToken, { shouldValidate: true });
-    open(linkToken);
+    open(linkToken, kept);
   });
-  useEffect(() => onAddressChange((address) => follow(address.linkToken)), []);
+  useEffect(() => onAddressChange(follow), []);
 
   return {
     nameLookup: (linkToken) => {
-      goTo({ linkToken });
-      followed.current = currentAddress().linkToken;
+      goTo({ linkToken, kept: false });
+      followed.current = currentAddress();
     },
   };
 }

@@ -33,10 +33,12 @@ export type LookupRunView = {
   // null until there is an answer to watch.
   watch: WatchState | null;
   toggleWatch: () => void;
+  // Leaves the store's kept answer for Plaid's answer now.
+  askPlaid: () => void;
 };
 
-export type LookupRun = LookupRunView & {
-  start: (request: LinkTokenGetRequest) => void;
+export type LookupRun = Omit<LookupRunView, 'askPlaid'> & {
+  start: (request: LinkTokenGetRequest, fromStore?: boolean) => void;
   cancel: () => void;
   // Back to no lookup at all (the address names none).
   clear: () => void;
@@ -61,9 +63,9 @@ export function useLookupRun(form: LookupFormApi): LookupRun {
   // about; it resumes if the field is put back.
   const query = useLinkTokenLookup(submitted, watchRequested && answerMatch === 'current');
 
-  function start(request: LinkTokenGetRequest, notBefore: number | null = null) {
+  function start(request: LinkTokenGetRequest, fromStore = false, notBefore: number | null = null) {
     lastId.current += 1;
-    setSubmitted({ id: lastId.current, request, notBefore });
+    setSubmitted({ id: lastId.current, request, notBefore, fromStore });
     setWatchRequested(false);
     setCancelledToken(null);
   }
@@ -97,11 +99,12 @@ export function useLookupRun(form: LookupFormApi): LookupRun {
     retryable && error.retryAfterSeconds !== null ? errorUpdatedAt + error.retryAfterSeconds * 1000 : null;
   const retry = retryable
     ? () => {
-        if (submitted) start(submitted.request, retryAt !== null && retryAt > Date.now() ? retryAt : null);
+        if (submitted) start(submitted.request, submitted.fromStore, retryAt !== null && retryAt > Date.now() ? retryAt : null);
       }
     : null;
 
-  const verdict = outcome ? watchVerdict(outcome.result.data, dataUpdatedAt) : null;
+  // The store's kept answer does not change: there is nothing to watch.
+  const verdict = outcome && !submitted?.fromStore ? watchVerdict(outcome.result.data, dataUpdatedAt) : null;
   const watchActive =
     watchRequested && answerMatch === 'current' && status === 'success' && verdict !== null && verdict.keepWatching;
   const watch = verdict && { active: watchActive, requested: watchRequested, verdict, failed: status === 'error' };

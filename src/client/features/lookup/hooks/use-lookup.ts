@@ -29,8 +29,8 @@ export function useLookup(): Lookup {
   const { start: startRun, cancel, clear, ...run } = useLookupRun(form);
 
   // A lookup answers any prompt for credentials.
-  function start(request: LinkTokenGetRequest) {
-    startRun(request);
+  function start(request: LinkTokenGetRequest, fromStore = false) {
+    startRun(request, fromStore);
     dismissCredentialsPrompt();
   }
   const address = useLookupAddress(lookupForm, { start, clear });
@@ -42,7 +42,14 @@ export function useLookup(): Lookup {
 
   return {
     form: { form, submit, cancel, busy: run.query.isLoading, credentials: lookupForm.credentials },
-    run,
+    run: {
+      ...run,
+      askPlaid: () => {
+        if (!run.submitted) return;
+        address.nameLookup(run.submitted.request.link_token);
+        start(run.submitted.request);
+      },
+    },
     lookUpToken: (linkToken) => {
       form.setValue('link_token', linkToken, { shouldValidate: true });
       void submit();

@@ -1,0 +1,130 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { KeptSession } from '../../../../shared/schemas/kept';
+import { invalidCredentials, makeEvent, makeResponse, makeSession } from '../../../../shared/test/fixtures';
+import { makeResult } from '../../../test/lookup-results';
+import { server } from '../../../test/msw-server';
+import { StatusPanel } from './StatusPanel';
+
+// Yesterday's session, failed at Tartan Bank: Plaid dropped it six hours after it ended, and the
+// inspector's store kept it from ana's lookup.
+const keptFailed: KeptSession = {
+  session: makeSession({
+    link_session_id: 'kept-1',
+    started_at: '2026-11-24T10:01:00Z',
+    finished_at: '2026-11-24T10:03:00Z',
+    events: [makeEvent({ event_name: 'OPEN', timestamp: '2026-11-24T10:01:00Z' })],
+    exit: {
+      error: invalidCredentials,
+      metadata: { institution: { name: 'Tartan Bank', institution_id: 'ins_109511' } },
+    },
+  }),
+  source: 'lookup',
+  first_seen_at: '2026-11-24T10:40:00Z',
+  seen_at: '2026-11-24T10:42:00Z',
+  seen_by: 'ana',
+};
+const ANSWERED_AT = Date.parse('2026-11-25T10:30:00Z');
+
+function withKept(sessions: KeptSession[], live = makeResponse({ link_sessions: [] })) {
+  // skipped: only what the store held before this answer counts.
+  return { ...makeResult(live), kept: { status: 'skipped' as const, sessions, permalink: '/?kept=1' } };
+}
+
+function verdict() {
+  return within(screen.getByRole('region', { name: 'Verdict' }));
+}
+
+describe('StatusPanel with sessions the store kept', () => {
+  it('diagnoses a session Plaid no longer returns, labelled as the store’s copy with who saw it and when', () => {
+    render(<StatusPanel result={withKept([keptFailed])} answeredAt={ANSWERED_AT} />);
+    expect(verdict().getByText('Failed')).toBeInTheDocument();
+    expect(verdict().getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/1 session below comes from the inspector’s store, not from Plaid now/),
+    ).toBeInTheDocument();
+    const card = within(screen.getByRole('article'));
+    const label = card.getByText(/^Kept from a lookup by ana at/);
+    expect(label.querySelector('time')).toHaveAttribute('dateTime', '2026-11-24T10:42:00Z');
+  });
+
+  it('merges a session both have into one card, unlabelled: Plaid still returns it', () => {
+    const thinner = { ...keptFailed.session, exit: undefined };
+    render(
+      <StatusPanel
+        result={withKept([keptFailed], makeResponse({ link_sessions: [thinner] }))}
+        answeredAt={ANSWERED_AT}
+      />,
+    );
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+    // The kept exit is not erased by Plaid's thinner copy.
+    expect(verdict().getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
+    expect(screen.queryByText(/Kept from/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/from the inspector’s store/)).not.toBeInTheDocument();
+  });
+
+  it('behaves as before for a token the store does not know', () => {
+    render(<StatusPanel result={withKept([])} answeredAt={ANSWERED_AT} />);
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+    expect(screen.queryByText(/inspector’s store/)).not.toBeInTheDocument();
+  });
+});
+
+describe('Delete from the store', () => {
+  function deleteHandler(respond: () => Response) {
+    const sent: unknown[] = [];
+    server.use(
+      http.delete('/api/kept', async ({ request }) => {
+        sent.push(await request.json());
+        return respond();
+      }),
+    );
+    return sent;
+  }
+
+  it('asks first, then deletes the token and says browsers’ Recent lookups are not reached', async () => {
+    const sent = deleteHandler(() => HttpResponse.json({ deleted: 1 }));
+    const user = userEvent.setup();
+    const result = withKept([keptFailed]);
+    render(<StatusPanel result={result} answeredAt={ANSWERED_AT} />);
+
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    expect(screen.getByText(/Delete everything the inspector’s store kept about this token/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(sent).toHaveLength(0);
+
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const done = await screen.findByText(/Deleted from the inspector’s store/);
+    expect(done).toHaveTextContent('Browsers’ own Recent lookups');
+    expect(sent).toEqual([{ link_tokens: [result.data.link_token] }]);
+  });
+
+  it('says why when the store cannot delete', async () => {
+    deleteHandler(() =>
+      HttpResponse.json(
+        {
+          error_type: 'API_ERROR',
+          error_code: 'STORE_UNAVAILABLE',
+          error_message: 'The inspector’s store cannot be reached.',
+          display_message: null,
+        },
+        { status: 503 },
+      ),
+    );
+    const user = userEvent.setup();
+    render(<StatusPanel result={withKept([keptFailed])} answeredAt={ANSWERED_AT} />);
+    await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Not deleted: The inspector’s store cannot be reached.',
+    );
+  });
+
+  it('is not offered when the store holds nothing about the token', () => {
+    render(<StatusPanel result={withKept([])} answeredAt={ANSWERED_AT} />);
+    expect(screen.queryByRole('button', { name: 'Delete from the store' })).not.toBeInTheDocument();
+  });
+});
