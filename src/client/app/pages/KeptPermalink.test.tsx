@@ -2,7 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../test/msw-server';
-import { answer, configHandler, exampleSession, fixtureTokensHandler, SANDBOX_TOKEN } from '../../test/answers';
+import {
+  answer,
+  configHandler,
+  exampleSession,
+  fixtureTokensHandler,
+  SANDBOX_TOKEN,
+} from '../../test/answers';
 import { lookupHandler } from '../../test/lookup-page';
 import { renderApp } from '../../test/render-app';
 
@@ -55,11 +61,16 @@ describe('the permalink of a kept answer', () => {
     expect(lookup.sent).toHaveLength(0);
     // The store's copy of the session, labelled with who saw it and when.
     expect(await screen.findByText(/^Kept from a lookup by ana at/)).toBeInTheDocument();
+    // The recent lookups remember the verdict of the sessions shown, not of an empty answer.
+    const recent = await screen.findByRole('button', { name: new RegExp(`^Re-run ${SANDBOX_TOKEN}`) });
+    expect(recent).not.toHaveTextContent(/no sessions|Never opened/);
 
     await user.click(screen.getByRole('button', { name: 'Ask Plaid now' }));
     await waitFor(() => expect(lookup.sent).toEqual([{ link_token: SANDBOX_TOKEN }]));
     expect(window.location.search).toBe(`?link_token=${SANDBOX_TOKEN}`);
-    await waitFor(() => expect(screen.queryByText(/This is the answer the inspector’s store kept/)).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByText(/This is the answer the inspector’s store kept/)).toBeNull(),
+    );
   });
 
   it('says when the store holds nothing about the token', async () => {
@@ -78,7 +89,9 @@ describe('the permalink of a kept answer', () => {
     );
     window.history.replaceState(null, '', `/?link_token=${SANDBOX_TOKEN}&kept=1`);
     renderApp();
-    expect(await screen.findByText(/The inspector’s store was asked for its kept answer/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/The inspector’s store was asked for its kept answer/),
+    ).toBeInTheDocument();
     expect((await screen.findAllByText(/NOT_KEPT/)).length).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,7 @@ import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
-import { withKeptSessions } from '../lib/kept-view';
+import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
 import { FindingsSection } from './FindingsSection';

@@ -32,6 +32,30 @@ function failure(error: ApiError): BatchOutcome {
 }
 
 describe('rowFromOutcome', () => {
+  it('diagnoses a session only the store still has, as the answer does', () => {
+    const dropped = LinkTokenGetResponseSchema.parse(
+      linkTokenBody(TOKEN, { sessions: [failedSession('INSTITUTION_DOWN')] }),
+    ).link_sessions![0]!;
+    const outcome = success({});
+    if (outcome.kind !== 'success') throw new Error('a success');
+    const kept = {
+      status: 'queued' as const,
+      sessions: [
+        {
+          session: dropped,
+          source: 'lookup' as const,
+          first_seen_at: '2026-11-24T10:00:00Z',
+          seen_at: '2026-11-24T10:05:00Z',
+          seen_by: 'ana',
+        },
+      ],
+      permalink: `/?link_token=${TOKEN}&kept=1`,
+    };
+    const row = rowFromOutcome(TOKEN, { ...outcome, result: { ...outcome.result, kept } }, NOW);
+
+    expect(row).toMatchObject({ verdict: 'failed', errorCode: 'INSTITUTION_DOWN' });
+  });
+
   it('carries the diagnosis of a failed session: verdict, who acts, error, exit status, bank, step', () => {
     const row = rowFromOutcome(TOKEN, success({ sessions: [failedSession('INSTITUTION_DOWN')] }), NOW);
 

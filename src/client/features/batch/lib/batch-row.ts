@@ -5,6 +5,7 @@ import {
   type SessionDiagnosis,
   type StepKind,
 } from '../../../../shared/diagnosis';
+import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { tokenEnvironment } from '../../../../shared/link-token';
 import type { TokenStatus } from '../../../../shared/domain/token-status';
 import type { RowVerdict } from './row-verdict';
@@ -100,7 +101,8 @@ export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number
     };
   }
 
-  const { data } = outcome.result;
+  // The same view as the answer's: Plaid's sessions with the ones only the store still has.
+  const { data } = withKeptSessions(outcome.result.data, outcome.result.kept?.sessions);
   const diagnosis = diagnose(data, now);
   const session: SessionDiagnosis | undefined = diagnosis.sessions.find(
     (candidate) => candidate.linkSessionId === diagnosis.linkSessionId,

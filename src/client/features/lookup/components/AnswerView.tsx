@@ -8,6 +8,7 @@ import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-
 import type { LookupRunView } from '../hooks/use-lookup-run';
 import { useSettledLookup, type SettledLookup } from '../hooks/use-settled-lookup';
 import type { AnswerPanels } from './answer-panels';
+import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { answerVerdict, errorVerdict, type LookupVerdictSummary } from '../lib/lookup-verdict';
 import { shareableLink } from '../../../lib/address-bar';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -65,7 +66,13 @@ export function AnswerView({
   const noticeId = useId();
   const stale = answerMatch !== 'current';
   const answer = useMemo(
-    () => (outcome ? answerVerdict(outcome.result.data, dataUpdatedAt) : null),
+    () =>
+      outcome
+        ? answerVerdict(
+            withKeptSessions(outcome.result.data, outcome.result.kept?.sessions).data,
+            dataUpdatedAt,
+          )
+        : null,
     [outcome, dataUpdatedAt],
   );
   const failure = useMemo(() => (error ? errorVerdict(error) : null), [error]);
@@ -80,9 +87,8 @@ export function AnswerView({
         {submitted && query.isLoading && <LookupProgress notBefore={submitted.notBefore} />}
         {cancelledToken !== null && (
           <Notice tone="neutral">
-            Lookup cancelled: no answer is shown for{' '}
-            <code className={text.break}>{cancelledToken}</code> (the request may already have reached
-            Plaid).
+            Lookup cancelled: no answer is shown for <code className={text.break}>{cancelledToken}</code> (the
+            request may already have reached Plaid).
           </Notice>
         )}
         {submitted && stale && (outcome || error) && (
@@ -100,9 +106,7 @@ export function AnswerView({
             aria-describedby={stale ? noticeId : undefined}
           >
             <div className={toolbar.toolbar}>
-              {run.retry && !query.isFetching && (
-                <RetryButton retryAt={run.retryAt} onRetry={run.retry} />
-              )}
+              {run.retry && !query.isFetching && <RetryButton retryAt={run.retryAt} onRetry={run.retry} />}
               {watch && <WatchControl {...watch} onToggle={toggleWatch} />}
               <CopyLinkButton key={submitted.id} linkToken={submitted.request.link_token} />
             </div>
@@ -110,8 +114,8 @@ export function AnswerView({
               <Notice tone="neutral">
                 {outcome?.result.fromStore ? (
                   <>
-                    This is the answer the inspector’s store kept, as {outcome.result.fromStore.seenBy} saw
-                    it at <Timestamp value={outcome.result.fromStore.seenAt} />: Plaid was not asked now.
+                    This is the answer the inspector’s store kept, as {outcome.result.fromStore.seenBy} saw it
+                    at <Timestamp value={outcome.result.fromStore.seenAt} />: Plaid was not asked now.
                   </>
                 ) : (
                   'The inspector’s store was asked for its kept answer: Plaid was not asked.'
@@ -146,7 +150,10 @@ export function AnswerView({
                   answeredAt={dataUpdatedAt}
                   inspectorUrl={inspectorUrl}
                   newEventIds={outcome.newEventIds}
-                  lookup={{ id: `lookup-${submitted.id}`, credentials: requestCredentials(submitted.request) }}
+                  lookup={{
+                    id: `lookup-${submitted.id}`,
+                    credentials: requestCredentials(submitted.request),
+                  }}
                 />
               </>
             )}

@@ -1,9 +1,9 @@
-import { mergeSessions } from '../../../../shared/kept/merge-sessions';
-import type { KeptSession } from '../../../../shared/schemas/kept';
-import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { mergeSessions } from './merge-sessions';
+import type { KeptSession } from '../schemas/kept';
+import type { LinkTokenGetResponse } from '../schemas/link-token-get-response';
 
 // Plaid's answer with the sessions the inspector's store kept for the token: one view for the
-// verdict, the ticket and the session cards, so a session Plaid dropped after six hours is still
+// verdict, the ticket, the session cards, the recent lookups and batch rows, so a session Plaid dropped after six hours is still
 // diagnosed. `keptOnly` names the sessions Plaid's answer no longer has, for their labels.
 export type KeptView = {
   data: LinkTokenGetResponse;
