@@ -6,4 +6,6 @@ export const API_PATHS = {
   institutionsGetById: '/api/institutions/get_by_id',
   simulatorTokens: '/api/simulator/tokens',
   kept: '/api/kept',
+  history: '/api/history',
+  historyExport: '/api/history/export',
 } as const;
