@@ -12,12 +12,19 @@ import { useView } from './use-view';
 // downloads before the first lookup) within its size budget. The chunk is named after the page
 // (BatchPage-*.js), apart from the entry's index-*.js that the size budget measures.
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
+const ApiKeysPage = lazy(() =>
+  import('./pages/ApiKeysPage').then((module) => ({ default: module.ApiKeysPage })),
+);
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [view, showView] = useView();
   // Tokens the lookup field could not take one at a time (a paste of several), for Batch. A new
   // object each time, so that opening the same tokens twice fills Batch twice.
   const [tokensForBatch, setTokensForBatch] = useState<{ tokens: string[] } | null>(null);
+  // The API keys ask the server for the keys: only once that tab has been opened, and then kept,
+  // so that a key just made (shown once) survives a look at another tab.
+  const [keysOpened, setKeysOpened] = useState(view === 'keys');
+  if (view === 'keys' && !keysOpened) setKeysOpened(true);
 
   function openInBatch(tokens: string[]) {
     setTokensForBatch({ tokens });
@@ -33,6 +40,15 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       content: (
         <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
           <BatchPage incoming={tokensForBatch} />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'keys',
+      label: 'API keys',
+      content: keysOpened && (
+        <Suspense fallback={<p className={styles.loading}>Loading the API keys…</p>}>
+          <ApiKeysPage />
         </Suspense>
       ),
     },

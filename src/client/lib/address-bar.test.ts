@@ -21,6 +21,7 @@ describe('reading the address', () => {
     expect(readAddress('http://h/')).toEqual({ view: 'lookup', linkToken: '', kept: false });
     // A view we do not have opens the lookup rather than nothing.
     expect(readAddress('http://h/?view=settings').view).toBe('lookup');
+    expect(readAddress('http://h/?view=keys').view).toBe('keys');
   });
 });
 

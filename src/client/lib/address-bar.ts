@@ -7,15 +7,17 @@ import { checkLinkToken } from '../../shared/link-token';
 // makes is a history entry. Credentials must never sit in a URL (it ends up in history, logs and
 // screenshots), so any that arrive there are removed at once and never read.
 
-export type View = 'lookup' | 'batch';
+export type View = 'lookup' | 'batch' | 'keys';
 export type Address = { view: View; linkToken: string; kept: boolean };
 
 const CREDENTIAL_PARAMS = ['client_id', 'secret'];
+// The views named in the address (?view=keys: the API keys).
+const NAMED_VIEWS: readonly View[] = ['batch', 'keys'];
 
 export function readAddress(url: string): Address {
   const params = new URL(url).searchParams;
   return {
-    view: params.get('view') === 'batch' ? 'batch' : 'lookup',
+    view: NAMED_VIEWS.find((view) => view === params.get('view')) ?? 'lookup',
     linkToken: params.get('link_token')?.trim() ?? '',
     kept: params.get('kept') === '1',
   };
