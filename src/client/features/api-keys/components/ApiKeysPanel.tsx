@@ -21,29 +21,31 @@ export function ApiKeysPanel() {
   return (
     <div className={styles.panel}>
       <Card title="API keys">
-        <p className={textStyles.hint}>
-          Machine clients, such as your app’s backend registering link tokens or an MCP client, call the
-          inspector with an API key instead of signing in. A key can do only what its scopes allow: it cannot
-          look tokens up, open History or delete anything. Clients send it as{' '}
-          <code>Authorization: Bearer lti_…</code>.
-        </p>
-        {keys.data?.sign_in === false && (
-          <Notice tone="warning">
-            This server has no sign-in (neither AUTH_USERS nor AUTH_TRUSTED_HEADER is set), so it answers only
-            on its own machine: only clients on this machine can use these keys, and every key is made by
-            “local”. To hand keys to clients elsewhere, whoever runs the inspector sets up sign-in.
-          </Notice>
-        )}
-        {created ? (
-          <NewKey created={created} onDone={() => setCreated(null)} />
-        ) : (
-          <CreateKeyForm
-            onCreated={(key) => {
-              setCreated(key);
-              void refresh();
-            }}
-          />
-        )}
+        <div className={styles.body}>
+          <p className={textStyles.hint}>
+            Machine clients, such as your app’s backend registering link tokens or an MCP client, call the
+            inspector with an API key instead of signing in. A key can do only what its scopes allow: it
+            cannot look tokens up, open History or delete anything. Clients send it as{' '}
+            <code>Authorization: Bearer lti_…</code>.
+          </p>
+          {keys.data?.sign_in === false && (
+            <Notice tone="warning">
+              This server has no sign-in (neither AUTH_USERS nor AUTH_TRUSTED_HEADER is set), so it answers
+              only on its own machine: only clients on this machine can use these keys, and every key is made
+              by “local”. To hand keys to clients elsewhere, whoever runs the inspector sets up sign-in.
+            </Notice>
+          )}
+          {created ? (
+            <NewKey created={created} onDone={() => setCreated(null)} />
+          ) : (
+            <CreateKeyForm
+              onCreated={(key) => {
+                setCreated(key);
+                void refresh();
+              }}
+            />
+          )}
+        </div>
       </Card>
       <Card title="Keys">
         {keys.isPending && <p className={textStyles.muted}>Loading the keys…</p>}
