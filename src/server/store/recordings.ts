@@ -202,3 +202,28 @@ export async function countRecording(db: Kysely<Database>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+// The recorder's part of the Store (store.ts), each call counted and logged by the store's attempt().
+export type Recordings = {
+  register(tokens: readonly TokenToRecord[], key: RegisteringKey, now: Date): Promise<Set<string>>;
+  read(keyId: string, linkTokens: readonly string[]): Promise<RecordingStatus[]>;
+  leaseDue(holder: string, now: Date, limit: number, leaseMs: number): Promise<DueRecording[]>;
+  recordPoll(holder: string, linkToken: string, poll: PollRecord): Promise<boolean>;
+  countRecording(): Promise<number>;
+};
+
+export function recordingsIn(
+  db: Kysely<Database>,
+  attempt: <T>(operation: string, work: () => Promise<T>) => Promise<T>,
+): Recordings {
+  return {
+    register: (tokens, key, now) =>
+      attempt('recordings_register', () => registerTokens(db, tokens, key, now)),
+    read: (keyId, linkTokens) => attempt('recordings_read', () => readRecordings(db, keyId, linkTokens)),
+    leaseDue: (holder, now, limit, leaseMs) =>
+      attempt('recordings_lease', () => leaseDue(db, holder, now, limit, leaseMs)),
+    recordPoll: (holder, linkToken, poll) =>
+      attempt('recordings_poll', () => recordPoll(db, holder, linkToken, poll)),
+    countRecording: () => countRecording(db),
+  };
+}

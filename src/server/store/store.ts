@@ -12,6 +12,7 @@ import {
   type KeptToken,
 } from './kept-answers';
 import { openDatabase, type StoreLocation } from './open-database';
+import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
 
 // The inspector's memory of what Plaid said (docs/architecture.md, "The store"): the one module
@@ -44,6 +45,8 @@ export type Store = {
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
+  // The recorder's schedule (store/recordings.ts).
+  recordings: Recordings;
 };
 
 // Enough for a large batch arriving at once; beyond it answers are counted as not kept.
@@ -167,6 +170,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     idle: async () => {
       while (draining) await draining;
     },
+    recordings: recordingsIn(db, attempt),
     async close() {
       clearInterval(purgeTimer);
       while (draining) await draining;
