@@ -39,6 +39,18 @@ export type Database = {
     seen_at: Timestamp;
     seen_by: string;
   };
+  // API keys for machine clients: SHA-256 of each key, never the key (store/api-keys.ts).
+  api_keys: {
+    id: string;
+    name: string;
+    key_hash: string;
+    scopes: ColumnType<unknown, string, string>;
+    created_by: string;
+    created_at: Timestamp;
+    last_used_at: ColumnType<Date | null, Date | null, Date>;
+    revoked_at: ColumnType<Date | null, Date | null, Date>;
+    revoked_by: ColumnType<string | null, string | null, string>;
+  };
   // The recorder's schedule: one row per registered token (store/recordings.ts).
   recordings: {
     link_token: string;
