@@ -8,4 +8,5 @@ export const API_PATHS = {
   kept: '/api/kept',
   history: '/api/history',
   historyExport: '/api/history/export',
+  recordings: '/api/recordings',
 } as const;

@@ -1,3 +1,5 @@
+import type { STOP_REASONS } from '../../shared/schemas/recordings';
+
 // When the recorder asks Plaid about a registered token next, or that it stops for good: a pure
 // function of what the store remembers, what this poll saw and the time (docs/api.md, Recordings).
 //
@@ -17,7 +19,7 @@ export const KEEP_AFTER_EXPIRY_MS = 6 * 60 * 60_000;
 export const ASSUMED_LIFETIME_MS = 4 * 60 * 60_000;
 export const SLOWEST_MS = 5 * 60_000;
 
-export type StopReason = 'expired' | 'abandoned' | 'refused' | 'deadline';
+export type StopReason = (typeof STOP_REASONS)[number];
 
 // What the store remembers of a recording between polls.
 export type RecordingState = {

@@ -98,6 +98,10 @@ export const MIGRATIONS: Record<string, Migration> = {
           registered_at timestamptz not null,
           primary key (link_token, api_key_id)
         )`.execute(db);
+      // The registration cap counts a key's registrations of the last minute.
+      await sql`create index recording_registrations_by_key on recording_registrations (api_key_id, registered_at)`.execute(
+        db,
+      );
     },
   },
 };

@@ -194,6 +194,21 @@ export async function recordPoll(
   return result.numUpdatedRows > 0n;
 }
 
+// Tokens this key registered since `since` (the registration cap per key and minute).
+export async function countRegisteredSince(
+  db: Kysely<Database>,
+  keyId: string,
+  since: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom('recording_registrations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('api_key_id', '=', keyId)
+    .where('registered_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function countRecording(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('recordings')
@@ -209,6 +224,7 @@ export type Recordings = {
   read(keyId: string, linkTokens: readonly string[]): Promise<RecordingStatus[]>;
   leaseDue(holder: string, now: Date, limit: number, leaseMs: number): Promise<DueRecording[]>;
   recordPoll(holder: string, linkToken: string, poll: PollRecord): Promise<boolean>;
+  countRegisteredSince(keyId: string, since: Date): Promise<number>;
   countRecording(): Promise<number>;
 };
 
@@ -224,6 +240,8 @@ export function recordingsIn(
       attempt('recordings_lease', () => leaseDue(db, holder, now, limit, leaseMs)),
     recordPoll: (holder, linkToken, poll) =>
       attempt('recordings_poll', () => recordPoll(db, holder, linkToken, poll)),
+    countRegisteredSince: (keyId, since) =>
+      attempt('recordings_read', () => countRegisteredSince(db, keyId, since)),
     countRecording: () => countRecording(db),
   };
 }
