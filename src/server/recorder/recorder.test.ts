@@ -19,7 +19,7 @@ import {
 } from '../../simulator';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { openStore, type Store } from '../store/store';
+import { openStore } from '../store/store';
 import { startBackend, type TestBackend } from '../store/test-backends';
 import { startRecorder, type Recorder } from './recorder';
 
