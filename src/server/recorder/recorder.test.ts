@@ -15,6 +15,7 @@ import {
   SIMULATOR_SECRET,
   simulatorAsPlaidEnv,
   startSimulator,
+  UNKNOWN_TOKEN,
   type RunningSimulator,
 } from '../../simulator';
 import { createApp } from '../app';
@@ -141,7 +142,8 @@ describe('a registered token, seen only by the recorder', () => {
       createdBy: 'ana',
     });
 
-    await register(server.url, key, [LIVE]);
+    // With a token the simulator does not know, as Plaid answers INVALID_LINK_TOKEN.
+    await register(server.url, key, [LIVE, UNKNOWN_TOKEN.link_token]);
     // The recorder follows the session to its end (read back with the key, as the app would).
     const recorded = await waitFor('the recorded success', async () => {
       const response = await fetch(`${server.url}/api/recordings/${LIVE}`, {
@@ -177,6 +179,21 @@ describe('a registered token, seen only by the recorder', () => {
     // The permalink reads the same without asking the simulator.
     const permalink = KeptAnswerSchema.parse(await (await fetch(`${server.url}/api/kept/${LIVE}`)).json());
     expect(permalink.sessions.map((entry) => entry.session.on_success !== undefined)).toEqual([true]);
+
+    // The token Plaid refused was stopped for good, after one last poll.
+    const refused = await waitFor('the unknown token to stop', async () => {
+      const response = await fetch(`${server.url}/api/recordings/${UNKNOWN_TOKEN.link_token}`, {
+        headers: { Authorization: `Bearer ${key}` },
+      });
+      const recording = RecordingSchema.parse(await response.json());
+      return recording.state === 'stopped' ? recording : undefined;
+    });
+    expect(refused).toMatchObject({ stop_reason: 'refused', polls: 2, next_poll_at: null, sessions: [] });
+
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/^recorder_tokens_recording 1$/m);
+    expect(metrics).toMatch(/^recorder_polls_total\{result="changed"\} \d+$/m);
+    expect(metrics).toMatch(/^recorder_polls_total\{result="refused"\} 2$/m);
   }, 60_000);
 });
 
