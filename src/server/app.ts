@@ -12,6 +12,9 @@ import { rateLimit } from './middleware/rate-limit';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { apiKeysRoutes } from './routes/api-keys';
+import { apiKeyGuard } from './auth/api-keys';
+import type { Recorder } from './recorder/recorder';
+import { recordingsRoutes } from './routes/recordings';
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
 import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
@@ -32,13 +35,17 @@ import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-fli
 // logger writing to memory to read what was logged. Beside the app comes close(): the one thing
 // that outlives requests is the Redis connection when REDIS_URL is set (main.ts closes it at
 // shutdown, tests that set REDIS_URL when they are done).
-export function createApp(config: Config, options: { logger?: Logger; store?: Store } = {}) {
+export function createApp(
+  config: Config,
+  options: { logger?: Logger; store?: Store; recorder?: Recorder } = {},
+) {
   const app = new Hono<AppEnv>();
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const bytesInFlight = createBytesInFlight(config.plaid.maxBytesInFlight);
   const metrics = createMetrics();
   measureBytesInFlight(metrics, bytesInFlight);
   options.store?.registerMetrics(metrics.registry);
+  options.recorder?.registerMetrics(metrics.registry);
   const { access, allowedHosts, trustedProxies, rateLimitPerMinute } = config.security;
   // Where the rate limit and the sign-in throttle count: one Redis for every instance, or memory.
   const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
@@ -71,6 +78,11 @@ export function createApp(config: Config, options: { logger?: Logger; store?: St
   // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
   // the app's own pages included, needs a user (middleware/access-control.ts).
   app.use(allowedHostsOnly(allowedHosts));
+  // For machine clients with an API key instead of a user: before the sign-in (auth/api-keys.ts).
+  app.route(
+    '/api/recordings',
+    recordingsRoutes(config, options.store, apiKeyGuard(options.store, counters, trustedProxies), counters),
+  );
   app.use(accessControl(access, trustedProxies, counters));
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());

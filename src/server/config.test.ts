@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('paces the recorder at 5 s at the fastest and 120 polls a minute per instance unless told', () => {
+    expect(loadConfig({}).recorder).toEqual({ pollMs: 5_000, maxPerMinute: 120 });
+    expect(loadConfig({ RECORDER_POLL_MS: '50', RECORDER_MAX_PER_MINUTE: '30' }).recorder).toEqual({
+      pollMs: 50,
+      maxPerMinute: 30,
+    });
+  });
+
   it('uses real Plaid with the server credentials once PLAID_CLIENT_ID is set', () => {
     const config = loadConfig({ PLAID_CLIENT_ID: 'client-1', PLAID_SECRET_SANDBOX: 'sandbox-secret' });
     expect(config.mode).toBe('plaid');
@@ -115,6 +123,8 @@ describe('loadConfig', () => {
     ['UPSTREAM_MAX_BYTES', '99999999999999999999'],
     ['RATE_LIMIT_PER_MINUTE', '1e9'],
     ['RATE_LIMIT_PER_MINUTE', '9999999999'],
+    ['RECORDER_POLL_MS', '5'],
+    ['RECORDER_MAX_PER_MINUTE', '0'],
   ])('takes numbers in digits only and within sane bounds: refuses %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       new RegExp(`^Invalid configuration: ${name} must be a whole number in digits, from \\d+ to \\d+`),

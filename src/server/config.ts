@@ -45,6 +45,8 @@ export type Config = {
   store: StoreConfig;
   // The server's address as people reach it (PUBLIC_URL), so that permalinks are absolute.
   publicUrl: string | undefined;
+  // The recorder (recorder/): its fastest pace and its polls per minute on each instance.
+  recorder: { pollMs: number; maxPerMinute: number };
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -123,6 +125,9 @@ const EnvSchema = z
     DATA_DIR: text.default('./data'),
     STORE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650, unit: 'days' }).default(30),
     PUBLIC_URL: httpUrl.optional(),
+    RECORDER_POLL_MS: wholeNumber({ min: 10, max: 600_000, unit: 'milliseconds' }).default(5_000),
+    // Well below what Plaid allows a client on /link/token/get, leaving room for people's lookups.
+    RECORDER_MAX_PER_MINUTE: wholeNumber({ min: 1, max: 10_000, unit: 'polls' }).default(120),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -192,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: vars.STORE_RETENTION_DAYS,
     },
     publicUrl: vars.PUBLIC_URL && withoutTrailingSlash(vars.PUBLIC_URL),
+    recorder: { pollMs: vars.RECORDER_POLL_MS, maxPerMinute: vars.RECORDER_MAX_PER_MINUTE },
   };
 }
 

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { gracefulStop } from './graceful-stop';
 import { createLogger } from './observability/logger';
+import { startRecorder } from './recorder/recorder';
 import { openStore, type Store } from './store/store';
 import { simulatorOptionsFromEnv, startSimulator, type SimulatorOptions } from '../simulator';
 
@@ -54,7 +55,9 @@ try {
   process.exit(1);
 }
 
-const app = createApp(config, { logger, store });
+// The recorder polls Plaid for the tokens machine clients registered (recorder/recorder.ts).
+const recorder = startRecorder(config, store, logger);
+const app = createApp(config, { logger, store, recorder });
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info: AddressInfo) => {
@@ -80,6 +83,7 @@ async function shutDown(signal: string): Promise<void> {
   const outcome = await stop(SHUTDOWN_DEADLINE_MS);
   if (outcome === 'cut')
     logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s were cut off.`);
+  await recorder.stop();
   await Promise.all([simulator?.close(), app.close(), store.close()]);
   process.exit(outcome === 'finished' ? 0 : 1);
 }

@@ -10,4 +10,5 @@ export const API_PATHS = {
   historyExport: '/api/history/export',
   // GET lists, POST makes; DELETE /api/keys/:id revokes.
   apiKeys: '/api/keys',
+  recordings: '/api/recordings',
 } as const;

@@ -5,6 +5,7 @@ import type { Fault } from './faults';
 import { getInstitutionById } from './institutions/get-by-id';
 import { checkCredentials, isSimulatorError, readPlaidRequest, stringField } from './plaid-request';
 import { newRequestId } from './request-id';
+import { forgetEndedSessions } from './forget-sessions';
 import { findScenario } from './scenarios';
 import { sendFault, type PlannedAnswer, type SimulatorEnv } from './send-fault';
 import type { SimulatorOptions } from './types';
@@ -46,8 +47,9 @@ export function createSimulatorApp(options: SimulatorOptions = {}): Hono<Simulat
     const firstLookupAt = firstLookups.get(linkToken!) ?? at;
     firstLookups.set(linkToken!, firstLookupAt);
     const answer = scenario.answer({ now: at, requestId, firstLookupAt, liveStepMs });
-    if (answer.kind === 'fault') return { status: 200, body: answer.body, fault: answer.fault };
-    return { status: 200, body: answer.body };
+    const remembered = forgetEndedSessions(answer.body, at, options.forgetSessionsAfterMs);
+    if (answer.kind === 'fault') return { status: 200, body: remembered, fault: answer.fault };
+    return { status: 200, body: remembered };
   }
 
   // One environment's API. A link token names its own environment, so /link/token/get answers the

@@ -61,3 +61,25 @@ describe('the live token', () => {
     expect((await session(simulator)).session.events).toHaveLength(1);
   });
 });
+
+describe('forgetting ended sessions (forgetSessionsAfterMs), as Plaid does after six hours', () => {
+  it('leaves the finished live session out once it ended that long ago, and keeps it until then', async () => {
+    const clock = manualClock();
+    const forgetMs = 60_000;
+    simulator = await startSimulator({
+      now: clock.now,
+      liveStepMs: STEP_MS,
+      forgetSessionsAfterMs: forgetMs,
+    });
+    await session(simulator);
+    clock.advance(STEP_MS * LIVE_EVENT_COUNT);
+    const done = await session(simulator);
+    const endedAt = Date.parse(done.session.finished_at!);
+
+    clock.advance(endedAt + forgetMs - 1 - clock.now().getTime());
+    expect((await session(simulator)).session.link_session_id).toBe(done.session.link_session_id);
+    clock.advance(1);
+    const after = LinkTokenGetResponseSchema.parse((await lookUpToken(simulator, LIVE)).json);
+    expect(after.link_sessions).toEqual([]);
+  });
+});

@@ -37,4 +37,7 @@ export interface SimulatorOptions {
   fault?: Fault;
   // How often the live token's session moves on by one event (SIMULATOR_LIVE_STEP_MS).
   liveStepMs?: number;
+  // How long after a session ended it is left out of answers (SIMULATOR_FORGET_SESSIONS_MS); Plaid
+  // itself forgets after six hours. Unset: never.
+  forgetSessionsAfterMs?: number;
 }

@@ -63,6 +63,47 @@ export const MIGRATIONS: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  // The recorder's schedule (store/recordings.ts): one row per registered token, polled by one
+  // instance at a time (the lease), and which API keys registered it.
+  '004-recordings': {
+    async up(db) {
+      await sql`
+        create table recordings (
+          link_token text primary key,
+          environment text not null,
+          registered_by text not null,
+          registered_by_name text not null,
+          registered_at timestamptz not null,
+          state text not null,
+          stop_reason text,
+          next_poll_at timestamptz,
+          final_poll text,
+          last_poll_at timestamptz,
+          last_change_at timestamptz not null,
+          last_answer_hash text,
+          expires_at timestamptz,
+          polls integer not null default 0,
+          failures integer not null default 0,
+          lease_holder text,
+          lease_until timestamptz
+        )`.execute(db);
+      // The poller's query: tokens due, soonest first.
+      await sql`create index recordings_due on recordings (next_poll_at) where state = 'recording'`.execute(
+        db,
+      );
+      await sql`
+        create table recording_registrations (
+          link_token text not null references recordings on delete cascade,
+          api_key_id text not null,
+          registered_at timestamptz not null,
+          primary key (link_token, api_key_id)
+        )`.execute(db);
+      // The registration cap counts a key's registrations of the last minute.
+      await sql`create index recording_registrations_by_key on recording_registrations (api_key_id, registered_at)`.execute(
+        db,
+      );
+    },
+  },
 };
 
 // Applies what is missing; a step that fails stops here with its name, and the server does not start.

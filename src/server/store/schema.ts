@@ -51,4 +51,36 @@ export type Database = {
     revoked_at: ColumnType<Date | null, Date | null, Date>;
     revoked_by: ColumnType<string | null, string | null, string>;
   };
+  // The recorder's schedule: one row per registered token (store/recordings.ts).
+  recordings: {
+    link_token: string;
+    environment: string;
+    // The API key that registered it first, by id and by name (seen_by of what it records).
+    registered_by: string;
+    registered_by_name: string;
+    registered_at: Timestamp;
+    state: 'recording' | 'stopped';
+    stop_reason: string | null;
+    // Null once stopped.
+    next_poll_at: Timestamp | null;
+    // The reason the next poll is the last one (recorder/schedule.ts), or null.
+    final_poll: string | null;
+    last_poll_at: Timestamp | null;
+    last_change_at: Timestamp;
+    // Of the last answer, less its request_id: tells a changed answer from the same one.
+    last_answer_hash: string | null;
+    expires_at: Timestamp | null;
+    polls: ColumnType<number, number | undefined, number>;
+    // Polls in a row that got no answer.
+    failures: ColumnType<number, number | undefined, number>;
+    // The instance polling it now, and until when (another takes over after a crash).
+    lease_holder: string | null;
+    lease_until: Timestamp | null;
+  };
+  // Which API keys registered each token: a key reads only what its own registrations recorded.
+  recording_registrations: {
+    link_token: string;
+    api_key_id: string;
+    registered_at: Timestamp;
+  };
 };

@@ -13,6 +13,7 @@ import {
   type KeptToken,
 } from './kept-answers';
 import { openDatabase, type StoreLocation } from './open-database';
+import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
 
 // The inspector's memory of what Plaid said (docs/architecture.md, "The store"): the one module
@@ -47,6 +48,8 @@ export type Store = {
   close(): Promise<void>;
   // API keys for machine clients (store/api-keys.ts).
   apiKeys: ApiKeyStore;
+  // The recorder's schedule (store/recordings.ts).
+  recordings: Recordings;
 };
 
 // Enough for a large batch arriving at once; beyond it answers are counted as not kept.
@@ -170,6 +173,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     idle: async () => {
       while (draining) await draining;
     },
+    recordings: recordingsIn(db, attempt),
     async close() {
       clearInterval(purgeTimer);
       while (draining) await draining;
