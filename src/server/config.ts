@@ -45,6 +45,9 @@ export type Config = {
   store: StoreConfig;
   // The server's address as people reach it (PUBLIC_URL), so that permalinks are absolute.
   publicUrl: string | undefined;
+  // POST /api/webhooks/plaid (webhooks/): a second port serving only it (WEBHOOK_PORT), requests a
+  // minute per caller address, and tokens the store has not seen that webhooks may add a minute.
+  webhooks: { port: number | undefined; perMinute: number; newTokensPerMinute: number };
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -123,6 +126,9 @@ const EnvSchema = z
     DATA_DIR: text.default('./data'),
     STORE_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650, unit: 'days' }).default(30),
     PUBLIC_URL: httpUrl.optional(),
+    WEBHOOK_PORT: wholeNumber({ min: 0, max: 65_535 }).optional(),
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(600),
+    WEBHOOK_NEW_TOKENS_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(120),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -192,6 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       retentionDays: vars.STORE_RETENTION_DAYS,
     },
     publicUrl: vars.PUBLIC_URL && withoutTrailingSlash(vars.PUBLIC_URL),
+    webhooks: {
+      port: vars.WEBHOOK_PORT,
+      perMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      newTokensPerMinute: vars.WEBHOOK_NEW_TOKENS_PER_MINUTE,
+    },
   };
 }
 

@@ -21,8 +21,7 @@ export type WebhookSessionToKeep = {
 // kept: the session changed; unchanged: the webhook said nothing new (a replay, say), nothing was
 // written; other environment: the store holds the token under another environment.
 export type WebhookKeepResult =
-  | { result: 'kept' | 'unchanged' }
-  | { result: 'other environment'; environment: PlaidEnvironment };
+  { result: 'kept' | 'unchanged' } | { result: 'other environment'; environment: PlaidEnvironment };
 
 export async function tokenEnvironment(
   db: Kysely<Database>,

@@ -36,7 +36,8 @@ export function fetchKeyFromPlaid(config: Config, bytesInFlight: BytesInFlight) 
         message: `Plaid refused this server's credentials for ${environment} (INVALID_API_KEYS), so the webhook's signature cannot be checked.`,
       };
     }
-    if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429) return { ok: false, unknown: true };
+    if (outcome.status >= 400 && outcome.status < 500 && outcome.status !== 429)
+      return { ok: false, unknown: true };
     const answer = outcome.status === 200 ? KeyAnswerSchema.safeParse(json) : undefined;
     if (!answer?.success) {
       return {

@@ -23,7 +23,10 @@ export type SignatureHeader = { ok: true; token: string; kid: string; signedAt: 
 
 export function readSignature(header: string | undefined, now: Date): SignatureHeader | SignatureRefusal {
   if (header === undefined || header.trim() === '') {
-    return refuse('no header', 'The Plaid-Verification header is missing: only webhooks Plaid signed are accepted.');
+    return refuse(
+      'no header',
+      'The Plaid-Verification header is missing: only webhooks Plaid signed are accepted.',
+    );
   }
   const token = header.trim();
   let alg: unknown;
@@ -36,7 +39,10 @@ export function readSignature(header: string | undefined, now: Date): SignatureH
     return refuse('malformed', 'The Plaid-Verification header is not a JWT.');
   }
   if (alg !== 'ES256') {
-    return refuse('algorithm', `The Plaid-Verification JWT is signed with ${String(alg)}; only ES256 is accepted.`);
+    return refuse(
+      'algorithm',
+      `The Plaid-Verification JWT is signed with ${String(alg)}; only ES256 is accepted.`,
+    );
   }
   if (typeof kid !== 'string' || kid === '') {
     return refuse('malformed', 'The Plaid-Verification JWT names no key (kid).');
@@ -68,7 +74,10 @@ export async function checkSignature(
   const claimed = payload.request_body_sha256;
   const actual = createHash('sha256').update(rawBody).digest('hex');
   if (typeof claimed !== 'string' || !sameText(claimed.toLowerCase(), actual)) {
-    return refuse('body hash', 'The body is not the one Plaid signed (request_body_sha256 differs): forward it unchanged.');
+    return refuse(
+      'body hash',
+      'The body is not the one Plaid signed (request_body_sha256 differs): forward it unchanged.',
+    );
   }
   return { ok: true };
 }

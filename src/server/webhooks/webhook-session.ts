@@ -20,7 +20,8 @@ export function sessionFromWebhook(webhook: LinkWebhook, signedAt: Date): LinkSe
     case 'SESSION_FINISHED': {
       session.finished_at = signedAt.toISOString();
       const publicToken = webhook.public_tokens?.[0] ?? webhook.public_token;
-      if (webhook.status === 'SUCCESS' && publicToken) session.on_success = { public_token: publicToken, metadata: null };
+      if (webhook.status === 'SUCCESS' && publicToken)
+        session.on_success = { public_token: publicToken, metadata: null };
       if (webhook.status === 'EXITED') session.exit = { error: null, metadata: null };
       break;
     }
