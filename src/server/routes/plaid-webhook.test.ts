@@ -99,6 +99,13 @@ describe('POST /api/webhooks/plaid', () => {
       metadata: null,
     });
     expect(kept?.sessions[0]?.session.finished_at).toEqual(expect.any(String));
+
+    // Its permalink has no answer of Plaid's to show them beside, and says so.
+    const permalink = await appWith().request(`/api/kept/${token}`);
+    expect(permalink.status).toBe(404);
+    expect(((await permalink.json()) as { error_message: string }).error_message).toContain(
+      "1 session(s) of this token from Plaid's webhooks",
+    );
   });
 
   it('answers the same webhook sent again without changing anything', async () => {
