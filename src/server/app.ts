@@ -3,7 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
 import type { Config } from './config';
-import { memoryCounters, redisCounters } from './counters/counters';
+import { memoryCounters, redisCounters, type Counters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
 import { allowedHostsOnly } from './middleware/allowed-hosts';
 import { bodySizeLimit } from './middleware/body-size-limit';
@@ -24,11 +24,14 @@ import { respondWithInternalError, respondWithProxyError } from './proxy-error-r
 import { institutionsGetByIdRoute } from './routes/institutions-get-by-id';
 import { keptRoutes } from './routes/kept';
 import { linkTokenGetRoute } from './routes/link-token-get';
+import { plaidWebhookRoute } from './routes/plaid-webhook';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
 import type { Store } from './store/store';
 import { createBytesInFlight, type BytesInFlight } from './upstream/bytes-in-flight';
+import { fetchKeyFromPlaid } from './webhooks/fetch-plaid-key';
+import { createWebhookKeys } from './webhooks/webhook-keys';
 
 // The whole server as one Hono app, built from configuration alone so that tests can drive it
 // in-process with app.request(). main.ts only reads the environment and listens. Tests pass a
@@ -75,6 +78,11 @@ export function createApp(
     }),
   );
 
+  // Plaid's webhooks come with no user and from no browser: they are believed only when Plaid
+  // signed them, and answer before the host, user and same-origin checks below. The same route
+  // can also have a port of its own (webhookApp(), WEBHOOK_PORT).
+  app.route('/api/webhooks/plaid', webhookRoute(config, bytesInFlight, counters, options.store));
+
   // Everything below answers only to this server's own names (middleware/allowed-hosts.ts) and,
   // the app's own pages included, needs a user (middleware/access-control.ts).
   app.use(allowedHostsOnly(allowedHosts));
@@ -106,6 +114,36 @@ export function createApp(
 }
 
 export type App = ReturnType<typeof createApp>;
+
+// WEBHOOK_PORT: POST /api/webhooks/plaid and nothing else, so that only it need face the internet.
+export function createWebhookApp(config: Config, options: { logger?: Logger; store?: Store } = {}) {
+  const app = new Hono<AppEnv>();
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const counters = config.redisUrl ? redisCounters(config.redisUrl, logger) : memoryCounters();
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(securityHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set('Cache-Control', 'no-store');
+  });
+  const bytesInFlight = createBytesInFlight(config.plaid.maxBytesInFlight);
+  app.route('/api/webhooks/plaid', webhookRoute(config, bytesInFlight, counters, options.store));
+  app.all('*', (c) =>
+    respondWithProxyError(
+      c,
+      'NOT_FOUND',
+      `This port serves only POST /api/webhooks/plaid, not ${c.req.method} ${c.req.path}.`,
+    ),
+  );
+  app.onError((error, c) => respondWithInternalError(c, error));
+  return Object.assign(app, { close: () => counters.close() });
+}
+
+function webhookRoute(config: Config, bytesInFlight: BytesInFlight, counters: Counters, store?: Store) {
+  const keys = createWebhookKeys({ fetchKey: fetchKeyFromPlaid(config, bytesInFlight) });
+  return plaidWebhookRoute({ config, store, counters, keys });
+}
 
 function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlight, store?: Store) {
   return app

@@ -47,6 +47,9 @@ export type Config = {
   publicUrl: string | undefined;
   // The recorder (recorder/): its fastest pace and its polls per minute on each instance.
   recorder: { pollMs: number; maxPerMinute: number };
+  // POST /api/webhooks/plaid (webhooks/): a second port serving only it (WEBHOOK_PORT), requests a
+  // minute per caller address, and tokens the store has not seen that webhooks may add a minute.
+  webhooks: { port: number | undefined; perMinute: number; newTokensPerMinute: number };
 };
 
 const MEGABYTE = 1024 * 1024;
@@ -128,6 +131,9 @@ const EnvSchema = z
     RECORDER_POLL_MS: wholeNumber({ min: 10, max: 600_000, unit: 'milliseconds' }).default(5_000),
     // Well below what Plaid allows a client on /link/token/get, leaving room for people's lookups.
     RECORDER_MAX_PER_MINUTE: wholeNumber({ min: 1, max: 10_000, unit: 'polls' }).default(120),
+    WEBHOOK_PORT: wholeNumber({ min: 0, max: 65_535 }).optional(),
+    WEBHOOK_RATE_LIMIT_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(600),
+    WEBHOOK_NEW_TOKENS_PER_MINUTE: wholeNumber({ min: 1, max: 1_000_000_000 }).default(120),
     ...SecurityEnvShape,
   })
   // Rules that involve more than one variable. Each names the variable to fix.
@@ -198,6 +204,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     },
     publicUrl: vars.PUBLIC_URL && withoutTrailingSlash(vars.PUBLIC_URL),
     recorder: { pollMs: vars.RECORDER_POLL_MS, maxPerMinute: vars.RECORDER_MAX_PER_MINUTE },
+    webhooks: {
+      port: vars.WEBHOOK_PORT,
+      perMinute: vars.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+      newTokensPerMinute: vars.WEBHOOK_NEW_TOKENS_PER_MINUTE,
+    },
   };
 }
 

@@ -105,6 +105,22 @@ describe('main', { timeout: 60_000 }, () => {
     expect(await exited).toBe(0);
   });
 
+  it('serves Plaid webhooks alone on WEBHOOK_PORT, and stops it on SIGTERM', async () => {
+    const { child, exited, output } = await startMain({ WEBHOOK_PORT: '0' });
+    await expect.poll(output).toMatch(/Plaid webhooks received on http:\S+\/api\/webhooks\/plaid/);
+    const webhooks = /Plaid webhooks received on (http:\S+)/.exec(output())![1]!;
+    const unsigned = await fetch(webhooks, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"webhook_type": "LINK"}',
+    });
+    expect(unsigned.status).toBe(401);
+    expect((await unsigned.json()).error_code).toBe('UNAUTHORIZED');
+    expect((await fetch(webhooks.replace('/api/webhooks/plaid', '/api/config'))).status).toBe(404);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('on SIGTERM stops accepting, finishes the lookup in progress, then exits', async () => {
     upstream.answerWith((request, res, req) =>
       setTimeout(() => json(200, { request_id: 'slow-but-complete' })(request, res, req), 700),

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app';
+import { createApp, createWebhookApp } from './app';
 import { loadConfig, type Config } from './config';
 import { gracefulStop } from './graceful-stop';
 import { createLogger } from './observability/logger';
@@ -74,17 +74,39 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+// WEBHOOK_PORT: Plaid's webhooks on a port of their own, serving nothing else (docs/operations.md).
+const webhookPort = config.webhooks.port;
+const webhookApp = webhookPort === undefined ? undefined : createWebhookApp(config, { logger, store });
+const webhookServer =
+  webhookApp &&
+  (serve({ fetch: webhookApp.fetch, hostname: config.host, port: webhookPort }, (info: AddressInfo) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    console.log(
+      `Plaid webhooks received on http://${host}:${info.port}/api/webhooks/plaid (and nothing else on that port)`,
+    );
+  }) as Server);
+webhookServer?.on('error', (error: NodeJS.ErrnoException) => {
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? 'the port is already in use (set WEBHOOK_PORT to another one)'
+      : error.message;
+  logger.fatal(`Could not listen on ${config.host}:${webhookPort}: ${reason}.`);
+  process.exit(1);
+});
+
 const stop = gracefulStop(server);
+const stopWebhooks = webhookServer && gracefulStop(webhookServer);
 
 // Stops accepting, closes idle and half-sent connections, answers the requests in progress (see
 // graceful-stop.ts). The simulator and Redis go last, as those requests may still need them.
 async function shutDown(signal: string): Promise<void> {
   logger.info(`${signal} received: no longer accepting connections, finishing requests in progress.`);
-  const outcome = await stop(SHUTDOWN_DEADLINE_MS);
+  const outcomes = await Promise.all([stop(SHUTDOWN_DEADLINE_MS), stopWebhooks?.(SHUTDOWN_DEADLINE_MS)]);
+  const outcome = outcomes.includes('cut') ? 'cut' : 'finished';
   if (outcome === 'cut')
     logger.error(`Requests still in progress after ${SHUTDOWN_DEADLINE_MS / 1000} s were cut off.`);
   await recorder.stop();
-  await Promise.all([simulator?.close(), app.close(), store.close()]);
+  await Promise.all([simulator?.close(), app.close(), webhookApp?.close(), store.close()]);
   process.exit(outcome === 'finished' ? 0 : 1);
 }
 

@@ -153,3 +153,15 @@ export function oauthStateIdNotFound(requestId: string): PlaidError {
     requestId,
   });
 }
+
+// --- Errors of /webhook_verification_key/get ---
+
+export function unknownWebhookKey(requestId: string): SimulatorError {
+  return apiError(
+    400,
+    'INVALID_INPUT',
+    'INVALID_WEBHOOK_VERIFICATION_KEY_ID',
+    'invalid key_id provided',
+    requestId,
+  );
+}

@@ -32,6 +32,15 @@ export function keptRoutes(config: Config, store: Store | undefined) {
       } catch {
         return respondWithProxyError(c, 'STORE_UNAVAILABLE', STORE_DOWN);
       }
+      // Known only from Plaid's webhooks (routes/plaid-webhook.ts): sessions, but no answer to show
+      // them beside; a lookup shows them.
+      if (kept && !kept.answer && kept.sessions.length > 0) {
+        return respondWithProxyError(
+          c,
+          'NOT_KEPT',
+          `The inspector holds ${kept.sessions.length} session(s) of this token from Plaid's webhooks, but no answer from Plaid: look the token up to see them beside Plaid's answer.`,
+        );
+      }
       if (!kept?.answer) {
         return respondWithProxyError(
           c,

@@ -15,6 +15,12 @@ import {
 import { openDatabase, type StoreLocation } from './open-database';
 import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
+import {
+  keepWebhookSession,
+  tokenEnvironment,
+  type WebhookKeepResult,
+  type WebhookSessionToKeep,
+} from './webhooks';
 
 // The inspector's memory of what Plaid said (docs/architecture.md, "The store"): the one module
 // that touches the database. Keeping an answer never delays the answer: keep() only queues it, and
@@ -43,6 +49,10 @@ export type Store = {
   health(): 'ok' | 'degraded';
   // Adds the store's instruments to the app's /metrics.
   registerMetrics(registry: Registry): void;
+  // Plaid's webhooks (store/webhooks.ts). Written at once, not queued: Plaid hears 200 only once
+  // the session is kept, and sends the webhook again otherwise.
+  tokenEnvironment(linkToken: string): Promise<PlaidEnvironment | undefined>;
+  keepWebhookSession(entry: WebhookSessionToKeep): Promise<WebhookKeepResult>;
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -170,6 +180,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       const all: Metric[] = [instruments.answers, instruments.failures, ...gauges];
       for (const metric of all) registry.registerMetric(metric);
     },
+    tokenEnvironment: (linkToken) => attempt('read', () => tokenEnvironment(db, linkToken)),
+    keepWebhookSession: (entry) => attempt('keep', () => keepWebhookSession(db, entry)),
     idle: async () => {
       while (draining) await draining;
     },

@@ -86,6 +86,11 @@ export function getInstitutionById(
   });
 }
 
+// The public key Plaid signs webhooks with, by the kid in a webhook's Plaid-Verification header.
+export function getWebhookVerificationKey(call: PlaidCall & { keyId: string }): Promise<PlaidOutcome> {
+  return callPlaid(call, '/webhook_verification_key/get', { key_id: call.keyId });
+}
+
 async function callPlaid(call: PlaidCall, path: string, body: object): Promise<PlaidOutcome> {
   if (!call.bytesInFlight.hasRoom()) return BUSY;
   // The bytes of this call's answers, counted while they are read and given back at the end.
@@ -151,7 +156,7 @@ function endpoint(baseUrl: string, path: string): Endpoint {
   return found;
 }
 
-// Both endpoints only read, so sending a request again is harmless; that is why a failure before
+// Every endpoint called only reads, so sending a request again is harmless; that is why a failure before
 // any answer can be retried even if the first request may have reached Plaid.
 async function attempt(
   call: PlaidCall,

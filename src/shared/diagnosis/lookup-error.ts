@@ -149,6 +149,12 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
       'Look the token up with Plaid meanwhile; whoever runs the inspector checks its store (/readyz).',
     retryable: true,
   },
+  // Only Plaid meets this one (POST /api/webhooks/plaid), never the page; here for completeness.
+  WEBHOOK_NOT_CONFIGURED: {
+    actor: 'inspector operator',
+    explanation: "The inspector holds no Plaid secret for the webhook's environment, so it cannot check Plaid's signature.",
+    nextStep: 'Whoever runs the inspector sets PLAID_CLIENT_ID and the PLAID_SECRET_* for that environment.',
+  },
   PAYLOAD_TOO_LARGE: {
     actor: 'inspector user',
     nextStep: 'Paste the link token alone, not the text around it.',
