@@ -74,11 +74,14 @@ export function apiKeysRoutes(config: Config, store: Store | undefined) {
         return respondWithProxyError(c, 'STORE_UNAVAILABLE', STORE_DOWN);
       }
       if (!revoked) return respondWithProxyError(c, 'NOT_FOUND', 'There is no API key with this id.');
-      c.get('log').info(
-        { audit: 'api_key.revoke', user, api_key_id: revoked.id, api_key_name: revoked.name },
-        'API key revoked',
-      );
-      return c.json(summary(revoked));
+      const { record, revokedNow } = revoked;
+      if (revokedNow) {
+        c.get('log').info(
+          { audit: 'api_key.revoke', user, api_key_id: record.id, api_key_name: record.name },
+          'API key revoked',
+        );
+      }
+      return c.json(summary(record));
     });
 }
 

@@ -81,13 +81,15 @@ describe.each(BACKENDS)('API keys on %s', (backendName) => {
       createdBy: 'ana',
     });
     const revoked = await keys.revoke(record.id, 'bob');
-    expect(revoked?.revokedAt).toBeInstanceOf(Date);
-    expect(revoked?.revokedBy).toBe('bob');
-    expect((await keys.find(key))?.revokedAt).toEqual(revoked?.revokedAt);
+    expect(revoked?.revokedNow).toBe(true);
+    expect(revoked?.record.revokedAt).toBeInstanceOf(Date);
+    expect(revoked?.record.revokedBy).toBe('bob');
+    expect((await keys.find(key))?.revokedAt).toEqual(revoked?.record.revokedAt);
 
     const again = await keys.revoke(record.id, 'carol');
-    expect(again?.revokedBy).toBe('bob');
-    expect(again?.revokedAt).toEqual(revoked?.revokedAt);
+    expect(again?.revokedNow).toBe(false);
+    expect(again?.record.revokedBy).toBe('bob');
+    expect(again?.record.revokedAt).toEqual(revoked?.record.revokedAt);
     expect(await keys.revoke('no-such-id', 'bob')).toBeUndefined();
   });
 

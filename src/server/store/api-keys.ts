@@ -36,9 +36,9 @@ export type ApiKeyStore = {
   create(input: NewApiKey): Promise<{ key: string; record: ApiKeyRecord }>;
   // Every key, newest first, revoked ones included.
   list(): Promise<ApiKeyRecord[]>;
-  // Revokes a key at once (a key revoked before keeps its first revocation); undefined when there
-  // is no key with this id.
-  revoke(id: string, by: string): Promise<ApiKeyRecord | undefined>;
+  // Revokes a key at once; undefined when there is no key with this id. A key revoked before keeps
+  // its first revocation (revokedNow false).
+  revoke(id: string, by: string): Promise<{ record: ApiKeyRecord; revokedNow: boolean } | undefined>;
   // The key's record, revoked or not, read from the database on every call (no cache: a key
   // revoked on any instance stops working on every instance at once); undefined when no key made
   // here is this one.
@@ -106,15 +106,15 @@ export async function revokeApiKey(
   id: string,
   by: string,
   now: Date,
-): Promise<ApiKeyRecord | undefined> {
-  await db
+): Promise<{ record: ApiKeyRecord; revokedNow: boolean } | undefined> {
+  const updated = await db
     .updateTable('api_keys')
     .set({ revoked_at: now, revoked_by: by })
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
-    .execute();
+    .executeTakeFirst();
   const row = await db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toRecord(row);
+  return row && { record: toRecord(row), revokedNow: updated.numUpdatedRows > 0n };
 }
 
 export async function findApiKey(db: Kysely<Database>, key: string): Promise<ApiKeyRecord | undefined> {
