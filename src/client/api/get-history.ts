@@ -1,9 +1,5 @@
 import { API_PATHS } from '../../shared/api-paths';
-import {
-  HistoryPageSchema,
-  type HistoryFilter,
-  type HistoryPage,
-} from '../../shared/history/history-api';
+import { HistoryPageSchema, type HistoryFilter, type HistoryPage } from '../../shared/history/history-api';
 import { historyFilterParams } from '../lib/history-filter';
 import { requestJson, requestText } from './request-json';
 

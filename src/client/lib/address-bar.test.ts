@@ -31,11 +31,16 @@ describe('reading the address', () => {
 
 describe('the permalink of a kept answer (?kept=1)', () => {
   it('is read, and is left when the user asks Plaid now', () => {
-    expect(readAddress(`http://h/?link_token=${TOKEN}&kept=1`)).toMatchObject({ linkToken: TOKEN, kept: true });
+    expect(readAddress(`http://h/?link_token=${TOKEN}&kept=1`)).toMatchObject({
+      linkToken: TOKEN,
+      kept: true,
+    });
     expect(addressUrl(`http://h/?link_token=${TOKEN}&kept=1`, { linkToken: TOKEN, kept: false })).toBe(
       `http://h/?link_token=${TOKEN}`,
     );
-    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { kept: true })).toBe(`http://h/?link_token=${TOKEN}&kept=1`);
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { kept: true })).toBe(
+      `http://h/?link_token=${TOKEN}&kept=1`,
+    );
     expect(addressUrl(`http://h/?link_token=${TOKEN}`, { linkToken: TOKEN, kept: false })).toBeNull();
   });
 });
@@ -78,7 +83,9 @@ describe('going somewhere and coming back', () => {
     const listener = vi.fn();
     const stop = onAddressChange(listener);
     window.history.back();
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN, kept: false }));
+    await vi.waitFor(() =>
+      expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN, kept: false }),
+    );
     stop();
     window.history.back();
     await vi.waitFor(() => expect(window.location.search).toBe(''));
@@ -109,13 +116,16 @@ describe('History in the address bar', () => {
   });
 
   it("puts the lookup's token aside while History shows, and History's filter while the lookup shows", () => {
-    const aside = { lookup: [['link_token', TOKEN]] as [string, string][], history: [['verdict', 'failed']] as [string, string][] };
+    const aside = {
+      lookup: [['link_token', TOKEN]] as [string, string][],
+      history: [['verdict', 'failed']] as [string, string][],
+    };
     expect(addressUrl(`http://h/?link_token=${TOKEN}&kept=1`, { view: 'history' }, aside)).toBe(
       'http://h/?view=history&verdict=failed',
     );
-    expect(addressUrl(`http://h/?view=history&link_token=${OTHER}&verdict=failed`, { view: 'batch' }, aside)).toBe(
-      `http://h/?view=batch&link_token=${TOKEN}`,
-    );
+    expect(
+      addressUrl(`http://h/?view=history&link_token=${OTHER}&verdict=failed`, { view: 'batch' }, aside),
+    ).toBe(`http://h/?view=batch&link_token=${TOKEN}`);
     // Batch and the lookup share the token: nothing is put aside between them.
     expect(addressUrl(`http://h/?link_token=${TOKEN}`, { view: 'batch' }, aside)).toBe(
       `http://h/?link_token=${TOKEN}&view=batch`,
@@ -143,13 +153,22 @@ describe('History in the address bar', () => {
     expect(window.history.length).toBe(start + 2);
     window.history.back();
     await vi.waitFor(() => expect(currentHistoryFilter().verdict).toEqual(['failed']));
-    expect(historyFilterUrl('http://h/?view=history&verdict=failed', { ...NO_HISTORY_FILTER, verdict: ['failed'] })).toBeNull();
+    expect(
+      historyFilterUrl('http://h/?view=history&verdict=failed', {
+        ...NO_HISTORY_FILTER,
+        verdict: ['failed'],
+      }),
+    ).toBeNull();
   });
 
   it('shares History with its filter', () => {
-    expect(shareableHistoryLink('http://h', { ...NO_HISTORY_FILTER, error_code: ['ITEM_LOCKED'], source: ['webhook'] })).toBe(
-      'http://h/?view=history&error_code=ITEM_LOCKED&source=webhook',
-    );
+    expect(
+      shareableHistoryLink('http://h', {
+        ...NO_HISTORY_FILTER,
+        error_code: ['ITEM_LOCKED'],
+        source: ['webhook'],
+      }),
+    ).toBe('http://h/?view=history&error_code=ITEM_LOCKED&source=webhook');
     expect(shareableHistoryLink('http://h', NO_HISTORY_FILTER)).toBe('http://h/?view=history');
   });
 });

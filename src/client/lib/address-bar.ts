@@ -56,7 +56,11 @@ function sideParams(url: string, side: Side): [string, string][] {
 // place. A token is compared as a link token (letter case and spaces aside). Everything else in
 // the URL stays as it is, but for the side left's parameters, which make way for those `aside`
 // holds for the side opened.
-export function addressUrl(url: string, change: Partial<Address>, aside: PutAside = NOTHING_ASIDE): string | null {
+export function addressUrl(
+  url: string,
+  change: Partial<Address>,
+  aside: PutAside = NOTHING_ASIDE,
+): string | null {
   const current = readAddress(url);
   const parsed = new URL(url);
   let changed = false;

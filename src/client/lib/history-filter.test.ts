@@ -26,7 +26,9 @@ describe("History's filter as query parameters", () => {
 
   it('drops what the API would refuse rather than failing the whole view', () => {
     const filter = readHistoryFilter(
-      new URLSearchParams(`verdict=failed&verdict=exploded&source=fax&request_id=${'x'.repeat(300)}&error_code=`),
+      new URLSearchParams(
+        `verdict=failed&verdict=exploded&source=fax&request_id=${'x'.repeat(300)}&error_code=`,
+      ),
     );
     expect(filter).toEqual({ ...NO_HISTORY_FILTER, verdict: ['failed'] });
     expect(isHistoryFiltered(filter)).toBe(true);

@@ -1,8 +1,4 @@
-import {
-  HistoryFilterSchema,
-  type HistoryFacet,
-  type HistoryFilter,
-} from '../../shared/history/history-api';
+import { HistoryFilterSchema, type HistoryFacet, type HistoryFilter } from '../../shared/history/history-api';
 
 // History's filter as query parameters: the same names and values in the address bar
 // (?view=history&verdict=failed&error_code=…) and in GET /api/history, so a filtered view can be
