@@ -10,9 +10,9 @@ import { BankHealth } from './BankHealth';
 
 const FACET_LABELS: Readonly<Record<Facet, string>> = {
   verdict: 'Verdict',
-  errorCode: 'Error code',
+  error_code: 'Error code',
   institution: 'Institution',
-  exitStatus: 'Exit status',
+  exit_status: 'Exit status',
 };
 
 const VERDICT_LOOK: VerdictLook = {
