@@ -12,6 +12,10 @@ import { useView } from './use-view';
 // downloads before the first lookup) within its size budget. The chunk is named after the page
 // (BatchPage-*.js), apart from the entry's index-*.js that the size budget measures.
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
+// History too: it asks the server for nothing until its tab is shown.
+const HistoryPage = lazy(() =>
+  import('./pages/HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [view, showView] = useView();
@@ -33,6 +37,15 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       content: (
         <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
           <BatchPage incoming={tokensForBatch} />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'history',
+      label: 'History',
+      content: (
+        <Suspense fallback={<p className={styles.loading}>Loading History…</p>}>
+          <HistoryPage shown={view === 'history'} />
         </Suspense>
       ),
     },

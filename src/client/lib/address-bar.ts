@@ -1,6 +1,6 @@
 import { checkLinkToken } from '../../shared/link-token';
 import type { HistoryFilter } from '../../shared/history/history-api';
-import { HISTORY_PARAMS, historyFilterParams, readHistoryFilter } from './history-filter';
+import { HISTORY_PARAMS, historyFilterParams, NO_HISTORY_FILTER, readHistoryFilter } from './history-filter';
 
 // What the address bar holds, so that a reload, a bookmark or a shared link opens the same place
 // and Back and Forward step through the places visited: the view (?view=batch; the lookup is the
@@ -104,7 +104,10 @@ export function goTo(change: Partial<Address>): void {
   window.history.pushState(null, '', url);
 }
 
+// History's filter as the address names it; none while another view shows (its parameters are
+// the lookup's then).
 export function currentHistoryFilter(): HistoryFilter {
+  if (currentAddress().view !== 'history') return NO_HISTORY_FILTER;
   return readHistoryFilter(new URL(window.location.href).searchParams);
 }
 

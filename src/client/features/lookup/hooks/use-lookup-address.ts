@@ -19,7 +19,10 @@ export type LookupAddress = {
 // first. A step that changes only the view (Back from Batch or History) leaves the lookup as it is.
 export function useLookupAddress(
   lookupForm: LookupFormState,
-  { start, clear }: { start: (request: LinkTokenGetRequest, fromStore?: boolean) => void; clear: LookupRun['clear'] },
+  {
+    start,
+    clear,
+  }: { start: (request: LinkTokenGetRequest, fromStore?: boolean) => void; clear: LookupRun['clear'] },
 ): LookupAddress {
   const { form, submitWith, askForCredentials, dismissCredentialsPrompt } = lookupForm;
   const serverInfo = useQuery(serverInfoQuery);
