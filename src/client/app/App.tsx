@@ -12,13 +12,16 @@ import { useView } from './use-view';
 // downloads before the first lookup) within its size budget. The chunk is named after the page
 // (BatchPage-*.js), apart from the entry's index-*.js that the size budget measures.
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
-// History too: it asks the server for nothing until its tab is shown.
+// History too, and only once its tab is first shown: most visits never open it.
 const HistoryPage = lazy(() =>
   import('./pages/HistoryPage').then((module) => ({ default: module.HistoryPage })),
 );
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [view, showView] = useView();
+  // Once shown, History stays mounted like the other views (switching back keeps its list).
+  const [historyOpened, setHistoryOpened] = useState(view === 'history');
+  if (view === 'history' && !historyOpened) setHistoryOpened(true);
   // Tokens the lookup field could not take one at a time (a paste of several), for Batch. A new
   // object each time, so that opening the same tokens twice fills Batch twice.
   const [tokensForBatch, setTokensForBatch] = useState<{ tokens: string[] } | null>(null);
@@ -43,7 +46,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
     {
       id: 'history',
       label: 'History',
-      content: (
+      content: historyOpened && (
         <Suspense fallback={<p className={styles.loading}>Loading History…</p>}>
           <HistoryPage shown={view === 'history'} />
         </Suspense>
