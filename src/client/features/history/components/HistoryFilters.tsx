@@ -47,6 +47,14 @@ export function HistoryFilters({
     setFields(fieldsOf(filter));
   }
 
+  // Folded on a phone, so that the outcome is on the first screen, unless it holds a search.
+  const [open, setOpen] = useState(
+    () =>
+      !window.matchMedia?.('(max-width: 40rem)').matches ||
+      Object.values(fieldsOf(filter)).some((value) => value !== '') ||
+      filter.source.length > 0,
+  );
+
   function apply(event: FormEvent) {
     event.preventDefault();
     const typed = Object.fromEntries(
@@ -63,61 +71,64 @@ export function HistoryFilters({
   }
 
   return (
-    <form className={styles.filters} onSubmit={apply} aria-label="History filters">
-      <div className={styles.filterFields}>
-        {TEXT_FIELDS.map(({ name, label, placeholder }) => (
-          <label key={name} className={styles.filterField}>
-            <span className={formStyles.label}>{label}</span>
-            <input
-              className={`${formStyles.input} ${formStyles.token}`}
-              name={name}
-              value={fields[name]}
-              placeholder={placeholder}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
-            />
-          </label>
-        ))}
-        <label className={styles.filterField}>
-          <span className={formStyles.label}>Last seen from (UTC)</span>
-          <input
-            className={formStyles.input}
-            type="date"
-            name="from"
-            value={fields.from.slice(0, 10)}
-            onChange={(event) => setFields({ ...fields, from: event.target.value })}
-          />
-        </label>
-        <label className={styles.filterField}>
-          <span className={formStyles.label}>Last seen before (UTC)</span>
-          <input
-            className={formStyles.input}
-            type="date"
-            name="to"
-            value={fields.to.slice(0, 10)}
-            onChange={(event) => setFields({ ...fields, to: event.target.value })}
-          />
-        </label>
-      </div>
-      <div className={styles.filterActions}>
-        <fieldset className={styles.sources}>
-          <legend className={formStyles.label}>Kept from</legend>
-          {KEPT_SOURCES.map((source) => (
-            <label key={source}>
+    <details className={styles.search} open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Search by token, ID, source or date</summary>
+      <form className={styles.filters} onSubmit={apply} aria-label="History filters">
+        <div className={styles.filterFields}>
+          {TEXT_FIELDS.map(({ name, label, placeholder }) => (
+            <label key={name} className={styles.filterField}>
+              <span className={formStyles.label}>{label}</span>
               <input
-                type="checkbox"
-                checked={filter.source.includes(source)}
-                onChange={() => toggleSource(source)}
-              />{' '}
-              {SOURCE_LABELS[source]}
+                className={`${formStyles.input} ${formStyles.token}`}
+                name={name}
+                value={fields[name]}
+                placeholder={placeholder}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
+              />
             </label>
           ))}
-        </fieldset>
-        <Button type="submit" variant="primary" size="small">
-          Search History
-        </Button>
-      </div>
-    </form>
+          <label className={styles.filterField}>
+            <span className={formStyles.label}>Last seen from (UTC)</span>
+            <input
+              className={formStyles.input}
+              type="date"
+              name="from"
+              value={fields.from.slice(0, 10)}
+              onChange={(event) => setFields({ ...fields, from: event.target.value })}
+            />
+          </label>
+          <label className={styles.filterField}>
+            <span className={formStyles.label}>Last seen before (UTC)</span>
+            <input
+              className={formStyles.input}
+              type="date"
+              name="to"
+              value={fields.to.slice(0, 10)}
+              onChange={(event) => setFields({ ...fields, to: event.target.value })}
+            />
+          </label>
+        </div>
+        <div className={styles.filterActions}>
+          <fieldset className={styles.sources}>
+            <legend className={formStyles.label}>Kept from</legend>
+            {KEPT_SOURCES.map((source) => (
+              <label key={source}>
+                <input
+                  type="checkbox"
+                  checked={filter.source.includes(source)}
+                  onChange={() => toggleSource(source)}
+                />{' '}
+                {SOURCE_LABELS[source]}
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit" variant="primary" size="small">
+            Search History
+          </Button>
+        </div>
+      </form>
+    </details>
   );
 }
