@@ -169,7 +169,7 @@ describe('History when it cannot list', () => {
     [
       503,
       'STORE_UNAVAILABLE',
-      'This server keeps no answers.',
+      'This server keeps no answers, so it has no History.',
       'This inspector keeps no answers, so History has nothing to list',
       false,
     ],
