@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { scenarioToken } from '../src/simulator';
+import { expectNoAxeViolations } from './support/axe';
 import { startOwnServer, type OwnServer } from './support/own-server';
 import { lookUp, statusPanel } from './support/page';
 
@@ -61,4 +62,5 @@ test('looked-up tokens show in History; a filtered view opens a kept answer and 
     'true',
   );
   await expect(history.getByRole('link', { name: new RegExp(tokens.loginRequired) })).toBeVisible();
+  await expectNoAxeViolations(page, 'History filtered by an error code');
 });
