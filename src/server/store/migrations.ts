@@ -70,6 +70,16 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`
         create index kept_tokens_time_bound on kept_tokens (diagnosed_at)
           where verdict in ('in progress', 'never opened')`.execute(db);
+      // A page filtered by a verdict, a code or a bank walks only its tokens, newest first.
+      await sql`create index kept_tokens_by_verdict on kept_tokens (verdict, last_seen_at desc, link_token)`.execute(
+        db,
+      );
+      await sql`
+        create index kept_tokens_by_error_code on kept_tokens (error_code, last_seen_at desc, link_token)
+          where error_code is not null`.execute(db);
+      await sql`
+        create index kept_tokens_by_institution on kept_tokens (institution, last_seen_at desc, link_token)
+          where institution is not null`.execute(db);
       // The breakdown's counts without reading every token: tokens counted by UTC day of
       // last_seen_at and by the facts the breakdown groups, kept exact by a trigger whatever
       // changes kept_tokens (a diagnosis, a keep, a delete, the purge). History sums it when the
