@@ -14,7 +14,7 @@ import { HistoryPageRequestSchema, type HistoryPageRequest } from '../../shared/
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { makeResponse, makeSession } from '../../shared/test/fixtures';
 import { countOutdated, diagnoseKept, historyPage, tokensToDiagnose } from './history';
-import { keepAnswer } from './kept-answers';
+import { deleteTokens, keepAnswer } from './kept-answers';
 import { openDatabase } from './open-database';
 import type { Database, KeptSource } from './schema';
 import { openStore } from './store';
@@ -73,7 +73,8 @@ const OUTCOMES: Outcome[] = [
 // Each test keeps its tokens within its own day, and filters by it, so tests share one database.
 let day = 0;
 function nextDay(): { from: string; to: string; at: (minute: number) => Date } {
-  day += 1;
+  // Every other day, so that a token may move to the day after its window.
+  day += 2;
   const start = Date.UTC(2026, 10, day);
   return {
     from: new Date(start).toISOString(),
@@ -123,13 +124,20 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
     }
     expect(new Set(expected.map((facts) => facts.verdict)).size).toBeGreaterThan(2);
 
-    for (const choices of [
-      {},
-      { verdict: ['failed'] },
-      { institution: ['Houndstooth Bank'], exit_status: ['requires_credentials'] },
-      { error_code: ['INSTITUTION_DOWN', 'NO_SUCH_CODE'] },
-    ]) {
-      const page = await historyPage(db, request({ from: window.from, to: window.to, ...choices }));
+    // Whole days are summed from history_counts; a cut day groups the tokens themselves.
+    const cutDay = {
+      from: new Date(Date.parse(window.from) - 1000).toISOString(),
+      to: new Date(Date.parse(window.to) + 1000).toISOString(),
+    };
+    for (const [range, choices] of [window, cutDay].flatMap((range) =>
+      [
+        {},
+        { verdict: ['failed'] },
+        { institution: ['Houndstooth Bank'], exit_status: ['requires_credentials'] },
+        { error_code: ['INSTITUTION_DOWN', 'NO_SUCH_CODE'] },
+      ].map((choices) => [range, choices] as const),
+    )) {
+      const page = await historyPage(db, request({ from: range.from, to: range.to, ...choices }));
       const selection = { verdict: [], error_code: [], institution: [], exit_status: [], ...choices };
       const matching = expected.filter((facts) => matchesFacets(facts, selection));
       expect(page.breakdown).toEqual(facetCounts(expected, selection));
@@ -138,6 +146,26 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
       expect(page.total).toBe(matching.length);
       expect(page.rows).toHaveLength(matching.length);
     }
+  });
+
+  it('keeps the summed counts exact as tokens are kept again, diagnosed again and deleted', async () => {
+    const window = nextDay();
+    const tokens = OUTCOMES.map(() => newToken());
+    for (const [index, token] of tokens.entries())
+      await keep(token, answerFor(token, OUTCOMES[index]!), window.at(index));
+    // One fails differently now, one moves to the next day, one is deleted (data-subject request).
+    await keep(tokens[4]!, answerFor(tokens[4]!, OUTCOMES[3]!), window.at(60));
+    await keep(tokens[5]!, answerFor(tokens[5]!, OUTCOMES[0]!), window.at(24 * 60 + 5));
+    await deleteTokens(db, [tokens[6]!]);
+    const summed = await historyPage(db, request({ from: window.from, to: window.to }));
+    const scanned = await historyPage(
+      db,
+      request({ from: window.at(-1).toISOString(), to: window.at(24 * 60 - 1).toISOString() }),
+    );
+    expect(summed.total).toBe(5);
+    expect(summed.breakdown).toEqual(scanned.breakdown);
+    expect(summed.banks).toEqual(scanned.banks);
+    expect(summed.verdict_totals).toEqual([{ value: 'failed', count: 5 }]);
   });
 
   it('lists rows newest first with their verdict, facts and sources', async () => {

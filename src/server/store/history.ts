@@ -105,6 +105,8 @@ export function startBackgroundDiagnosis(db: Kysely<Database>, logger: Logger) {
   let running: Promise<void> | undefined;
   let stopped = false;
   async function round(): Promise<void> {
+    // Groups whose tokens all moved on (to another day, another verdict) or were deleted.
+    await db.deleteFrom('history_counts').where('tokens', '=', 0).execute();
     let diagnosed = 0;
     while (!stopped) {
       const tokens = await tokensToDiagnose(db, DIAGNOSIS_BATCH, new Date());
@@ -302,9 +304,18 @@ async function listRows(
   }));
 }
 
-// The filtered set grouped by the facts the breakdown counts: one scan, however many groups. The
-// groups are few (verdicts x error codes x banks seen), and the shared rules count over them.
+// The filtered set grouped by the facts the breakdown counts: the groups are few (verdicts x error
+// codes x banks seen), and the shared rules count over them. A filter of whole UTC days and
+// groups sums history_counts (kept by a trigger, migration 002-history); one naming a token, a
+// session or a request, or cutting a day, groups the tokens it selects.
 async function groupedFacts(db: Kysely<Database>, filter: HistoryFilter): Promise<BreakdownFacts[]> {
+  const bySummary =
+    filter.link_token === undefined &&
+    filter.link_session_id === undefined &&
+    filter.request_id === undefined &&
+    isWholeDay(filter.from) &&
+    isWholeDay(filter.to);
+  if (bySummary) return summedFacts(db, filter);
   const groups = await db
     .selectFrom('kept_tokens')
     .select(['verdict', 'error_code', 'institution', 'institution_id', 'exit_status'])
@@ -318,6 +329,40 @@ async function groupedFacts(db: Kysely<Database>, filter: HistoryFilter): Promis
     institution: group.institution,
     institution_id: group.institution_id,
     exit_status: group.exit_status,
+    tokens: Number(group.tokens),
+  }));
+}
+
+function isWholeDay(date: string | undefined): boolean {
+  return date === undefined || new Date(date).getTime() % DAY_MS === 0;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function summedFacts(db: Kysely<Database>, filter: HistoryFilter): Promise<BreakdownFacts[]> {
+  const day = (date: string) => new Date(date).toISOString().slice(0, 10);
+  const groups = await db
+    .selectFrom('history_counts')
+    .select(['verdict', 'error_code', 'institution', 'institution_id', 'exit_status'])
+    .select(sql<string>`sum(tokens)`.as('tokens'))
+    .where((eb) => {
+      const all: Expression<SqlBool>[] = [];
+      if (filter.from !== undefined) all.push(sql<SqlBool>`day >= ${day(filter.from)}::date`);
+      if (filter.to !== undefined) all.push(sql<SqlBool>`day < ${day(filter.to)}::date`);
+      if (filter.source.length > 0)
+        all.push(sql<SqlBool>`sources && array[${sql.join(filter.source)}]::text[]`);
+      return eb.and(all);
+    })
+    .groupBy(['verdict', 'error_code', 'institution', 'institution_id', 'exit_status'])
+    .having(sql`sum(tokens)`, '>', 0)
+    .execute();
+  const fact = (value: string) => (value === '' ? null : value);
+  return groups.map((group) => ({
+    verdict: group.verdict,
+    error_code: fact(group.error_code),
+    institution: fact(group.institution),
+    institution_id: fact(group.institution_id),
+    exit_status: fact(group.exit_status),
     tokens: Number(group.tokens),
   }));
 }

@@ -43,6 +43,18 @@ export type Database = {
     plaid_request_id: string | null;
     answer: ColumnType<unknown, string, string>;
   };
+  // History's counts by UTC day and facts ('' for a missing fact), kept by a trigger on
+  // kept_tokens (migration 002-history).
+  history_counts: {
+    day: ColumnType<Date, never, never>;
+    verdict: string;
+    error_code: string;
+    institution: string;
+    institution_id: string;
+    exit_status: string;
+    sources: KeptSource[];
+    tokens: number;
+  };
   // Each Link session of a token, merged across every answer that held it.
   kept_sessions: {
     link_token: string;
