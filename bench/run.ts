@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { scenarioToken } from '../src/simulator';
 import { batchBenchSection, runBatchBench } from './batch-500';
 import { runBundleSizeCheck } from './frontend';
+import { runHistoryBench } from './history';
 import { describeMachine } from './lib/machine';
 import { table, type Section } from './lib/report';
 import { runMemoryBench } from './memory';
@@ -22,7 +23,16 @@ import { runSoakBench } from './soak';
 //   npm run bench -- --only throughput --seconds 3
 //   npm run bench -- --only throughput,latency --rounds 3 --seconds 2
 
-const BENCHMARKS = ['throughput', 'latency', 'memory', 'frontend', 'render', 'batch', 'soak'] as const;
+const BENCHMARKS = [
+  'throughput',
+  'latency',
+  'memory',
+  'frontend',
+  'render',
+  'batch',
+  'history',
+  'soak',
+] as const;
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const { values } = parseArgs({
@@ -34,6 +44,8 @@ const { values } = parseArgs({
     // The proxy overhead benchmark's rounds per load, and seconds per round.
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '3' },
+    // History's store size (kept tokens).
+    'history-tokens': { type: 'string', default: '100000' },
   },
 });
 const soakSeconds = Number(values['soak-seconds']);
@@ -99,6 +111,8 @@ if (selected('memory')) {
 if (selected('frontend')) await run('front end', runBundleSizeCheck);
 if (selected('render')) await run('large token render in Chromium', runLargeTokenRenderBench);
 if (selected('batch')) await run('batch', async () => batchBenchSection(await runBatchBench()));
+if (selected('history'))
+  await run('History', () => runHistoryBench({ tokens: Number(values['history-tokens']), samples: 40 }));
 if (selected('soak')) await run('soak', () => runSoakBench({ seconds: soakSeconds, concurrency: 16 }));
 
 if (only !== undefined) {

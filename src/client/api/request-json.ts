@@ -25,40 +25,12 @@ type RequestOptions = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; sign
 export async function requestJson<T>(
   path: string,
   schema: z.ZodType<T>,
-  { method = 'GET', body, signal }: RequestOptions = {},
+  options: RequestOptions = {},
 ): Promise<JsonAnswer<T>> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), CLIENT_TIMEOUT_MS);
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(path, {
-      method,
-      headers:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
-    });
-    text = await response.text();
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    if (timeout.signal.aborted) {
-      throw clientError(
-        'CLIENT_TIMEOUT',
-        `The Link Token Inspector server did not answer within ${CLIENT_TIMEOUT_MS / 1000} seconds.`,
-      );
-    }
-    throw clientError(
-      'NETWORK_ERROR',
-      'Could not reach the Link Token Inspector server. Check your connection and that the server is running.',
-    );
-  } finally {
-    clearTimeout(timer);
-  }
-
+  const method = options.method ?? 'GET';
+  const { response, text } = await send(path, 'application/json', options);
   const httpStatus = response.status;
+  if (!response.ok) throw errorAnswer(response, text);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -67,18 +39,6 @@ export async function requestJson<T>(
       'UNEXPECTED_RESPONSE',
       `The server answered HTTP ${httpStatus} with something that is not JSON.`,
       { httpStatus, raw: text.slice(0, 2000) },
-    );
-  }
-
-  if (!response.ok) {
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
-    const error = PlaidErrorSchema.safeParse(json);
-    if (error.success) throw new ApiError(error.data, { httpStatus, retryAfterSeconds, raw: json });
-    throw clientError(
-      'UNEXPECTED_RESPONSE',
-      `The server answered HTTP ${httpStatus} with an error of an unknown shape.`,
-      { httpStatus, retryAfterSeconds, raw: json },
     );
   }
 
@@ -95,4 +55,72 @@ export async function requestJson<T>(
     );
   }
   return { data: parsed.data, raw: json, size: text.length, headers: response.headers };
+}
+
+// A download (an export): its text and type as the server sent them, with the same timeout and
+// errors as requestJson.
+export async function requestText(
+  path: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<{ text: string; type: string }> {
+  const { response, text } = await send(path, '*/*', options);
+  if (!response.ok) throw errorAnswer(response, text);
+  return { text, type: response.headers.get('Content-Type') ?? 'application/octet-stream' };
+}
+
+async function send(
+  path: string,
+  accept: string,
+  { method = 'GET', body, signal }: RequestOptions,
+): Promise<{ response: Response; text: string }> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), CLIENT_TIMEOUT_MS);
+  try {
+    const response = await fetch(path, {
+      method,
+      headers:
+        body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+    });
+    return { response, text: await response.text() };
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    if (timeout.signal.aborted) {
+      throw clientError(
+        'CLIENT_TIMEOUT',
+        `The Link Token Inspector server did not answer within ${CLIENT_TIMEOUT_MS / 1000} seconds.`,
+      );
+    }
+    throw clientError(
+      'NETWORK_ERROR',
+      'Could not reach the Link Token Inspector server. Check your connection and that the server is running.',
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// The ApiError for an answer that is not 2xx: the server's own error body when it has one.
+function errorAnswer(response: Response, text: string): ApiError {
+  const httpStatus = response.status;
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return clientError(
+      'UNEXPECTED_RESPONSE',
+      `The server answered HTTP ${httpStatus} with something that is not JSON.`,
+      { httpStatus, retryAfterSeconds, raw: text.slice(0, 2000) },
+    );
+  }
+  const error = PlaidErrorSchema.safeParse(json);
+  if (error.success) return new ApiError(error.data, { httpStatus, retryAfterSeconds, raw: json });
+  return clientError(
+    'UNEXPECTED_RESPONSE',
+    `The server answered HTTP ${httpStatus} with an error of an unknown shape.`,
+    { httpStatus, retryAfterSeconds, raw: json },
+  );
 }

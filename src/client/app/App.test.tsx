@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../test/msw-server';
 import { answer, configHandler, fixtureTokensHandler, SANDBOX_TOKEN } from '../test/answers';
 import { lookupHandler, tokenField } from '../test/lookup-page';
+import { historyPage } from '../test/history-pages';
 import { renderApp } from '../test/render-app';
 
 beforeEach(() => {
@@ -49,7 +50,9 @@ describe('the view in the address bar', () => {
   });
 
   it('switching views is a history entry; Back returns to the lookup as it was, without asking again', async () => {
-    const { sent, handler } = lookupHandler((body) => HttpResponse.json(answer({ link_token: body.link_token })));
+    const { sent, handler } = lookupHandler((body) =>
+      HttpResponse.json(answer({ link_token: body.link_token })),
+    );
     server.use(handler);
     const { user } = renderApp();
     await user.click(tokenField());
@@ -64,14 +67,49 @@ describe('the view in the address bar', () => {
     expect(window.history.length).toBe(startLength + 1);
 
     window.history.back();
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'Lookup' })).toHaveAttribute('aria-selected', 'true'));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Lookup' })).toHaveAttribute('aria-selected', 'true'),
+    );
     expect(viewParam()).toBeNull();
     expect(screen.getByRole('heading', { name: 'Link token details' })).toBeVisible();
     expect(tokenField()).toHaveValue(SANDBOX_TOKEN);
     expect(sent).toHaveLength(1);
 
     window.history.forward();
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'Batch' })).toHaveAttribute('aria-selected', 'true'));
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Batch' })).toHaveAttribute('aria-selected', 'true'),
+    );
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe('History beside the lookup', () => {
+  it("never looks up History's token filter, and each side keeps its own address", async () => {
+    const { sent, handler } = lookupHandler((body) =>
+      HttpResponse.json(answer({ link_token: body.link_token })),
+    );
+    const asked: string[] = [];
+    server.use(
+      handler,
+      http.get('/api/history', ({ request }) => {
+        asked.push(new URL(request.url).search);
+        return HttpResponse.json(historyPage());
+      }),
+    );
+    window.history.replaceState(null, '', `/?view=history&link_token=${SANDBOX_TOKEN}`);
+    const { user } = renderApp();
+    expect(await screen.findByRole('button', { name: 'Failed 1' })).toBeVisible();
+    expect(asked).toEqual([`?link_token=${SANDBOX_TOKEN}`]);
+
+    await user.click(screen.getByRole('tab', { name: 'Lookup' }));
+    expect(window.location.search).toBe('');
+    expect(tokenField()).toHaveValue('');
+    await user.click(screen.getByRole('tab', { name: 'History' }));
+    expect(window.location.search).toBe(`?view=history&link_token=${SANDBOX_TOKEN}`);
+    window.history.back();
+    await waitFor(() =>
+      expect(screen.getByRole('tab', { name: 'Lookup' })).toHaveAttribute('aria-selected', 'true'),
+    );
+    expect(sent).toHaveLength(0);
   });
 });

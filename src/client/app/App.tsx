@@ -15,9 +15,16 @@ const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ def
 const ApiKeysPage = lazy(() =>
   import('./pages/ApiKeysPage').then((module) => ({ default: module.ApiKeysPage })),
 );
+// History too, and only once its tab is first shown: most visits never open it.
+const HistoryPage = lazy(() =>
+  import('./pages/HistoryPage').then((module) => ({ default: module.HistoryPage })),
+);
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   const [view, showView] = useView();
+  // Once shown, History stays mounted like the other views (switching back keeps its list).
+  const [historyOpened, setHistoryOpened] = useState(view === 'history');
+  if (view === 'history' && !historyOpened) setHistoryOpened(true);
   // Tokens the lookup field could not take one at a time (a paste of several), for Batch. A new
   // object each time, so that opening the same tokens twice fills Batch twice.
   const [tokensForBatch, setTokensForBatch] = useState<{ tokens: string[] } | null>(null);
@@ -40,6 +47,15 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       content: (
         <Suspense fallback={<p className={styles.loading}>Loading the batch view…</p>}>
           <BatchPage incoming={tokensForBatch} />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'history',
+      label: 'History',
+      content: historyOpened && (
+        <Suspense fallback={<p className={styles.loading}>Loading History…</p>}>
+          <HistoryPage shown={view === 'history'} />
         </Suspense>
       ),
     },

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import { NO_HISTORY_FILTER } from './history-filter';
 import {
   addressUrl,
+  currentHistoryFilter,
   goTo,
+  goToHistoryFilter,
+  historyFilterUrl,
   onAddressChange,
   readAddress,
+  shareableHistoryLink,
   shareableLink,
   withoutCredentials,
 } from './address-bar';
@@ -27,11 +32,16 @@ describe('reading the address', () => {
 
 describe('the permalink of a kept answer (?kept=1)', () => {
   it('is read, and is left when the user asks Plaid now', () => {
-    expect(readAddress(`http://h/?link_token=${TOKEN}&kept=1`)).toMatchObject({ linkToken: TOKEN, kept: true });
+    expect(readAddress(`http://h/?link_token=${TOKEN}&kept=1`)).toMatchObject({
+      linkToken: TOKEN,
+      kept: true,
+    });
     expect(addressUrl(`http://h/?link_token=${TOKEN}&kept=1`, { linkToken: TOKEN, kept: false })).toBe(
       `http://h/?link_token=${TOKEN}`,
     );
-    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { kept: true })).toBe(`http://h/?link_token=${TOKEN}&kept=1`);
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { kept: true })).toBe(
+      `http://h/?link_token=${TOKEN}&kept=1`,
+    );
     expect(addressUrl(`http://h/?link_token=${TOKEN}`, { linkToken: TOKEN, kept: false })).toBeNull();
   });
 });
@@ -74,7 +84,9 @@ describe('going somewhere and coming back', () => {
     const listener = vi.fn();
     const stop = onAddressChange(listener);
     window.history.back();
-    await vi.waitFor(() => expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN, kept: false }));
+    await vi.waitFor(() =>
+      expect(listener).toHaveBeenCalledWith({ view: 'lookup', linkToken: TOKEN, kept: false }),
+    );
     stop();
     window.history.back();
     await vi.waitFor(() => expect(window.location.search).toBe(''));
@@ -92,5 +104,72 @@ describe('credentials and shared links', () => {
 
   it('builds a shareable link with the token only', () => {
     expect(shareableLink('http://127.0.0.1:3000', TOKEN)).toBe(`http://127.0.0.1:3000/?link_token=${TOKEN}`);
+  });
+});
+
+describe('History in the address bar', () => {
+  it('reads History, whose link_token is its filter and never a token for the lookup', () => {
+    expect(readAddress(`http://h/?view=history&link_token=${TOKEN}`)).toEqual({
+      view: 'history',
+      linkToken: '',
+      kept: false,
+    });
+  });
+
+  it("puts the lookup's token aside while History shows, and History's filter while the lookup shows", () => {
+    const aside = {
+      lookup: [['link_token', TOKEN]] as [string, string][],
+      history: [['verdict', 'failed']] as [string, string][],
+    };
+    expect(addressUrl(`http://h/?link_token=${TOKEN}&kept=1`, { view: 'history' }, aside)).toBe(
+      'http://h/?view=history&verdict=failed',
+    );
+    expect(
+      addressUrl(`http://h/?view=history&link_token=${OTHER}&verdict=failed`, { view: 'batch' }, aside),
+    ).toBe(`http://h/?view=batch&link_token=${TOKEN}`);
+    // Batch and the lookup share the token: nothing is put aside between them.
+    expect(addressUrl(`http://h/?link_token=${TOKEN}`, { view: 'batch' }, aside)).toBe(
+      `http://h/?link_token=${TOKEN}&view=batch`,
+    );
+  });
+
+  it('brings each side back as it was left, through the tabs', () => {
+    goTo({ linkToken: TOKEN });
+    goTo({ view: 'history' });
+    expect(window.location.search).toBe('?view=history');
+    goToHistoryFilter({ ...NO_HISTORY_FILTER, link_token: OTHER, error_code: ['ITEM_LOCKED'] });
+    goTo({ view: 'lookup' });
+    expect(window.location.search).toBe(`?link_token=${TOKEN}`);
+    goTo({ view: 'history' });
+    expect(currentHistoryFilter()).toMatchObject({ link_token: OTHER, error_code: ['ITEM_LOCKED'] });
+  });
+
+  it('writes a filter once per change, and Back returns to the one before', async () => {
+    window.history.replaceState(null, '', '/?view=history');
+    const start = window.history.length;
+    goToHistoryFilter({ ...NO_HISTORY_FILTER, verdict: ['failed'] });
+    goToHistoryFilter({ ...NO_HISTORY_FILTER, verdict: ['failed'] });
+    goToHistoryFilter({ ...NO_HISTORY_FILTER, verdict: ['failed', 'abandoned'], from: '2026-12-01' });
+    expect(window.location.search).toBe('?view=history&from=2026-12-01&verdict=failed&verdict=abandoned');
+    expect(window.history.length).toBe(start + 2);
+    window.history.back();
+    await vi.waitFor(() => expect(currentHistoryFilter().verdict).toEqual(['failed']));
+    expect(
+      historyFilterUrl('http://h/?view=history&verdict=failed', {
+        ...NO_HISTORY_FILTER,
+        verdict: ['failed'],
+      }),
+    ).toBeNull();
+  });
+
+  it('shares History with its filter', () => {
+    expect(
+      shareableHistoryLink('http://h', {
+        ...NO_HISTORY_FILTER,
+        error_code: ['ITEM_LOCKED'],
+        source: ['webhook'],
+      }),
+    ).toBe('http://h/?view=history&error_code=ITEM_LOCKED&source=webhook');
+    expect(shareableHistoryLink('http://h', NO_HISTORY_FILTER)).toBe('http://h/?view=history');
   });
 });

@@ -1,4 +1,6 @@
 import { checkLinkToken } from '../../shared/link-token';
+import type { HistoryFilter } from '../../shared/history/history-api';
+import { HISTORY_PARAMS, historyFilterParams, NO_HISTORY_FILTER, readHistoryFilter } from './history-filter';
 
 // What the address bar holds, so that a reload, a bookmark or a shared link opens the same place
 // and Back and Forward step through the places visited: the view (?view=batch; the lookup is the
@@ -6,34 +8,70 @@ import { checkLinkToken } from '../../shared/link-token';
 // the inspector's store kept rather than Plaid's now (?kept=1, the permalink). Each change the user
 // makes is a history entry. Credentials must never sit in a URL (it ends up in history, logs and
 // screenshots), so any that arrive there are removed at once and never read.
+//
+// History (?view=history) has parameters of its own, its filter (lib/history-filter.ts), among them
+// a link_token that is a filter, not a token to look up. So the lookup's parameters (which Batch
+// shares) and History's are put aside while the other side is shown, and come back with it.
 
-export type View = 'lookup' | 'batch' | 'keys';
+export type View = 'lookup' | 'batch' | 'history' | 'keys';
 export type Address = { view: View; linkToken: string; kept: boolean };
 
+type Side = 'lookup' | 'history';
+// Each side's parameters as they were when the other side was opened.
+export type PutAside = Record<Side, [string, string][]>;
+
+const SIDE_PARAMS: Readonly<Record<Side, readonly string[]>> = {
+  lookup: ['link_token', 'kept'],
+  history: HISTORY_PARAMS,
+};
+const NOTHING_ASIDE: PutAside = { lookup: [], history: [] };
+const putAside: PutAside = { lookup: [], history: [] };
+
+function sideOf(view: View): Side {
+  return view === 'history' ? 'history' : 'lookup';
+}
+
+function readView(params: URLSearchParams): View {
+  const view = params.get('view');
+  return view === 'batch' || view === 'history' || view === 'keys' ? view : 'lookup';
+}
+
 const CREDENTIAL_PARAMS = ['client_id', 'secret'];
-// The views named in the address (?view=keys: the API keys).
-const NAMED_VIEWS: readonly View[] = ['batch', 'keys'];
 
 export function readAddress(url: string): Address {
   const params = new URL(url).searchParams;
-  return {
-    view: NAMED_VIEWS.find((view) => view === params.get('view')) ?? 'lookup',
-    linkToken: params.get('link_token')?.trim() ?? '',
-    kept: params.get('kept') === '1',
-  };
+  const view = readView(params);
+  // In History, link_token is its filter: nothing for the lookup to open.
+  if (view === 'history') return { view, linkToken: '', kept: false };
+  return { view, linkToken: params.get('link_token')?.trim() ?? '', kept: params.get('kept') === '1' };
+}
+
+// The parameters of `side` in `url`, to put aside.
+function sideParams(url: string, side: Side): [string, string][] {
+  return [...new URL(url).searchParams].filter(([name]) => SIDE_PARAMS[side].includes(name));
 }
 
 // `url` changed to name what `change` gives, or null when it names all of it already (a repeated
 // lookup, a Retry, the lookup a shared link or Back started), so that history holds one entry per
 // place. A token is compared as a link token (letter case and spaces aside). Everything else in
-// the URL stays as it is.
-export function addressUrl(url: string, change: Partial<Address>): string | null {
+// the URL stays as it is, but for the side left's parameters, which make way for those `aside`
+// holds for the side opened.
+export function addressUrl(
+  url: string,
+  change: Partial<Address>,
+  aside: PutAside = NOTHING_ASIDE,
+): string | null {
   const current = readAddress(url);
   const parsed = new URL(url);
   let changed = false;
   if (change.view !== undefined && change.view !== current.view) {
     if (change.view === 'lookup') parsed.searchParams.delete('view');
     else parsed.searchParams.set('view', change.view);
+    const [left, opened] = [sideOf(current.view), sideOf(change.view)];
+    if (left !== opened) {
+      for (const name of SIDE_PARAMS[left]) parsed.searchParams.delete(name);
+      for (const [name, value] of aside[opened]) parsed.searchParams.append(name, value);
+    }
     changed = true;
   }
   if (change.linkToken !== undefined) {
@@ -58,7 +96,35 @@ export function currentAddress(): Address {
 
 // A place the user went to: a new history entry, unless the address names it already.
 export function goTo(change: Partial<Address>): void {
-  const url = addressUrl(window.location.href, change);
+  const before = window.location.href;
+  const url = addressUrl(before, change, putAside);
+  if (url === null) return;
+  const left = sideOf(readAddress(before).view);
+  if (left !== sideOf(readAddress(url).view)) putAside[left] = sideParams(before, left);
+  window.history.pushState(null, '', url);
+}
+
+// History's filter as the address names it; none while another view shows (its parameters are
+// the lookup's then).
+export function currentHistoryFilter(): HistoryFilter {
+  if (currentAddress().view !== 'history') return NO_HISTORY_FILTER;
+  return readHistoryFilter(new URL(window.location.href).searchParams);
+}
+
+// `url` with History's filter replaced by `filter`, or null when it names that filter already.
+export function historyFilterUrl(url: string, filter: HistoryFilter): string | null {
+  const parsed = new URL(url);
+  const before = historyFilterParams(readHistoryFilter(parsed.searchParams)).toString();
+  const after = historyFilterParams(filter);
+  if (before === after.toString()) return null;
+  for (const name of HISTORY_PARAMS) parsed.searchParams.delete(name);
+  for (const [name, value] of after) parsed.searchParams.append(name, value);
+  return parsed.toString();
+}
+
+// A filter the user chose in History: a history entry, so Back returns to the one before.
+export function goToHistoryFilter(filter: HistoryFilter): void {
+  const url = historyFilterUrl(window.location.href, filter);
   if (url !== null) window.history.pushState(null, '', url);
 }
 
@@ -87,4 +153,10 @@ export function removeCredentialsFromAddress(): void {
 // The link to a lookup for others: the token only (no view: it opens on the lookup).
 export function shareableLink(origin: string, linkToken: string): string {
   return `${origin}/?link_token=${encodeURIComponent(linkToken)}`;
+}
+
+// The link to History as filtered, for others.
+export function shareableHistoryLink(origin: string, filter: HistoryFilter): string {
+  const params = historyFilterParams(filter).toString();
+  return `${origin}/?view=history${params === '' ? '' : `&${params}`}`;
 }

@@ -1,6 +1,7 @@
 import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
+import type { HistoryFilter, HistoryPageRequest } from '../../shared/history/history-api';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { apiKeyStore, type ApiKeyStore } from './api-keys';
@@ -12,6 +13,14 @@ import {
   readKept,
   type KeptToken,
 } from './kept-answers';
+import {
+  diagnoseKept,
+  historyPage,
+  historyRows,
+  startBackgroundDiagnosis,
+  type StoredHistoryPage,
+  type StoredHistoryRow,
+} from './history';
 import { openDatabase, type StoreLocation } from './open-database';
 import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
@@ -53,6 +62,11 @@ export type Store = {
   // the session is kept, and sends the webhook again otherwise.
   tokenEnvironment(linkToken: string): Promise<PlaidEnvironment | undefined>;
   keepWebhookSession(entry: WebhookSessionToKeep): Promise<WebhookKeepResult>;
+  // History (store/history.ts): a page of kept tokens with the breakdown, and the whole filtered
+  // list (export); rediagnose() resolves when no kept verdict is outdated (tests).
+  history(request: HistoryPageRequest): Promise<StoredHistoryPage>;
+  historyRows(filter: HistoryFilter, limit: number): Promise<StoredHistoryRow[]>;
+  rediagnose(): Promise<void>;
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -105,6 +119,9 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       }),
     );
     instruments.answers.inc({ result });
+    // History's verdict of the new answer; if this fails, the background diagnosis retries it.
+    if (result === 'kept')
+      await attempt('diagnose', () => diagnoseKept(db, [seen.linkToken], new Date(), logger));
   }
 
   function drain(): Promise<void> {
@@ -131,6 +148,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     });
   const purgeTimer = setInterval(() => purge().catch(() => {}), PURGE_EVERY_MS).unref();
   void purge().catch(() => {});
+
+  const diagnosis = startBackgroundDiagnosis(db, logger);
 
   const gauges = [
     new Gauge({
@@ -175,19 +194,33 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     read: (linkToken) => attempt('read', () => readKept(db, linkToken, logger)),
     remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
     purge,
+    history: (request) => attempt('history', () => historyPage(db, request)),
+    historyRows: (filter, limit) => attempt('history', () => historyRows(db, filter, limit)),
+    rediagnose: () => diagnosis.run(),
     health: () => (healthy ? 'ok' : 'degraded'),
     registerMetrics(registry) {
       const all: Metric[] = [instruments.answers, instruments.failures, ...gauges];
       for (const metric of all) registry.registerMetric(metric);
     },
     tokenEnvironment: (linkToken) => attempt('read', () => tokenEnvironment(db, linkToken)),
-    keepWebhookSession: (entry) => attempt('keep', () => keepWebhookSession(db, entry)),
+    keepWebhookSession: (entry) =>
+      attempt('keep', async () => {
+        const kept = await keepWebhookSession(db, entry);
+        // History's verdict now includes the webhook's session (a failed diagnosis is retried by
+        // the background diagnosis, so it does not fail the webhook).
+        if (kept.result === 'kept')
+          await diagnoseKept(db, [entry.linkToken], new Date(), logger).catch((error: unknown) =>
+            logger.error({ err: error }, 'store: diagnosing a webhook session failed'),
+          );
+        return kept;
+      }),
     idle: async () => {
       while (draining) await draining;
     },
     recordings: recordingsIn(db, attempt),
     async close() {
       clearInterval(purgeTimer);
+      await diagnosis.stop();
       while (draining) await draining;
       await db.destroy();
     },

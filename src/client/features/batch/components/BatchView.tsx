@@ -4,7 +4,7 @@ import { serverInfoQuery } from '../../../api/get-server-info';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import text from '../../../components/text.module.css';
-import { useMediaQuery } from '../hooks/use-media-query';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
 import type { BatchRequest } from '../lib/batch-form-schema';
 import { bankTargets } from '../lib/bank-targets';

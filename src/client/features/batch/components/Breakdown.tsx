@@ -1,28 +1,24 @@
-import { useId, useState } from 'react';
-import { Button } from '../../../components/Button';
-import { useMediaQuery } from '../hooks/use-media-query';
+import { FacetBreakdown, type FacetCount, type FacetGroupCounts } from '../../../components/FacetBreakdown';
 import text from '../../../components/text.module.css';
-import { toneClass } from '../../../components/tone';
+import type { VerdictLook } from '../../../components/VerdictBar';
 import { INSTITUTION_HEALTH_MESSAGES } from '../../../../shared/domain/institution-health';
 import type { BankTarget } from '../lib/bank-targets';
-import type { Breakdown as BreakdownCounts, FacetCount } from '../lib/breakdown';
+import type { Breakdown as BreakdownCounts } from '../lib/breakdown';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES, type RowVerdict } from '../lib/row-verdict';
 import { FACETS, type Facet } from '../lib/sort-filter-rows';
 import { BankHealth } from './BankHealth';
-import styles from './Breakdown.module.css';
-import { VerdictBar } from './VerdictBar';
 
 const FACET_LABELS: Readonly<Record<Facet, string>> = {
   verdict: 'Verdict',
-  errorCode: 'Error code',
+  error_code: 'Error code',
   institution: 'Institution',
-  exitStatus: 'Exit status',
+  exit_status: 'Exit status',
 };
 
-// Past this many values a group shows its largest ones and a button for the rest; fewer on a phone,
-// where the table would otherwise start screens below.
-const SHOWN_VALUES = 8;
-const SHOWN_VALUES_NARROW = 4;
+const VERDICT_LOOK: VerdictLook = {
+  label: (value) => ROW_VERDICT_LABELS[value as RowVerdict],
+  tone: (value) => ROW_VERDICT_TONES[value as RowVerdict],
+};
 
 // What the Institution group needs to show each bank's health: one target per institution name,
 // and whether to ask yet (not while the batch runs, so that health requests do not compete with
@@ -40,83 +36,7 @@ function BankHealthNote({ shown, banks }: { shown: readonly FacetCount[]; banks:
   return <p className={text.hint}>{notes.join(' ')}</p>;
 }
 
-function valueLabel(facet: Facet, value: string): string {
-  return facet === 'verdict' ? ROW_VERDICT_LABELS[value as RowVerdict] : value;
-}
-
-function FacetGroup({
-  facet,
-  counts,
-  banks,
-  onToggle,
-}: {
-  facet: Facet;
-  counts: readonly FacetCount[];
-  // Only for the Institution group.
-  banks: BreakdownBanks | null;
-  onToggle: (facet: Facet, value: string) => void;
-}) {
-  const id = useId();
-  const [showAll, setShowAll] = useState(false);
-  const narrow = useMediaQuery('(max-width: 40rem)');
-  // Verdicts are few and the point of the overview: always all of them.
-  const limit = facet === 'verdict' ? counts.length : narrow ? SHOWN_VALUES_NARROW : SHOWN_VALUES;
-  // Chosen values stay in view even when they are not among the largest.
-  const shown = showAll ? counts : counts.filter((entry, index) => index < limit || entry.selected);
-  const hidden = counts.length - shown.length;
-  return (
-    <div className={styles.group} role="group" aria-labelledby={id}>
-      <span id={id} className={styles.groupLabel}>
-        {FACET_LABELS[facet]}
-      </span>
-      {counts.length === 0 ? (
-        <span className={styles.none}>none</span>
-      ) : (
-        <div className={styles.values}>
-          {facet === 'verdict' && <VerdictBar counts={counts} />}
-          <ul className={styles.buttons}>
-            {shown.map(({ value, count, selected }) => {
-              const target = banks?.ask ? banks.targets.get(value) : undefined;
-              // Health is asked in Production only (Plaid reports none in Sandbox).
-              const bank = target?.scope.environment === 'production' ? target : undefined;
-              return (
-                <li key={value} className={bank ? styles.bank : undefined}>
-                  {/* Named by its value and count, e.g. "INSTITUTION_DOWN 12". */}
-                  <Button size="small" aria-pressed={selected} onClick={() => onToggle(facet, value)}>
-                    {facet === 'verdict' && (
-                      <span
-                        className={`${styles.swatch} ${toneClass(ROW_VERDICT_TONES[value as RowVerdict])}`}
-                        aria-hidden="true"
-                      />
-                    )}
-                    {valueLabel(facet, value)} <span className={styles.count}>{count}</span>
-                  </Button>
-                  {bank && <BankHealth target={bank} />}
-                </li>
-              );
-            })}
-            {(hidden > 0 || showAll) && counts.length > limit && (
-              <li>
-                <Button
-                  size="small"
-                  variant="quiet"
-                  aria-expanded={showAll}
-                  onClick={() => setShowAll(!showAll)}
-                >
-                  {showAll ? 'Show fewer' : `${hidden} more`}
-                </Button>
-              </li>
-            )}
-          </ul>
-          {banks && <BankHealthNote shown={shown} banks={banks} />}
-        </div>
-      )}
-    </div>
-  );
-}
-
-// The counts at the top of the batch view, by verdict, error code, institution and exit status.
-// Each is a toggle that filters the table; groups combine, and one button clears them all.
+// The batch's counts, with each Production bank's health beside its Institution count.
 export function Breakdown({
   counts,
   filtered,
@@ -130,27 +50,26 @@ export function Breakdown({
   onToggle: (facet: Facet, value: string) => void;
   onClear: () => void;
 }) {
-  const id = useId();
+  const groups: FacetGroupCounts[] = FACETS.map((facet) => ({
+    id: facet,
+    label: FACET_LABELS[facet],
+    counts: counts[facet],
+    ...(facet === 'verdict' && { verdicts: VERDICT_LOOK }),
+    ...(facet === 'institution' && {
+      beside: (value: string) => {
+        const target = banks.ask ? banks.targets.get(value) : undefined;
+        // Health is asked in Production only (Plaid reports none in Sandbox).
+        return target?.scope.environment === 'production' ? <BankHealth target={target} /> : null;
+      },
+      note: (shown: readonly FacetCount[]) => <BankHealthNote shown={shown} banks={banks} />,
+    }),
+  }));
   return (
-    <section className={styles.breakdown} aria-labelledby={id}>
-      <div className={styles.header}>
-        <h3 id={id} className={styles.heading}>
-          Breakdown
-        </h3>
-        <span className={styles.hint}>Choose counts to filter the table; each group narrows the others.</span>
-        <Button size="small" onClick={onClear} disabled={!filtered}>
-          Clear filters
-        </Button>
-      </div>
-      {FACETS.map((facet) => (
-        <FacetGroup
-          key={facet}
-          facet={facet}
-          counts={counts[facet]}
-          banks={facet === 'institution' ? banks : null}
-          onToggle={onToggle}
-        />
-      ))}
-    </section>
+    <FacetBreakdown
+      groups={groups}
+      filtered={filtered}
+      onToggle={(facet, value) => onToggle(facet as Facet, value)}
+      onClear={onClear}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef } from 'react';
 import { serverInfoQuery } from '../../../api/get-server-info';
-import { currentAddress, goTo, onAddressChange } from '../../../lib/address-bar';
+import { currentAddress, goTo, onAddressChange, type Address } from '../../../lib/address-bar';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { linkOpening } from '../lib/link-opening';
 import type { LookupFormState } from './use-lookup-form';
@@ -16,10 +16,13 @@ export type LookupAddress = {
 // The lookup's side of the address bar (?link_token=). Opening a link that names a token runs
 // its lookup once the server's configuration is known (it tells whether credentials are needed);
 // Back and Forward to another token show that token's lookup again, or the empty form before the
-// first. A step that changes only the view (Back from Batch) leaves the lookup as it is.
+// first. A step that changes only the view (Back from Batch or History) leaves the lookup as it is.
 export function useLookupAddress(
   lookupForm: LookupFormState,
-  { start, clear }: { start: (request: LinkTokenGetRequest, fromStore?: boolean) => void; clear: LookupRun['clear'] },
+  {
+    start,
+    clear,
+  }: { start: (request: LinkTokenGetRequest, fromStore?: boolean) => void; clear: LookupRun['clear'] },
 ): LookupAddress {
   const { form, submitWith, askForCredentials, dismissCredentialsPrompt } = lookupForm;
   const serverInfo = useQuery(serverInfoQuery);
@@ -54,7 +57,9 @@ export function useLookupAddress(
     openLink();
   }, [configKnown]);
 
-  const follow = useEffectEvent(({ linkToken, kept }: { linkToken: string; kept: boolean }) => {
+  const follow = useEffectEvent(({ view, linkToken, kept }: Address) => {
+    // History's address says nothing about the lookup (its link_token is a filter).
+    if (view === 'history') return;
     if (linkToken === followed.current.linkToken && kept === followed.current.kept) return;
     followed.current = { ...followed.current, linkToken, kept };
     dismissCredentialsPrompt();

@@ -1,0 +1,2 @@
+// Public surface of the History feature.
+export { HistoryView } from './components/HistoryView';
