@@ -11,6 +11,7 @@ import { jsonOnly } from './middleware/json-only';
 import { rateLimit } from './middleware/rate-limit';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
+import { apiKeysRoutes } from './routes/api-keys';
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
 import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
@@ -74,6 +75,7 @@ export function createApp(config: Config, options: { logger?: Logger; store?: St
   app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
   app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.on('DELETE', '/api/kept', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.on('DELETE', '/api/keys/*', sameOriginOnly(allowedHosts));
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.
@@ -98,6 +100,7 @@ function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlig
     .route('/api/config', serverInfoRoute(config))
     .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight, store))
     .route('/api/kept', keptRoutes(config, store))
+    .route('/api/keys', apiKeysRoutes(config, store))
     .route('/api/institutions/get_by_id', institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }

@@ -8,4 +8,6 @@ export const API_PATHS = {
   kept: '/api/kept',
   history: '/api/history',
   historyExport: '/api/history/export',
+  // GET lists, POST makes; DELETE /api/keys/:id revokes.
+  apiKeys: '/api/keys',
 } as const;

@@ -61,7 +61,7 @@ export function basicAuthentication(
   trustedProxies: TrustedProxies,
   counters: Counters,
 ) {
-  const throttle = createSignInThrottle(counters);
+  const throttle = createSignInThrottle(counters, 'sign-in');
   // A browser loading the app sends several requests at once with the same new credentials:
   // identical attempts from one address share one check, and cost one count, not one each.
   const inFlight = new Map<string, Promise<Outcome>>();

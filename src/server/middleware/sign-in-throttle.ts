@@ -25,8 +25,9 @@ export type SignInThrottle = {
 // who signed in are never slowed down.
 // The counts are kept where `counters` keeps them (memory, or Redis shared by every instance, where
 // each count is one atomic INCR).
-export function createSignInThrottle(counters: Counters): SignInThrottle {
-  const checks = counters.store('sign-in', WINDOW_MS);
+// `name` keeps apart what is counted: wrong passwords ('sign-in'), wrong API keys ('api-key').
+export function createSignInThrottle(counters: Counters, name: string): SignInThrottle {
+  const checks = counters.store(name, WINDOW_MS);
 
   return {
     async retryAfterSeconds(keys) {

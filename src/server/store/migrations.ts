@@ -45,6 +45,24 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`create index kept_sessions_by_session_id on kept_sessions (link_session_id)`.execute(db);
     },
   },
+  // API keys for machine clients (store/api-keys.ts): only a hash of each key is kept. A revoked
+  // key keeps its row, so the list still says who made it and when it was revoked.
+  '003-api-keys': {
+    async up(db) {
+      await sql`
+        create table api_keys (
+          id text primary key,
+          name text not null,
+          key_hash text not null unique,
+          scopes jsonb not null,
+          created_by text not null,
+          created_at timestamptz not null,
+          last_used_at timestamptz,
+          revoked_at timestamptz,
+          revoked_by text
+        )`.execute(db);
+    },
+  },
 };
 
 // Applies what is missing; a step that fails stops here with its name, and the server does not start.

@@ -39,4 +39,16 @@ export type Database = {
     seen_at: Timestamp;
     seen_by: string;
   };
+  // API keys for machine clients: SHA-256 of each key, never the key (store/api-keys.ts).
+  api_keys: {
+    id: string;
+    name: string;
+    key_hash: string;
+    scopes: ColumnType<unknown, string, string>;
+    created_by: string;
+    created_at: Timestamp;
+    last_used_at: ColumnType<Date | null, Date | null, Date>;
+    revoked_at: ColumnType<Date | null, Date | null, Date>;
+    revoked_by: ColumnType<string | null, string | null, string>;
+  };
 };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
+import { apiKeyStore, type ApiKeyStore } from './api-keys';
 import {
   databaseSize,
   deleteTokens,
@@ -44,6 +45,8 @@ export type Store = {
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
+  // API keys for machine clients (store/api-keys.ts).
+  apiKeys: ApiKeyStore;
 };
 
 // Enough for a large batch arriving at once; beyond it answers are counted as not kept.
@@ -172,6 +175,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       while (draining) await draining;
       await db.destroy();
     },
+    apiKeys: apiKeyStore(db, attempt),
   };
 }
 

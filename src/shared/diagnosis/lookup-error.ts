@@ -122,6 +122,11 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
       'Leave the credential fields empty (this server uses only its own), or ask whoever runs it to allow yours.',
   },
   UNAUTHORIZED: { actor: 'inspector user', nextStep: 'Sign in again, then repeat the lookup.' },
+  // Met by machine clients only: no page of the inspector sends an API key.
+  MISSING_SCOPE: {
+    actor: 'inspector user',
+    nextStep: 'Make an API key with the scope this endpoint needs (the message names it) and use that one.',
+  },
   FORBIDDEN_ORIGIN: {
     actor: 'inspector operator',
     nextStep:

@@ -11,6 +11,8 @@ export const PROXY_ERROR_CODES = {
   INCOMPLETE_CREDENTIALS: 400,
   REQUEST_CREDENTIALS_DISABLED: 400,
   UNAUTHORIZED: 401,
+  // An API key that lacks the scope the endpoint needs (server/auth/api-keys.ts).
+  MISSING_SCOPE: 403,
   FORBIDDEN_ORIGIN: 403,
   FORBIDDEN_HOST: 403,
   NOT_FOUND: 404,
