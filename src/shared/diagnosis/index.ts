@@ -2,6 +2,7 @@
 // who acts next, the next step and the evidence; the ticket that carries it; and whether the bank
 // was in trouble when a session ran. Pure data and functions, used by both sides.
 export { diagnose, diagnoseWithoutConfiguration, type Diagnosis } from './diagnose';
+export { DIAGNOSIS_RULES_VERSION } from './rules-version';
 export { type EndUserSaw, type SessionDiagnosis } from './read-session';
 export { ACTOR_LABELS, type Actor, type Advice } from './actors';
 export { diagnoseLookupError, type LookupDiagnosis } from './lookup-error';

@@ -94,6 +94,10 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     actor: 'inspector operator',
     nextStep: 'Reload the page and try again; if it persists, tell whoever runs the inspector.',
   },
+  INVALID_QUERY: {
+    actor: 'inspector user',
+    nextStep: 'Check the address’s filters against the message (History’s filters, docs/api.md).',
+  },
   MALFORMED_LINK_TOKEN: {
     actor: 'inspector user',
     nextStep: 'Paste a link_token: link-sandbox-… or link-production-… followed by a UUID.',

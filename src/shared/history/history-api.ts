@@ -14,6 +14,10 @@ export type KeptSourceName = (typeof KEPT_SOURCES)[number];
 export const HISTORY_FACETS = ['verdict', 'error_code', 'institution', 'exit_status'] as const;
 export type HistoryFacet = (typeof HISTORY_FACETS)[number];
 
+const isoDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'Expected an ISO date (2026-12-05) or date-time (2026-12-05T10:00:00Z).',
+});
+
 // Repeated parameters (?verdict=failed&verdict=abandoned) choose several values of one group.
 export const HistoryFilterSchema = z.object({
   // Exact matches (a link token is compared as checkLinkToken normalises it).
@@ -28,8 +32,8 @@ export const HistoryFilterSchema = z.object({
   exit_status: z.array(z.string().max(100)).default([]),
   source: z.array(z.enum(KEPT_SOURCES)).default([]),
   // Last seen on or after `from`, before `to` (ISO dates or date-times; a date means its start, UTC).
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
 
@@ -103,3 +107,8 @@ export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 // HISTORY_EXPORT_MAX_ROWS, newest first) as a download, with the columns of batch's export that the
 // store knows.
 export const HISTORY_EXPORT_MAX_ROWS = 10_000;
+export const HISTORY_EXPORT_FORMATS = ['csv', 'json'] as const;
+export const HistoryExportRequestSchema = HistoryFilterSchema.extend({
+  format: z.enum(HISTORY_EXPORT_FORMATS),
+});
+export type HistoryExportRequest = z.infer<typeof HistoryExportRequestSchema>;

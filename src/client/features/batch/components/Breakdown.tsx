@@ -14,9 +14,9 @@ import { VerdictBar } from './VerdictBar';
 
 const FACET_LABELS: Readonly<Record<Facet, string>> = {
   verdict: 'Verdict',
-  errorCode: 'Error code',
+  error_code: 'Error code',
   institution: 'Institution',
-  exitStatus: 'Exit status',
+  exit_status: 'Exit status',
 };
 
 // Past this many values a group shows its largest ones and a button for the rest; fewer on a phone,

@@ -5,6 +5,7 @@ import {
   type SessionDiagnosis,
   type StepKind,
 } from '../../../../shared/diagnosis';
+import type { BreakdownFacts } from '../../../../shared/diagnosis/breakdown-rules';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { tokenEnvironment } from '../../../../shared/link-token';
 import type { TokenStatus } from '../../../../shared/domain/token-status';
@@ -46,6 +47,17 @@ export type BatchRow = {
   // When the answer was diagnosed (epoch ms): "in progress" is true as of then.
   diagnosedAt: number | null;
 };
+
+// What the breakdown counts of a row (the same facts History counts of a kept token).
+export function breakdownFacts(row: BatchRow): BreakdownFacts {
+  return {
+    verdict: row.verdict,
+    error_code: row.errorCode,
+    institution: row.institution,
+    exit_status: row.exitStatus,
+    institution_id: row.institutionId,
+  };
+}
 
 export function pendingRow(token: string, verdict: 'pending' | 'cancelled'): BatchRow {
   return {

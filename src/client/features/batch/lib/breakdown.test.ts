@@ -31,9 +31,9 @@ describe('breakdown', () => {
   it('counts each group, verdicts worst first and the rest largest first', () => {
     const groups = breakdown(rows, NO_FILTER);
     expect(counts(groups.verdict)).toEqual(['failed 3', 'lookup failed 1', 'linked 2', 'pending 1']);
-    expect(counts(groups.errorCode)).toEqual(['INSTITUTION_DOWN 3', 'INVALID_LINK_TOKEN 1']);
+    expect(counts(groups.error_code)).toEqual(['INSTITUTION_DOWN 3', 'INVALID_LINK_TOKEN 1']);
     expect(counts(groups.institution)).toEqual(['Tartan Bank 3', 'Houndstooth Bank 2']);
-    expect(counts(groups.exitStatus)).toEqual(['requires_credentials 3']);
+    expect(counts(groups.exit_status)).toEqual(['requires_credentials 3']);
   });
 
   it('counts a group within the other groups’ choices, so a count is what choosing it shows', () => {
@@ -48,9 +48,9 @@ describe('breakdown', () => {
   it('keeps a chosen value that no longer matches, at 0, so it can be unchosen', () => {
     const groups = breakdown(rows, {
       text: '',
-      facets: { ...NO_FACETS, verdict: ['linked'], errorCode: ['INVALID_LINK_TOKEN'] },
+      facets: { ...NO_FACETS, verdict: ['linked'], error_code: ['INVALID_LINK_TOKEN'] },
     });
-    expect(counts(groups.errorCode)).toEqual(['INVALID_LINK_TOKEN 0']);
+    expect(counts(groups.error_code)).toEqual(['INVALID_LINK_TOKEN 0']);
   });
 
   it('counts only the rows the text filter lets through', () => {

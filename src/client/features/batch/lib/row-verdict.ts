@@ -1,3 +1,4 @@
+import { VERDICTS_WORST_FIRST } from '../../../../shared/diagnosis/breakdown-rules';
 import {
   VERDICT_LABELS,
   VERDICT_TONES,
@@ -10,20 +11,9 @@ import { LOOKUP_FAILED, type StatusTone } from '../../../../shared/domain/status
 // failed" when the lookup itself failed, and two of the batch's own for tokens without an answer.
 export type RowVerdict = Verdict | LookupVerdict | 'pending' | 'cancelled';
 
-// Worst first: the order of the breakdown, the bar and sorting by verdict, so that what needs
-// someone's attention comes first and each verdict keeps its place while a batch runs.
-export const ROW_VERDICTS: readonly RowVerdict[] = [
-  'failed',
-  'lookup failed',
-  'abandoned',
-  'expired unused',
-  'in progress',
-  'never opened',
-  'no session data',
-  'linked',
-  'pending',
-  'cancelled',
-];
+// Worst first, as History counts (shared/diagnosis/breakdown-rules.ts), then the batch's own: the
+// order of the breakdown, the bar and sorting by verdict.
+export const ROW_VERDICTS: readonly RowVerdict[] = [...VERDICTS_WORST_FIRST, 'pending', 'cancelled'];
 
 export const ROW_VERDICT_LABELS: Readonly<Record<RowVerdict, string>> = {
   ...VERDICT_LABELS,

@@ -83,7 +83,7 @@ describe('filterRows', () => {
   const all = [a, b, c, d];
 
   it('shows the rows of any value chosen within a group', () => {
-    const facets = { ...NO_FACETS, errorCode: ['INSTITUTION_DOWN', 'INVALID_LINK_TOKEN'] };
+    const facets = { ...NO_FACETS, error_code: ['INSTITUTION_DOWN', 'INVALID_LINK_TOKEN'] };
     expect(tokens(filterRows(all, { text: '', facets }))).toEqual(['b', 'c']);
   });
 

@@ -1,6 +1,13 @@
 import { ACTOR_LABELS, STEP_LABELS, type StepKind } from '../../../../shared/diagnosis';
+import {
+  BREAKDOWN_FACETS,
+  matchesFacets as factsMatchFacets,
+  NO_FACETS,
+  type BreakdownFacet,
+  type FacetSelection,
+} from '../../../../shared/diagnosis/breakdown-rules';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
-import type { BatchRow } from './batch-row';
+import { breakdownFacts, type BatchRow } from './batch-row';
 import { ROW_VERDICT_LABELS, ROW_VERDICTS } from './row-verdict';
 
 // Sorting and filtering of the batch table, kept out of the component so the rules are tested
@@ -21,12 +28,11 @@ export type SortKey =
 export type SortDirection = 'ascending' | 'descending';
 export type Sort = { key: SortKey; direction: SortDirection };
 
-// The groups of the breakdown; each selected value filters the table. Values selected in one group
-// widen it (any of them), groups narrow each other (all of them).
-export const FACETS = ['verdict', 'errorCode', 'institution', 'exitStatus'] as const;
-export type Facet = (typeof FACETS)[number];
-export type FacetSelection = Readonly<Record<Facet, readonly string[]>>;
-export const NO_FACETS: FacetSelection = { verdict: [], errorCode: [], institution: [], exitStatus: [] };
+// The groups of the breakdown, as History has them (shared/diagnosis/breakdown-rules.ts); each
+// selected value filters the table.
+export const FACETS = BREAKDOWN_FACETS;
+export type Facet = BreakdownFacet;
+export { NO_FACETS, type FacetSelection };
 
 export type RowFilter = { text: string; facets: FacetSelection };
 export const NO_FILTER: RowFilter = { text: '', facets: NO_FACETS };
@@ -92,12 +98,7 @@ export function matchesText(row: BatchRow, text: string): boolean {
 
 // `except`: a group left out, to count what choosing a value of that group would show.
 export function matchesFacets(row: BatchRow, facets: FacetSelection, except?: Facet): boolean {
-  return FACETS.every((facet) => {
-    const selected = facets[facet];
-    if (facet === except || selected.length === 0) return true;
-    const value = row[facet];
-    return value !== null && selected.includes(value);
-  });
+  return factsMatchFacets(breakdownFacts(row), facets, except);
 }
 
 export function filterRows(rows: readonly BatchRow[], filter: RowFilter): BatchRow[] {
