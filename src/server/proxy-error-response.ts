@@ -31,9 +31,9 @@ export function respondWithInternalError(c: Context, error: Error): ProxyErrorRe
   );
 }
 
-// For refusals that pages meet too (sign-in, wrong host): API callers get the JSON error; a person
-// who opened a page gets the sentence alone rather than raw JSON.
+// For refusals that pages meet too (sign-in, wrong host): API and MCP callers get the JSON error; a
+// person who opened a page gets the sentence alone rather than raw JSON.
 export function refuseRequest(c: Context, code: ProxyErrorCode, message: string): Response {
-  if (c.req.path.startsWith('/api/')) return respondWithProxyError(c, code, message);
+  if (c.req.path.startsWith('/api/') || c.req.path === '/mcp') return respondWithProxyError(c, code, message);
   return c.text(message, PROXY_ERROR_CODES[code]);
 }

@@ -54,8 +54,10 @@ function ours(
   code: ProxyErrorCode,
   message: string,
 ): { ok: false; failure: LookupFailure } {
-  return {
-    ok: false,
-    failure: { error: proxyError(code, message, c.get('requestId')), httpStatus: PROXY_ERROR_CODES[code] },
-  };
+  return { ok: false, failure: inspectorFailure(c, code, message) };
+}
+
+// An error of the inspector's own, as its API would answer it.
+export function inspectorFailure(c: Context<AppEnv>, code: ProxyErrorCode, message: string): LookupFailure {
+  return { error: proxyError(code, message, c.get('requestId')), httpStatus: PROXY_ERROR_CODES[code] };
 }

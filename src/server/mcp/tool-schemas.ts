@@ -125,7 +125,9 @@ const BatchRowSchema = z.object({
   verdict: z.enum([...VERDICTS, 'lookup failed']),
   headline: z.string(),
   institution: z.string().nullable(),
+  institution_id: z.string().nullable(),
   error_code: z.string().nullable(),
+  exit_status: z.string().nullable(),
   actor: ActorSchema,
   next_step: z.string(),
   validity: z.enum(['active', 'expired', 'unknown']).nullable(),
@@ -135,18 +137,35 @@ const BatchRowSchema = z.object({
 
 const CountSchema = z.object({ value: z.string(), count: z.number().int() });
 
+// At most this many tokens in one call (as a batch on the page, a few minutes of lookups at most).
+export const MAX_BATCH_TOKENS = 100;
+
 export const InspectLinkTokensResultSchema = z.object({
   total: z.number().int(),
-  // Tokens by verdict, worst first; by institution and by error code, most first.
+  // Counted by the rules batch and History count by (shared/diagnosis/breakdown-rules.ts):
+  // verdicts worst first, the other groups most first.
   breakdown: z.object({
     verdict: z.array(CountSchema),
-    institution: z.array(CountSchema),
     error_code: z.array(CountSchema),
+    institution: z.array(CountSchema),
+    exit_status: z.array(CountSchema),
   }),
+  // Banks with failed tokens, most failures first.
+  banks: z.array(
+    z.object({
+      institution: z.string(),
+      institution_id: z.string().nullable(),
+      failed: z.number().int(),
+      total: z.number().int(),
+      top_error_codes: z.array(CountSchema),
+    }),
+  ),
+  // In the order the tokens were given.
   rows: z.array(BatchRowSchema),
   looked_up_at: z.string(),
 });
 export type InspectLinkTokensResult = z.infer<typeof InspectLinkTokensResultSchema>;
+export type BatchRowResult = InspectLinkTokensResult['rows'][number];
 
 const RatesSchema = z.object({
   success: z.number(),
