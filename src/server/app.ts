@@ -22,6 +22,7 @@ import { cachedReadiness } from './observability/readiness';
 import { requestLogger } from './observability/request-logger';
 import { respondWithInternalError, respondWithProxyError } from './proxy-error-response';
 import { institutionsGetByIdRoute } from './routes/institutions-get-by-id';
+import { historyRoutes } from './routes/history';
 import { keptRoutes } from './routes/kept';
 import { linkTokenGetRoute } from './routes/link-token-get';
 import { serverInfoRoute } from './routes/server-info';
@@ -116,6 +117,7 @@ function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlig
     .route('/api/link/token/get', linkTokenGetRoute(config, bytesInFlight, store))
     .route('/api/kept', keptRoutes(config, store))
     .route('/api/keys', apiKeysRoutes(config, store))
+    .route('/api/history', historyRoutes(config, store))
     .route('/api/institutions/get_by_id', institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }

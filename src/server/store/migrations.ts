@@ -45,6 +45,37 @@ export const MIGRATIONS: Record<string, Migration> = {
       await sql`create index kept_sessions_by_session_id on kept_sessions (link_session_id)`.execute(db);
     },
   },
+  // History (store/history.ts): each token's verdict and the facts its row shows, computed by the
+  // shared diagnosis when an answer is kept, with the version of the rules that produced them
+  // (null until diagnosed: tokens kept before this step are diagnosed in the background).
+  '002-history': {
+    async up(db) {
+      await sql`
+        alter table kept_tokens
+          add column verdict text,
+          add column headline text,
+          add column institution text,
+          add column institution_id text,
+          add column error_code text,
+          add column exit_status text,
+          add column step_reached text,
+          add column session_count integer,
+          add column sources text[],
+          add column last_source text,
+          add column rules_version integer,
+          add column diagnosed_at timestamptz`.execute(db);
+      // The background re-diagnosis finds tokens diagnosed by older rules (or never) by this.
+      await sql`create index kept_tokens_by_rules_version on kept_tokens (rules_version)`.execute(db);
+      // ... and verdicts that change with time alone (in progress becomes abandoned).
+      await sql`
+        create index kept_tokens_time_bound on kept_tokens (diagnosed_at)
+          where verdict in ('in progress', 'never opened')`.execute(db);
+      // The breakdown's one grouped scan reads only these columns (an index-only scan on PostgreSQL).
+      await sql`
+        create index kept_tokens_by_facts on kept_tokens
+          (verdict, error_code, institution, institution_id, exit_status, last_seen_at)`.execute(db);
+    },
+  },
   // API keys for machine clients (store/api-keys.ts): only a hash of each key is kept. A revoked
   // key keeps its row, so the list still says who made it and when it was revoked.
   '003-api-keys': {

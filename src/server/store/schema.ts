@@ -17,6 +17,20 @@ export type Database = {
     last_seen_at: Timestamp;
     // Of the last answer kept, less its request_id: an answer identical to it is not kept again.
     last_answer_hash: string;
+    // What History shows (migration 002-history, store/history.ts): the shared diagnosis of the
+    // kept view, null until diagnosed; rules_version names the rules that produced it.
+    verdict: string | null;
+    headline: string | null;
+    institution: string | null;
+    institution_id: string | null;
+    error_code: string | null;
+    exit_status: string | null;
+    step_reached: string | null;
+    session_count: number | null;
+    sources: KeptSource[] | null;
+    last_source: KeptSource | null;
+    rules_version: number | null;
+    diagnosed_at: Timestamp | null;
   };
   // Each answer that differed from the one before it for its token, as Plaid sent it (public
   // tokens masked).

@@ -1,6 +1,7 @@
 import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
 import type { Logger } from 'pino';
 import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
+import type { HistoryFilter, HistoryPageRequest } from '../../shared/history/history-api';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { apiKeyStore, type ApiKeyStore } from './api-keys';
@@ -12,6 +13,14 @@ import {
   readKept,
   type KeptToken,
 } from './kept-answers';
+import {
+  diagnoseKept,
+  historyPage,
+  historyRows,
+  startBackgroundDiagnosis,
+  type StoredHistoryPage,
+  type StoredHistoryRow,
+} from './history';
 import { openDatabase, type StoreLocation } from './open-database';
 import type { KeptSource } from './schema';
 
@@ -42,6 +51,11 @@ export type Store = {
   health(): 'ok' | 'degraded';
   // Adds the store's instruments to the app's /metrics.
   registerMetrics(registry: Registry): void;
+  // History (store/history.ts): a page of kept tokens with the breakdown, and the whole filtered
+  // list (export); rediagnose() resolves when no kept verdict is outdated (tests).
+  history(request: HistoryPageRequest): Promise<StoredHistoryPage>;
+  historyRows(filter: HistoryFilter, limit: number): Promise<StoredHistoryRow[]>;
+  rediagnose(): Promise<void>;
   // Resolves once everything queued so far has been written (tests, shutdown).
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -92,6 +106,9 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       }),
     );
     instruments.answers.inc({ result });
+    // History's verdict of the new answer; if this fails, the background diagnosis retries it.
+    if (result === 'kept')
+      await attempt('diagnose', () => diagnoseKept(db, [seen.linkToken], new Date(), logger));
   }
 
   function drain(): Promise<void> {
@@ -118,6 +135,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     });
   const purgeTimer = setInterval(() => purge().catch(() => {}), PURGE_EVERY_MS).unref();
   void purge().catch(() => {});
+
+  const diagnosis = startBackgroundDiagnosis(db, logger);
 
   const gauges = [
     new Gauge({
@@ -162,6 +181,9 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     read: (linkToken) => attempt('read', () => readKept(db, linkToken, logger)),
     remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
     purge,
+    history: (request) => attempt('history', () => historyPage(db, request)),
+    historyRows: (filter, limit) => attempt('history', () => historyRows(db, filter, limit)),
+    rediagnose: () => diagnosis.run(),
     health: () => (healthy ? 'ok' : 'degraded'),
     registerMetrics(registry) {
       const all: Metric[] = [instruments.answers, instruments.failures, ...gauges];
@@ -172,6 +194,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     },
     async close() {
       clearInterval(purgeTimer);
+      await diagnosis.stop();
       while (draining) await draining;
       await db.destroy();
     },

@@ -28,6 +28,8 @@ export const NO_FACETS: FacetSelection = { verdict: [], error_code: [], institut
 // What the rules read of one token.
 export type BreakdownFacts = Readonly<Record<BreakdownFacet, string | null>> & {
   institution_id: string | null;
+  // How many tokens have these facts (1 when absent): History's SQL counts tokens grouped by them.
+  tokens?: number;
 };
 
 export type ValueCount = { value: string; count: number };
@@ -56,7 +58,7 @@ function countValues(all: readonly BreakdownFacts[], facet: BreakdownFacet): Map
   const counts = new Map<string, number>();
   for (const facts of all) {
     const value = facts[facet];
-    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+    if (value !== null) counts.set(value, (counts.get(value) ?? 0) + (facts.tokens ?? 1));
   }
   return counts;
 }
@@ -131,16 +133,17 @@ export function banksByFailures(all: readonly BreakdownFacts[]): BankFailures[] 
       codes: new Map(),
     };
     banks.set(facts.institution, bank);
-    bank.total += 1;
+    const tokens = facts.tokens ?? 1;
+    bank.total += tokens;
     if (
       facts.institution_id !== null &&
       (bank.institution_id === null || facts.institution_id > bank.institution_id)
     )
       bank.institution_id = facts.institution_id;
     if (facts.verdict !== FAILED) continue;
-    bank.failed += 1;
+    bank.failed += tokens;
     if (facts.error_code !== null)
-      bank.codes.set(facts.error_code, (bank.codes.get(facts.error_code) ?? 0) + 1);
+      bank.codes.set(facts.error_code, (bank.codes.get(facts.error_code) ?? 0) + tokens);
   }
   return [...banks]
     .filter(([, bank]) => bank.failed > 0)

@@ -2,10 +2,10 @@ import {
   diagnose,
   diagnoseLookupError,
   type Actor,
-  type SessionDiagnosis,
   type StepKind,
 } from '../../../../shared/diagnosis';
 import type { BreakdownFacts } from '../../../../shared/diagnosis/breakdown-rules';
+import { tokenFacts } from '../../../../shared/diagnosis/token-facts';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { tokenEnvironment } from '../../../../shared/link-token';
 import type { TokenStatus } from '../../../../shared/domain/token-status';
@@ -116,27 +116,26 @@ export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number
   // The same view as the answer's: Plaid's sessions with the ones only the store still has.
   const { data } = withKeptSessions(outcome.result.data, outcome.result.kept?.sessions);
   const diagnosis = diagnose(data, now);
-  const session: SessionDiagnosis | undefined = diagnosis.sessions.find(
-    (candidate) => candidate.linkSessionId === diagnosis.linkSessionId,
-  );
+  // The same facts History stores for a kept token.
+  const facts = tokenFacts(diagnosis);
   return {
     token,
     environment: tokenEnvironment(token) ?? '',
-    verdict: diagnosis.verdict,
-    headline: diagnosis.headline,
+    verdict: facts.verdict,
+    headline: facts.headline,
     actor: diagnosis.actor,
     nextStep: diagnosis.nextStep,
-    errorCode: diagnosis.error?.error_code ?? null,
-    errorMessage: diagnosis.error?.error_message ?? null,
-    exitStatus: session?.exitStatus ?? null,
-    institution: session?.institutionName ?? null,
-    institutionId: session?.institutionId ?? null,
-    stepReached: session?.stoppedAt ?? null,
+    errorCode: facts.error_code,
+    errorMessage: facts.error_message,
+    exitStatus: facts.exit_status,
+    institution: facts.institution,
+    institutionId: facts.institution_id,
+    stepReached: facts.step_reached,
     lastActivityAt: latest(diagnosis.sessions.map((candidate) => candidate.lastActivityAt)),
     validity: diagnosis.tokenStatus.kind,
     expiration: data.expiration,
     countryCodes: data.metadata.country_codes,
-    sessionCount: diagnosis.sessions.length,
+    sessionCount: facts.session_count,
     retryable: false,
     requestId: data.request_id,
     diagnosedAt: now,

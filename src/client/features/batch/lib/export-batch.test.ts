@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
 import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-token-get-response';
 import { pendingRow, rowFromOutcome } from './batch-row';
-import { csvCell, toCsv, toJson } from './export-batch';
+import { toCsv, toJson } from './export-batch';
 import type { BatchOutcome } from './run-batch';
 import { failedSession, linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
 
@@ -24,24 +24,6 @@ function success(raw: Record<string, unknown>): BatchOutcome {
     },
   };
 }
-
-describe('csvCell', () => {
-  it('quotes cells with commas, quotes and line breaks, doubling inner quotes', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
-    expect(csvCell(3)).toBe('3');
-    expect(csvCell(null)).toBe('');
-  });
-
-  it('keeps text that starts like a formula from running in a spreadsheet', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-  });
-});
 
 describe('toCsv', () => {
   it('writes the verdict, who acts next, error code, institution and step in the table’s words', () => {

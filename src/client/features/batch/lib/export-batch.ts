@@ -1,4 +1,5 @@
 import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
+import { csvLines } from '../../../../shared/domain/csv';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import { notKeptReason, type AnswerNotKept } from './answer-budget';
 import type { BatchRow } from './batch-row';
@@ -29,24 +30,12 @@ const COLUMNS: { header: string; value: (row: BatchRow) => string | number | nul
   { header: 'request_id', value: (row) => row.requestId },
 ];
 
-// Spreadsheets run a cell that starts with one of these as a formula; a leading apostrophe keeps
-// text such as an error message from doing so (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 // RFC 4180: CRLF line ends, a header line.
 export function toCsv(rows: readonly BatchRow[]): string {
-  const lines = [
+  return csvLines([
     COLUMNS.map((column) => column.header),
     ...rows.map((row) => COLUMNS.map((c) => c.value(row))),
-  ];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  ]);
 }
 
 export type BatchExportEntry = { row: BatchRow; outcome: BatchOutcome | null; notKept: AnswerNotKept | null };
