@@ -13,6 +13,15 @@ import type { LookupFacts } from '../observability/lookup-facts';
 import { lookupFields } from '../observability/request-logger';
 import type { LookUpInstitution } from '../routes/institutions-get-by-id';
 import type { LookUpLinkToken } from '../routes/link-token-get';
+import {
+  HistoryPageRequestSchema,
+  HistoryPageSchema,
+  type HistoryPage,
+} from '../../shared/history/history-api';
+import { keptPermalink } from '../routes/kept-beside';
+import { decodeCursor } from '../store/history';
+import type { Store } from '../store/store';
+import { historyText } from './history-text';
 import { batchReport, batchReportText, type BatchOutcome } from './batch-report';
 import { institutionReport, institutionReportText } from './institution-report';
 import { inspectorFailure, readReply, type LookupFailure } from './read-reply';
@@ -43,7 +52,12 @@ const LINK_TOKEN = z
   .max(200)
   .describe('A Plaid link_token: link-sandbox-… or link-production-… followed by a UUID.');
 
-export function inspectorTools(c: Context<AppEnv>, config: Config, lookups: InspectorLookups): McpServer {
+export function inspectorTools(
+  c: Context<AppEnv>,
+  config: Config,
+  lookups: InspectorLookups,
+  store: Store | undefined,
+): McpServer {
   const server = new McpServer({ name: 'link-token-inspector', version: SERVER_VERSION });
   const inspectorBase = config.publicUrl ?? new URL(c.req.url).origin;
   const inspectorUrl = (linkToken: string) => `${inspectorBase}/?link_token=${encodeURIComponent(linkToken)}`;
@@ -158,8 +172,50 @@ export function inspectorTools(c: Context<AppEnv>, config: Config, lookups: Insp
     },
   );
 
+  server.registerTool(
+    'search_sessions',
+    {
+      title: 'Search the link tokens the inspector has kept',
+      description:
+        'Search what the inspector has seen before (its History: every token looked up, recorded or reported by webhook), with History’s filters: verdict, error_code, institution, exit_status, source, from/to (ISO dates of when a token was last seen), or one link_token, link_session_id or request_id. Returns how many tokens match, counted by verdict, error code, bank and exit status, the banks with the most failures, and the newest matching tokens (page on with `after` = the answer’s `next`). Holds no account names, masks or public tokens.',
+      inputSchema: HistoryPageRequestSchema,
+      outputSchema: HistoryPageSchema,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async (request): Promise<CallToolResult> => {
+      c.get('log').info(
+        { audit: 'mcp.tool', tool: 'search_sessions', user: c.get('user'), filter: request },
+        'MCP tool called',
+      );
+      if (!store) return toolError(inspectorFailure(c, 'STORE_UNAVAILABLE', NO_STORE));
+      if (request.after !== undefined && !decodeCursor(request.after)) {
+        return toolError(
+          inspectorFailure(
+            c,
+            'INVALID_QUERY',
+            'after: not a page this server gave (use the `next` of the answer before).',
+          ),
+        );
+      }
+      let page;
+      try {
+        page = await store.history(request);
+      } catch {
+        return toolError(inspectorFailure(c, 'STORE_UNAVAILABLE', STORE_DOWN));
+      }
+      const answer: HistoryPage = {
+        ...page,
+        rows: page.rows.map((row) => ({ ...row, permalink: keptPermalink(inspectorBase, row.link_token) })),
+      };
+      return { structuredContent: answer, content: [{ type: 'text', text: historyText(answer) }] };
+    },
+  );
+
   return server;
 }
+
+const NO_STORE = 'This server keeps no answers, so it has no History to search.';
+const STORE_DOWN = 'The store of kept answers cannot be reached right now; inspect_link_token still works.';
 
 // `work` for each item, at most `concurrency` at once; results in the items' order.
 async function inParallel<Item, Result>(

@@ -21,7 +21,7 @@ export function mcpRoute(config: Config, bytesInFlight: BytesInFlight, store?: S
   };
   return new Hono<AppEnv>()
     .post('/', async (c) => {
-      const server = inspectorTools(c, config, lookups);
+      const server = inspectorTools(c, config, lookups, store);
       const transport = new WebStandardStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: true,

@@ -9,10 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR_LABELS, diagnose, diagnoseLookupError, VERDICT_LABELS } from '../../shared/diagnosis';
 import { institutionHealth, INSTITUTION_HEALTH_MESSAGES } from '../../shared/domain/institution-health';
 import { withKeptSessions } from '../../shared/kept/kept-view';
+import { HistoryPageSchema, type HistoryPage } from '../../shared/history/history-api';
 import { InstitutionsGetByIdResponseSchema } from '../../shared/schemas/institutions-get-by-id-response';
 import { KeptBesideSchema } from '../../shared/schemas/kept';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { PlaidErrorSchema } from '../../shared/schemas/plaid-error';
+import { makeResponse, makeSession } from '../../shared/test/fixtures';
 import {
   manualClock,
   SCENARIOS,
@@ -24,6 +26,7 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { openStore, type Store } from '../store/store';
 import { startBackend, type TestBackend } from '../store/test-backends';
+import { json, startFakeUpstream } from '../testing/fake-upstream';
 import { captureLogs } from '../testing/log-capture';
 import {
   InspectLinkTokenResultSchema,
@@ -55,11 +58,12 @@ afterAll(async () => {
   await simulator.close();
 });
 
-async function startInspector(env: Record<string, string> = {}, store?: Store) {
+async function startInspector(env: Record<string, string> = {}, store?: Store, upstreamUrl?: string) {
   const logs = captureLogs();
   const config = loadConfig({ PLAID_UPSTREAM: 'simulator', RATE_LIMIT_PER_MINUTE: '10000', ...env });
+  const urls = upstreamUrl ? { sandbox: upstreamUrl, production: upstreamUrl } : simulator.urls;
   const app = createApp(
-    { ...config, plaid: { ...config.plaid, urls: simulator.urls }, clientDir: 'src/server/testing' },
+    { ...config, plaid: { ...config.plaid, urls }, clientDir: 'src/server/testing' },
     { logger: pino(logs.destination), store },
   );
   const port = nextPort++;
@@ -109,6 +113,7 @@ describe('the MCP endpoint in simulator mode', () => {
       'inspect_link_token',
       'inspect_link_tokens',
       'institution_health',
+      'search_sessions',
     ]);
     for (const tool of tools) {
       expect(tool.description!.length).toBeGreaterThan(80);
@@ -336,5 +341,80 @@ describe('who may call /mcp', () => {
       createdBy: 'alice',
     });
     await expect(connect(url, { Authorization: `Bearer ${otherKey.key}` })).rejects.toThrow(/403/);
+  });
+
+  it('search_sessions: History’s page for the same filters, without account details', async () => {
+    const { app, url } = await startInspector({}, store);
+    for (const scenario of ['success', 'exit-institution-down', 'bank-down']) {
+      await app.request('/api/link/token/get', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ link_token: token(scenario) }),
+      });
+    }
+    await store.idle();
+    const client = await connect(url);
+    const result = (await client.callTool({
+      name: 'search_sessions',
+      arguments: { verdict: ['failed'] },
+    })) as CallToolResult;
+    await client.close();
+    expect(result.isError).toBeFalsy();
+    const page = HistoryPageSchema.parse(result.structuredContent);
+    const history = HistoryPageSchema.parse(await (await app.request('/api/history?verdict=failed')).json());
+    const withoutLinks = (rows: HistoryPage['rows']) => rows.map(({ permalink: _, ...row }) => row);
+    expect(withoutLinks(page.rows)).toEqual(withoutLinks(history.rows));
+    expect(page.breakdown).toEqual(history.breakdown);
+    expect(page.rows.map((row) => row.link_token).sort()).toEqual(
+      [token('exit-institution-down'), token('bank-down')].sort(),
+    );
+    expect(page.rows[0]!.permalink).toBe(`${url}/?link_token=${page.rows[0]!.link_token}&kept=1`);
+    expect(JSON.stringify(result)).not.toMatch(/"mask"|"public_token"|public-sandbox-|"accounts"/);
+  });
+
+  it('inspect_link_token says which sessions only the store still has', async () => {
+    const upstream = await startFakeUpstream();
+    const { url } = await startInspector(
+      {
+        PLAID_UPSTREAM: 'plaid',
+        PLAID_CLIENT_ID: 'server-client-id',
+        PLAID_SECRET_SANDBOX: 'server-sandbox-secret',
+      },
+      store,
+      upstream.url,
+    );
+    const linkToken = 'link-sandbox-31313131-0000-4000-8000-000000000031';
+    const earlier = makeSession({ link_session_id: 'earlier-session' });
+    const later = makeSession({ link_session_id: 'later-session' });
+    const client = await connect(url);
+    const inspect = async () =>
+      InspectLinkTokenResultSchema.parse(
+        (
+          (await client.callTool({
+            name: 'inspect_link_token',
+            arguments: { link_token: linkToken },
+          })) as CallToolResult
+        ).structuredContent,
+      );
+    upstream.answerWith(json(200, makeResponse({ link_token: linkToken, link_sessions: [earlier, later] })));
+    expect((await inspect()).kept).toMatchObject({ status: 'queued', sessions_only_kept: 0 });
+    await store.idle();
+
+    // Plaid has dropped the earlier session; the store still has it.
+    upstream.answerWith(json(200, makeResponse({ link_token: linkToken, link_sessions: [later] })));
+    const report = await inspect();
+    await client.close();
+    await upstream.close();
+    expect(report.sessions_total).toBe(2);
+    expect(
+      Object.fromEntries(report.sessions.map((session) => [session.link_session_id, session.source])),
+    ).toEqual({
+      'earlier-session': 'lookup',
+      'later-session': 'plaid',
+    });
+    expect(report.kept).toMatchObject({
+      sessions_only_kept: 1,
+      permalink: `/?link_token=${linkToken}&kept=1`,
+    });
   });
 });
