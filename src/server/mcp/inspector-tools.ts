@@ -10,6 +10,7 @@ import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-
 import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import type { LookupFacts } from '../observability/lookup-facts';
+import { INTERNAL_ERROR_MESSAGE } from '../proxy-error-response';
 import { lookupFields } from '../observability/request-logger';
 import type { LookUpInstitution } from '../routes/institutions-get-by-id';
 import type { LookUpLinkToken } from '../routes/link-token-get';
@@ -62,6 +63,16 @@ export function inspectorTools(
   const inspectorBase = config.publicUrl ?? new URL(c.req.url).origin;
   const inspectorUrl = (linkToken: string) => `${inspectorBase}/?link_token=${encodeURIComponent(linkToken)}`;
 
+  // An error nobody expected becomes the API's INTERNAL_ERROR, its details in the server's log only
+  // (the SDK would otherwise send the error's own message to the assistant).
+  function safely<Args>(tool: (args: Args) => Promise<CallToolResult>) {
+    return (args: Args): Promise<CallToolResult> =>
+      tool(args).catch((error: unknown) => {
+        c.get('log').error({ err: error }, 'unhandled error in an MCP tool');
+        return toolError(inspectorFailure(c, 'INTERNAL_ERROR', INTERNAL_ERROR_MESSAGE));
+      });
+  }
+
   function audit(tool: string, facts: LookupFacts | undefined) {
     c.get('log').info(
       { audit: 'mcp.tool', tool, user: c.get('user'), ...(facts && lookupFields(facts)) },
@@ -100,13 +111,13 @@ export function inspectorTools(
       outputSchema: InspectLinkTokenResultSchema,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    async ({ link_token }): Promise<CallToolResult> => {
+    safely(async ({ link_token }) => {
       const looked = await lookUpToken(link_token);
       audit('inspect_link_token', c.get('lookup'));
       if (!looked.ok) return toolError(looked.failure);
       const report = tokenReport(looked.answer, Date.now());
       return { structuredContent: report, content: [{ type: 'text', text: tokenReportText(report) }] };
-    },
+    }),
   );
 
   server.registerTool(
@@ -118,7 +129,7 @@ export function inspectorTools(
       outputSchema: InspectLinkTokensResultSchema,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    async ({ link_tokens }): Promise<CallToolResult> => {
+    safely(async ({ link_tokens }) => {
       const tokens = [...new Set(link_tokens.map((token) => token.trim()))];
       const outcomes = await inParallel(
         tokens,
@@ -132,7 +143,7 @@ export function inspectorTools(
       );
       const report = batchReport(outcomes, Date.now());
       return { structuredContent: report, content: [{ type: 'text', text: batchReportText(report) }] };
-    },
+    }),
   );
 
   server.registerTool(
@@ -155,7 +166,7 @@ export function inspectorTools(
       outputSchema: InstitutionHealthResultSchema,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
-    async (args): Promise<CallToolResult> => {
+    safely(async (args) => {
       // The route's own rules for the question (ids, countries in one order).
       const question = InstitutionsGetByIdRequestSchema.safeParse(args);
       if (!question.success) {
@@ -169,7 +180,7 @@ export function inspectorTools(
       if (!read.ok) return toolError(read.failure);
       const report = institutionReport(read.data.institution, question.data.environment, Date.now());
       return { structuredContent: report, content: [{ type: 'text', text: institutionReportText(report) }] };
-    },
+    }),
   );
 
   server.registerTool(
@@ -182,7 +193,7 @@ export function inspectorTools(
       outputSchema: HistoryPageSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (request): Promise<CallToolResult> => {
+    safely(async (request) => {
       c.get('log').info(
         { audit: 'mcp.tool', tool: 'search_sessions', user: c.get('user'), filter: request },
         'MCP tool called',
@@ -208,7 +219,7 @@ export function inspectorTools(
         rows: page.rows.map((row) => ({ ...row, permalink: keptPermalink(inspectorBase, row.link_token) })),
       };
       return { structuredContent: answer, content: [{ type: 'text', text: historyText(answer) }] };
-    },
+    }),
   );
 
   return server;
