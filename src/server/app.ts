@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
+import { apiKeyGuard, requireApiKey } from './auth/api-keys';
 import type { Config } from './config';
 import { memoryCounters, redisCounters, type Counters } from './counters/counters';
 import { accessControl } from './middleware/access-control';
@@ -12,9 +14,9 @@ import { rateLimit } from './middleware/rate-limit';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { apiKeysRoutes } from './routes/api-keys';
-import { apiKeyGuard } from './auth/api-keys';
 import type { Recorder } from './recorder/recorder';
 import { recordingsRoutes } from './routes/recordings';
+import { mcpRoute, userOrApiKey } from './mcp/mcp-route';
 import { healthRoutes } from './observability/health-routes';
 import { createLogger } from './observability/logger';
 import { createMetrics, measureBytesInFlight, metricsMiddleware } from './observability/metrics';
@@ -63,11 +65,13 @@ export function createApp(
   app.use(strictTransport(trustedProxies));
   // API answers describe live state and may name credentials in use: never cached anywhere. Set
   // this early so that refusals by the guards below carry it too.
-  app.use('/api/*', async (c, next) => {
+  const noStore = createMiddleware(async (c, next) => {
     await next();
     // Through c.res.headers, not c.header(): after next() the latter rebuilds the whole Response.
     c.res.headers.set('Cache-Control', 'no-store');
   });
+  app.use('/api/*', noStore);
+  app.use('/mcp', noStore);
 
   // Registered before access control, so probes and scrapers need no user.
   app.route(
@@ -88,12 +92,19 @@ export function createApp(
   // the app's own pages included, needs a user (middleware/access-control.ts).
   app.use(allowedHostsOnly(allowedHosts));
   // For machine clients with an API key instead of a user: before the sign-in (auth/api-keys.ts).
-  app.route(
-    '/api/recordings',
-    recordingsRoutes(config, options.store, apiKeyGuard(options.store, counters, trustedProxies), counters),
-  );
-  app.use(accessControl(access, trustedProxies, counters));
-  app.use('/api/*', rateLimit(rateLimitPerMinute, counters));
+  const apiKeys = apiKeyGuard(options.store, counters, trustedProxies);
+  app.route('/api/recordings', recordingsRoutes(config, options.store, apiKeys, counters));
+  const signIn = accessControl(access, trustedProxies, counters);
+  const limit = rateLimit(rateLimitPerMinute, counters);
+
+  // The MCP endpoint for AI assistants (docs/mcp.md), ahead of the user sign-in because it also
+  // takes an API key scoped mcp (auth/api-keys.ts); then the API's own guards.
+  app.use('/mcp', userOrApiKey(signIn, requireApiKey(apiKeys, 'mcp')), limit);
+  app.on('POST', '/mcp', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.route('/mcp', mcpRoute(config, bytesInFlight, options.store));
+
+  app.use(signIn);
+  app.use('/api/*', limit);
   app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.on('DELETE', '/api/kept', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.on('DELETE', '/api/keys/*', sameOriginOnly(allowedHosts));

@@ -21,19 +21,18 @@ export function respondWithProxyError(c: Context, code: ProxyErrorCode, message:
   return c.json(proxyError(code, message, c.get('requestId')), PROXY_ERROR_CODES[code]);
 }
 
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong inside the Link Token Inspector server. Try again; if it keeps happening, give its operator the request_id.';
+
 // An error we did not expect. The stack goes to the server's output, never to the caller.
 export function respondWithInternalError(c: Context, error: Error): ProxyErrorResponse {
   c.get('log').error({ err: error }, 'unhandled error');
-  return respondWithProxyError(
-    c,
-    'INTERNAL_ERROR',
-    'Something went wrong inside the Link Token Inspector server. Try again; if it keeps happening, give its operator the request_id.',
-  );
+  return respondWithProxyError(c, 'INTERNAL_ERROR', INTERNAL_ERROR_MESSAGE);
 }
 
-// For refusals that pages meet too (sign-in, wrong host): API callers get the JSON error; a person
-// who opened a page gets the sentence alone rather than raw JSON.
+// For refusals that pages meet too (sign-in, wrong host): API and MCP callers get the JSON error; a
+// person who opened a page gets the sentence alone rather than raw JSON.
 export function refuseRequest(c: Context, code: ProxyErrorCode, message: string): Response {
-  if (c.req.path.startsWith('/api/')) return respondWithProxyError(c, code, message);
+  if (c.req.path.startsWith('/api/') || c.req.path === '/mcp') return respondWithProxyError(c, code, message);
   return c.text(message, PROXY_ERROR_CODES[code]);
 }

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import type { SecurityVariables } from '../middleware/context';
-import type { LookupVariables } from './lookup-facts';
+import type { LookupFacts, LookupVariables } from './lookup-facts';
 
 // One JSON line per request, written when the answer is ready: who asked (user), what for, how it
 // went and how long it took. For lookups the line is the audit record ("lookup"), with the link
@@ -28,19 +28,24 @@ export function requestLogger(logger: Logger) {
       status,
       latency_ms: Math.round(performance.now() - started),
       user: c.get('user'),
-      ...(lookup && {
-        link_token: lookup.linkToken,
-        institution_id: lookup.institutionId,
-        environment: lookup.environment,
-        credentials: lookup.credentials,
-        upstream_status: lookup.upstream?.status,
-        upstream_ms: lookup.upstream && Math.round(lookup.upstream.durationMs),
-        plaid_request_id: lookup.upstream?.plaidRequestId,
-        reused: lookup.reused,
-      }),
+      ...(lookup && lookupFields(lookup)),
     };
     const message = lookup ? 'lookup' : 'request';
     if (status >= 500) requestLog.error(line, message);
     else requestLog.info(line, message);
   });
+}
+
+// What an audit line says about one lookup (the MCP tools log one per token of a batch).
+export function lookupFields(lookup: LookupFacts) {
+  return {
+    link_token: lookup.linkToken,
+    institution_id: lookup.institutionId,
+    environment: lookup.environment,
+    credentials: lookup.credentials,
+    upstream_status: lookup.upstream?.status,
+    upstream_ms: lookup.upstream && Math.round(lookup.upstream.durationMs),
+    plaid_request_id: lookup.upstream?.plaidRequestId,
+    reused: lookup.reused,
+  };
 }

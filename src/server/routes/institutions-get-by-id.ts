@@ -1,7 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { timing } from 'hono/timing';
 import type { z } from 'zod';
-import { InstitutionsGetByIdRequestSchema } from '../../shared/schemas/institutions-get-by-id-request';
+import {
+  InstitutionsGetByIdRequestSchema,
+  type InstitutionLookup,
+} from '../../shared/schemas/institutions-get-by-id-request';
 import type { InstitutionsGetByIdResponse } from '../../shared/schemas/institutions-get-by-id-response';
 import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
@@ -9,7 +12,7 @@ import type { BytesInFlight } from '../upstream/bytes-in-flight';
 import { createInstitutionCache } from '../upstream/institution-cache';
 import { getInstitutionById } from '../upstream/plaid-client';
 import { secretPatterns } from '../upstream/secret-echo';
-import { askPlaid, plaidRouteErrors } from './ask-plaid';
+import { askPlaidFor, plaidRouteErrors, respondWithPlaidReply, type PlaidReply } from './ask-plaid';
 import { checkedBody, type Rejection } from './lookup-body';
 
 // POST /api/institutions/get_by_id: the institution a session dealt with, and its health. Checked,
@@ -21,51 +24,55 @@ export const NOT_AN_INSTITUTION_REQUEST =
   'Send a JSON object such as {"institution_id": "ins_109508", "environment": "production"}, with country_codes, and client_id and secret if the server holds no credentials.';
 
 export function institutionsGetByIdRoute(config: Config, bytesInFlight: BytesInFlight) {
+  const lookUp = institutionLookup(config, bytesInFlight);
+  return new Hono<AppEnv>().onError(plaidRouteErrors(NOT_AN_INSTITUTION_REQUEST)).post(
+    '/',
+    timing(),
+    checkedBody(InstitutionsGetByIdRequestSchema, {
+      allowRequestCredentials: config.allowRequestCredentials,
+      sendOnly: 'the institution_id and environment',
+      reject: rejection,
+    }),
+    async (c) => respondWithPlaidReply<InstitutionsGetByIdResponse>(c, await lookUp(c, c.req.valid('json'))),
+  );
+}
+
+// One institution looked up, as the route and the MCP tools do it, through the lookup's own cache.
+export type LookUpInstitution = (c: Context<AppEnv>, lookup: InstitutionLookup) => Promise<PlaidReply>;
+
+export function institutionLookup(config: Config, bytesInFlight: BytesInFlight): LookUpInstitution {
   const cache = createInstitutionCache();
   const serverSecrets = secretPatterns(Object.values(config.plaid.secrets));
-
-  return new Hono<AppEnv>()
-    .onError(plaidRouteErrors(NOT_AN_INSTITUTION_REQUEST))
-    .post(
-      '/',
-      timing(),
-      checkedBody(InstitutionsGetByIdRequestSchema, {
-        allowRequestCredentials: config.allowRequestCredentials,
-        sendOnly: 'the institution_id and environment',
-        reject: rejection,
-      }),
-      async (c) => {
-        const body = c.req.valid('json');
-        const { environment } = body;
-        return askPlaid<InstitutionsGetByIdResponse>(
-          c,
-          config,
-          { environment, subject: { institutionId: body.institution_id }, requestCredentials: body },
-          // Others may be waiting for the same call: it is abandoned only when the last of their
-          // browsers has gone away (see institution-cache.ts).
-          ({ clientId, secret }, signal) => {
-            const query = {
-              environment,
-              institutionId: body.institution_id,
-              countryCodes: body.country_codes,
-              clientId,
-              secret,
-            };
-            return cache.lookUp(query, signal, (sharedSignal) =>
-              getInstitutionById({
-                ...query,
-                baseUrl: config.plaid.urls[environment],
-                bytesInFlight,
-                serverSecrets,
-                timeoutMs: config.plaid.timeoutMs,
-                maxResponseBytes: config.plaid.maxResponseBytes,
-                signal: sharedSignal,
-              }),
-            );
-          },
+  return (c, lookup) => {
+    const { environment } = lookup;
+    return askPlaidFor(
+      c,
+      config,
+      { environment, subject: { institutionId: lookup.institution_id }, requestCredentials: lookup },
+      // Others may be waiting for the same call: it is abandoned only when the last of their
+      // browsers has gone away (see institution-cache.ts).
+      ({ clientId, secret }, signal) => {
+        const query = {
+          environment,
+          institutionId: lookup.institution_id,
+          countryCodes: lookup.country_codes,
+          clientId,
+          secret,
+        };
+        return cache.lookUp(query, signal, (sharedSignal) =>
+          getInstitutionById({
+            ...query,
+            baseUrl: config.plaid.urls[environment],
+            bytesInFlight,
+            serverSecrets,
+            timeoutMs: config.plaid.timeoutMs,
+            maxResponseBytes: config.plaid.maxResponseBytes,
+            signal: sharedSignal,
+          }),
         );
       },
     );
+  };
 }
 
 // The schema words each field's rule (see institutions-get-by-id-request.ts).

@@ -6,6 +6,7 @@ import type {
   SuccessStatusCode,
 } from 'hono/utils/http-status';
 import type { PlaidError } from '../../shared/schemas/plaid-error';
+import type { ProxyErrorCode } from '../../shared/schemas/proxy-error';
 import type { AppEnv } from '../app-env';
 import { respondWithProxyError } from '../proxy-error-response';
 import { BUSY_RETRY_AFTER_SECONDS } from '../upstream/bytes-in-flight';
@@ -34,12 +35,9 @@ export function passPlaidAnswer<Success>(
   return answer as PlaidAnswer<Success>;
 }
 
-// No answer from Plaid (or none we pass on): our error, with when to come back if we were busy.
-export function respondWithUpstreamFailure(
-  c: Context<AppEnv>,
-  outcome: Extract<PlaidOutcome, { ok: false }>,
-) {
-  if (outcome.operatorAlert) c.get('log').error(outcome.operatorAlert);
-  if (outcome.code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
-  return respondWithProxyError(c, outcome.code, outcome.message);
+// Our error instead of an answer from Plaid (no credentials, or no answer we pass on), with when to
+// come back if we were busy.
+export function respondWithRefusal(c: Context<AppEnv>, code: ProxyErrorCode, message: string) {
+  if (code === 'SERVER_BUSY') c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+  return respondWithProxyError(c, code, message);
 }
