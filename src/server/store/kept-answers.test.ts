@@ -208,6 +208,14 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     expect(await readKept(db, recent, logger)).toBeDefined();
   });
 
+  it.skipIf(backendName !== 'pglite')(
+    'runs the embedded database with 16 MB of shared buffers, for its memory',
+    async () => {
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db);
+      expect(rows[0]?.shared_buffers).toBe('16MB');
+    },
+  );
+
   it('stops at a migration that fails, naming it, with nothing of it applied', async () => {
     const broken = {
       ...MIGRATIONS,
