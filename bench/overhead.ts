@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startTestPostgres } from '../src/server/testing/postgres-server';
 import { startTestRedis } from '../src/server/testing/redis-server';
 import { readCpuSeconds } from './lib/cpu-time';
 import { runLoad, summarise, type LoadRequest, type LoadResult, type LoadRun } from './lib/load';
@@ -12,14 +13,17 @@ import {
   startBaseline,
   startPassThrough,
   startProxy,
+  startProxyWithoutStore,
   startStandaloneSimulator,
 } from './targets';
 
 // Proxy overhead: the same lookup sent (a) straight to the simulator, (b) through a bare
 // pass-through with no checks at all (the limit), (c) through our proxy counting its rate limit in
-// memory, (d) through our proxy counting it in Redis (REDIS_URL, a redis-server of the benchmark's
-// own on loopback) and (e) through the naive express + plaid SDK baseline. The machine is noisy (2
-// cores, shared), so all five are measured side by side in one run, in short rounds that alternate
+// memory, its store in PGlite (the defaults), (d) the same counting it in Redis (REDIS_URL, a
+// redis-server of the benchmark's own on loopback), (e) with its store on PostgreSQL (DATABASE_URL,
+// a server of the benchmark's own), (f) with no store at all and (g) through the naive express +
+// plaid SDK baseline. The machine is noisy (2 cores, shared), so all seven are measured side by
+// side in one run, in short rounds that alternate
 // between targets; each figure pools all rounds of one target, so a burst of noise hits all of
 // them alike, and the goals are ratios and differences between figures of the same run.
 //
@@ -45,6 +49,9 @@ const ADDED_P50_BUDGET_MS = 0.5;
 const ADDED_P99_BUDGET_MS = 2;
 const BASELINE_RATIO_GOAL = 3;
 const PASS_THROUGH_SHARE_GOAL = 0.5;
+// Issue 24's "not measurably worse with the store on": the rounds' own spread is about this much.
+const STORE_THROUGHPUT_SHARE_GOAL = 0.9;
+const STORE_ADDED_P50_BUDGET_MS = 0.25;
 
 async function interleaved(
   targets: readonly Target[],
@@ -107,10 +114,13 @@ async function untilCountingInRedis(proxyUrl: string): Promise<void> {
 
 export async function runOverheadBench(options: OverheadOptions): Promise<Section> {
   const redis = await startTestRedis();
+  const postgres = await startTestPostgres();
   const simulator = await startStandaloneSimulator();
   const passThrough = await startPassThrough(simulator.url);
   const proxy = await startProxy(simulator.url);
   const proxyWithRedis = await startProxy(simulator.url, { REDIS_URL: redis.url });
+  const proxyOnPostgres = await startProxy(simulator.url, { DATABASE_URL: postgres.url });
+  const proxyWithoutStore = await startProxyWithoutStore(simulator.url);
   const baseline = await startBaseline(simulator.url);
   try {
     await untilCountingInRedis(proxyWithRedis.url);
@@ -123,11 +133,13 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
     const targets: Target[] = [
       { name: 'our proxy', ...at(proxy) },
       { name: 'our proxy, REDIS_URL set', ...at(proxyWithRedis) },
+      { name: 'our proxy, store on PostgreSQL', ...at(proxyOnPostgres) },
+      { name: 'our proxy, no store', ...at(proxyWithoutStore) },
       { name: 'bare pass-through (the limit)', ...at(passThrough) },
       { name: 'baseline (express + plaid SDK)', ...at(baseline) },
       { name: 'simulator (direct)', ...at(simulator), request: plaidLookup(options.linkToken) },
     ];
-    const [OURS, REDIS, PASS_THROUGH, BASELINE, DIRECT] = [0, 1, 2, 3, 4] as const;
+    const [OURS, REDIS, POSTGRES, NO_STORE, PASS_THROUGH, BASELINE, DIRECT] = [0, 1, 2, 3, 4, 5, 6] as const;
     // Warm-up: JIT, connection pools and caches, not measured.
     await interleaved(targets, 1, closedLoop(10, 2));
 
@@ -159,7 +171,7 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
 
     // The goal figures, for our proxy (judged), with REDIS_URL (recorded) and for the pass-through
     // (the floor any proxy pays).
-    const compared = [OURS, REDIS, PASS_THROUGH];
+    const compared = [OURS, REDIS, POSTGRES, NO_STORE, PASS_THROUGH];
     const figures: string[][] = [];
     const goals: Goal[] = [];
     if (options.concurrencyLevels.length > 0) {
@@ -191,6 +203,17 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
           detail: `${percent(ofPassThrough(OURS))} (${percent(ofPassThrough(REDIS))} with REDIS_URL)`,
         },
       );
+      const ofNoStore = (index: number) => peak[index]! / peak[NO_STORE]!;
+      figures.push([
+        'share of the store-less peak',
+        `≥ ${percent(STORE_THROUGHPUT_SHARE_GOAL)}`,
+        ...compared.map((i) => percent(ofNoStore(i))),
+      ]);
+      goals.push({
+        name: `the store on keeps ≥ ${percent(STORE_THROUGHPUT_SHARE_GOAL)} of the store-less peak throughput`,
+        met: Math.min(ofNoStore(OURS), ofNoStore(POSTGRES)) >= STORE_THROUGHPUT_SHARE_GOAL,
+        detail: `PGlite ${percent(ofNoStore(OURS))}, PostgreSQL ${percent(ofNoStore(POSTGRES))}`,
+      });
     }
     if (options.fixedRate !== undefined) {
       const added = (index: number, p: 'p50' | 'p99') => atRate[index]![p] - atRate[DIRECT]![p];
@@ -218,6 +241,12 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
           detail: `added ${formatMs(added(OURS, 'p99'))} (${formatMs(added(REDIS, 'p99'))} with REDIS_URL)`,
         },
       );
+      const byStore = (index: number) => added(index, 'p50') - added(NO_STORE, 'p50');
+      goals.push({
+        name: `the store on adds ≤ ${formatMs(STORE_ADDED_P50_BUDGET_MS)} p50 at ${options.fixedRate} req/s`,
+        met: Math.max(byStore(OURS), byStore(POSTGRES)) <= STORE_ADDED_P50_BUDGET_MS,
+        detail: `PGlite ${formatMs(byStore(OURS))}, PostgreSQL ${formatMs(byStore(POSTGRES))} over the store-less proxy`,
+      });
     }
     goals.push({
       name: 'every benchmark request answered 2xx',
@@ -227,11 +256,15 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
 
     const markdown = [
       `Fixture token \`${options.linkToken}\`. For each load, ${options.rounds} rounds of ${options.secondsPerRound} s ` +
-        'alternating between the five targets, pooled per target. "bare pass-through": node:http and an undici ' +
+        'alternating between the seven targets, pooled per target. "bare pass-through": node:http and an undici ' +
         'Pool to the simulator, adding the credentials and passing bytes on, with no checks at all ' +
         '(bench/passthrough/server.ts), the least any proxy in Node pays. "REDIS_URL set": our proxy counting ' +
         'its per-user rate limit in a redis-server on loopback (one round trip per API request; the benchmark ' +
         'checks `/readyz` says `"limits":"redis"` before measuring), which shares the 2 cores too. ' +
+        '"our proxy" keeps answers in PGlite in a new DATA_DIR (the default); "store on PostgreSQL": in a ' +
+        'PostgreSQL server of the benchmark’s own on loopback (DATABASE_URL; fsync off, as in the tests), ' +
+        'sharing the 2 cores; "no store": createApp without a store (bench/servers/proxy-without-store.ts, ' +
+        'run from the sources under tsx rather than built). ' +
         '"N connections" is autocannon with N keep-alive connections each sending its next request as soon as ' +
         'the last is answered (peak throughput: the best of the loads). "N req/s" sends one request every ' +
         '1000 / N ms on time whether or not earlier ones are answered (bench/lib/paced-load.ts; autocannon’s own ' +
@@ -247,12 +280,27 @@ export async function runOverheadBench(options: OverheadOptions): Promise<Sectio
       'The goals (issue 19) are judged on our proxy without `REDIS_URL`; the figures with it and those of the ' +
         'bare pass-through are measured in the same run, for comparison.',
       '',
-      table(['measure', 'goal', 'our proxy', 'our proxy, REDIS_URL set', 'bare pass-through'], figures),
+      table(
+        [
+          'measure',
+          'goal',
+          'our proxy',
+          'our proxy, REDIS_URL set',
+          'store on PostgreSQL',
+          'no store',
+          'bare pass-through',
+        ],
+        figures,
+      ),
     ].join('\n');
 
     return { title: 'Proxy overhead', markdown, goals };
   } finally {
-    await Promise.all([proxy.stop(), proxyWithRedis.stop(), passThrough.stop(), baseline.stop()]);
-    await Promise.all([simulator.stop(), redis.stop()]);
+    await Promise.all(
+      [proxy, proxyWithRedis, proxyOnPostgres, proxyWithoutStore, passThrough, baseline].map((server) =>
+        server.stop(),
+      ),
+    );
+    await Promise.all([simulator.stop(), redis.stop(), postgres.destroy()]);
   }
 }

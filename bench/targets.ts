@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SIMULATOR_CLIENT_ID, SIMULATOR_SECRET } from '../src/simulator';
 import { forkTsServer, startBuiltServer, type ChildServer } from './lib/processes';
 import type { LoadRequest } from './lib/load';
@@ -10,29 +13,47 @@ export function startStandaloneSimulator(env: Record<string, string> = {}): Prom
 }
 
 // Our real, built server in front of the simulator, exactly as an operator would run it against
-// Plaid: PLAID_UPSTREAM=plaid with server-held credentials. dir: the checkout whose build runs.
-export function startProxy(
+// Plaid: PLAID_UPSTREAM=plaid with server-held credentials. Its store is a new PGlite database in a
+// temporary DATA_DIR of its own (removed when it stops) unless env sets DATABASE_URL. dir: the
+// checkout whose build runs.
+export async function startProxy(
   simulatorUrl: string,
   env: Record<string, string> = {},
   nodeArgs: readonly string[] = [],
   dir = '.',
 ): Promise<ChildServer> {
-  return startBuiltServer(
-    {
-      PLAID_UPSTREAM: 'plaid',
-      PLAID_SANDBOX_URL: simulatorUrl,
-      PLAID_PRODUCTION_URL: simulatorUrl,
-      PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
-      PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
-      PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
-      LOG_LEVEL: 'info',
-      // Load from one client is one user: lift the per-user rate limit out of the measurement.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      ...env,
-    },
-    nodeArgs,
-    dir,
-  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  const removeData = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const server = await startBuiltServer(
+      { ...proxyEnv(simulatorUrl), DATA_DIR: dataDir, ...env },
+      nodeArgs,
+      dir,
+    );
+    return { ...server, stop: () => server.stop().then(removeData) };
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+}
+
+// The same proxy with no store at all (bench/servers/proxy-without-store.ts, from the sources).
+export function startProxyWithoutStore(simulatorUrl: string): Promise<ChildServer> {
+  return forkTsServer('bench/servers/proxy-without-store.ts', proxyEnv(simulatorUrl));
+}
+
+function proxyEnv(simulatorUrl: string): Record<string, string> {
+  return {
+    PLAID_UPSTREAM: 'plaid',
+    PLAID_SANDBOX_URL: simulatorUrl,
+    PLAID_PRODUCTION_URL: simulatorUrl,
+    PLAID_CLIENT_ID: SIMULATOR_CLIENT_ID,
+    PLAID_SECRET_SANDBOX: SIMULATOR_SECRET,
+    PLAID_SECRET_PRODUCTION: SIMULATOR_SECRET,
+    LOG_LEVEL: 'info',
+    // Load from one client is one user: lift the per-user rate limit out of the measurement.
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  };
 }
 
 export function startBaseline(simulatorUrl: string): Promise<ChildServer> {

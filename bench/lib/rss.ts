@@ -4,9 +4,19 @@ import { readFileSync } from 'node:fs';
 // runs no extra code and the sampler's own memory is not counted.
 
 export function readRssBytes(pid: number): number {
+  return readStatusBytes(pid, 'VmRSS');
+}
+
+// The highest RSS the process has had since it started (the kernel's high-water mark), including
+// what no sampler saw: its start-up, before it answered anything.
+export function readPeakRssBytes(pid: number): number {
+  return readStatusBytes(pid, 'VmHWM');
+}
+
+function readStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`No VmRSS for process ${pid}`);
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(status);
+  if (!match) throw new Error(`No ${field} for process ${pid}`);
   return Number(match[1]) * 1024;
 }
 

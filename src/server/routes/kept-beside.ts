@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import type { KeptBeside, KeptSession } from '../../shared/schemas/kept';
+import type { KeptForLookup } from '../store/kept-answers';
 import type { Store } from '../store/store';
 import type { PlaidOutcome } from '../upstream/plaid-client';
 
@@ -21,22 +22,27 @@ export function startKeptLookup(
   lookup: { linkToken: string; environment: PlaidEnvironment },
 ): KeptLookup {
   if (!store) return { besidePlaid: async (_c, outcome) => outcome };
-  const reading = Promise.race([
-    store.read(lookup.linkToken),
+  // null: the store could not be read in time; undefined: it does not know the token.
+  const reading: Promise<KeptForLookup | undefined | null> = Promise.race([
+    store.readForLookup(lookup.linkToken),
     new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('deadline')), READ_DEADLINE_MS).unref(),
     ),
-  ]).then(
-    (kept) => kept?.sessions ?? [],
-    () => null,
-  );
+  ]).catch(() => null);
   return {
     async besidePlaid(c, outcome) {
-      const sessions = sessionsPlaidLacks(await reading, outcome.body);
+      const known = await reading;
+      const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
       // Only Plaid's answers about the token are kept; its errors are not.
       const queued =
         outcome.status === 200 &&
-        store.keep({ ...lookup, body: outcome.body, source: 'lookup', seenBy: c.get('user') });
+        store.keep({
+          ...lookup,
+          body: outcome.body,
+          source: 'lookup',
+          seenBy: c.get('user'),
+          lastKeptHash: known?.answerHash,
+        });
       const kept: KeptBeside = {
         status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
         sessions,
@@ -49,14 +55,14 @@ export function startKeptLookup(
 
 // The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
 // still has are in its answer, and sending them again would double a large token's answer on every
-// lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light.
+// lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light;
+// only the kept sessions it lacks are parsed.
 const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
 
-function sessionsPlaidLacks(sessions: KeptSession[] | null, body: Uint8Array): KeptSession[] | null {
-  if (!sessions || sessions.length === 0) return sessions;
+function sessionsPlaidLacks(kept: KeptForLookup, body: Uint8Array): KeptSession[] {
+  if (!kept.hasSessions) return [];
   const text = new TextDecoder().decode(body);
-  const answered = new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]));
-  return sessions.filter((kept) => !answered.has(kept.session.link_session_id));
+  return kept.sessionsExcept(new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]!)));
 }
 
 // The page that opens a kept answer without asking Plaid (relative when PUBLIC_URL is unset).

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeptAnswerSchema, KeptBesideSchema } from '../../shared/schemas/kept';
@@ -104,12 +105,16 @@ describe('lookups with an embedded store', () => {
     const app = appWith(store);
     const first = makeSession({ link_session_id: 'first-session', events: [opened] });
     const second = makeSession({ link_session_id: 'second-session' });
-    upstream.answerWith(json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [first, second] }))));
+    upstream.answerWith(
+      json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [first, second] }))),
+    );
     await lookup(app, token);
     await store.idle();
 
     // Plaid still has the second session: only the first, which it dropped, comes from the store.
-    upstream.answerWith(json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [second] }))));
+    upstream.answerWith(
+      json(200, JSON.stringify(makeResponse({ link_token: token, link_sessions: [second] }))),
+    );
     const kept = KeptBesideSchema.parse((await (await lookup(app, token)).json()).kept);
     expect(kept.sessions?.map((session) => session.session.link_session_id)).toEqual(['first-session']);
   });
@@ -204,6 +209,30 @@ describe('lookups with a PostgreSQL store', () => {
     await lookup(first, token);
     await stores[0]!.idle();
     expect((await second.request(`/api/kept/${token}`)).status).toBe(200);
+  });
+
+  it('writes nothing, not even a row lock, for an answer the store already holds (request_id aside)', async () => {
+    const token = newToken();
+    const app = appWith(stores[0]!);
+    const client = new pg.Client(backend.postgres!.url);
+    await client.connect();
+    const tokenRow = async () =>
+      (await client.query('select xmin::text, xmax::text from kept_tokens where link_token = $1', [token]))
+        .rows[0];
+    try {
+      upstream.answerWith(json(200, makeResponse({ link_token: token, request_id: 'first' })));
+      await lookup(app, token);
+      await stores[0]!.idle();
+      const kept = await tokenRow();
+
+      upstream.answerWith(json(200, makeResponse({ link_token: token, request_id: 'second' })));
+      const again = await (await lookup(app, token)).json();
+      await stores[0]!.idle();
+      expect(again.kept.status).toBe('queued');
+      expect(await tokenRow()).toEqual(kept);
+    } finally {
+      await client.end();
+    }
   });
 
   it('keeps answering lookups while the database is down, saying they were not kept, and recovers', async () => {

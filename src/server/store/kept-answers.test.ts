@@ -11,7 +11,15 @@ import {
   makeSession,
 } from '../../shared/test/fixtures';
 import { captureLogs } from '../testing/log-capture';
-import { deleteTokens, keepAnswer, purgeBefore, readKept, type AnswerToKeep } from './kept-answers';
+import {
+  answerHash,
+  deleteTokens,
+  keepAnswer,
+  readForLookup,
+  purgeBefore,
+  readKept,
+  type AnswerToKeep,
+} from './kept-answers';
 import { migrate, MIGRATIONS } from './migrations';
 import { openDatabase } from './open-database';
 import type { Database } from './schema';
@@ -35,6 +43,7 @@ function entry(
     source: 'lookup',
     seenAt: new Date(),
     seenBy: 'ana',
+    answerHash: answerHash(new TextEncoder().encode(JSON.stringify(answer))),
     ...overrides,
   };
 }
@@ -134,6 +143,35 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     ).toBe(true);
   });
 
+  it("gives a lookup, in one read, the last answer's hash and only the kept sessions Plaid lacks", async () => {
+    const token = newToken();
+    expect(await readForLookup(db, token, logger)).toBeUndefined();
+    const sessions = ['dropped', 'still-there', 'bad'].map((id) => makeSession({ link_session_id: id }));
+    const answer = makeResponse({ link_token: token, link_sessions: sessions, request_id: 'r1' });
+    await keepAnswer(db, entry(token, answer));
+    await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
+      db,
+    );
+
+    const kept = await readForLookup(db, token, logger);
+    // The same answer under another request_id hashes alike: it is not parsed or written again.
+    const again = new TextEncoder().encode(JSON.stringify({ ...answer, request_id: 'r2' }));
+    expect(kept?.answerHash).toBe(answerHash(again));
+    expect(kept?.hasSessions).toBe(true);
+    expect(kept?.sessionsExcept(new Set(['still-there'])).map((s) => s.session.link_session_id)).toEqual([
+      'dropped',
+    ]);
+    expect(
+      logs
+        .lines()
+        .some((line) => String(line.msg).includes('does not parse') && line.link_session_id === 'bad'),
+    ).toBe(true);
+
+    const sessionless = newToken();
+    await keepAnswer(db, entry(sessionless, makeResponse({ link_token: sessionless })));
+    expect(await readForLookup(db, sessionless, logger)).toMatchObject({ hasSessions: false });
+  });
+
   it('stores public tokens masked', async () => {
     const token = newToken();
     const success = { public_token: 'public-sandbox-11112222-3333-4444-5555-666677778888', metadata: null };
@@ -169,6 +207,14 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     expect(await readKept(db, old, logger)).toBeUndefined();
     expect(await readKept(db, recent, logger)).toBeDefined();
   });
+
+  it.skipIf(backendName !== 'pglite')(
+    'runs the embedded database with 16 MB of shared buffers, for its memory',
+    async () => {
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db);
+      expect(rows[0]?.shared_buffers).toBe('16MB');
+    },
+  );
 
   it('stops at a migration that fails, naming it, with nothing of it applied', async () => {
     const broken = {

@@ -22,6 +22,8 @@ export type AnswerToKeep = {
   source: KeptSource;
   seenAt: Date;
   seenBy: string;
+  // answerHash() of Plaid's bytes: an answer whose hash is the last one kept is not kept again.
+  answerHash: string;
 };
 
 export type KeptToken = {
@@ -38,7 +40,7 @@ export type KeptToken = {
 // Its sessions are merged into those already kept, in the same transaction; the token's row is
 // locked first, so two instances keeping answers for one token take turns.
 export async function keepAnswer(db: Kysely<Database>, entry: AnswerToKeep): Promise<'kept' | 'unchanged'> {
-  const hash = answerHash(entry.answer);
+  const hash = entry.answerHash;
   return db.transaction().execute(async (trx) => {
     await trx
       .insertInto('kept_tokens')
@@ -155,24 +157,7 @@ export async function readKept(
       .limit(500)
       .execute(),
   ]);
-  const sessions: KeptSession[] = [];
-  for (const row of sessionRows) {
-    const session = LinkSessionSchema.safeParse(row.session);
-    if (!session.success) {
-      logger.warn(
-        { link_token: linkToken, link_session_id: row.link_session_id },
-        'store: skipped a kept session that does not parse',
-      );
-      continue;
-    }
-    sessions.push({
-      session: session.data,
-      source: row.source,
-      first_seen_at: row.first_seen_at.toISOString(),
-      seen_at: row.seen_at.toISOString(),
-      seen_by: row.seen_by,
-    });
-  }
+  const sessions = sessionRows.flatMap((row) => keptSession(row, row.session, linkToken, logger) ?? []);
   const answer = latest && LinkTokenGetResponseSchema.safeParse(latest.answer);
   if (answer && !answer.success)
     logger.warn({ link_token: linkToken }, 'store: skipped a kept answer that does not parse');
@@ -184,6 +169,95 @@ export async function readKept(
     answer: answer?.success ? answer.data : undefined,
     sessions,
   };
+}
+
+// What a lookup needs from the store while Plaid is asked, in one indexed query: the hash of the
+// last answer kept (an answer with the same one is not written again) and the kept sessions, as
+// text: only those Plaid's answer lacks are parsed (sessionsExcept). Undefined when the store does
+// not know the token.
+export type KeptForLookup = {
+  answerHash: string;
+  hasSessions: boolean;
+  sessionsExcept(answered: ReadonlySet<string>): KeptSession[];
+};
+
+export async function readForLookup(
+  db: Kysely<Database>,
+  linkToken: string,
+  logger: Logger,
+): Promise<KeptForLookup | undefined> {
+  const rows = await db
+    .selectFrom('kept_tokens')
+    .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
+    .select([
+      'kept_tokens.last_answer_hash',
+      'kept_sessions.link_session_id',
+      // As text: neither the database driver nor the PGlite thread builds objects nobody reads.
+      sql<string | null>`kept_sessions.session::text`.as('session'),
+      'kept_sessions.source',
+      'kept_sessions.first_seen_at',
+      'kept_sessions.seen_at',
+      'kept_sessions.seen_by',
+    ])
+    .where('kept_tokens.link_token', '=', linkToken)
+    .orderBy('kept_sessions.first_seen_at')
+    .orderBy('kept_sessions.link_session_id')
+    .limit(500)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    answerHash: first.last_answer_hash,
+    hasSessions: first.session !== null,
+    sessionsExcept: (answered) =>
+      rows.flatMap((row) => {
+        // A token without sessions is one row of nulls (the left join).
+        if (row.session === null || answered.has(row.link_session_id ?? '')) return [];
+        // A row with a session has every column of it (all are not null in kept_sessions).
+        return keptSession(row as KeptSessionRow, parseJson(row.session), linkToken, logger) ?? [];
+      }),
+  };
+}
+
+type KeptSessionRow = {
+  link_session_id: string;
+  source: KeptSource;
+  first_seen_at: Date;
+  seen_at: Date;
+  seen_by: string;
+};
+
+// A kept session row as the API gives it; undefined (and logged) when it does not parse (edited
+// by hand, written by a future version).
+function keptSession(
+  row: KeptSessionRow,
+  stored: unknown,
+  linkToken: string,
+  logger: Logger,
+): KeptSession | undefined {
+  const session = LinkSessionSchema.safeParse(stored);
+  if (!session.success) {
+    logger.warn(
+      { link_token: linkToken, link_session_id: row.link_session_id },
+      'store: skipped a kept session that does not parse',
+    );
+    return undefined;
+  }
+  return {
+    session: session.data,
+    source: row.source,
+    first_seen_at: row.first_seen_at.toISOString(),
+    seen_at: row.seen_at.toISOString(),
+    seen_by: row.seen_by,
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 // Forgets tokens with everything kept about them (the foreign keys cascade); returns those found.
@@ -213,9 +287,13 @@ export async function databaseSize(db: Kysely<Database>): Promise<number> {
   return Number(rows[0]?.size ?? 0);
 }
 
-// Plaid gives every answer a new request_id: two answers are the same when all else is.
-function answerHash(answer: LinkTokenGetResponse): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ ...answer, request_id: undefined }))
-    .digest('hex');
+// Plaid gives every answer a new request_id: two answers are the same when all else is. Hashed
+// from Plaid's bytes, without parsing them, so that an answer seen before costs no parse at all
+// (request_id pairs are cut out wherever they are; the ones inside events change with the events).
+const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
+
+export function answerHash(body: Uint8Array): string {
+  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves.
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
+  return createHash('sha256').update(text.replace(REQUEST_ID, ''), 'latin1').digest('hex');
 }

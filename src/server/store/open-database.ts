@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { lockDataDir } from './data-dir-lock';
 import { migrate } from './migrations';
 import { pglitePool } from './pglite-pool';
 import { startPgliteThread } from './pglite-thread';
@@ -49,9 +50,12 @@ function openPostgres(databaseUrl: string, logger: Logger): OpenDatabase {
 
 async function openPglite(dataDir: string, logger: Logger): Promise<OpenDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const pglite = await startPgliteThread(dataDir, STATEMENT_TIMEOUT_MS, logger);
-  return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) }),
-    kind: 'pglite',
-  };
+  const release = lockDataDir(dataDir);
+  const thread = await startPgliteThread(dataDir, STATEMENT_TIMEOUT_MS, logger).catch((error: unknown) => {
+    release();
+    throw error;
+  });
+  // The lock goes when the database is closed (db.destroy() ends the pool, which closes the thread).
+  const pool = pglitePool({ query: thread.query, close: () => thread.close().finally(release) });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'pglite' };
 }

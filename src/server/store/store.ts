@@ -6,11 +6,14 @@ import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { apiKeyStore, type ApiKeyStore } from './api-keys';
 import {
+  answerHash,
   databaseSize,
   deleteTokens,
   keepAnswer,
   purgeBefore,
+  readForLookup,
   readKept,
+  type KeptForLookup,
   type KeptToken,
 } from './kept-answers';
 import {
@@ -45,6 +48,9 @@ export type PlaidAnswerSeen = {
   body: Uint8Array;
   source: KeptSource;
   seenBy: string;
+  // The last kept answer's hash, when the caller read it (readForLookup): an answer with the same
+  // hash is counted unchanged without being parsed or written.
+  lastKeptHash?: string;
 };
 
 export type Store = {
@@ -53,6 +59,8 @@ export type Store = {
   keep(seen: PlaidAnswerSeen): boolean;
   // Throw when the store cannot be read (and mark it degraded).
   read(linkToken: string): Promise<KeptToken | undefined>;
+  // What a lookup reads while Plaid is asked: one indexed query (throws like read()).
+  readForLookup(linkToken: string): Promise<KeptForLookup | undefined>;
   remove(linkTokens: readonly string[]): Promise<string[]>;
   purge(): Promise<number>;
   health(): 'ok' | 'degraded';
@@ -105,6 +113,11 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   }
 
   async function keepOne(seen: PlaidAnswerSeen): Promise<void> {
+    const hash = answerHash(seen.body);
+    if (hash === seen.lastKeptHash) {
+      instruments.answers.inc({ result: 'unchanged' });
+      return;
+    }
     const parsed = LinkTokenGetResponseSchema.safeParse(JSON.parse(new TextDecoder().decode(seen.body)));
     // Only answers the inspector can show are kept; the lookup itself reported any other.
     if (!parsed.success) return;
@@ -116,6 +129,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
         source: seen.source,
         seenAt: new Date(),
         seenBy: seen.seenBy,
+        answerHash: hash,
       }),
     );
     instruments.answers.inc({ result });
@@ -192,6 +206,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       return true;
     },
     read: (linkToken) => attempt('read', () => readKept(db, linkToken, logger)),
+    readForLookup: (linkToken) => attempt('read', () => readForLookup(db, linkToken, logger)),
     remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
     purge,
     history: (request) => attempt('history', () => historyPage(db, request)),

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
 import { proxyError } from '../../../../shared/schemas/proxy-error';
+import { invalidCredentials, makeEvent, makeSession } from '../../../../shared/test/fixtures';
 import { ErrorPanel } from './ErrorPanel';
 
 function value(label: string): HTMLElement {
@@ -194,8 +195,18 @@ describe('ErrorPanel', () => {
 });
 
 describe('ErrorPanel for a token Plaid no longer knows but the store does', () => {
+  // Yesterday's session, failed at Tartan Bank, kept from ana's lookup before Plaid forgot the token.
   const keptSession = {
-    session: { link_session_id: 'kept-1', started_at: '2026-11-24T10:01:00Z', events: [] },
+    session: makeSession({
+      link_session_id: 'kept-1',
+      started_at: '2026-11-24T10:01:00Z',
+      finished_at: '2026-11-24T10:03:00Z',
+      events: [makeEvent({ event_name: 'OPEN', timestamp: '2026-11-24T10:01:00Z' })],
+      exit: {
+        error: invalidCredentials,
+        metadata: { institution: { name: 'Tartan Bank', institution_id: 'ins_109511' } },
+      },
+    }),
     source: 'lookup',
     first_seen_at: '2026-11-24T10:40:00Z',
     seen_at: '2026-11-24T10:42:00Z',
@@ -203,16 +214,33 @@ describe('ErrorPanel for a token Plaid no longer knows but the store does', () =
   };
   const permalink = '/?link_token=link-sandbox-kept&kept=1';
 
-  it('says the store kept its sessions and links to the kept answer', () => {
+  it("says Plaid's error, then diagnoses the kept sessions like live ones, each labelled as the store's copy", () => {
     const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [keptSession], permalink } };
-    render(<ErrorPanel error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })} />);
-    expect(screen.getByText(/The inspector’s store kept 1 session of this token/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Open the kept answer' })).toHaveAttribute('href', permalink);
+    render(
+      <ErrorPanel
+        error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })}
+        linkToken="link-sandbox-kept"
+      />,
+    );
+    const [plaids, kepts] = screen
+      .getAllByRole('region', { name: 'Verdict' })
+      .map((region) => within(region));
+    expect(plaids!.getByText('Lookup failed')).toBeInTheDocument();
+    expect(plaids!.getByText('INVALID_LINK_TOKEN')).toBeInTheDocument();
+
+    const kept = within(screen.getByRole('region', { name: 'What the inspector’s store kept' }));
+    expect(kept.getByText(/kept 1 session of this token from earlier lookups/)).toBeInTheDocument();
+    expect(kepts!.getByText('Failed')).toBeInTheDocument();
+    expect(kepts!.getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
+    const label = within(kept.getByRole('article')).getByText(/^Kept from a lookup by ana at/);
+    expect(label.querySelector('time')).toHaveAttribute('dateTime', '2026-11-24T10:42:00Z');
+    expect(kept.getByRole('link', { name: 'Open the kept answer' })).toHaveAttribute('href', permalink);
   });
 
   it('says nothing of the store when it kept nothing', () => {
     const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [], permalink } };
     render(<ErrorPanel error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })} />);
     expect(screen.queryByText(/inspector’s store/)).not.toBeInTheDocument();
+    expect(screen.getAllByRole('region', { name: 'Verdict' })).toHaveLength(1);
   });
 });

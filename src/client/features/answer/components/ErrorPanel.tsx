@@ -6,8 +6,8 @@ import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from '../../../../shared
 import { Button } from '../../../components/Button';
 import { CodeBlock } from '../../../components/CodeBlock';
 import { Notice } from '../../../components/Notice';
-import { KeptBesideSchema } from '../../../../shared/schemas/kept';
 import styles from './ErrorPanel.module.css';
+import { KeptBesideError } from './KeptBesideError';
 import { PlaidErrorDetails } from './PlaidErrorDetails';
 import { TicketCopyButtons } from './TicketCopyButtons';
 import { VerdictBlock } from './VerdictBlock';
@@ -28,21 +28,6 @@ function RawBody({ raw }: { raw: unknown }) {
         )}
       </div>
     </div>
-  );
-}
-
-// The sessions the inspector's store kept for a token Plaid no longer knows (the server appends its
-// `kept` field to Plaid's error too), with the address that opens them without asking Plaid.
-function KeptSessionsNotice({ raw }: { raw: unknown }) {
-  const kept = KeptBesideSchema.safeParse((raw as { kept?: unknown } | null)?.kept);
-  const count = kept.success ? (kept.data.sessions?.length ?? 0) : 0;
-  if (!kept.success || count === 0) return null;
-  return (
-    <Notice tone="neutral">
-      The inspector’s store kept {count === 1 ? '1 session' : `${count} sessions`} of this token from
-      earlier lookups. <a href={kept.data.permalink}>Open the kept answer</a> (the store’s copy, not
-      Plaid’s answer now).
-    </Notice>
   );
 }
 
@@ -112,7 +97,7 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
           server asked to wait that long).
         </Notice>
       )}
-      <KeptSessionsNotice raw={error.raw} />
+      <KeptBesideError raw={error.raw} linkToken={linkToken} />
       {/* Plaid's docs link is in the verdict's next step. */}
       <PlaidErrorDetails error={plaidError} docsLink={false} />
       <RawBody raw={error.raw} />

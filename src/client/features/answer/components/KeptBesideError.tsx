@@ -1,0 +1,84 @@
+import { useId, useMemo, useState } from 'react';
+import { Notice } from '../../../components/Notice';
+import { diagnoseWithoutConfiguration, VERDICT_LABELS } from '../../../../shared/diagnosis';
+import { KeptBesideSchema, type KeptSession } from '../../../../shared/schemas/kept';
+import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { SessionsSection } from './SessionsSection';
+import { VerdictBlock } from './VerdictBlock';
+import styles from './ErrorPanel.module.css';
+
+// The store's `kept` field carries the sessions only, not the token's configuration: none is
+// assumed (as for pasted logs), so no advice rests on it.
+const UNKNOWN_CONFIGURATION: LinkTokenGetResponse['metadata'] = {
+  initial_products: [],
+  webhook: null,
+  country_codes: [],
+  language: null,
+  redirect_uri: null,
+  client_name: null,
+};
+
+// The sessions the inspector's store kept for a token Plaid answered with an error (the server
+// appends its `kept` field to Plaid's errors too; INVALID_LINK_TOKEN once Plaid forgot the token):
+// diagnosed like live ones, each labelled with who saw it and when, below Plaid's error.
+export function KeptBesideError({ raw, linkToken }: { raw: unknown; linkToken?: string }) {
+  const headingId = useId();
+  const [shownAt] = useState(() => Date.now());
+  const kept = useMemo(() => {
+    const parsed = KeptBesideSchema.safeParse((raw as { kept?: unknown } | null)?.kept);
+    return parsed.success ? parsed.data : undefined;
+  }, [raw]);
+  const view = useMemo(() => {
+    const sessions = kept?.sessions ?? [];
+    if (sessions.length === 0) return undefined;
+    const response: LinkTokenGetResponse = {
+      link_token: linkToken ?? '',
+      created_at: null,
+      expiration: null,
+      link_sessions: sessions.map((entry) => entry.session),
+      metadata: UNKNOWN_CONFIGURATION,
+      request_id: '',
+    };
+    const keptOnly = new Map<string, KeptSession>(
+      sessions.map((entry) => [entry.session.link_session_id, entry]),
+    );
+    return { response, keptOnly, diagnosis: diagnoseWithoutConfiguration(response, shownAt) };
+  }, [kept, linkToken, shownAt]);
+  if (!kept || !view) return null;
+  const { diagnosis } = view;
+  const count = view.keptOnly.size;
+  return (
+    <section aria-labelledby={headingId} className={styles.kept}>
+      <h3 id={headingId} className={styles.keptHeading}>
+        What the inspector’s store kept
+      </h3>
+      <Notice tone="neutral">
+        Plaid answered with the error above, but the inspector’s store kept{' '}
+        {count === 1 ? '1 session' : `${count} sessions`} of this token from earlier lookups: the store’s
+        copies, not Plaid’s answer now, diagnosed below without the token’s configuration, which they do not
+        carry. <a href={kept.permalink}>Open the kept answer</a> for all the store holds.
+      </Notice>
+      <VerdictBlock
+        label={VERDICT_LABELS[diagnosis.verdict]}
+        tone={diagnosis.tone}
+        headline={diagnosis.headline}
+        facts={
+          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
+        }
+        actor={diagnosis.actor}
+        nextStep={diagnosis.nextStep}
+        explanation={diagnosis.explanation}
+        docs={null}
+        notes={diagnosis.notes}
+        at={shownAt}
+        actions={null}
+      />
+      <SessionsSection
+        sessions={view.response.link_sessions}
+        diagnoses={diagnosis.sessions}
+        verdictSessionId={diagnosis.linkSessionId}
+        keptOnly={view.keptOnly}
+      />
+    </section>
+  );
+}
