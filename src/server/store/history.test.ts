@@ -14,11 +14,17 @@ import { HistoryPageRequestSchema, type HistoryPageRequest } from '../../shared/
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { makeResponse, makeSession } from '../../shared/test/fixtures';
 import { countOutdated, diagnoseKept, historyPage, tokensToDiagnose } from './history';
-import { deleteTokens, keepAnswer } from './kept-answers';
+import { answerHash, deleteTokens, keepAnswer } from './kept-answers';
 import { openDatabase } from './open-database';
 import type { Database, KeptSource } from './schema';
 import { openStore } from './store';
 import { BACKENDS, startBackend, type TestBackend } from './test-backends';
+
+// The hash a lookup takes of Plaid's bytes, for answers written straight to the store.
+function hashOf(answer: unknown): string {
+  return answerHash(new TextEncoder().encode(JSON.stringify(answer)));
+}
+
 
 const silent = pino({ level: 'silent' });
 
@@ -107,7 +113,15 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
     seenAt: Date,
     source: KeptSource = 'lookup',
   ) {
-    await keepAnswer(db, { linkToken, environment: 'sandbox', answer, source, seenAt, seenBy: 'ana' });
+    await keepAnswer(db, {
+      linkToken,
+      environment: 'sandbox',
+      answer,
+      answerHash: hashOf(answer),
+      source,
+      seenAt,
+      seenBy: 'ana',
+    });
     await diagnoseKept(db, [linkToken], now, silent);
   }
 
@@ -267,6 +281,7 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
       linkToken: neverDiagnosed,
       environment: 'sandbox',
       answer: answerFor(neverDiagnosed, OUTCOMES[3]!),
+      answerHash: hashOf(answerFor(neverDiagnosed, OUTCOMES[3]!)),
       source: 'lookup',
       seenAt: window.at(2),
       seenBy: 'ana',
@@ -312,6 +327,7 @@ describe('the store diagnoses in the background', () => {
         linkToken: token,
         environment: 'sandbox',
         answer: answerFor(token, OUTCOMES[0]!),
+        answerHash: hashOf(answerFor(token, OUTCOMES[0]!)),
         source: 'lookup',
         seenAt: new Date(),
         seenBy: 'ana',

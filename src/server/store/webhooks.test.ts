@@ -2,11 +2,17 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent, makeResponse, makeSession } from '../../shared/test/fixtures';
-import { keepAnswer, readKept } from './kept-answers';
+import { answerHash, keepAnswer, readKept } from './kept-answers';
 import { openDatabase } from './open-database';
 import type { Database } from './schema';
 import { BACKENDS, startBackend, type TestBackend } from './test-backends';
 import { keepWebhookSession, tokenEnvironment, type WebhookSessionToKeep } from './webhooks';
+
+// The hash a lookup takes of Plaid's bytes, for answers written straight to the store.
+function hashOf(answer: unknown): string {
+  return answerHash(new TextEncoder().encode(JSON.stringify(answer)));
+}
+
 
 let tokenNumber = 0;
 function newToken(): string {
@@ -68,6 +74,7 @@ describe.each(BACKENDS)('sessions kept from webhooks on %s', (backendName) => {
       linkToken: token,
       environment: 'sandbox',
       answer: makeResponse({ link_token: token, link_sessions: [looked] }),
+      answerHash: hashOf(makeResponse({ link_token: token, link_sessions: [looked] })),
       source: 'lookup',
       seenAt: new Date(),
       seenBy: 'ana',
