@@ -183,8 +183,8 @@ describe('diagnose: a failed session', () => {
       withSessions([exited(down, 'requires_credentials', credentialEvents(down))]),
       NOW,
     );
-    expect(diagnosis).toMatchObject({ actor: 'nobody', endUserSaw: { message: 'The bank is down' } });
-    expect(diagnosis.nextStep).toMatch(/^Wait for the bank/);
+    expect(diagnosis).toMatchObject({ actor: 'bank', endUserSaw: { message: 'The bank is down' } });
+    expect(diagnosis.nextStep).toMatch(/^Wait for the bank.*If it still fails after a day, the integrating team contacts Plaid support/);
     expect(diagnosis.endUserSaw?.text).toMatch(/^Link showed: “The bank is down”\. Last screen/);
   });
 
@@ -271,7 +271,7 @@ describe('diagnose: an abandoned session', () => {
       verdict: 'abandoned',
       headline:
         'The user left Link at the bank choice for Unhealthy Platypus Bank - Down without finishing: Link reported the bank down (exit status requires_credentials).',
-      actor: 'nobody',
+      actor: 'bank',
       docsUrl: 'https://plaid.com/docs/link/institution-status/',
     });
   });
@@ -412,6 +412,17 @@ describe('diagnose: linked and in progress', () => {
       endUserSaw: { lastScreen: 'CONNECTED' },
     });
     expect(diagnosis.nextStep).toMatch(/^Nothing to fix in Link\./);
+  });
+
+  it('linked, with a webhook Plaid cannot reach: the integrating team acts, not nobody', () => {
+    const response = withSessions([linkedSession('linked', 0)]);
+    const diagnosis = diagnose(
+      { ...response, metadata: { ...response.metadata, webhook: 'http://localhost:3000/hook' } },
+      NOW,
+    );
+    expect(diagnosis.verdict).toBe('linked');
+    expect(diagnosis.actor).toBe('integrating team');
+    expect(diagnosis.nextStep).toMatch(/^Link itself succeeded, but the integration needs fixing: Plaid cannot reach the webhook/);
   });
 
   it('in progress: where the user is now, and since when', () => {

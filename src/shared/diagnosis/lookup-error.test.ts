@@ -62,7 +62,7 @@ describe('diagnoseLookupError', () => {
     });
   });
 
-  it('Plaid down (API_ERROR, maintenance, any 5xx) and our upstream failures: retry, nobody else to act', () => {
+  it('Plaid down (API_ERROR, maintenance, any 5xx), timeouts and our upstream failures: the person looking up retries', () => {
     for (const [error, status] of [
       [plaid('API_ERROR', 'INTERNAL_SERVER_ERROR'), 500],
       [plaid('API_ERROR', 'PLANNED_MAINTENANCE'), 503],
@@ -72,7 +72,7 @@ describe('diagnoseLookupError', () => {
     ] as const) {
       const diagnosis = diagnoseLookupError(error, status);
       expect(diagnosis.retryable, error.error_code).toBe(true);
-      expect(diagnosis.actor, error.error_code).toBe('nobody');
+      expect(diagnosis.actor, error.error_code).toBe('inspector user');
     }
     expect(diagnoseLookupError(plaid('API_ERROR', 'PLANNED_MAINTENANCE'), 503).nextStep).toContain(
       'status.plaid.com',

@@ -57,7 +57,7 @@ const PLAID_ADVICE: Readonly<Record<string, LookupAdvice>> = {
       'Use credentials enabled for the token’s environment (Production access is granted in Plaid’s Dashboard).',
   },
   PLANNED_MAINTENANCE: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid’s API is down for planned maintenance.',
     nextStep: 'Wait for the maintenance to end (status.plaid.com says when), then try again.',
     retryable: true,
@@ -72,7 +72,7 @@ const PLAID_TYPE_ADVICE: Readonly<Record<string, LookupAdvice>> = {
     retryable: true,
   },
   API_ERROR: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid had an error of its own.',
     nextStep:
       'Try again in a moment. If it persists, check status.plaid.com and contact Plaid support with the request ID.',
@@ -158,7 +158,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     nextStep: 'Open the inspector at its usual address; its operator can add this name to ALLOWED_HOSTS.',
   },
   SERVER_BUSY: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'The inspector is receiving several very large answers from Plaid at once.',
     nextStep: 'Try again in a few seconds.',
     retryable: true,
@@ -174,7 +174,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     nextStep: 'Try once more; if it fails again, tell whoever runs the inspector, with the request ID.',
   },
   UPSTREAM_BAD_RESPONSE: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation:
       'Plaid, or something between the inspector and Plaid, answered with something that is not Plaid’s JSON.',
     nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
@@ -188,7 +188,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     retryable: true,
   },
   UPSTREAM_TIMEOUT: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid did not answer in time.',
     nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
     retryable: true,
@@ -204,7 +204,7 @@ const CLIENT_ADVICE: Readonly<Record<ClientErrorCode, LookupAdvice>> = {
     retryable: true,
   },
   CLIENT_TIMEOUT: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'The inspector’s server did not answer in time.',
     nextStep: 'Try again in a moment.',
     retryable: true,

@@ -47,11 +47,11 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
   const choice = lastBankChoice(facts);
   if (choice === 'SELECT_DOWN_INSTITUTION') {
     return {
-      actor: 'nobody',
+      actor: 'bank',
       because: 'Link reported the bank down',
       nextStep: retry(
         facts,
-        'Wait for the bank: the user tries again later (often hours) or links another bank',
+        'Wait for the bank: the user tries again later (often hours) or links another bank. If the bank is still down after a day, the integrating team contacts Plaid support with the link_session_id',
       ),
       explanation:
         'The user chose a bank whose logins were down; Link blocked the sign-in and suggested another bank.',

@@ -218,7 +218,7 @@ describe('BatchView', () => {
     expect(cellsOf(BUSY)).toEqual({
       Token: 'link-sandbox-00000004…0000',
       Verdict: 'Failed',
-      'Who acts next': 'Nobody',
+      'Who acts next': 'Wait for the bank',
       'Error code': 'INSTITUTION_DOWN',
       'Exit status': 'requires_credentials',
       Institution: 'Houndstooth Bank',
