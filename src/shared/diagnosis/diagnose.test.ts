@@ -141,7 +141,7 @@ describe('diagnose: a failed session', () => {
       headline: 'Link failed at Tartan Bank with ITEM_LOGIN_REQUIRED (exit status requires_code).',
       actor: 'integrating team',
       explanation:
-        'The bank needs the user to sign in again (password changed, or MFA or consent expired). Send them through Link in update mode.',
+        'The bank needs the user to sign in again: the password changed, or the MFA or consent expired.',
       error: itemLoginRequired,
       docsUrl: 'https://plaid.com/docs/errors/item/#item_login_required',
       institution: 'Tartan Bank (ins_109511)',
@@ -149,6 +149,8 @@ describe('diagnose: a failed session', () => {
       notes: [],
     });
     expect(diagnosis.nextStep).toMatch(/^Send the user through Link in update mode/);
+    // Said once: the next step names update mode, the explanation only the cause.
+    expect(diagnosis.explanation).not.toContain('update mode');
     expect(diagnosis.endUserSaw).toEqual({
       message: null,
       lastScreen: 'ERROR',
@@ -168,7 +170,7 @@ describe('diagnose: a failed session', () => {
     expect(diagnosis.actor).toBe('end user');
     expect(diagnosis.nextStep).toContain('several wrong tries can lock the account');
     expect(diagnosis.endUserSaw?.text).toBe(
-      'Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left when asked for bank credentials, or before choosing a bank.',
+      'Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left after submitting their bank login, before the sign-in completed.',
     );
   });
 
@@ -184,7 +186,9 @@ describe('diagnose: a failed session', () => {
       NOW,
     );
     expect(diagnosis).toMatchObject({ actor: 'bank', endUserSaw: { message: 'The bank is down' } });
-    expect(diagnosis.nextStep).toMatch(/^Wait for the bank.*If it still fails after a day, the integrating team contacts Plaid support/);
+    expect(diagnosis.nextStep).toMatch(
+      /^Wait for the bank.*If it still fails after a day, the integrating team contacts Plaid support/,
+    );
     expect(diagnosis.endUserSaw?.text).toMatch(/^Link showed: “The bank is down”\. Last screen/);
   });
 
@@ -242,9 +246,24 @@ describe('diagnose: an abandoned session', () => {
       tone: 'warning',
       headline: 'The user left Link at the bank search without finishing (exit status requires_credentials).',
       actor: 'end user',
-      explanation: 'The user left when asked for bank credentials, or before choosing a bank.',
+      explanation: 'Link reported no error: the user closed Link themselves.',
       endUserSaw: { lastScreen: 'SELECT_INSTITUTION' },
     });
+  });
+
+  it('“Why” does not repeat what the end user saw (the exit status’s meaning is said once)', () => {
+    const diagnosis = diagnose(
+      withSessions([
+        exited(null, 'requires_credentials', [
+          event('OPEN', 0),
+          view('SELECT_INSTITUTION', 5),
+          event('EXIT', 20, { exit_status: 'requires_credentials' }),
+        ]),
+      ]),
+      NOW,
+    );
+    expect(diagnosis.endUserSaw?.text).toContain('the user left before choosing a bank');
+    expect(diagnosis.explanation).not.toContain('before choosing a bank');
   });
 
   it('after choosing a bank Link reported down: wait for the bank', () => {
@@ -422,7 +441,9 @@ describe('diagnose: linked and in progress', () => {
     );
     expect(diagnosis.verdict).toBe('linked');
     expect(diagnosis.actor).toBe('integrating team');
-    expect(diagnosis.nextStep).toMatch(/^Link itself succeeded, but the integration needs fixing: Plaid cannot reach the webhook/);
+    expect(diagnosis.nextStep).toMatch(
+      /^Link itself succeeded, but the integration needs fixing: Plaid cannot reach the webhook/,
+    );
   });
 
   it('in progress: where the user is now, and since when', () => {

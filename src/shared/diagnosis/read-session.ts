@@ -1,4 +1,3 @@
-import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
 import { parseDate } from '../domain/format-time';
 import { institutionLabel, sessionInstitutionOf } from '../domain/institution';
 import { eventsInTimeOrder } from '../domain/ordering';
@@ -17,7 +16,7 @@ import {
   type SessionFacts,
   type SessionVerdict,
 } from './verdict';
-import { ownEntry } from '../own-entry';
+import { exitStatusMeaning } from './exit-status';
 
 // Reading one Link session: its events in time order, the facts the verdict rules need, and what
 // came of it (verdict, steps, institution, error, what the end user saw).
@@ -50,6 +49,8 @@ export interface SessionDiagnosis {
   institutionId: string | null;
   error: PlaidError | null;
   exitStatus: string | null;
+  // What the exit status means for this session, read from the steps it reached (exit-status.ts).
+  exitStatusMeaning: string | null;
   steps: SessionStep[];
   // The last step before the exit: where the user stopped (or got to, while in progress).
   stoppedAt: StepKind | null;
@@ -77,17 +78,17 @@ function lastScreen(events: readonly LinkEvent[]): string | null {
   return view?.event_metadata.view_name ?? null;
 }
 
+// `statusMeaning`: what the exit status means for this session (exit-status.ts).
 function describeEndUserSaw(
   message: string | null,
   screen: string | null,
   exitStatus: string | null,
+  statusMeaning: string | null,
 ): EndUserSaw | null {
   const sentences = [
     message ? `Link showed: “${message}”${/[.!?]$/.test(message) ? '' : '.'}` : null,
     screen ? `Last screen: ${describeView(screen)}.` : null,
-    exitStatus
-      ? `Exit status ${exitStatus}${ownEntry(EXIT_STATUS_MEANINGS, exitStatus) ? `: the user ${ownEntry(EXIT_STATUS_MEANINGS, exitStatus)}` : ''}.`
-      : null,
+    exitStatus ? `Exit status ${exitStatus}${statusMeaning ? `: the user ${statusMeaning}` : ''}.` : null,
   ].filter((sentence): sentence is string => sentence !== null);
   if (sentences.length === 0) return null;
   return { message, lastScreen: screen, exitStatus, text: sentences.join(' ') };
@@ -109,6 +110,8 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const exitStatus = exit?.metadata?.status ?? null;
   const error = exit?.error ?? null;
   const institution = sessionInstitutionOf(session, events);
+  const stopped = stoppedAt(steps)?.kind ?? null;
+  const statusMeaning = exitStatus ? exitStatusMeaning(exitStatus, events, stopped, error !== null) : null;
   return {
     events,
     facts,
@@ -125,9 +128,15 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
       institutionId: institution?.institution_id ?? null,
       error,
       exitStatus,
+      exitStatusMeaning: statusMeaning,
       steps,
-      stoppedAt: stoppedAt(steps)?.kind ?? null,
-      endUserSaw: describeEndUserSaw(error?.display_message ?? null, lastScreen(events), exitStatus),
+      stoppedAt: stopped,
+      endUserSaw: describeEndUserSaw(
+        error?.display_message ?? null,
+        lastScreen(events),
+        exitStatus,
+        statusMeaning,
+      ),
     },
   };
 }

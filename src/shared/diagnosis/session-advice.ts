@@ -1,4 +1,3 @@
-import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
 import type { LinkEvent, LinkTokenMetadata } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Advice } from './actors';
@@ -6,7 +5,6 @@ import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import { eventStep, type StepKind } from './session-steps';
 import type { SessionVerdict } from './verdict';
-import { ownEntry } from '../own-entry';
 
 // What one session tells us to do: who acts next, the next step and why. `because` is the short
 // reason a headline names ("Link reported the bank down"), when there is one beyond the error code.
@@ -142,10 +140,9 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     actor: 'end user',
     because: null,
     nextStep: retry(facts, 'Ask the user whether they need help at this step; then they reopen Link'),
-    explanation:
-      status && ownEntry(EXIT_STATUS_MEANINGS, status)
-        ? `The user ${ownEntry(EXIT_STATUS_MEANINGS, status)}.`
-        : null,
+    // Where they left is in the headline and in what the end user saw; this says only what those
+    // do not: that nothing went wrong.
+    explanation: 'Link reported no error: the user closed Link themselves.',
     docsUrl: null,
   };
 }
