@@ -79,6 +79,22 @@ describe('diagnoseLookupError', () => {
     );
   });
 
+  it('a Retry-After becomes the one wait in the next step; what to do if it persists stays', () => {
+    expect(diagnoseLookupError(plaid('RATE_LIMIT_EXCEEDED', 'RATE_LIMIT'), 429, 2).nextStep).toBe(
+      'Wait 2 seconds (Plaid asked for that in its Retry-After), then try again.',
+    );
+    expect(diagnoseLookupError(plaid('RATE_LIMIT_EXCEEDED', 'RATE_LIMIT'), 429).nextStep).toBe(
+      'Wait a minute, then try again.',
+    );
+    expect(diagnoseLookupError(plaid('API_ERROR', 'INTERNAL_SERVER_ERROR'), 503, 1).nextStep).toBe(
+      'Wait 1 second (Plaid asked for that in its Retry-After), then try again. If it persists, check status.plaid.com and contact Plaid support with the request ID.',
+    );
+    // Not worth retrying: a Retry-After does not make it so.
+    expect(diagnoseLookupError(plaid('INVALID_INPUT', 'INVALID_LINK_TOKEN'), 400, 5).nextStep).not.toContain(
+      'Wait',
+    );
+  });
+
   it('a Plaid 429 with an unexpected body is still a rate limit', () => {
     expect(diagnoseLookupError(plaid('SOMETHING_NEW', 'ODD'), 429)).toMatchObject({
       retryable: true,

@@ -252,9 +252,28 @@ function adviceFor(error: PlaidError, source: ErrorSource, httpStatus: number | 
   return FALLBACK.plaid;
 }
 
+const WHO_ASKED: Readonly<Record<ErrorSource, string>> = {
+  plaid: 'Plaid',
+  proxy: 'this inspector’s server',
+  client: 'the server',
+};
+
+// A retry after a Retry-After waits exactly that long: the next step gives the one figure the
+// answer asked for (the Retry button counts the same seconds down), in place of "a minute" or "a
+// moment"; what to do if it persists stays.
+function withRetryAfter(nextStep: string, source: ErrorSource, seconds: number): string {
+  const rest = nextStep.replace(/^(Wait|Try)[^.]*\.\s*/, '');
+  const wait = `Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} (${WHO_ASKED[source]} asked for that in its Retry-After), then try again.`;
+  return rest ? `${wait} ${rest}` : wait;
+}
+
 // The verdict on a failed lookup. httpStatus: the HTTP status of our server's answer, null when no
-// answer arrived.
-export function diagnoseLookupError(error: PlaidError, httpStatus: number | null): LookupDiagnosis {
+// answer arrived; retryAfterSeconds: the answer's Retry-After, when it sent one.
+export function diagnoseLookupError(
+  error: PlaidError,
+  httpStatus: number | null,
+  retryAfterSeconds: number | null = null,
+): LookupDiagnosis {
   const source = errorSource(error);
   const advice = adviceFor(error, source, httpStatus);
   const retryable = advice.retryable ?? false;
@@ -263,7 +282,10 @@ export function diagnoseLookupError(error: PlaidError, httpStatus: number | null
     tone: retryable ? 'warning' : 'failure',
     headline: `${error.error_code}: ${errorTitle(error)}.`,
     actor: advice.actor,
-    nextStep: advice.nextStep,
+    nextStep:
+      retryable && retryAfterSeconds !== null
+        ? withRetryAfter(advice.nextStep, source, retryAfterSeconds)
+        : advice.nextStep,
     explanation: advice.explanation ?? null,
     retryable,
     source,

@@ -196,9 +196,9 @@ export function lookupErrorSummary(
   error: PlaidError,
   httpStatus: number | null,
   now: number,
-  options: TicketOptions & { linkToken?: string } = {},
+  options: TicketOptions & { linkToken?: string; retryAfterSeconds?: number | null } = {},
 ): string {
-  const diagnosis = diagnoseLookupError(error, httpStatus);
+  const diagnosis = diagnoseLookupError(error, httpStatus, options.retryAfterSeconds ?? null);
   const token = options.linkToken ? checkLinkToken(options.linkToken) : null;
   const from = { plaid: 'from Plaid', proxy: 'from the inspector’s server', client: 'in the browser' }[
     diagnosis.source

@@ -64,8 +64,8 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
   const failedAt = props.failedAt ?? shownAt;
   const source = errorSource(plaidError);
   const diagnosis = useMemo(
-    () => diagnoseLookupError(plaidError, error.httpStatus),
-    [plaidError, error.httpStatus],
+    () => diagnoseLookupError(plaidError, error.httpStatus, error.retryAfterSeconds),
+    [plaidError, error.httpStatus, error.retryAfterSeconds],
   );
   const id = useId();
   const headline = (
@@ -101,17 +101,16 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
         actions={
           <TicketCopyButtons
             ticket={(format) =>
-              lookupErrorSummary(plaidError, error.httpStatus, failedAt, { format, linkToken, inspectorUrl })
+              lookupErrorSummary(plaidError, error.httpStatus, failedAt, {
+                format,
+                linkToken,
+                inspectorUrl,
+                retryAfterSeconds: error.retryAfterSeconds,
+              })
             }
           />
         }
       />
-      {error.retryAfterSeconds !== null && (
-        <Notice tone="neutral">
-          Try again in {error.retryAfterSeconds} {error.retryAfterSeconds === 1 ? 'second' : 'seconds'} (the
-          server asked to wait that long).
-        </Notice>
-      )}
       <KeptSessionsNotice raw={error.raw} />
       {/* Plaid's docs link is in the verdict's next step. */}
       <PlaidErrorDetails error={plaidError} docsLink={false} />

@@ -329,6 +329,30 @@ describe('BatchView', () => {
     expect(screen.getByText('Waited for a rate limit once')).toBeInTheDocument();
   });
 
+  it('says a 429 from Plaid is Plaid’s rate limit, not the server’s', async () => {
+    let limited = false;
+    server.use(
+      http.post('/api/link/token/get', async ({ request }) => {
+        const token = await requestedToken(request);
+        if (!limited) {
+          limited = true;
+          return HttpResponse.json(plaidErrorBody('RATE_LIMIT', 'RATE_LIMIT_EXCEEDED'), {
+            status: 429,
+            headers: { 'Retry-After': '1' },
+          });
+        }
+        return HttpResponse.json(linkTokenBody(token));
+      }),
+    );
+    const user = renderBatch();
+    await pasteAndRun(user, `${ACTIVE}\n${EXPIRED}`);
+
+    expect(
+      await screen.findByText('Rate limited by Plaid: pausing all lookups for 1 second.'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Done: 2 of 2 looked up.', {}, { timeout: 3000 })).toBeInTheDocument();
+  });
+
   it('shows done, failed and the time it expects while running, and cancels what is in flight and queued', async () => {
     server.use(
       http.post('/api/link/token/get', async () => {
