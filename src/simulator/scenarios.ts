@@ -8,6 +8,7 @@ import {
   webhookUnreachable,
 } from './scenarios/configuration';
 import { cra } from './scenarios/cra';
+import { errorWithoutExit, invalidLinkTokenOpenTooLong } from './scenarios/error-without-exit';
 import { expired } from './scenarios/expired';
 import { faultScenarios } from './scenarios/faults';
 import { forwardCompatible } from './scenarios/forward-compatible';
@@ -63,6 +64,8 @@ export const SCENARIOS: readonly Scenario[] = [
   webhookMissing,
   redirectUriInvalid,
   sessionWithoutEvents,
+  errorWithoutExit,
+  invalidLinkTokenOpenTooLong,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

@@ -577,3 +577,109 @@ describe('diagnose: everything together', () => {
     expect(diagnosis.tokenStatus).toEqual({ kind: 'expired', msAgo: 3600_000 });
   });
 });
+
+describe('diagnose: ERROR events without an exit, and INVALID_LINK_TOKEN', () => {
+  // Long enough after the last event for an open session to count as left.
+  const LATER = T0 + 45 * 60_000;
+  const wrongPassword = (seconds: number, request_id: string) =>
+    event('ERROR', seconds, {
+      ...TARTAN,
+      error_type: 'ITEM_ERROR',
+      error_code: 'INVALID_CREDENTIALS',
+      error_message: 'the provided credentials were not correct',
+      request_id,
+    });
+  const tries = [
+    event('OPEN', 0),
+    event('SELECT_INSTITUTION', 10, TARTAN),
+    view('CREDENTIAL', 11),
+    event('SUBMIT_CREDENTIALS', 20, TARTAN),
+    wrongPassword(22, 'req-try-1'),
+    view('CREDENTIAL', 25),
+    event('SUBMIT_CREDENTIALS', 30, TARTAN),
+    wrongPassword(32, 'req-try-2'),
+    view('ERROR', 33),
+  ];
+
+  it('a closed tab after repeated errors: failed on the last error, counted, with its request_id', () => {
+    const session = makeSession({
+      link_session_id: 'tab-closed',
+      started_at: at(0),
+      finished_at: null,
+      events: tries,
+    });
+    const diagnosis = diagnose(withSessions([session]), LATER);
+    expect(diagnosis).toMatchObject({
+      verdict: 'failed',
+      actor: 'end user',
+      headline:
+        'Link failed at Tartan Bank with INVALID_CREDENTIALS (2 failed sign-ins); the user then left without exiting Link.',
+      error: { error_code: 'INVALID_CREDENTIALS', request_id: 'req-try-2' },
+    });
+    expect(diagnosis.sessions[0]).toMatchObject({ errorRepeats: 2, errorEventRequestId: 'req-try-2' });
+  });
+
+  it('an error the user moved on from is not the failure', () => {
+    const movedOn = [...tries, event('SUBMIT_CREDENTIALS', 60, TARTAN)];
+    const session = makeSession({
+      link_session_id: 'moved-on',
+      started_at: at(0),
+      finished_at: null,
+      events: movedOn,
+    });
+    expect(diagnose(withSessions([session]), LATER).verdict).toBe('abandoned');
+  });
+
+  it('within 30 minutes of the error the user may still retry: in progress', () => {
+    const session = makeSession({
+      link_session_id: 'open',
+      started_at: at(0),
+      finished_at: null,
+      events: tries,
+    });
+    expect(diagnose(withSessions([session]), T0 + 5 * 60_000).verdict).toBe('in progress');
+  });
+
+  const invalidLinkToken: PlaidError = {
+    error_type: 'INVALID_INPUT',
+    error_code: 'INVALID_LINK_TOKEN',
+    error_message: 'invalid link_token provided',
+    display_message: null,
+  };
+  const failedOnToken = (events: LinkSession['events']) =>
+    exited(invalidLinkToken, 'requires_credentials', [
+      ...(events ?? []),
+      event('ERROR', 3000, { error_code: 'INVALID_LINK_TOKEN' }),
+      event('EXIT', 3001, { exit_status: 'requires_credentials' }),
+    ]);
+
+  it('INVALID_LINK_TOKEN after the token’s expiration: the expired token', () => {
+    const diagnosis = diagnose(
+      withSessions([failedOnToken([event('OPEN', 0)])], { expiration: at(2000) }),
+      NOW,
+    );
+    expect(diagnosis.explanation).toMatch(/^Likely cause: the link token had expired when Link used it\./);
+  });
+
+  it('INVALID_LINK_TOKEN after several failed sign-ins: too many attempts', () => {
+    const diagnosis = diagnose(
+      withSessions([failedOnToken([...tries, wrongPassword(40, 'req-try-3')])]),
+      NOW,
+    );
+    expect(diagnosis.explanation).toMatch(/^Likely cause: too many failed sign-ins \(3 in this session\)\./);
+  });
+
+  it('INVALID_LINK_TOKEN 50 minutes into a session: open too long', () => {
+    expect(diagnose(withSessions([failedOnToken([event('OPEN', 0)])]), NOW).explanation).toMatch(
+      /^Likely cause: the session had been open 50 min \(Link stops accepting a session after 30 minutes\)\./,
+    );
+  });
+
+  it('INVALID_LINK_TOKEN with nothing in the answer to explain it: Plaid’s three reasons only', () => {
+    const quick = exited(invalidLinkToken, 'requires_credentials', [
+      event('OPEN', 0),
+      event('ERROR', 30, { error_code: 'INVALID_LINK_TOKEN' }),
+    ]);
+    expect(diagnose(withSessions([quick]), NOW).explanation).not.toMatch(/Likely cause/);
+  });
+});

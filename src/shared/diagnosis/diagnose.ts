@@ -63,6 +63,8 @@ function diagnoseSessions(
       stoppedAt: session.stoppedAt,
       events: primary.events,
       tokenExpired: primary.facts.tokenExpired,
+      startedAt: session.startedAt,
+      tokenExpiresAt: response.expiration,
     },
     metadata,
   );

@@ -3,9 +3,16 @@ import { errorAdvice } from './error-advice';
 import type { ReadSession, SessionDiagnosis } from './read-session';
 import type { SessionAdvice } from './session-advice';
 import { STEP_PLACES } from './session-steps';
+import { ownEntry } from '../own-entry';
 
 // The sentences about sessions: the headline of the verdict's session, and the notes on what the
 // others (and Link's warnings) add to it.
+
+// What a repeated error counts, in words: "3 failed sign-ins".
+const REPEATED: Readonly<Record<string, string>> = {
+  INVALID_CREDENTIALS: 'failed sign-ins',
+  INVALID_MFA: 'failed security checks',
+};
 
 const at = (institution: string | null) => (institution ? ` at ${institution}` : '');
 const forBank = (institution: string | null) => (institution ? ` for ${institution}` : '');
@@ -34,8 +41,13 @@ export function sessionHeadline(
       // Not "Linked …": the verdict badge beside it already says Linked.
       return `The user linked ${bank ?? 'an account'}${earlier}.`;
     }
-    case 'failed':
-      return `Link failed${at(bank)} with ${session.error!.error_code}${exitStatus}.`;
+    case 'failed': {
+      const code = session.error!.error_code;
+      const repeats =
+        session.errorRepeats > 1 ? ` (${session.errorRepeats} ${ownEntry(REPEATED, code) ?? 'times'})` : '';
+      const noExit = read.facts.exited ? '' : '; the user then left without exiting Link';
+      return `Link failed${at(bank)} with ${code}${repeats}${exitStatus}${noExit}.`;
+    }
     case 'in progress': {
       const activity = session.lastActivityAt
         ? ` (last activity${ago(msSince(session.lastActivityAt, now))})`

@@ -17,6 +17,7 @@ import {
   type SessionVerdict,
 } from './verdict';
 import { exitStatusMeaning } from './exit-status';
+import { errorCount, errorEventRequestId, errorOfEvent, lastUnansweredError } from './session-errors';
 
 // Reading one Link session: its events in time order, the facts the verdict rules need, and what
 // came of it (verdict, steps, institution, error, what the end user saw).
@@ -48,6 +49,10 @@ export interface SessionDiagnosis {
   // "ins_109508": what an institution health lookup asks for.
   institutionId: string | null;
   error: PlaidError | null;
+  // How many ERROR events carried the error's code ("3 failed sign-ins"); 0 without an error.
+  errorRepeats: number;
+  // The request_id of the last ERROR event with the error's code: what Plaid support asks for.
+  errorEventRequestId: string | null;
   exitStatus: string | null;
   // What the exit status means for this session, read from the steps it reached (exit-status.ts).
   exitStatusMeaning: string | null;
@@ -98,7 +103,7 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const events = eventsInTimeOrder(session.events ?? []);
   const exit = sessionExit(session);
   const lastActivityAt = lastActivityOf(session, events);
-  const facts = sessionFacts(session, lastActivityAt, tokenExpired, now);
+  const facts = sessionFacts(session, events, lastActivityAt, tokenExpired, now);
   const verdict = decide(SESSION_RULES, facts);
   const steps = sessionSteps(
     events,
@@ -108,7 +113,9 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const started = instant(session.started_at);
   const ended = instant(session.finished_at) ?? instant(lastActivityAt);
   const exitStatus = exit?.metadata?.status ?? null;
-  const error = exit?.error ?? null;
+  // Without an exit, a session that failed did so on its last ERROR event.
+  const unanswered = lastUnansweredError(events);
+  const error = exit?.error ?? (verdict === 'failed' && unanswered ? errorOfEvent(unanswered) : null);
   const institution = sessionInstitutionOf(session, events);
   const stopped = stoppedAt(steps)?.kind ?? null;
   const statusMeaning = exitStatus ? exitStatusMeaning(exitStatus, events, stopped, error !== null) : null;
@@ -127,6 +134,8 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
       institutionName: institution?.name ?? institution?.institution_id ?? null,
       institutionId: institution?.institution_id ?? null,
       error,
+      errorRepeats: error ? errorCount(events, error.error_code) : 0,
+      errorEventRequestId: error ? errorEventRequestId(events, error.error_code) : null,
       exitStatus,
       exitStatusMeaning: statusMeaning,
       steps,

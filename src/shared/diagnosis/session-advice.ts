@@ -4,7 +4,8 @@ import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import { eventStep, type StepKind } from './session-steps';
-import type { SessionVerdict } from './verdict';
+import { MINUTE_MS, type SessionVerdict } from './verdict';
+import { formatDuration } from '../domain/format-time';
 
 // What one session tells us to do: who acts next, the next step and why. `because` is the short
 // reason a headline names ("Link reported the bank down"), when there is one beyond the error code.
@@ -23,6 +24,9 @@ export interface SessionAdviceFacts {
   // In time order.
   events: readonly LinkEvent[];
   tokenExpired: boolean;
+  // The session's started_at and the token's expiration, as Plaid sent them (null: not given).
+  startedAt: string | null;
+  tokenExpiresAt: string | null;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -147,6 +151,37 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
   };
 }
 
+// Plaid gives three reasons for INVALID_LINK_TOKEN in a session: the token expired, the session
+// was open 30 minutes or more, or the user failed to sign in too often. Which one the answer shows,
+// in a sentence; null when it shows none.
+const SESSION_LIMIT_MS = 30 * MINUTE_MS;
+const MANY_FAILED_SIGN_INS = 3;
+
+function invalidLinkTokenCause(facts: SessionAdviceFacts): string | null {
+  const failure = facts.events.findLast(
+    (event) => event.event_name === 'ERROR' && event.event_metadata.error_code === 'INVALID_LINK_TOKEN',
+  );
+  const failedAt = Date.parse(failure?.timestamp ?? facts.events.at(-1)?.timestamp ?? '');
+  const expiresAt = Date.parse(facts.tokenExpiresAt ?? '');
+  if (!Number.isNaN(failedAt) && !Number.isNaN(expiresAt) && failedAt >= expiresAt) {
+    return 'Likely cause: the link token had expired when Link used it.';
+  }
+  const signIns = facts.events.filter(
+    (event) =>
+      event.event_name === 'ERROR' &&
+      (event.event_metadata.error_code === 'INVALID_CREDENTIALS' ||
+        event.event_metadata.error_code === 'INVALID_MFA'),
+  ).length;
+  if (signIns >= MANY_FAILED_SIGN_INS) {
+    return `Likely cause: too many failed sign-ins (${signIns} in this session).`;
+  }
+  const startedAt = Date.parse(facts.startedAt ?? '');
+  if (!Number.isNaN(failedAt) && !Number.isNaN(startedAt) && failedAt - startedAt >= SESSION_LIMIT_MS) {
+    return `Likely cause: the session had been open ${formatDuration(failedAt - startedAt)} (Link stops accepting a session after 30 minutes).`;
+  }
+  return null;
+}
+
 export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata | null): SessionAdvice {
   switch (facts.verdict) {
     case 'linked':
@@ -168,11 +203,14 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
       };
     case 'failed': {
       const advice = errorAdvice(facts.error!);
+      const cause = facts.error!.error_code === 'INVALID_LINK_TOKEN' ? invalidLinkTokenCause(facts) : null;
+
       const nextStep =
         facts.tokenExpired && advice.actor === 'end user'
           ? `${advice.nextStep} This link token has expired: the app creates a new one first.`
           : advice.nextStep;
-      return { ...advice, nextStep, because: null };
+      const explanation = cause ? `${cause} ${advice.explanation ?? ''}`.trim() : advice.explanation;
+      return { ...advice, nextStep, explanation, because: null };
     }
     case 'abandoned':
       return abandonedAdvice(facts, metadata);

@@ -114,6 +114,11 @@ function sessionRows(
     ...nested('Stopped at', session.stoppedAt ? STEP_LABELS[session.stoppedAt] : null),
     ...nested('Exit status', session.exitStatus, 'code'),
     ...nested('Error request ID', error?.request_id, 'code'),
+    ...nested(
+      'Error event request ID',
+      session.errorEventRequestId !== error?.request_id ? session.errorEventRequestId : null,
+      'code',
+    ),
     ...nested('Exit request ID', exit?.metadata?.request_id, 'code'),
     ...nested('Results', resultCounts(raw)),
   ];
