@@ -22,6 +22,7 @@ import {
 } from './scenarios/institution-choice';
 import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institution-errors';
 import { large } from './scenarios/large';
+import { linkedNoIncomeFound, linkedPendingMicroDeposits } from './scenarios/linked-but';
 import { live } from './scenarios/live';
 import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
@@ -66,6 +67,8 @@ export const SCENARIOS: readonly Scenario[] = [
   sessionWithoutEvents,
   errorWithoutExit,
   invalidLinkTokenOpenTooLong,
+  linkedPendingMicroDeposits,
+  linkedNoIncomeFound,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

@@ -65,6 +65,7 @@ function diagnoseSessions(
       tokenExpired: primary.facts.tokenExpired,
       startedAt: session.startedAt,
       tokenExpiresAt: response.expiration,
+      caveat: primary.caveat,
     },
     metadata,
   );

@@ -39,7 +39,8 @@ export function sessionHeadline(
         ? `, after an earlier attempt failed${at(earlierFailure.institutionName)} with ${earlierFailure.error!.error_code}`
         : '';
       // Not "Linked …": the verdict badge beside it already says Linked.
-      return `The user linked ${bank ?? 'an account'}${earlier}.`;
+      const but = read.caveat ? `, but ${read.caveat.but}` : '';
+      return `The user linked ${bank ?? 'an account'}${earlier}${but}.`;
     }
     case 'failed': {
       const code = session.error!.error_code;

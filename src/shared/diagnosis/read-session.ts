@@ -17,6 +17,7 @@ import {
   type SessionVerdict,
 } from './verdict';
 import { exitStatusMeaning } from './exit-status';
+import { linkedCaveat, type LinkedCaveat } from './linked-caveats';
 import { errorCount, errorEventRequestId, errorOfEvent, lastUnansweredError } from './session-errors';
 
 // Reading one Link session: its events in time order, the facts the verdict rules need, and what
@@ -70,6 +71,8 @@ function instant(value: string | null | undefined): number | null {
 export interface ReadSession {
   events: LinkEvent[];
   facts: SessionFacts;
+  // For a linked session, what still stands between it and done (linked-caveats.ts).
+  caveat: LinkedCaveat | null;
   diagnosis: SessionDiagnosis;
 }
 
@@ -122,6 +125,7 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   return {
     events,
     facts,
+    caveat: verdict === 'linked' ? linkedCaveat(session) : null,
     diagnosis: {
       linkSessionId: session.link_session_id,
       verdict,

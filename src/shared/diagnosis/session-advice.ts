@@ -3,6 +3,7 @@ import type { PlaidError } from '../schemas/plaid-error';
 import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
+import type { LinkedCaveat } from './linked-caveats';
 import { eventStep, type StepKind } from './session-steps';
 import { MINUTE_MS, type SessionVerdict } from './verdict';
 import { formatDuration } from '../domain/format-time';
@@ -27,6 +28,8 @@ export interface SessionAdviceFacts {
   // The session's started_at and the token's expiration, as Plaid sent them (null: not given).
   startedAt: string | null;
   tokenExpiresAt: string | null;
+  // For a linked session, what is still not done (linked-caveats.ts).
+  caveat: LinkedCaveat | null;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -185,6 +188,10 @@ function invalidLinkTokenCause(facts: SessionAdviceFacts): string | null {
 export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata | null): SessionAdvice {
   switch (facts.verdict) {
     case 'linked':
+      if (facts.caveat) {
+        const { but, ...advice } = facts.caveat;
+        return { ...advice, because: but };
+      }
       return {
         actor: 'nobody',
         because: null,
