@@ -683,3 +683,16 @@ describe('diagnose: ERROR events without an exit, and INVALID_LINK_TOKEN', () =>
     expect(diagnose(withSessions([quick]), NOW).explanation).not.toMatch(/Likely cause/);
   });
 });
+
+describe('diagnose: a session without events', () => {
+  it('does not read “stopped at the start” from a missing event stream', () => {
+    const bare = exited(null, 'requires_credentials', []);
+    const diagnosis = diagnose(withSessions([bare]), NOW);
+    expect(diagnosis.headline).not.toContain('the start of Link');
+    expect(diagnosis.headline).toContain('an unknown step (Plaid sent no events)');
+    const open = makeSession({ link_session_id: 'open', started_at: at(0), finished_at: null, events: [] });
+    expect(diagnose(withSessions([open]), T0 + 45 * 60_000).headline).toMatch(
+      /^The user stopped at an unknown step \(Plaid sent no events\)/,
+    );
+  });
+});

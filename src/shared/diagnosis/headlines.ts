@@ -32,7 +32,13 @@ export function sessionHeadline(
   const session = read.diagnosis;
   const bank = session.institutionName;
   const exitStatus = session.exitStatus ? ` (exit status ${session.exitStatus})` : '';
-  const place = session.stoppedAt ? STEP_PLACES[session.stoppedAt] : STEP_PLACES.opened;
+  // Without events (Plaid sends them only where event data is enabled) where the user got to is
+  // unknown: not "the start".
+  const place = session.stoppedAt
+    ? STEP_PLACES[session.stoppedAt]
+    : read.events.length === 0
+      ? 'an unknown step (Plaid sent no events)'
+      : STEP_PLACES.opened;
   switch (session.verdict) {
     case 'linked': {
       const earlier = earlierFailure
