@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose, FINDING_IDS, VERDICTS } from '../shared/diagnosis';
+import { diagnose, FINDING_IDS, supportSummary, VERDICTS } from '../shared/diagnosis';
 import { LinkTokenGetResponseSchema } from '../shared/schemas/link-token-get-response';
 import { SCENARIOS } from './scenarios';
 
@@ -87,6 +87,31 @@ describe('the diagnosis fixtures tell their story', () => {
   it('several-sessions: linked, after the earlier failure', () => {
     expect(of('several-sessions').headline).toBe(
       'The user linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
+    );
+  });
+
+  it('error-without-exit: the last ERROR is the failure, counted, with its event’s request_id', () => {
+    const diagnosis = of('error-without-exit');
+    expect(diagnosis.headline).toBe(
+      'Link failed at Tartan Bank with INVALID_CREDENTIALS (3 failed sign-ins); the user then left without exiting Link.',
+    );
+    expect(diagnosis.sessions[0]!.errorEventRequestId).toMatch(/\S/);
+    expect(diagnosis.error?.request_id).toBe(diagnosis.sessions[0]!.errorEventRequestId);
+    const scenario = SCENARIOS.find((each) => each.scenario === 'error-without-exit')!;
+    const answer = scenario.answer({
+      now: NOW,
+      requestId: 'req-fixture',
+      firstLookupAt: NOW,
+      liveStepMs: 3000,
+    });
+    expect(supportSummary(LinkTokenGetResponseSchema.parse(answer.body), NOW.getTime())).toContain(
+      `Error request ID: ${diagnosis.sessions[0]!.errorEventRequestId}`,
+    );
+  });
+
+  it('invalid-link-token-open-too-long: names the likely cause from the session’s times', () => {
+    expect(of('invalid-link-token-open-too-long').explanation).toMatch(
+      /^Likely cause: the session had been open 34 min 2 s \(Link stops accepting a session after 30 minutes\)\./,
     );
   });
 });

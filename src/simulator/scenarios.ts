@@ -8,6 +8,7 @@ import {
   webhookUnreachable,
 } from './scenarios/configuration';
 import { cra } from './scenarios/cra';
+import { errorWithoutExit, invalidLinkTokenOpenTooLong } from './scenarios/error-without-exit';
 import { expired } from './scenarios/expired';
 import { faultScenarios } from './scenarios/faults';
 import { forwardCompatible } from './scenarios/forward-compatible';
@@ -21,6 +22,7 @@ import {
 } from './scenarios/institution-choice';
 import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institution-errors';
 import { large } from './scenarios/large';
+import { linkedNoIncomeFound, linkedPendingMicroDeposits } from './scenarios/linked-but';
 import { live } from './scenarios/live';
 import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
@@ -63,6 +65,10 @@ export const SCENARIOS: readonly Scenario[] = [
   webhookMissing,
   redirectUriInvalid,
   sessionWithoutEvents,
+  errorWithoutExit,
+  invalidLinkTokenOpenTooLong,
+  linkedPendingMicroDeposits,
+  linkedNoIncomeFound,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

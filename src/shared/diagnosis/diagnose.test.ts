@@ -141,7 +141,7 @@ describe('diagnose: a failed session', () => {
       headline: 'Link failed at Tartan Bank with ITEM_LOGIN_REQUIRED (exit status requires_code).',
       actor: 'integrating team',
       explanation:
-        'The bank needs the user to sign in again (password changed, or MFA or consent expired). Send them through Link in update mode.',
+        'The bank needs the user to sign in again: the password changed, or the MFA or consent expired.',
       error: itemLoginRequired,
       docsUrl: 'https://plaid.com/docs/errors/item/#item_login_required',
       institution: 'Tartan Bank (ins_109511)',
@@ -149,6 +149,8 @@ describe('diagnose: a failed session', () => {
       notes: [],
     });
     expect(diagnosis.nextStep).toMatch(/^Send the user through Link in update mode/);
+    // Said once: the next step names update mode, the explanation only the cause.
+    expect(diagnosis.explanation).not.toContain('update mode');
     expect(diagnosis.endUserSaw).toEqual({
       message: null,
       lastScreen: 'ERROR',
@@ -168,7 +170,7 @@ describe('diagnose: a failed session', () => {
     expect(diagnosis.actor).toBe('end user');
     expect(diagnosis.nextStep).toContain('several wrong tries can lock the account');
     expect(diagnosis.endUserSaw?.text).toBe(
-      'Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left when asked for bank credentials, or before choosing a bank.',
+      'Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left after submitting their bank login, before the sign-in completed.',
     );
   });
 
@@ -183,8 +185,10 @@ describe('diagnose: a failed session', () => {
       withSessions([exited(down, 'requires_credentials', credentialEvents(down))]),
       NOW,
     );
-    expect(diagnosis).toMatchObject({ actor: 'nobody', endUserSaw: { message: 'The bank is down' } });
-    expect(diagnosis.nextStep).toMatch(/^Wait for the bank/);
+    expect(diagnosis).toMatchObject({ actor: 'bank', endUserSaw: { message: 'The bank is down' } });
+    expect(diagnosis.nextStep).toMatch(
+      /^Wait for the bank.*If it still fails after a day, the integrating team contacts Plaid support/,
+    );
     expect(diagnosis.endUserSaw?.text).toMatch(/^Link showed: “The bank is down”\. Last screen/);
   });
 
@@ -242,9 +246,24 @@ describe('diagnose: an abandoned session', () => {
       tone: 'warning',
       headline: 'The user left Link at the bank search without finishing (exit status requires_credentials).',
       actor: 'end user',
-      explanation: 'The user left when asked for bank credentials, or before choosing a bank.',
+      explanation: 'Link reported no error: the user closed Link themselves.',
       endUserSaw: { lastScreen: 'SELECT_INSTITUTION' },
     });
+  });
+
+  it('“Why” does not repeat what the end user saw (the exit status’s meaning is said once)', () => {
+    const diagnosis = diagnose(
+      withSessions([
+        exited(null, 'requires_credentials', [
+          event('OPEN', 0),
+          view('SELECT_INSTITUTION', 5),
+          event('EXIT', 20, { exit_status: 'requires_credentials' }),
+        ]),
+      ]),
+      NOW,
+    );
+    expect(diagnosis.endUserSaw?.text).toContain('the user left before choosing a bank');
+    expect(diagnosis.explanation).not.toContain('before choosing a bank');
   });
 
   it('after choosing a bank Link reported down: wait for the bank', () => {
@@ -271,7 +290,7 @@ describe('diagnose: an abandoned session', () => {
       verdict: 'abandoned',
       headline:
         'The user left Link at the bank choice for Unhealthy Platypus Bank - Down without finishing: Link reported the bank down (exit status requires_credentials).',
-      actor: 'nobody',
+      actor: 'bank',
       docsUrl: 'https://plaid.com/docs/link/institution-status/',
     });
   });
@@ -414,6 +433,19 @@ describe('diagnose: linked and in progress', () => {
     expect(diagnosis.nextStep).toMatch(/^Nothing to fix in Link\./);
   });
 
+  it('linked, with a webhook Plaid cannot reach: the integrating team acts, not nobody', () => {
+    const response = withSessions([linkedSession('linked', 0)]);
+    const diagnosis = diagnose(
+      { ...response, metadata: { ...response.metadata, webhook: 'http://localhost:3000/hook' } },
+      NOW,
+    );
+    expect(diagnosis.verdict).toBe('linked');
+    expect(diagnosis.actor).toBe('integrating team');
+    expect(diagnosis.nextStep).toMatch(
+      /^Link itself succeeded, but the integration needs fixing: Plaid cannot reach the webhook/,
+    );
+  });
+
   it('in progress: where the user is now, and since when', () => {
     const open = makeSession({
       link_session_id: 'open',
@@ -543,5 +575,124 @@ describe('diagnose: everything together', () => {
       'webhook-plain-http',
     ]);
     expect(diagnosis.tokenStatus).toEqual({ kind: 'expired', msAgo: 3600_000 });
+  });
+});
+
+describe('diagnose: ERROR events without an exit, and INVALID_LINK_TOKEN', () => {
+  // Long enough after the last event for an open session to count as left.
+  const LATER = T0 + 45 * 60_000;
+  const wrongPassword = (seconds: number, request_id: string) =>
+    event('ERROR', seconds, {
+      ...TARTAN,
+      error_type: 'ITEM_ERROR',
+      error_code: 'INVALID_CREDENTIALS',
+      error_message: 'the provided credentials were not correct',
+      request_id,
+    });
+  const tries = [
+    event('OPEN', 0),
+    event('SELECT_INSTITUTION', 10, TARTAN),
+    view('CREDENTIAL', 11),
+    event('SUBMIT_CREDENTIALS', 20, TARTAN),
+    wrongPassword(22, 'req-try-1'),
+    view('CREDENTIAL', 25),
+    event('SUBMIT_CREDENTIALS', 30, TARTAN),
+    wrongPassword(32, 'req-try-2'),
+    view('ERROR', 33),
+  ];
+
+  it('a closed tab after repeated errors: failed on the last error, counted, with its request_id', () => {
+    const session = makeSession({
+      link_session_id: 'tab-closed',
+      started_at: at(0),
+      finished_at: null,
+      events: tries,
+    });
+    const diagnosis = diagnose(withSessions([session]), LATER);
+    expect(diagnosis).toMatchObject({
+      verdict: 'failed',
+      actor: 'end user',
+      headline:
+        'Link failed at Tartan Bank with INVALID_CREDENTIALS (2 failed sign-ins); the user then left without exiting Link.',
+      error: { error_code: 'INVALID_CREDENTIALS', request_id: 'req-try-2' },
+    });
+    expect(diagnosis.sessions[0]).toMatchObject({ errorRepeats: 2, errorEventRequestId: 'req-try-2' });
+  });
+
+  it('an error the user moved on from is not the failure', () => {
+    const movedOn = [...tries, event('SUBMIT_CREDENTIALS', 60, TARTAN)];
+    const session = makeSession({
+      link_session_id: 'moved-on',
+      started_at: at(0),
+      finished_at: null,
+      events: movedOn,
+    });
+    expect(diagnose(withSessions([session]), LATER).verdict).toBe('abandoned');
+  });
+
+  it('within 30 minutes of the error the user may still retry: in progress', () => {
+    const session = makeSession({
+      link_session_id: 'open',
+      started_at: at(0),
+      finished_at: null,
+      events: tries,
+    });
+    expect(diagnose(withSessions([session]), T0 + 5 * 60_000).verdict).toBe('in progress');
+  });
+
+  const invalidLinkToken: PlaidError = {
+    error_type: 'INVALID_INPUT',
+    error_code: 'INVALID_LINK_TOKEN',
+    error_message: 'invalid link_token provided',
+    display_message: null,
+  };
+  const failedOnToken = (events: LinkSession['events']) =>
+    exited(invalidLinkToken, 'requires_credentials', [
+      ...(events ?? []),
+      event('ERROR', 3000, { error_code: 'INVALID_LINK_TOKEN' }),
+      event('EXIT', 3001, { exit_status: 'requires_credentials' }),
+    ]);
+
+  it('INVALID_LINK_TOKEN after the token’s expiration: the expired token', () => {
+    const diagnosis = diagnose(
+      withSessions([failedOnToken([event('OPEN', 0)])], { expiration: at(2000) }),
+      NOW,
+    );
+    expect(diagnosis.explanation).toMatch(/^Likely cause: the link token had expired when Link used it\./);
+  });
+
+  it('INVALID_LINK_TOKEN after several failed sign-ins: too many attempts', () => {
+    const diagnosis = diagnose(
+      withSessions([failedOnToken([...tries, wrongPassword(40, 'req-try-3')])]),
+      NOW,
+    );
+    expect(diagnosis.explanation).toMatch(/^Likely cause: too many failed sign-ins \(3 in this session\)\./);
+  });
+
+  it('INVALID_LINK_TOKEN 50 minutes into a session: open too long', () => {
+    expect(diagnose(withSessions([failedOnToken([event('OPEN', 0)])]), NOW).explanation).toMatch(
+      /^Likely cause: the session had been open 50 min \(Link stops accepting a session after 30 minutes\)\./,
+    );
+  });
+
+  it('INVALID_LINK_TOKEN with nothing in the answer to explain it: Plaid’s three reasons only', () => {
+    const quick = exited(invalidLinkToken, 'requires_credentials', [
+      event('OPEN', 0),
+      event('ERROR', 30, { error_code: 'INVALID_LINK_TOKEN' }),
+    ]);
+    expect(diagnose(withSessions([quick]), NOW).explanation).not.toMatch(/Likely cause/);
+  });
+});
+
+describe('diagnose: a session without events', () => {
+  it('does not read “stopped at the start” from a missing event stream', () => {
+    const bare = exited(null, 'requires_credentials', []);
+    const diagnosis = diagnose(withSessions([bare]), NOW);
+    expect(diagnosis.headline).not.toContain('the start of Link');
+    expect(diagnosis.headline).toContain('an unknown step (Plaid sent no events)');
+    const open = makeSession({ link_session_id: 'open', started_at: at(0), finished_at: null, events: [] });
+    expect(diagnose(withSessions([open]), T0 + 45 * 60_000).headline).toMatch(
+      /^The user stopped at an unknown step \(Plaid sent no events\)/,
+    );
   });
 });

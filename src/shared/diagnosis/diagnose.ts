@@ -63,6 +63,9 @@ function diagnoseSessions(
       stoppedAt: session.stoppedAt,
       events: primary.events,
       tokenExpired: primary.facts.tokenExpired,
+      startedAt: session.startedAt,
+      tokenExpiresAt: response.expiration,
+      caveat: primary.caveat,
     },
     metadata,
   );
@@ -107,6 +110,21 @@ function diagnoseNoSessions(
   };
 }
 
+// A session that linked leaves nobody to act, unless a finding at Problem level says the
+// integration itself is broken (a webhook Plaid cannot reach): then the integrating team acts.
+function withProblemOwner<Core extends Pick<Diagnosis, 'actor' | 'nextStep'>>(
+  core: Core,
+  found: readonly Finding[],
+): Core {
+  const problems = found.filter((finding) => finding.severity === 'problem');
+  if (core.actor !== 'nobody' || problems.length === 0) return core;
+  return {
+    ...core,
+    actor: 'integrating team',
+    nextStep: `Link itself succeeded, but the integration needs fixing: ${problems.map((problem) => problem.title).join('; ')} (see Findings).`,
+  };
+}
+
 // The diagnosis of one /link/token/get answer, looked up at `now` (epoch ms): the verdict first,
 // then what proves it.
 export function diagnose(response: LinkTokenGetResponse, now: number): Diagnosis {
@@ -115,7 +133,8 @@ export function diagnose(response: LinkTokenGetResponse, now: number): Diagnosis
     (response.link_sessions ?? []).length > 0
       ? diagnoseSessions(response, status, now, response.metadata)
       : diagnoseNoSessions(response, status, now);
-  return { ...core, tokenStatus: status, findings: findings(response, now) };
+  const found = findings(response, now);
+  return { ...withProblemOwner(core, found), tokenStatus: status, findings: found };
 }
 
 // Sessions known without their token's configuration (rebuilt from pasted client logs; at least

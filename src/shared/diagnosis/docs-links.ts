@@ -10,5 +10,6 @@ export const DOCS = {
   troubleshooting: 'https://plaid.com/docs/link/troubleshooting/',
   invalidLinkToken: 'https://plaid.com/docs/link/handle-invalid-link-token/',
   authCoverage: 'https://plaid.com/docs/auth/coverage/',
+  microDeposits: 'https://plaid.com/docs/auth/coverage/micro-deposits/',
   plaidStatus: 'https://status.plaid.com/',
 } as const;

@@ -21,8 +21,19 @@ describe('errorAdvice', () => {
     ['ITEM_ERROR', 'INVALID_MFA', 'end user', /fresh one-time code/],
     ['ITEM_ERROR', 'USER_SETUP_REQUIRED', 'end user', /bank’s own website/],
     ['ITEM_ERROR', 'NO_ACCOUNTS', 'end user', /account_filters/],
-    ['INSTITUTION_ERROR', 'INSTITUTION_DOWN', 'nobody', /^Wait for the bank/],
-    ['INSTITUTION_ERROR', 'INSTITUTION_NOT_RESPONDING', 'nobody', /^Wait for the bank/],
+    ['INSTITUTION_ERROR', 'INSTITUTION_DOWN', 'bank', /^Wait for the bank.*after a day.*Plaid support/],
+    [
+      'INSTITUTION_ERROR',
+      'INSTITUTION_NOT_RESPONDING',
+      'bank',
+      /^Wait for the bank.*after a day.*Plaid support/,
+    ],
+    [
+      'INSTITUTION_ERROR',
+      'INSTITUTION_NOT_AVAILABLE',
+      'bank',
+      /^Wait for the bank.*after a day.*Plaid support/,
+    ],
     ['INSTITUTION_ERROR', 'INSTITUTION_REGISTRATION_REQUIRED', 'integrating team', /OAuth registration/],
     ['OAUTH_ERROR', 'INCORRECT_LINK_TOKEN', 'integrating team', /same link token/],
     ['OAUTH_ERROR', 'OAUTH_STATE_ID_NOT_FOUND', 'integrating team', /receivedRedirectUri/],
@@ -37,7 +48,7 @@ describe('errorAdvice', () => {
 
   it('for a code without our words: no explanation of ours, an actor by type, Plaid’s docs', () => {
     expect(errorAdvice(error('INSTITUTION_ERROR', 'NEW_BANK_THING'))).toEqual({
-      actor: 'nobody',
+      actor: 'bank',
       nextStep:
         'Read Plaid’s page for NEW_BANK_THING; if it does not explain the case, contact Plaid support with the error’s request ID.',
       explanation: null,

@@ -4,6 +4,10 @@ import type { PlaidError } from '../schemas/plaid-error';
 import type { Actor, Advice } from './actors';
 import { ownEntry } from '../own-entry';
 
+// When a wait for the bank stops being a wait.
+export const ESCALATE =
+  'If it still fails after a day, the integrating team contacts Plaid support with the error’s request ID.';
+
 // Who acts next, and what they do, for the errors a Link session most often ends with. What each
 // code means is in EXIT_ERROR_MEANINGS (domain/exit-reasons.ts); these say what to do about it.
 const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string }>> = {
@@ -62,17 +66,16 @@ const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string
     nextStep: 'The user tries again and completes each step promptly.',
   },
   INSTITUTION_DOWN: {
-    actor: 'nobody',
-    nextStep:
-      'Wait for the bank: the user tries again later (often hours). Plaid’s Dashboard shows the bank’s status; Sandbox has none.',
+    actor: 'bank',
+    nextStep: `Wait for the bank: the user tries again later (often hours). ${ESCALATE} Plaid’s Dashboard shows the bank’s status; Sandbox has none.`,
   },
   INSTITUTION_NOT_RESPONDING: {
-    actor: 'nobody',
-    nextStep: 'Wait for the bank: the user tries again later. If it persists for a day, tell Plaid support.',
+    actor: 'bank',
+    nextStep: `Wait for the bank: the user tries again in an hour or so. ${ESCALATE}`,
   },
   INSTITUTION_NOT_AVAILABLE: {
-    actor: 'nobody',
-    nextStep: 'Wait: the user tries again later. If it persists for a day, tell Plaid support.',
+    actor: 'bank',
+    nextStep: `Wait for the bank: the user tries again in an hour or so. ${ESCALATE}`,
   },
   INSTITUTION_NO_LONGER_SUPPORTED: { actor: 'end user', nextStep: 'The user links another bank.' },
   INSTITUTION_REGISTRATION_REQUIRED: {
@@ -110,7 +113,7 @@ const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string
 // For codes we have no words for, the error's type says roughly who can act.
 const TYPE_ACTORS: Readonly<Record<string, Actor>> = {
   ITEM_ERROR: 'end user',
-  INSTITUTION_ERROR: 'nobody',
+  INSTITUTION_ERROR: 'bank',
   OAUTH_ERROR: 'integrating team',
   INVALID_REQUEST: 'integrating team',
   INVALID_INPUT: 'integrating team',

@@ -222,6 +222,7 @@ describe('findings', () => {
         title: '5 finished sessions have no events',
         value: 'bare-0, bare-1, bare-2 and 2 more',
       });
+      expect(finding?.meaning).toMatch(/only for Hosted Link sessions.*ask Plaid to enable Link event data/);
       const noEventsField = makeSession({ link_session_id: 'x', events: undefined });
       expect(find(makeResponse({ link_sessions: [noEventsField] }), 'sessions-without-events')?.title).toBe(
         'A finished session has no events',

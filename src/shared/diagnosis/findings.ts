@@ -279,7 +279,7 @@ const sessionsWithoutEvents: FindingRule = ({ sessions }) => {
     field: 'link_sessions[].events',
     value: ids.join(', ') + more,
     meaning:
-      'Plaid returned these sessions without a single event, so the steps the user took cannot be shown; their outcome rests on their results or exit alone.',
+      'Plaid returned these sessions without a single event, so the steps the user took cannot be shown and where they stopped is unknown; their outcome rests on their results or exit alone. By default /link/token/get returns complete event data only for Hosted Link sessions: for other integrations, ask Plaid to enable Link event data for this client_id.',
     docsUrl: DOCS.linkTokenGet,
   };
 };

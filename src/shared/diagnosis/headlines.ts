@@ -3,9 +3,16 @@ import { errorAdvice } from './error-advice';
 import type { ReadSession, SessionDiagnosis } from './read-session';
 import type { SessionAdvice } from './session-advice';
 import { STEP_PLACES } from './session-steps';
+import { ownEntry } from '../own-entry';
 
 // The sentences about sessions: the headline of the verdict's session, and the notes on what the
 // others (and Link's warnings) add to it.
+
+// What a repeated error counts, in words: "3 failed sign-ins".
+const REPEATED: Readonly<Record<string, string>> = {
+  INVALID_CREDENTIALS: 'failed sign-ins',
+  INVALID_MFA: 'failed security checks',
+};
 
 const at = (institution: string | null) => (institution ? ` at ${institution}` : '');
 const forBank = (institution: string | null) => (institution ? ` for ${institution}` : '');
@@ -25,17 +32,29 @@ export function sessionHeadline(
   const session = read.diagnosis;
   const bank = session.institutionName;
   const exitStatus = session.exitStatus ? ` (exit status ${session.exitStatus})` : '';
-  const place = session.stoppedAt ? STEP_PLACES[session.stoppedAt] : STEP_PLACES.opened;
+  // Without events (Plaid sends them only where event data is enabled) where the user got to is
+  // unknown: not "the start".
+  const place = session.stoppedAt
+    ? STEP_PLACES[session.stoppedAt]
+    : read.events.length === 0
+      ? 'an unknown step (Plaid sent no events)'
+      : STEP_PLACES.opened;
   switch (session.verdict) {
     case 'linked': {
       const earlier = earlierFailure
         ? `, after an earlier attempt failed${at(earlierFailure.institutionName)} with ${earlierFailure.error!.error_code}`
         : '';
       // Not "Linked …": the verdict badge beside it already says Linked.
-      return `The user linked ${bank ?? 'an account'}${earlier}.`;
+      const but = read.caveat ? `, but ${read.caveat.but}` : '';
+      return `The user linked ${bank ?? 'an account'}${earlier}${but}.`;
     }
-    case 'failed':
-      return `Link failed${at(bank)} with ${session.error!.error_code}${exitStatus}.`;
+    case 'failed': {
+      const code = session.error!.error_code;
+      const repeats =
+        session.errorRepeats > 1 ? ` (${session.errorRepeats} ${ownEntry(REPEATED, code) ?? 'times'})` : '';
+      const noExit = read.facts.exited ? '' : '; the user then left without exiting Link';
+      return `Link failed${at(bank)} with ${code}${repeats}${exitStatus}${noExit}.`;
+    }
     case 'in progress': {
       const activity = session.lastActivityAt
         ? ` (last activity${ago(msSince(session.lastActivityAt, now))})`

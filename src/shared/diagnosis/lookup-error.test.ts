@@ -62,7 +62,7 @@ describe('diagnoseLookupError', () => {
     });
   });
 
-  it('Plaid down (API_ERROR, maintenance, any 5xx) and our upstream failures: retry, nobody else to act', () => {
+  it('Plaid down (API_ERROR, maintenance, any 5xx), timeouts and our upstream failures: the person looking up retries', () => {
     for (const [error, status] of [
       [plaid('API_ERROR', 'INTERNAL_SERVER_ERROR'), 500],
       [plaid('API_ERROR', 'PLANNED_MAINTENANCE'), 503],
@@ -72,10 +72,26 @@ describe('diagnoseLookupError', () => {
     ] as const) {
       const diagnosis = diagnoseLookupError(error, status);
       expect(diagnosis.retryable, error.error_code).toBe(true);
-      expect(diagnosis.actor, error.error_code).toBe('nobody');
+      expect(diagnosis.actor, error.error_code).toBe('inspector user');
     }
     expect(diagnoseLookupError(plaid('API_ERROR', 'PLANNED_MAINTENANCE'), 503).nextStep).toContain(
       'status.plaid.com',
+    );
+  });
+
+  it('a Retry-After becomes the one wait in the next step; what to do if it persists stays', () => {
+    expect(diagnoseLookupError(plaid('RATE_LIMIT_EXCEEDED', 'RATE_LIMIT'), 429, 2).nextStep).toBe(
+      'Wait 2 seconds (Plaid asked for that in its Retry-After), then try again.',
+    );
+    expect(diagnoseLookupError(plaid('RATE_LIMIT_EXCEEDED', 'RATE_LIMIT'), 429).nextStep).toBe(
+      'Wait a minute, then try again.',
+    );
+    expect(diagnoseLookupError(plaid('API_ERROR', 'INTERNAL_SERVER_ERROR'), 503, 1).nextStep).toBe(
+      'Wait 1 second (Plaid asked for that in its Retry-After), then try again. If it persists, check status.plaid.com and contact Plaid support with the request ID.',
+    );
+    // Not worth retrying: a Retry-After does not make it so.
+    expect(diagnoseLookupError(plaid('INVALID_INPUT', 'INVALID_LINK_TOKEN'), 400, 5).nextStep).not.toContain(
+      'Wait',
     );
   });
 

@@ -57,7 +57,7 @@ const PLAID_ADVICE: Readonly<Record<string, LookupAdvice>> = {
       'Use credentials enabled for the token’s environment (Production access is granted in Plaid’s Dashboard).',
   },
   PLANNED_MAINTENANCE: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid’s API is down for planned maintenance.',
     nextStep: 'Wait for the maintenance to end (status.plaid.com says when), then try again.',
     retryable: true,
@@ -72,7 +72,7 @@ const PLAID_TYPE_ADVICE: Readonly<Record<string, LookupAdvice>> = {
     retryable: true,
   },
   API_ERROR: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid had an error of its own.',
     nextStep:
       'Try again in a moment. If it persists, check status.plaid.com and contact Plaid support with the request ID.',
@@ -173,7 +173,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     nextStep: 'Open the inspector at its usual address; its operator can add this name to ALLOWED_HOSTS.',
   },
   SERVER_BUSY: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'The inspector is receiving several very large answers from Plaid at once.',
     nextStep: 'Try again in a few seconds.',
     retryable: true,
@@ -189,7 +189,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     nextStep: 'Try once more; if it fails again, tell whoever runs the inspector, with the request ID.',
   },
   UPSTREAM_BAD_RESPONSE: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation:
       'Plaid, or something between the inspector and Plaid, answered with something that is not Plaid’s JSON.',
     nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
@@ -203,7 +203,7 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
     retryable: true,
   },
   UPSTREAM_TIMEOUT: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'Plaid did not answer in time.',
     nextStep: 'Try again in a moment; if it persists, check status.plaid.com.',
     retryable: true,
@@ -219,7 +219,7 @@ const CLIENT_ADVICE: Readonly<Record<ClientErrorCode, LookupAdvice>> = {
     retryable: true,
   },
   CLIENT_TIMEOUT: {
-    actor: 'nobody',
+    actor: 'inspector user',
     explanation: 'The inspector’s server did not answer in time.',
     nextStep: 'Try again in a moment.',
     retryable: true,
@@ -267,9 +267,28 @@ function adviceFor(error: PlaidError, source: ErrorSource, httpStatus: number | 
   return FALLBACK.plaid;
 }
 
+const WHO_ASKED: Readonly<Record<ErrorSource, string>> = {
+  plaid: 'Plaid',
+  proxy: 'this inspector’s server',
+  client: 'the server',
+};
+
+// A retry after a Retry-After waits exactly that long: the next step gives the one figure the
+// answer asked for (the Retry button counts the same seconds down), in place of "a minute" or "a
+// moment"; what to do if it persists stays.
+function withRetryAfter(nextStep: string, source: ErrorSource, seconds: number): string {
+  const rest = nextStep.replace(/^(Wait|Try)[^.]*\.\s*/, '');
+  const wait = `Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} (${WHO_ASKED[source]} asked for that in its Retry-After), then try again.`;
+  return rest ? `${wait} ${rest}` : wait;
+}
+
 // The verdict on a failed lookup. httpStatus: the HTTP status of our server's answer, null when no
-// answer arrived.
-export function diagnoseLookupError(error: PlaidError, httpStatus: number | null): LookupDiagnosis {
+// answer arrived; retryAfterSeconds: the answer's Retry-After, when it sent one.
+export function diagnoseLookupError(
+  error: PlaidError,
+  httpStatus: number | null,
+  retryAfterSeconds: number | null = null,
+): LookupDiagnosis {
   const source = errorSource(error);
   const advice = adviceFor(error, source, httpStatus);
   const retryable = advice.retryable ?? false;
@@ -278,7 +297,10 @@ export function diagnoseLookupError(error: PlaidError, httpStatus: number | null
     tone: retryable ? 'warning' : 'failure',
     headline: `${error.error_code}: ${errorTitle(error)}.`,
     actor: advice.actor,
-    nextStep: advice.nextStep,
+    nextStep:
+      retryable && retryAfterSeconds !== null
+        ? withRetryAfter(advice.nextStep, source, retryAfterSeconds)
+        : advice.nextStep,
     explanation: advice.explanation ?? null,
     retryable,
     source,

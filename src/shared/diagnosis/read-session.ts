@@ -1,4 +1,3 @@
-import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
 import { parseDate } from '../domain/format-time';
 import { institutionLabel, sessionInstitutionOf } from '../domain/institution';
 import { eventsInTimeOrder } from '../domain/ordering';
@@ -17,7 +16,9 @@ import {
   type SessionFacts,
   type SessionVerdict,
 } from './verdict';
-import { ownEntry } from '../own-entry';
+import { exitStatusMeaning } from './exit-status';
+import { linkedCaveat, type LinkedCaveat } from './linked-caveats';
+import { errorCount, errorEventRequestId, errorOfEvent, lastUnansweredError } from './session-errors';
 
 // Reading one Link session: its events in time order, the facts the verdict rules need, and what
 // came of it (verdict, steps, institution, error, what the end user saw).
@@ -49,7 +50,13 @@ export interface SessionDiagnosis {
   // "ins_109508": what an institution health lookup asks for.
   institutionId: string | null;
   error: PlaidError | null;
+  // How many ERROR events carried the error's code ("3 failed sign-ins"); 0 without an error.
+  errorRepeats: number;
+  // The request_id of the last ERROR event with the error's code: what Plaid support asks for.
+  errorEventRequestId: string | null;
   exitStatus: string | null;
+  // What the exit status means for this session, read from the steps it reached (exit-status.ts).
+  exitStatusMeaning: string | null;
   steps: SessionStep[];
   // The last step before the exit: where the user stopped (or got to, while in progress).
   stoppedAt: StepKind | null;
@@ -64,6 +71,8 @@ function instant(value: string | null | undefined): number | null {
 export interface ReadSession {
   events: LinkEvent[];
   facts: SessionFacts;
+  // For a linked session, what still stands between it and done (linked-caveats.ts).
+  caveat: LinkedCaveat | null;
   diagnosis: SessionDiagnosis;
 }
 
@@ -77,17 +86,17 @@ function lastScreen(events: readonly LinkEvent[]): string | null {
   return view?.event_metadata.view_name ?? null;
 }
 
+// `statusMeaning`: what the exit status means for this session (exit-status.ts).
 function describeEndUserSaw(
   message: string | null,
   screen: string | null,
   exitStatus: string | null,
+  statusMeaning: string | null,
 ): EndUserSaw | null {
   const sentences = [
     message ? `Link showed: “${message}”${/[.!?]$/.test(message) ? '' : '.'}` : null,
     screen ? `Last screen: ${describeView(screen)}.` : null,
-    exitStatus
-      ? `Exit status ${exitStatus}${ownEntry(EXIT_STATUS_MEANINGS, exitStatus) ? `: the user ${ownEntry(EXIT_STATUS_MEANINGS, exitStatus)}` : ''}.`
-      : null,
+    exitStatus ? `Exit status ${exitStatus}${statusMeaning ? `: the user ${statusMeaning}` : ''}.` : null,
   ].filter((sentence): sentence is string => sentence !== null);
   if (sentences.length === 0) return null;
   return { message, lastScreen: screen, exitStatus, text: sentences.join(' ') };
@@ -97,7 +106,7 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const events = eventsInTimeOrder(session.events ?? []);
   const exit = sessionExit(session);
   const lastActivityAt = lastActivityOf(session, events);
-  const facts = sessionFacts(session, lastActivityAt, tokenExpired, now);
+  const facts = sessionFacts(session, events, lastActivityAt, tokenExpired, now);
   const verdict = decide(SESSION_RULES, facts);
   const steps = sessionSteps(
     events,
@@ -107,11 +116,16 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const started = instant(session.started_at);
   const ended = instant(session.finished_at) ?? instant(lastActivityAt);
   const exitStatus = exit?.metadata?.status ?? null;
-  const error = exit?.error ?? null;
+  // Without an exit, a session that failed did so on its last ERROR event.
+  const unanswered = lastUnansweredError(events);
+  const error = exit?.error ?? (verdict === 'failed' && unanswered ? errorOfEvent(unanswered) : null);
   const institution = sessionInstitutionOf(session, events);
+  const stopped = stoppedAt(steps)?.kind ?? null;
+  const statusMeaning = exitStatus ? exitStatusMeaning(exitStatus, events, stopped, error !== null) : null;
   return {
     events,
     facts,
+    caveat: verdict === 'linked' ? linkedCaveat(session) : null,
     diagnosis: {
       linkSessionId: session.link_session_id,
       verdict,
@@ -124,10 +138,18 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
       institutionName: institution?.name ?? institution?.institution_id ?? null,
       institutionId: institution?.institution_id ?? null,
       error,
+      errorRepeats: error ? errorCount(events, error.error_code) : 0,
+      errorEventRequestId: error ? errorEventRequestId(events, error.error_code) : null,
       exitStatus,
+      exitStatusMeaning: statusMeaning,
       steps,
-      stoppedAt: stoppedAt(steps)?.kind ?? null,
-      endUserSaw: describeEndUserSaw(error?.display_message ?? null, lastScreen(events), exitStatus),
+      stoppedAt: stopped,
+      endUserSaw: describeEndUserSaw(
+        error?.display_message ?? null,
+        lastScreen(events),
+        exitStatus,
+        statusMeaning,
+      ),
     },
   };
 }

@@ -1,4 +1,6 @@
 // The version of the diagnosis's rules (verdicts, headlines, the facts a row shows). The store keeps
 // it beside each verdict it computed; bump it whenever a rule changes what `diagnose` says about an
 // answer, and the server diagnoses every kept token again in the background (store/history.ts).
-export const DIAGNOSIS_RULES_VERSION = 1;
+// 2: a bank outage waits for the bank, an ERROR event with no exit is the failure, exit statuses
+// read from the steps reached, "Linked, but …" (issue 28).
+export const DIAGNOSIS_RULES_VERSION = 2;

@@ -1,12 +1,12 @@
-import { EXIT_STATUS_MEANINGS } from '../domain/exit-reasons';
 import type { LinkEvent, LinkTokenMetadata } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
+import type { LinkedCaveat } from './linked-caveats';
 import { eventStep, type StepKind } from './session-steps';
-import type { SessionVerdict } from './verdict';
-import { ownEntry } from '../own-entry';
+import { MINUTE_MS, type SessionVerdict } from './verdict';
+import { formatDuration } from '../domain/format-time';
 
 // What one session tells us to do: who acts next, the next step and why. `because` is the short
 // reason a headline names ("Link reported the bank down"), when there is one beyond the error code.
@@ -25,6 +25,11 @@ export interface SessionAdviceFacts {
   // In time order.
   events: readonly LinkEvent[];
   tokenExpired: boolean;
+  // The session's started_at and the token's expiration, as Plaid sent them (null: not given).
+  startedAt: string | null;
+  tokenExpiresAt: string | null;
+  // For a linked session, what is still not done (linked-caveats.ts).
+  caveat: LinkedCaveat | null;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -47,11 +52,11 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
   const choice = lastBankChoice(facts);
   if (choice === 'SELECT_DOWN_INSTITUTION') {
     return {
-      actor: 'nobody',
+      actor: 'bank',
       because: 'Link reported the bank down',
       nextStep: retry(
         facts,
-        'Wait for the bank: the user tries again later (often hours) or links another bank',
+        'Wait for the bank: the user tries again later (often hours) or links another bank. If the bank is still down after a day, the integrating team contacts Plaid support with the link_session_id',
       ),
       explanation:
         'The user chose a bank whose logins were down; Link blocked the sign-in and suggested another bank.',
@@ -142,17 +147,51 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     actor: 'end user',
     because: null,
     nextStep: retry(facts, 'Ask the user whether they need help at this step; then they reopen Link'),
-    explanation:
-      status && ownEntry(EXIT_STATUS_MEANINGS, status)
-        ? `The user ${ownEntry(EXIT_STATUS_MEANINGS, status)}.`
-        : null,
+    // Where they left is in the headline and in what the end user saw; this says only what those
+    // do not: that nothing went wrong.
+    explanation: 'Link reported no error: the user closed Link themselves.',
     docsUrl: null,
   };
+}
+
+// Plaid gives three reasons for INVALID_LINK_TOKEN in a session: the token expired, the session
+// was open 30 minutes or more, or the user failed to sign in too often. Which one the answer shows,
+// in a sentence; null when it shows none.
+const SESSION_LIMIT_MS = 30 * MINUTE_MS;
+const MANY_FAILED_SIGN_INS = 3;
+
+function invalidLinkTokenCause(facts: SessionAdviceFacts): string | null {
+  const failure = facts.events.findLast(
+    (event) => event.event_name === 'ERROR' && event.event_metadata.error_code === 'INVALID_LINK_TOKEN',
+  );
+  const failedAt = Date.parse(failure?.timestamp ?? facts.events.at(-1)?.timestamp ?? '');
+  const expiresAt = Date.parse(facts.tokenExpiresAt ?? '');
+  if (!Number.isNaN(failedAt) && !Number.isNaN(expiresAt) && failedAt >= expiresAt) {
+    return 'Likely cause: the link token had expired when Link used it.';
+  }
+  const signIns = facts.events.filter(
+    (event) =>
+      event.event_name === 'ERROR' &&
+      (event.event_metadata.error_code === 'INVALID_CREDENTIALS' ||
+        event.event_metadata.error_code === 'INVALID_MFA'),
+  ).length;
+  if (signIns >= MANY_FAILED_SIGN_INS) {
+    return `Likely cause: too many failed sign-ins (${signIns} in this session).`;
+  }
+  const startedAt = Date.parse(facts.startedAt ?? '');
+  if (!Number.isNaN(failedAt) && !Number.isNaN(startedAt) && failedAt - startedAt >= SESSION_LIMIT_MS) {
+    return `Likely cause: the session had been open ${formatDuration(failedAt - startedAt)} (Link stops accepting a session after 30 minutes).`;
+  }
+  return null;
 }
 
 export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata | null): SessionAdvice {
   switch (facts.verdict) {
     case 'linked':
+      if (facts.caveat) {
+        const { but, ...advice } = facts.caveat;
+        return { ...advice, because: but };
+      }
       return {
         actor: 'nobody',
         because: null,
@@ -171,11 +210,14 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
       };
     case 'failed': {
       const advice = errorAdvice(facts.error!);
+      const cause = facts.error!.error_code === 'INVALID_LINK_TOKEN' ? invalidLinkTokenCause(facts) : null;
+
       const nextStep =
         facts.tokenExpired && advice.actor === 'end user'
           ? `${advice.nextStep} This link token has expired: the app creates a new one first.`
           : advice.nextStep;
-      return { ...advice, nextStep, because: null };
+      const explanation = cause ? `${cause} ${advice.explanation ?? ''}`.trim() : advice.explanation;
+      return { ...advice, nextStep, explanation, because: null };
     }
     case 'abandoned':
       return abandonedAdvice(facts, metadata);

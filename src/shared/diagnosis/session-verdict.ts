@@ -2,6 +2,7 @@ import { msSince } from '../domain/format-time';
 import { eventsInTimeOrder } from '../domain/ordering';
 import { hasResults, sessionExit } from '../domain/session-outcome';
 import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
+import { lastUnansweredError } from './session-errors';
 import { decide, SESSION_RULES, type SessionFacts, type SessionVerdict } from './verdict';
 
 // One session's verdict from its own fields: the rule the diagnosis and live watch share, so that
@@ -12,8 +13,10 @@ export function lastActivityOf(session: LinkSession, events: readonly LinkEvent[
   return events.at(-1)?.timestamp ?? session.started_at ?? null;
 }
 
+// `events` in time order.
 export function sessionFacts(
   session: LinkSession,
+  events: readonly LinkEvent[],
   lastActivityAt: string | null,
   tokenExpired: boolean,
   now: number,
@@ -24,12 +27,14 @@ export function sessionFacts(
     exited: Boolean(exit),
     exitError: Boolean(exit?.error),
     finished: Boolean(session.finished_at),
+    stoppedAfterError: lastUnansweredError(events) !== null,
     tokenExpired,
     msSinceActivity: msSince(lastActivityAt, now),
   };
 }
 
 export function sessionVerdict(session: LinkSession, tokenExpired: boolean, now: number): SessionVerdict {
-  const lastActivityAt = lastActivityOf(session, eventsInTimeOrder(session.events ?? []));
-  return decide(SESSION_RULES, sessionFacts(session, lastActivityAt, tokenExpired, now));
+  const events = eventsInTimeOrder(session.events ?? []);
+  const lastActivityAt = lastActivityOf(session, events);
+  return decide(SESSION_RULES, sessionFacts(session, events, lastActivityAt, tokenExpired, now));
 }

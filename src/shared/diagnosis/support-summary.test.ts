@@ -58,7 +58,7 @@ describe('supportSummary', () => {
       'Verdict: Failed. Link failed at Tartan Bank with INVALID_CREDENTIALS (exit status requires_credentials).',
       'Who acts next: The end user',
       expect.stringMatching(/^Next step: The user tries again .* lock the account at the bank/),
-      'What the end user saw: Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left when asked for bank credentials, or before choosing a bank.',
+      'What the end user saw: Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left at the bank’s sign-in form after Link showed an error.',
       'Plaid’s error: ITEM_ERROR / INVALID_CREDENTIALS: the provided credentials were not correct',
       'Our explanation: The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
       'Docs: https://plaid.com/docs/errors/item/#invalid_credentials',

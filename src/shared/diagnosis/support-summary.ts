@@ -114,6 +114,11 @@ function sessionRows(
     ...nested('Stopped at', session.stoppedAt ? STEP_LABELS[session.stoppedAt] : null),
     ...nested('Exit status', session.exitStatus, 'code'),
     ...nested('Error request ID', error?.request_id, 'code'),
+    ...nested(
+      'Error event request ID',
+      session.errorEventRequestId !== error?.request_id ? session.errorEventRequestId : null,
+      'code',
+    ),
     ...nested('Exit request ID', exit?.metadata?.request_id, 'code'),
     ...nested('Results', resultCounts(raw)),
   ];
@@ -196,9 +201,9 @@ export function lookupErrorSummary(
   error: PlaidError,
   httpStatus: number | null,
   now: number,
-  options: TicketOptions & { linkToken?: string } = {},
+  options: TicketOptions & { linkToken?: string; retryAfterSeconds?: number | null } = {},
 ): string {
-  const diagnosis = diagnoseLookupError(error, httpStatus);
+  const diagnosis = diagnoseLookupError(error, httpStatus, options.retryAfterSeconds ?? null);
   const token = options.linkToken ? checkLinkToken(options.linkToken) : null;
   const from = { plaid: 'from Plaid', proxy: 'from the inspector’s server', client: 'in the browser' }[
     diagnosis.source

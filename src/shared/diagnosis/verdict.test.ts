@@ -57,6 +57,7 @@ describe('the verdict table for one session', () => {
     exited: false,
     exitError: false,
     finished: true,
+    stoppedAfterError: false,
     tokenExpired: false,
     msSinceActivity: 2 * MINUTE_MS,
   };
@@ -76,6 +77,17 @@ describe('the verdict table for one session', () => {
       { ...base, finished: false, msSinceActivity: 30 * MINUTE_MS },
       'abandoned',
     ],
+    [
+      'open, an ERROR event 2 min ago: still in progress (the user may try again)',
+      { ...base, finished: false, stoppedAfterError: true },
+      'in progress',
+    ],
+    [
+      'no exit, left 30 min after an ERROR event: failed on it',
+      { ...base, finished: false, stoppedAfterError: true, msSinceActivity: 30 * MINUTE_MS },
+      'failed',
+    ],
+    ['finished without an exit after an ERROR event', { ...base, stoppedAfterError: true }, 'failed'],
     ['open, no time to judge by', { ...base, finished: false, msSinceActivity: null }, 'abandoned'],
     ['finished without results, success or exit', base, 'abandoned'],
   ];

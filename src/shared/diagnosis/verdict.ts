@@ -104,6 +104,9 @@ export interface SessionFacts {
   exited: boolean;
   exitError: boolean;
   finished: boolean;
+  // An ERROR event with nothing the user did after it (session-errors.ts): without an exit, the
+  // error is why the session ended.
+  stoppedAfterError: boolean;
   tokenExpired: boolean;
   // Since the last event (or the start when there are none); null when neither has a time.
   msSinceActivity: number | null;
@@ -121,6 +124,11 @@ export const SESSION_RULES: readonly VerdictRule<SessionFacts, SessionVerdict>[]
       !facts.tokenExpired &&
       facts.msSinceActivity !== null &&
       facts.msSinceActivity < RECENT_ACTIVITY_MS,
+  },
+  {
+    when: 'no exit, not in progress, and the last thing that happened was an ERROR event',
+    verdict: 'failed',
+    applies: (facts) => facts.stoppedAfterError,
   },
   {
     when: 'not finished, but the token expired or the last event is 30 minutes old or more',

@@ -44,7 +44,7 @@ const PROXY_TITLES: Record<string, string> = {
   UNAUTHORIZED: 'Sign-in required',
   FORBIDDEN_ORIGIN: 'This page’s origin may not use the inspector’s API',
   FORBIDDEN_HOST: 'The inspector’s server does not answer to this address',
-  RATE_LIMITED: 'Too many lookups: wait a moment',
+  RATE_LIMITED: 'Too many lookups for this server’s limit',
   UPSTREAM_UNREACHABLE: 'Plaid could not be reached',
   UPSTREAM_TIMEOUT: 'Plaid did not answer in time',
   UPSTREAM_BAD_RESPONSE: 'Plaid’s answer could not be read',

@@ -25,7 +25,7 @@ export const EXIT_ERROR_MEANINGS: Readonly<Record<string, string>> = {
   ITEM_LOCKED:
     'The bank locked the account after too many failed sign-ins. The user must unlock it with the bank (often by resetting the password), then link again.',
   ITEM_LOGIN_REQUIRED:
-    'The bank needs the user to sign in again (password changed, or MFA or consent expired). Send them through Link in update mode.',
+    'The bank needs the user to sign in again: the password changed, or the MFA or consent expired.',
   USER_SETUP_REQUIRED:
     'The bank wants the user to act on its own website first, for example to accept new terms or finish setting up online banking.',
   MFA_NOT_SUPPORTED: 'The bank asked for a kind of multi-factor authentication that Plaid does not support.',

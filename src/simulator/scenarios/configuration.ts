@@ -51,7 +51,7 @@ export const webhookUnreachable: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000011',
   description:
     'Linked, but the webhook is an internal-only name Plaid cannot reach (https://plaid-hooks.acme.internal/webhook).',
-  diagnosis: { verdict: 'linked', actor: 'nobody', findings: ['webhook-unreachable'] },
+  diagnosis: { verdict: 'linked', actor: 'integrating team', findings: ['webhook-unreachable'] },
   answer(context) {
     return configured(
       this.link_token,

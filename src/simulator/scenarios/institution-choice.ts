@@ -23,7 +23,7 @@ export const downBankChosen: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000006',
   description:
     'The user chose Unhealthy Platypus Bank - Down; Link reported its logins down (SELECT_DOWN_INSTITUTION), blocked the sign-in, and the user left.',
-  diagnosis: { verdict: 'abandoned', actor: 'nobody', findings: [] },
+  diagnosis: { verdict: 'abandoned', actor: 'bank', findings: [] },
   answer({ now, requestId }) {
     const session = exitSession({
       seed: `${this.link_token}/1`,

@@ -50,7 +50,7 @@ export const institutionDownExit: Scenario = {
   link_token: 'link-sandbox-00000000-0000-4000-8000-000000000006',
   description:
     'The session exited with INSTITUTION_DOWN: Houndstooth Bank was not responding after the login.',
-  diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
+  diagnosis: { verdict: 'failed', actor: 'bank', findings: [] },
   answer({ now, requestId }) {
     const seed = `${this.link_token}/1`;
     const error = institutionDown(fixtureRequestId(`${seed}/error`));

@@ -78,7 +78,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 1,
     scenario: 'bank-down',
-    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
+    diagnosis: { verdict: 'failed', actor: 'bank', findings: [] },
     description:
       'Production: the session exited with INSTITUTION_DOWN at Quokka Credit Union, during a health incident there; the bank’s logins are now down.',
     bank: QUOKKA_CREDIT_UNION,
@@ -93,7 +93,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 2,
     scenario: 'bank-degraded',
-    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
+    diagnosis: { verdict: 'failed', actor: 'bank', findings: [] },
     description:
       'Production: Link warned that Bilby Savings Bank was degraded (SELECT_DEGRADED_INSTITUTION); the user went on and the session exited with INSTITUTION_NOT_RESPONDING.',
     bank: BILBY_SAVINGS_BANK,
@@ -127,7 +127,7 @@ export const productionBankHealthScenarios: Scenario[] = [
   productionScenario({
     number: 4,
     scenario: 'bank-no-status',
-    diagnosis: { verdict: 'failed', actor: 'nobody', findings: [] },
+    diagnosis: { verdict: 'failed', actor: 'bank', findings: [] },
     description:
       'Production: the session exited with INSTITUTION_NOT_RESPONDING at Wombat Community Bank, too small for Plaid to report its health.',
     bank: WOMBAT_COMMUNITY_BANK,

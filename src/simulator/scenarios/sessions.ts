@@ -49,7 +49,7 @@ export function openSession({ seed, startedAt, steps }: SessionBase): LinkSessio
 // in the deprecated on_success, the way Plaid still sends both.
 export function successSession(
   base: SessionBase & {
-    institution: Institution;
+    institution: Institution | null;
     accounts: Account[];
     environment: Environment;
     results?: Partial<NonNullable<LinkSessionResults>>;

@@ -147,7 +147,26 @@ describe('ErrorPanel', () => {
       <ErrorPanel error={new ApiError(error, { httpStatus: 429, retryAfterSeconds: 30, raw: error })} />,
     );
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Too many lookups');
-    expect(screen.getByText(/Try again in 30 seconds/)).toBeInTheDocument();
+    // One figure, in the next step: no "moment", no second notice with its own wait.
+    expect(value('Next step')).toHaveTextContent(
+      'Wait 30 seconds (this inspector’s server asked for that in its Retry-After), then try again.',
+    );
+    expect(screen.queryByText(/a moment|a minute/)).not.toBeInTheDocument();
+    expect(screen.getAllByText(/30 seconds/)).toHaveLength(1);
+  });
+
+  it('gives Plaid’s own Retry-After as the wait on Plaid’s rate limit', () => {
+    const error = {
+      error_type: 'RATE_LIMIT_EXCEEDED',
+      error_code: 'RATE_LIMIT',
+      error_message: 'rate limit exceeded',
+      display_message: null,
+      request_id: 'plaid-req-9',
+    };
+    render(<ErrorPanel error={new ApiError(error, { httpStatus: 429, retryAfterSeconds: 2, raw: error })} />);
+    expect(value('Next step')).toHaveTextContent(
+      /^Wait 2 seconds \(Plaid asked for that in its Retry-After\), then try again\./,
+    );
   });
 
   it('explains a failure in the browser, and shows the raw answer on demand', async () => {

@@ -5,7 +5,6 @@ import { diagnoseLookupError, lookupErrorSummary, VERDICT_LABELS } from '../../.
 import { ERROR_SOURCE_LABELS, errorSource, errorTitle } from '../../../../shared/domain/error-title';
 import { Button } from '../../../components/Button';
 import { CodeBlock } from '../../../components/CodeBlock';
-import { Notice } from '../../../components/Notice';
 import styles from './ErrorPanel.module.css';
 import { KeptBesideError } from './KeptBesideError';
 import { PlaidErrorDetails } from './PlaidErrorDetails';
@@ -49,8 +48,8 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
   const failedAt = props.failedAt ?? shownAt;
   const source = errorSource(plaidError);
   const diagnosis = useMemo(
-    () => diagnoseLookupError(plaidError, error.httpStatus),
-    [plaidError, error.httpStatus],
+    () => diagnoseLookupError(plaidError, error.httpStatus, error.retryAfterSeconds),
+    [plaidError, error.httpStatus, error.retryAfterSeconds],
   );
   const id = useId();
   const headline = (
@@ -86,17 +85,16 @@ export function ErrorPanel({ error, linkToken, inspectorUrl, ...props }: ErrorPa
         actions={
           <TicketCopyButtons
             ticket={(format) =>
-              lookupErrorSummary(plaidError, error.httpStatus, failedAt, { format, linkToken, inspectorUrl })
+              lookupErrorSummary(plaidError, error.httpStatus, failedAt, {
+                format,
+                linkToken,
+                inspectorUrl,
+                retryAfterSeconds: error.retryAfterSeconds,
+              })
             }
           />
         }
       />
-      {error.retryAfterSeconds !== null && (
-        <Notice tone="neutral">
-          Try again in {error.retryAfterSeconds} {error.retryAfterSeconds === 1 ? 'second' : 'seconds'} (the
-          server asked to wait that long).
-        </Notice>
-      )}
       <KeptBesideError raw={error.raw} linkToken={linkToken} />
       {/* Plaid's docs link is in the verdict's next step. */}
       <PlaidErrorDetails error={plaidError} docsLink={false} />

@@ -50,6 +50,10 @@ const SHOWS: Record<string, RegExp[]> = {
   'bank-no-status': [/^INSTITUTION_NOT_RESPONDING$/],
   'bank-unlisted': [/^INSTITUTION_NO_LONGER_SUPPORTED$/],
   'session-without-events': [/^No events recorded for this session\.$/],
+  'error-without-exit': [/\(3 failed sign-ins\); the user then left without exiting Link\.$/],
+  'linked-pending-micro-deposits': [/, but it waits for the user to confirm the micro-deposit amounts\.$/],
+  'linked-no-income-found': [/, but Plaid found no income deposits in the linked account\.$/],
+  'invalid-link-token-open-too-long': [/^Likely cause: the session had been open 34 min/],
   // Answers like a fresh token, late.
   'fault-latency': [/^No Link sessions: Link was never opened/],
 };

@@ -1,5 +1,5 @@
 import type { LinkSessionExit } from '../../../../shared/schemas/link-token-get-response';
-import { EXIT_ERROR_MEANINGS, EXIT_STATUS_MEANINGS } from '../../../../shared/domain/exit-reasons';
+import { EXIT_ERROR_MEANINGS } from '../../../../shared/domain/exit-reasons';
 import { extraFields } from '../lib/extra-fields';
 import { institutionLabel } from '../../../../shared/domain/institution';
 import { Field, FieldList } from '../../../components/Field';
@@ -11,17 +11,19 @@ import { ownEntry } from '../../../../shared/own-entry';
 import { Subsection } from './Subsection';
 
 // What Link handed to the app's onExit callback: the error that ended the session, if any, and
-// where the user was when they left.
+// where the user was when they left. `statusMeaning`: what the exit status means for this session,
+// read from the steps it reached (the diagnosis's), so it never contradicts the steps above it.
 export function ExitDetails({
   exit,
   deprecated,
+  statusMeaning,
 }: {
   exit: NonNullable<LinkSessionExit>;
   deprecated: boolean;
+  statusMeaning: string | null;
 }) {
   const metadata = exit.metadata;
   const errorMeaning = exit.error ? ownEntry(EXIT_ERROR_MEANINGS, exit.error.error_code) : undefined;
-  const statusMeaning = metadata?.status ? ownEntry(EXIT_STATUS_MEANINGS, metadata.status) : undefined;
   return (
     <Subsection
       title={

@@ -142,7 +142,13 @@ export const SessionCard = memo(function SessionCard({
             <Subsection title="Steps">
               <SessionSteps session={diagnosis} />
             </Subsection>
-            {exit && <ExitDetails exit={exit} deprecated={session.exit === undefined} />}
+            {exit && (
+              <ExitDetails
+                exit={exit}
+                deprecated={session.exit === undefined}
+                statusMeaning={diagnosis.exitStatusMeaning}
+              />
+            )}
             {session.results && <SessionResults results={session.results} />}
             {session.on_success && <SuccessDetails success={session.on_success} />}
             <Subsection title="Events">

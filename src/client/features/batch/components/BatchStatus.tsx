@@ -19,7 +19,8 @@ function announcement({ phase, progress, run }: BatchRunState, now: number): str
   if (phase === 'running') {
     if (progress?.pausedUntil) {
       const seconds = Math.max(1, Math.ceil((progress.pausedUntil - now) / 1000));
-      return `Rate limited by the server: pausing all lookups for ${plural(seconds, 'second', 'seconds')}.`;
+      const limit = progress.pausedBy === 'plaid' ? 'Rate limited by Plaid' : 'Rate limited by the server';
+      return `${limit}: pausing all lookups for ${plural(seconds, 'second', 'seconds')}.`;
     }
     return run.kind === 'retry' ? `Retrying ${what}…` : `Looking up ${what}…`;
   }

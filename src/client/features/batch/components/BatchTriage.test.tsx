@@ -228,7 +228,7 @@ describe('the drawer', () => {
     expect(details).toHaveTextContent(
       'Failed Link failed at Houndstooth Bank with INSTITUTION_DOWN (exit status requires_credentials).',
     );
-    expect(details).toHaveTextContent('Who acts nextNobody');
+    expect(details).toHaveTextContent('Who acts nextWait for the bank');
     // The status panel, from the answer already fetched.
     expect(within(details).getByRole('heading', { name: 'Link token details' })).toBeInTheDocument();
     expect(requests).toHaveLength(6);
@@ -355,7 +355,7 @@ describe('exports and the ticket summary', () => {
     ]);
     expect(exported.tokens[1]).toMatchObject({
       verdict: 'Failed',
-      who_acts_next: 'Nobody',
+      who_acts_next: 'Wait for the bank',
       error_code: 'INSTITUTION_DOWN',
       institution: 'Tartan Bank',
       step_reached: 'Bank credentials',

@@ -218,7 +218,7 @@ describe('BatchView', () => {
     expect(cellsOf(BUSY)).toEqual({
       Token: 'link-sandbox-00000004…0000',
       Verdict: 'Failed',
-      'Who acts next': 'Nobody',
+      'Who acts next': 'Wait for the bank',
       'Error code': 'INSTITUTION_DOWN',
       'Exit status': 'requires_credentials',
       Institution: 'Houndstooth Bank',
@@ -327,6 +327,30 @@ describe('BatchView', () => {
     ).toBeInTheDocument();
     expect(await screen.findByText('Done: 2 of 2 looked up.', {}, { timeout: 3000 })).toBeInTheDocument();
     expect(screen.getByText('Waited for a rate limit once')).toBeInTheDocument();
+  });
+
+  it('says a 429 from Plaid is Plaid’s rate limit, not the server’s', async () => {
+    let limited = false;
+    server.use(
+      http.post('/api/link/token/get', async ({ request }) => {
+        const token = await requestedToken(request);
+        if (!limited) {
+          limited = true;
+          return HttpResponse.json(plaidErrorBody('RATE_LIMIT', 'RATE_LIMIT_EXCEEDED'), {
+            status: 429,
+            headers: { 'Retry-After': '1' },
+          });
+        }
+        return HttpResponse.json(linkTokenBody(token));
+      }),
+    );
+    const user = renderBatch();
+    await pasteAndRun(user, `${ACTIVE}\n${EXPIRED}`);
+
+    expect(
+      await screen.findByText('Rate limited by Plaid: pausing all lookups for 1 second.'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Done: 2 of 2 looked up.', {}, { timeout: 3000 })).toBeInTheDocument();
   });
 
   it('shows done, failed and the time it expects while running, and cancels what is in flight and queued', async () => {

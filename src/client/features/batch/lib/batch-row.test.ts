@@ -64,7 +64,7 @@ describe('rowFromOutcome', () => {
       environment: 'production',
       verdict: 'failed',
       headline: 'Link failed at Houndstooth Bank with INSTITUTION_DOWN (exit status requires_credentials).',
-      actor: 'nobody',
+      actor: 'bank',
       nextStep: expect.stringMatching(/^Wait for the bank/),
       errorCode: 'INSTITUTION_DOWN',
       errorMessage: 'INSTITUTION_DOWN happened',

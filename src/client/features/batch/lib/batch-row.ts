@@ -97,8 +97,8 @@ function latest(times: readonly (string | null)[]): string | null {
 
 export function rowFromOutcome(token: string, outcome: BatchOutcome, now: number): BatchRow {
   if (outcome.kind === 'error') {
-    const { error, httpStatus } = outcome.error;
-    const diagnosis = diagnoseLookupError(error, httpStatus);
+    const { error, httpStatus, retryAfterSeconds } = outcome.error;
+    const diagnosis = diagnoseLookupError(error, httpStatus, retryAfterSeconds);
     return {
       ...pendingRow(token, 'pending'),
       verdict: diagnosis.verdict,

@@ -39,8 +39,9 @@ describe('toCsv', () => {
         'sandbox',
         'Failed',
         'Link failed at Houndstooth Bank with INSTITUTION_DOWN (exit status requires_credentials).',
-        'Nobody',
-        row.nextStep,
+        'Wait for the bank',
+        // A comma in the next step: the field is quoted.
+        `"${row.nextStep}"`,
         'INSTITUTION_DOWN',
         'requires_credentials',
         'Houndstooth Bank',

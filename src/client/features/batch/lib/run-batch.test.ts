@@ -47,6 +47,7 @@ describe('runBatch', () => {
       errors: 0,
       rateLimitedWaits: 0,
       pausedUntil: null,
+      pausedBy: null,
       cancelled: false,
     });
     expect(results.get(tokenNumber(7))).toMatchObject({
@@ -133,6 +134,7 @@ describe('runBatch', () => {
       errors: 0,
       rateLimitedWaits: 1,
       pausedUntil: null,
+      pausedBy: null,
       cancelled: false,
     });
   });

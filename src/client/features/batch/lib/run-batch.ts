@@ -1,5 +1,6 @@
 import { ApiError, clientError } from '../../../api/api-error';
 import type { LookupSuccess } from '../../../api/lookup-link-token';
+import { errorSource } from '../../../../shared/domain/error-title';
 
 // Looks up many tokens with a fixed number of requests in flight. A 429 pauses the whole pool for
 // as long as the server's Retry-After asks (the limit is shared, so the other workers would only
@@ -27,6 +28,8 @@ export type BatchProgress = {
   rateLimitedWaits: number;
   // Epoch milliseconds until which the pool is paused, or null when it is not.
   pausedUntil: number | null;
+  // Whose limit paused it: Plaid's (RATE_LIMIT_EXCEEDED, passed on) or this inspector's server's.
+  pausedBy: 'plaid' | 'server' | null;
 };
 
 export type RunBatchOptions = {
@@ -68,12 +71,14 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
     errors: 0,
     rateLimitedWaits: 0,
     pausedUntil: null,
+    pausedBy: null,
   };
   const report = () => onProgress?.({ ...progress });
 
-  function pauseFor(ms: number) {
+  function pauseFor(ms: number, by: 'plaid' | 'server') {
     const until = Date.now() + Math.min(ms, MAX_PAUSE_MS);
     progress.pausedUntil = Math.max(progress.pausedUntil ?? 0, until);
+    progress.pausedBy = by;
     progress.rateLimitedWaits += 1;
     report();
   }
@@ -84,6 +89,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
       await sleep(remaining, signal);
     } else {
       progress.pausedUntil = null;
+      progress.pausedBy = null;
       report();
     }
   }
@@ -112,6 +118,7 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
             error.retryAfterSeconds !== null
               ? error.retryAfterSeconds * 1000
               : FALLBACK_BACKOFF_MS * 2 ** (item.retries - 1),
+            errorSource(error.error) === 'plaid' ? 'plaid' : 'server',
           );
           // Back to the front: it was next in line before the pause.
           queue.unshift(item);
@@ -127,5 +134,5 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
 
   report();
   await Promise.all(Array.from({ length: Math.min(concurrency, tokens.length) }, worker));
-  return { ...progress, pausedUntil: null, cancelled: progress.done < progress.total };
+  return { ...progress, pausedUntil: null, pausedBy: null, cancelled: progress.done < progress.total };
 }
