@@ -45,7 +45,8 @@ export default defineConfig({
     command: `rm -rf '${dataDir}' && node dist/server/main.js`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    // Creating the embedded store's database takes 20-40 s on a busy 2-core machine.
+    timeout: 120_000,
     // Every test shares the one user "local": lift the per-user rate limit above what they send.
     // The fault-hang fixture never answers: a short upstream timeout ends it in 4 s instead of 10
     // (still above the fault-latency fixture's 2 s, which must answer).
