@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Logger } from 'pino';
-import { diagnose, DIAGNOSIS_RULES_VERSION } from '../../shared/diagnosis';
+import { diagnose, diagnoseWithoutConfiguration, DIAGNOSIS_RULES_VERSION } from '../../shared/diagnosis';
+import { sessionsOnlyAnswer } from '../../shared/diagnosis/sessions-only';
 import {
   BREAKDOWN_FACETS,
   banksByFailures,
@@ -59,7 +60,11 @@ export async function diagnoseKept(
       .execute();
     const sessionSources = kept.sessions.map((session) => session.source);
     const newest = sources.toSorted((a, b) => b.last_seen_at.getTime() - a.last_seen_at.getTime())[0];
-    const facts = kept.answer && diagnoseSafely(kept.answer, kept.sessions, now, linkToken, logger);
+    // A token known only from Plaid's webhooks has sessions but no answer: diagnosed from them alone.
+    const answer = kept.answer ?? sessionsOnlyAnswer(linkToken, []);
+    const facts =
+      (kept.answer || kept.sessions.length > 0) &&
+      diagnoseSafely(answer, kept.sessions, now, linkToken, logger, kept.answer !== undefined);
     await db
       .updateTable('kept_tokens')
       .set({
@@ -72,7 +77,7 @@ export async function diagnoseKept(
         step_reached: facts ? facts.step_reached : null,
         session_count: facts ? facts.session_count : null,
         sources: [...new Set<KeptSource>([...sources.map((row) => row.source), ...sessionSources])].sort(),
-        last_source: newest?.source ?? null,
+        last_source: newest?.source ?? sessionSources[0] ?? null,
         rules_version: DIAGNOSIS_RULES_VERSION,
         diagnosed_at: now,
       })
@@ -89,9 +94,14 @@ function diagnoseSafely(
   now: Date,
   linkToken: string,
   logger: Logger,
+  withConfiguration: boolean,
 ): TokenFacts | undefined {
   try {
-    return tokenFacts(diagnose(withKeptSessions(answer, sessions).data, now.getTime()));
+    const merged = withKeptSessions(answer, sessions).data;
+    const diagnosis = withConfiguration
+      ? diagnose(merged, now.getTime())
+      : diagnoseWithoutConfiguration(merged, now.getTime());
+    return tokenFacts(diagnosis);
   } catch (error) {
     logger.error({ err: error, link_token: linkToken }, 'store: a kept answer could not be diagnosed');
     return undefined;

@@ -6,6 +6,9 @@ import { answerHash, keepAnswer, readKept } from './kept-answers';
 import { openDatabase } from './open-database';
 import type { Database } from './schema';
 import { BACKENDS, startBackend, type TestBackend } from './test-backends';
+import { diagnoseWithoutConfiguration } from '../../shared/diagnosis';
+import { sessionsOnlyAnswer } from '../../shared/diagnosis/sessions-only';
+import { diagnoseKept } from './history';
 import { keepWebhookSession, tokenEnvironment, type WebhookSessionToKeep } from './webhooks';
 
 // The hash a lookup takes of Plaid's bytes, for answers written straight to the store.
@@ -52,6 +55,27 @@ describe.each(BACKENDS)('sessions kept from webhooks on %s', (backendName) => {
     const kept = await readKept(db, token, logger);
     expect(kept?.answer).toBeUndefined();
     expect(kept?.sessions).toMatchObject([{ session, source: 'webhook', seen_by: 'Plaid webhook' }]);
+  });
+
+  it("gives a token known only from webhooks History's verdict, read from its sessions alone", async () => {
+    const token = newToken();
+    const session = { link_session_id: 'session-1', events: [opened, selected, handoff], finished_at: handoff.timestamp };
+    await keepWebhookSession(db, fromWebhook(token, session));
+    const now = new Date('2026-11-25T12:00:00Z');
+    await diagnoseKept(db, [token], now, logger);
+    // The page's reading of the same sessions with no configuration known (as for pasted logs).
+    const expected = diagnoseWithoutConfiguration(
+      sessionsOnlyAnswer(token, [makeSession({ ...session, exit: null, on_success: null })]),
+      now.getTime(),
+    ).verdict;
+
+    const row = await db
+      .selectFrom('kept_tokens')
+      .select(['verdict', 'last_source', 'sources', 'session_count'])
+      .where('link_token', '=', token)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ verdict: expected, last_source: 'webhook', sources: ['webhook'], session_count: 1 });
+    expect(expected).toBe('abandoned');
   });
 
   it('changes nothing when the same webhook comes again', async () => {

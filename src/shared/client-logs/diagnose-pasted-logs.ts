@@ -1,6 +1,7 @@
 import { diagnoseWithoutConfiguration, VERDICT_LABELS, type Diagnosis } from '../diagnosis';
+import { sessionsOnlyAnswer } from '../diagnosis/sessions-only';
 import { renderTicket, type TicketFormat, type TicketSection } from '../diagnosis/ticket-format';
-import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-get-response';
+import type { LinkSession } from '../schemas/link-token-get-response';
 import type { ClientLogs } from './read-client-logs';
 import { rebuildSessions } from './rebuild-sessions';
 
@@ -14,26 +15,10 @@ export type PastedLogsDiagnosis = {
   diagnosis: Diagnosis | null;
 };
 
-const UNKNOWN_CONFIGURATION: LinkTokenGetResponse['metadata'] = {
-  initial_products: [],
-  webhook: null,
-  country_codes: [],
-  language: null,
-  redirect_uri: null,
-  client_name: null,
-};
-
 export function diagnosePastedLogs(logs: ClientLogs, now: number): PastedLogsDiagnosis {
   const sessions = rebuildSessions(logs.used.map((entry) => entry.record));
   if (sessions.length === 0) return { sessions, diagnosis: null };
-  const response: LinkTokenGetResponse = {
-    link_token: logs.linkTokens[0] ?? '',
-    created_at: null,
-    expiration: null,
-    link_sessions: sessions,
-    metadata: UNKNOWN_CONFIGURATION,
-    request_id: '',
-  };
+  const response = sessionsOnlyAnswer(logs.linkTokens[0] ?? '', sessions);
   return { sessions, diagnosis: diagnoseWithoutConfiguration(response, now) };
 }
 

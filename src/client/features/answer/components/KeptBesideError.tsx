@@ -2,22 +2,14 @@ import { useId, useMemo, useState } from 'react';
 import { Notice } from '../../../components/Notice';
 import { diagnoseWithoutConfiguration, VERDICT_LABELS } from '../../../../shared/diagnosis';
 import { KeptBesideSchema, type KeptSession } from '../../../../shared/schemas/kept';
-import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
+import { sessionsOnlyAnswer } from '../../../../shared/diagnosis/sessions-only';
 import { SessionsSection } from './SessionsSection';
 import { VerdictBlock } from './VerdictBlock';
 import styles from './ErrorPanel.module.css';
 
 // The store's `kept` field carries the sessions only, not the token's configuration: none is
 // assumed (as for pasted logs), so no advice rests on it.
-const UNKNOWN_CONFIGURATION: LinkTokenGetResponse['metadata'] = {
-  initial_products: [],
-  webhook: null,
-  country_codes: [],
-  language: null,
-  redirect_uri: null,
-  client_name: null,
-};
-
+//
 // The sessions the inspector's store kept for a token Plaid answered with an error (the server
 // appends its `kept` field to Plaid's errors too; INVALID_LINK_TOKEN once Plaid forgot the token):
 // diagnosed like live ones, each labelled with who saw it and when, below Plaid's error.
@@ -31,14 +23,10 @@ export function KeptBesideError({ raw, linkToken }: { raw: unknown; linkToken?: 
   const view = useMemo(() => {
     const sessions = kept?.sessions ?? [];
     if (sessions.length === 0) return undefined;
-    const response: LinkTokenGetResponse = {
-      link_token: linkToken ?? '',
-      created_at: null,
-      expiration: null,
-      link_sessions: sessions.map((entry) => entry.session),
-      metadata: UNKNOWN_CONFIGURATION,
-      request_id: '',
-    };
+    const response = sessionsOnlyAnswer(
+      linkToken ?? '',
+      sessions.map((entry) => entry.session),
+    );
     const keptOnly = new Map<string, KeptSession>(
       sessions.map((entry) => [entry.session.link_session_id, entry]),
     );
