@@ -38,6 +38,12 @@ describe('errorAdvice', () => {
     ['OAUTH_ERROR', 'INCORRECT_LINK_TOKEN', 'integrating team', /same link token/],
     ['OAUTH_ERROR', 'OAUTH_STATE_ID_NOT_FOUND', 'integrating team', /receivedRedirectUri/],
     ['INVALID_INPUT', 'INVALID_LINK_TOKEN', 'integrating team', /create a new link token/],
+    // Typed INVALID_INPUT, which would otherwise make them the integrating team's.
+    ['INVALID_INPUT', 'TOO_MANY_VERIFICATION_ATTEMPTS', 'end user', /links the account again another way/],
+    ['INVALID_INPUT', 'INCORRECT_DEPOSIT_AMOUNTS', 'end user', /enters them exactly/],
+    ['ITEM_ERROR', 'NO_AUTH_ACCOUNTS', 'end user', /links a bank or login that holds a checking, savings/],
+    ['ITEM_ERROR', 'NO_INVESTMENT_ACCOUNTS', 'end user', /links a bank or login that holds an investment/],
+    ['ITEM_ERROR', 'NO_LIABILITY_ACCOUNTS', 'end user', /holds a credit card, student loan or mortgage/],
   ])('%s %s: %s acts', (type, code, actor, nextStep) => {
     const advice = errorAdvice(error(type, code));
     expect(advice.actor).toBe(actor);

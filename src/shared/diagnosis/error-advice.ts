@@ -8,6 +8,10 @@ import { ownEntry } from '../own-entry';
 export const ESCALATE =
   'If it still fails after a day, the integrating team contacts Plaid support with the error’s request ID.';
 
+function linkAccountsStep(kinds: string): string {
+  return `The user links a bank or login that holds ${kinds}. If they should have one, the integrating team checks the token’s products and account_filters.`;
+}
+
 // Who acts next, and what they do, for the errors a Link session most often ends with. What each
 // code means is in EXIT_ERROR_MEANINGS (domain/exit-reasons.ts); these say what to do about it.
 const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string }>> = {
@@ -46,6 +50,16 @@ const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string
     nextStep:
       'The user links a login that holds an account of the kinds this token asks for. If they should have one, the integrating team checks the token’s products and account_filters.',
   },
+  NO_AUTH_ACCOUNTS: {
+    actor: 'end user',
+    nextStep: linkAccountsStep('a checking, savings or cash management account'),
+  },
+  NO_INVESTMENT_ACCOUNTS: { actor: 'end user', nextStep: linkAccountsStep('an investment account') },
+  NO_INVESTMENT_AUTH_ACCOUNTS: { actor: 'end user', nextStep: linkAccountsStep('an investment account') },
+  NO_LIABILITY_ACCOUNTS: {
+    actor: 'end user',
+    nextStep: linkAccountsStep('a credit card, student loan or mortgage'),
+  },
   ITEM_NOT_SUPPORTED: { actor: 'end user', nextStep: 'The user links another bank or account.' },
   PRODUCTS_NOT_SUPPORTED: {
     actor: 'integrating team',
@@ -82,6 +96,17 @@ const ERROR_NEXT_STEPS: Readonly<Record<string, { actor: Actor; nextStep: string
     actor: 'integrating team',
     nextStep:
       'Complete the OAuth registration for this bank in Plaid’s Dashboard (or ask Plaid support about its status); until then its users cannot link.',
+  },
+  // Plaid types these two INVALID_INPUT, but only the user knows the amounts sent to their account.
+  TOO_MANY_VERIFICATION_ATTEMPTS: {
+    actor: 'end user',
+    nextStep:
+      'The user links the account again another way (signing in to the bank, or new micro-deposits if the app offers them); this verification cannot be retried.',
+  },
+  INCORRECT_DEPOSIT_AMOUNTS: {
+    actor: 'end user',
+    nextStep:
+      'The user checks the bank statement for the small deposits (or the code in their description) and enters them exactly; only a few tries are allowed.',
   },
   INVALID_LINK_TOKEN: {
     actor: 'integrating team',

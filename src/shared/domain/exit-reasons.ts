@@ -54,4 +54,15 @@ export const EXIT_ERROR_MEANINGS: Readonly<Record<string, string>> = {
     'After the bank’s own sign-in (OAuth), the app reopened Link with a redirect URL that had already been used.',
   INCORRECT_OAUTH_NONCE:
     'After the bank’s own sign-in (OAuth), the app reopened Link with an OAuth nonce that does not match the one the session started with.',
+  NO_AUTH_ACCOUNTS:
+    'The login holds no checking, savings or cash management account with account and routing numbers, which the Auth product needs.',
+  NO_INVESTMENT_ACCOUNTS: 'The login holds no investment account, which the Investments product needs.',
+  NO_INVESTMENT_AUTH_ACCOUNTS:
+    'The login holds no investment account with the numbers the Investments Move product needs.',
+  NO_LIABILITY_ACCOUNTS:
+    'The login holds no credit card, student loan or mortgage, which the Liabilities product needs.',
+  TOO_MANY_VERIFICATION_ATTEMPTS:
+    'The user entered the micro-deposit amounts (or code) wrongly too many times, so this account can no longer be verified that way.',
+  INCORRECT_DEPOSIT_AMOUNTS:
+    'The user entered micro-deposit amounts (or a code) that do not match what was sent to the account.',
 };
