@@ -211,6 +211,24 @@ describe('diagnose: a failed session', () => {
     expect(diagnosis.nextStep).toContain('Read Plaid’s page for BRAND_NEW_CODE');
   });
 
+  it('NO_AUTH_ACCOUNTS: the user links a bank with such an account, of the subtypes the token’s filters name', () => {
+    const noAuth: PlaidError = {
+      error_type: 'ITEM_ERROR',
+      error_code: 'NO_AUTH_ACCOUNTS',
+      error_message: 'no valid checking or savings accounts found',
+      display_message: null,
+    };
+    const base = makeResponse();
+    const diagnosis = diagnose(
+      withSessions([exited(noAuth, 'requires_account_selection', [])], {
+        metadata: { ...base.metadata, account_filters: { depository: { account_subtypes: ['checking'] } } },
+      }),
+      NOW,
+    );
+    expect(diagnosis.actor).toBe('end user');
+    expect(diagnosis.nextStep).toMatch(/checking, savings or cash management.*accepts: checking\.$/);
+  });
+
   it('adds that a new token is needed when the user must retry and this one has expired', () => {
     const diagnosis = diagnose(
       withSessions([exited(invalidCredentials, 'requires_credentials', [])]),

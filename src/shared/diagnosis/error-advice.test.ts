@@ -52,6 +52,31 @@ describe('errorAdvice', () => {
     expect(advice.docsUrl).toMatch(/^https:\/\/plaid\.com\/docs\/errors\/[a-z-]+\/#[a-z_]+$/);
   });
 
+  it('names the account subtypes a "no accounts" error missed: Plaid’s list first, else the token’s filters', () => {
+    const filters = {
+      depository: { account_subtypes: ['checking', 'savings'] },
+      credit: { account_subtypes: ['credit card'] },
+      investment: { account_subtypes: ['brokerage'] },
+    };
+    expect(errorAdvice(error('ITEM_ERROR', 'NO_AUTH_ACCOUNTS'), filters).nextStep).toMatch(
+      /account_filters\. Account subtypes this token accepts: checking, savings\.$/,
+    );
+    expect(errorAdvice(error('ITEM_ERROR', 'NO_LIABILITY_ACCOUNTS'), filters).nextStep).toMatch(
+      /accepts: credit card\.$/,
+    );
+    const fromPlaid = {
+      ...error('ITEM_ERROR', 'NO_ACCOUNTS'),
+      required_account_subtypes: ['401k', 'ira'],
+      provided_account_subtypes: ['brokerage'],
+    };
+    expect(errorAdvice(fromPlaid, filters).nextStep).toMatch(
+      /accepts: 401k, ira \(the login held: brokerage\)\.$/,
+    );
+    // Nothing to name: neither Plaid nor the token says which subtypes.
+    expect(errorAdvice(error('ITEM_ERROR', 'NO_INVESTMENT_ACCOUNTS'), {}).nextStep).not.toMatch(/subtypes/);
+    expect(errorAdvice(error('ITEM_ERROR', 'INVALID_MFA'), filters).nextStep).not.toMatch(/subtypes/);
+  });
+
   it('for a code without our words: no explanation of ours, an actor by type, Plaid’s docs', () => {
     expect(errorAdvice(error('INSTITUTION_ERROR', 'NEW_BANK_THING'))).toEqual({
       actor: 'bank',

@@ -1,5 +1,6 @@
 import { errorDocsUrl } from '../domain/error-docs';
 import { EXIT_ERROR_MEANINGS } from '../domain/exit-reasons';
+import type { LinkTokenMetadata } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Actor, Advice } from './actors';
 import { ownEntry } from '../own-entry';
@@ -147,17 +148,46 @@ const TYPE_ACTORS: Readonly<Record<string, Actor>> = {
   API_ERROR: 'plaid support',
 };
 
+type AccountFilters = NonNullable<LinkTokenMetadata['account_filters']>;
+type AccountType = 'depository' | 'credit' | 'loan' | 'investment';
+
+// Which of the token's account_filters each "no accounts" code is about.
+const MISSING_ACCOUNT_TYPES: Readonly<Record<string, readonly AccountType[]>> = {
+  NO_ACCOUNTS: ['depository', 'credit', 'loan', 'investment'],
+  NO_AUTH_ACCOUNTS: ['depository'],
+  NO_INVESTMENT_ACCOUNTS: ['investment'],
+  NO_INVESTMENT_AUTH_ACCOUNTS: ['investment'],
+  NO_LIABILITY_ACCOUNTS: ['credit', 'loan'],
+};
+
+// The account subtypes a "no accounts" error was looking for: Plaid's own list when it sends one,
+// else the token's account_filters for the kinds of account the code is about.
+function missingSubtypesNote(error: PlaidError, accountFilters: AccountFilters | undefined): string | null {
+  const types = ownEntry(MISSING_ACCOUNT_TYPES, error.error_code);
+  if (!types) return null;
+  const fromToken = types.flatMap((type) => accountFilters?.[type]?.account_subtypes ?? []);
+  const wanted = error.required_account_subtypes?.length ? error.required_account_subtypes : fromToken;
+  if (wanted.length === 0) return null;
+  const found = error.provided_account_subtypes?.length
+    ? ` (the login held: ${error.provided_account_subtypes.join(', ')})`
+    : '';
+  return `Account subtypes this token accepts: ${[...new Set(wanted)].join(', ')}${found}.`;
+}
+
 export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_STEPS);
 
 // What to do about a session's exit error: our words for the common codes; for the others the
 // explanation is null, and Plaid's own error_message and documentation speak instead.
-export function errorAdvice(error: PlaidError): Advice {
+// The token's account_filters, when known, name the account subtypes a "no accounts" error missed.
+export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters): Advice {
   const known = ownEntry(ERROR_NEXT_STEPS, error.error_code);
+  const nextStep =
+    known?.nextStep ??
+    `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`;
+  const subtypes = missingSubtypesNote(error, accountFilters);
   return {
     actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
-    nextStep:
-      known?.nextStep ??
-      `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`,
+    nextStep: subtypes ? `${nextStep} ${subtypes}` : nextStep,
     explanation: ownEntry(EXIT_ERROR_MEANINGS, error.error_code) ?? null,
     docsUrl: errorDocsUrl(error),
   };

@@ -3,5 +3,5 @@
 // answer, and the server diagnoses every kept token again in the background (store/history.ts).
 // 2: a bank outage waits for the bank, an ERROR event with no exit is the failure, exit statuses
 // read from the steps reached, "Linked, but …" (issue 28).
-// 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's.
+// 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's, naming the account subtypes.
 export const DIAGNOSIS_RULES_VERSION = 3;

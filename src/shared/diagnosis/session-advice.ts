@@ -209,7 +209,7 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
         docsUrl: null,
       };
     case 'failed': {
-      const advice = errorAdvice(facts.error!);
+      const advice = errorAdvice(facts.error!, metadata?.account_filters);
       const cause = facts.error!.error_code === 'INVALID_LINK_TOKEN' ? invalidLinkTokenCause(facts) : null;
 
       const nextStep =
