@@ -77,6 +77,26 @@ describe('errorAdvice', () => {
     expect(errorAdvice(error('ITEM_ERROR', 'INVALID_MFA'), filters).nextStep).not.toMatch(/subtypes/);
   });
 
+  it('ITEM_LOGIN_REQUIRED says why the bank wants a new sign-in when Plaid gives an error_code_reason', () => {
+    const withReason = (error_code_reason: string | null) => ({
+      ...error('ITEM_ERROR', 'ITEM_LOGIN_REQUIRED'),
+      error_code_reason,
+    });
+    expect(errorAdvice(withReason('OAUTH_CONSENT_EXPIRED')).explanation).toBe(
+      'The bank needs the user to sign in again: the consent the user gave at the bank (OAuth) expired.',
+    );
+    expect(errorAdvice(withReason('OAUTH_USER_REVOKED')).explanation).toMatch(/user revoked the app’s access/);
+    expect(errorAdvice(withReason('OAUTH_INVALID_TOKEN')).explanation).toMatch(/bank invalidated/);
+    // A reason Plaid adds later is passed on as Plaid's; none at all leaves our general words.
+    expect(errorAdvice(withReason('OAUTH_SOMETHING_NEW')).explanation).toBe(
+      `${EXIT_ERROR_MEANINGS.ITEM_LOGIN_REQUIRED} Plaid’s reason: OAUTH_SOMETHING_NEW.`,
+    );
+    expect(errorAdvice(withReason(null)).explanation).toBe(EXIT_ERROR_MEANINGS.ITEM_LOGIN_REQUIRED);
+    expect(
+      errorAdvice({ ...error('ITEM_ERROR', 'NEW_CODE'), error_code_reason: 'OAUTH_USER_REVOKED' }).explanation,
+    ).toBe('Plaid’s reason: the user revoked the app’s access at the bank (OAuth).');
+  });
+
   it('for a code without our words: no explanation of ours, an actor by type, Plaid’s docs', () => {
     expect(errorAdvice(error('INSTITUTION_ERROR', 'NEW_BANK_THING'))).toEqual({
       actor: 'bank',

@@ -174,6 +174,26 @@ function missingSubtypesNote(error: PlaidError, accountFilters: AccountFilters |
   return `Account subtypes this token accepts: ${[...new Set(wanted)].join(', ')}${found}.`;
 }
 
+// Plaid's error_code_reason (for OAuth Items' errors, mostly ITEM_LOGIN_REQUIRED): why the bank
+// stopped accepting the connection. From the PlaidError schema in Plaid's spec.
+const ERROR_CODE_REASONS: Readonly<Record<string, string>> = {
+  OAUTH_INVALID_TOKEN: 'the bank invalidated the user’s connection (OAuth)',
+  OAUTH_CONSENT_EXPIRED: 'the consent the user gave at the bank (OAuth) expired',
+  OAUTH_USER_REVOKED: 'the user revoked the app’s access at the bank (OAuth)',
+};
+
+// Our explanation, made specific by Plaid's error_code_reason when it sends one.
+function explanationWithReason(error: PlaidError): string | null {
+  const meaning = ownEntry(EXIT_ERROR_MEANINGS, error.error_code) ?? null;
+  const raw = error.error_code_reason?.trim();
+  if (!raw) return meaning;
+  const reason = ownEntry(ERROR_CODE_REASONS, raw);
+  if (reason && error.error_code === 'ITEM_LOGIN_REQUIRED') {
+    return `The bank needs the user to sign in again: ${reason}.`;
+  }
+  return `${meaning ?? ''} Plaid’s reason: ${reason ?? raw}.`.trim();
+}
+
 export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_STEPS);
 
 // What to do about a session's exit error: our words for the common codes; for the others the
@@ -188,7 +208,7 @@ export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters):
   return {
     actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
     nextStep: subtypes ? `${nextStep} ${subtypes}` : nextStep,
-    explanation: ownEntry(EXIT_ERROR_MEANINGS, error.error_code) ?? null,
+    explanation: explanationWithReason(error),
     docsUrl: errorDocsUrl(error),
   };
 }

@@ -4,4 +4,5 @@
 // 2: a bank outage waits for the bank, an ERROR event with no exit is the failure, exit statuses
 // read from the steps reached, "Linked, but …" (issue 28).
 // 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's, naming the account subtypes.
+// ITEM_LOGIN_REQUIRED's error_code_reason (consent expired, access revoked) explains it.
 export const DIAGNOSIS_RULES_VERSION = 3;
