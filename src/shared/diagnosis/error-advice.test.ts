@@ -85,7 +85,9 @@ describe('errorAdvice', () => {
     expect(errorAdvice(withReason('OAUTH_CONSENT_EXPIRED')).explanation).toBe(
       'The bank needs the user to sign in again: the consent the user gave at the bank (OAuth) expired.',
     );
-    expect(errorAdvice(withReason('OAUTH_USER_REVOKED')).explanation).toMatch(/user revoked the app’s access/);
+    expect(errorAdvice(withReason('OAUTH_USER_REVOKED')).explanation).toMatch(
+      /user revoked the app’s access/,
+    );
     expect(errorAdvice(withReason('OAUTH_INVALID_TOKEN')).explanation).toMatch(/bank invalidated/);
     // A reason Plaid adds later is passed on as Plaid's; none at all leaves our general words.
     expect(errorAdvice(withReason('OAUTH_SOMETHING_NEW')).explanation).toBe(
@@ -93,8 +95,39 @@ describe('errorAdvice', () => {
     );
     expect(errorAdvice(withReason(null)).explanation).toBe(EXIT_ERROR_MEANINGS.ITEM_LOGIN_REQUIRED);
     expect(
-      errorAdvice({ ...error('ITEM_ERROR', 'NEW_CODE'), error_code_reason: 'OAUTH_USER_REVOKED' }).explanation,
+      errorAdvice({ ...error('ITEM_ERROR', 'NEW_CODE'), error_code_reason: 'OAUTH_USER_REVOKED' })
+        .explanation,
     ).toBe('Plaid’s reason: the user revoked the app’s access at the bank (OAuth).');
+  });
+
+  it('takes Plaid’s suggested_action as the next step when Plaid sends one, keeping our actor', () => {
+    const suggesting = (error_type: string, error_code: string, suggested_action: string | null) => ({
+      ...error(error_type, error_code),
+      suggested_action,
+    });
+    expect(
+      errorAdvice(
+        suggesting('ITEM_ERROR', 'ITEM_LOGIN_REQUIRED', 'Prompt the user to re-authenticate their account.'),
+      ),
+    ).toMatchObject({
+      actor: 'integrating team',
+      nextStep: 'Plaid suggests: Prompt the user to re-authenticate their account.',
+    });
+    expect(errorAdvice(suggesting('INVALID_INPUT', 'INCORRECT_DEPOSIT_AMOUNTS', 'Retry'))).toMatchObject({
+      actor: 'end user',
+      nextStep: 'Plaid suggests: Retry.',
+    });
+    expect(errorAdvice(suggesting('INSTITUTION_ERROR', 'NEW_BANK_THING', 'Wait an hour'))).toMatchObject({
+      actor: 'bank',
+      nextStep: 'Plaid suggests: Wait an hour.',
+    });
+    // Null or blank: our own words.
+    expect(errorAdvice(suggesting('ITEM_ERROR', 'INVALID_MFA', null)).nextStep).toMatch(
+      /fresh one-time code/,
+    );
+    expect(errorAdvice(suggesting('ITEM_ERROR', 'INVALID_MFA', '  ')).nextStep).toMatch(
+      /fresh one-time code/,
+    );
   });
 
   it('for a code without our words: no explanation of ours, an actor by type, Plaid’s docs', () => {

@@ -201,9 +201,13 @@ export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_ST
 // The token's account_filters, when known, name the account subtypes a "no accounts" error missed.
 export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters): Advice {
   const known = ownEntry(ERROR_NEXT_STEPS, error.error_code);
-  const nextStep =
-    known?.nextStep ??
-    `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`;
+  // Plaid's suggested_action is about this very error, so it is the next step when sent; who acts
+  // stays ours, since Plaid does not say.
+  const suggested = error.suggested_action?.trim();
+  const nextStep = suggested
+    ? `Plaid suggests: ${/[.!?]$/.test(suggested) ? suggested : `${suggested}.`}`
+    : (known?.nextStep ??
+      `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`);
   const subtypes = missingSubtypesNote(error, accountFilters);
   return {
     actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
