@@ -89,6 +89,11 @@ describe('errorAdvice', () => {
       /user revoked the app’s access/,
     );
     expect(errorAdvice(withReason('OAUTH_INVALID_TOKEN')).explanation).toMatch(/bank invalidated/);
+    // Revoked on purpose: whether to reconnect is the user's choice, which the next step says.
+    expect(errorAdvice(withReason('OAUTH_USER_REVOKED')).nextStep).toMatch(
+      /update mode.*ask whether they want to reconnect/,
+    );
+    expect(errorAdvice(withReason('OAUTH_CONSENT_EXPIRED')).nextStep).not.toMatch(/whether they want/);
     // A reason Plaid adds later is passed on as Plaid's; none at all leaves our general words.
     expect(errorAdvice(withReason('OAUTH_SOMETHING_NEW')).explanation).toBe(
       `${EXIT_ERROR_MEANINGS.ITEM_LOGIN_REQUIRED} Plaid’s reason: OAUTH_SOMETHING_NEW.`,

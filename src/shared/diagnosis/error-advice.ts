@@ -209,9 +209,14 @@ export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters):
     : (known?.nextStep ??
       `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`);
   const subtypes = missingSubtypesNote(error, accountFilters);
+  // A revoked connection was the user's choice: reconnecting is theirs to want.
+  const revoked =
+    error.error_code_reason === 'OAUTH_USER_REVOKED'
+      ? 'The user revoked access themselves: ask whether they want to reconnect before sending them through Link again.'
+      : null;
   return {
     actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
-    nextStep: subtypes ? `${nextStep} ${subtypes}` : nextStep,
+    nextStep: [nextStep, subtypes, revoked].filter(Boolean).join(' '),
     explanation: explanationWithReason(error),
     docsUrl: errorDocsUrl(error),
   };
