@@ -105,7 +105,7 @@ describe('errorAdvice', () => {
     ).toBe('Plaid’s reason: the user revoked the app’s access at the bank (OAuth).');
   });
 
-  it('takes Plaid’s suggested_action as the next step when Plaid sends one, keeping our actor', () => {
+  it('adds Plaid’s suggested_action after our words, or gives it instead of the docs pointer for a code we do not know, keeping our actor', () => {
     const suggesting = (error_type: string, error_code: string, suggested_action: string | null) => ({
       ...error(error_type, error_code),
       suggested_action,
@@ -116,11 +116,11 @@ describe('errorAdvice', () => {
       ),
     ).toMatchObject({
       actor: 'integrating team',
-      nextStep: 'Plaid suggests: Prompt the user to re-authenticate their account.',
+      nextStep: expect.stringMatching(/update mode.* Plaid suggests: Prompt the user to re-authenticate their account\.$/),
     });
     expect(errorAdvice(suggesting('INVALID_INPUT', 'INCORRECT_DEPOSIT_AMOUNTS', 'Retry'))).toMatchObject({
       actor: 'end user',
-      nextStep: 'Plaid suggests: Retry.',
+      nextStep: expect.stringMatching(/ Plaid suggests: Retry\.$/),
     });
     expect(errorAdvice(suggesting('INSTITUTION_ERROR', 'NEW_BANK_THING', 'Wait an hour'))).toMatchObject({
       actor: 'bank',

@@ -201,13 +201,15 @@ export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_ST
 // The token's account_filters, when known, name the account subtypes a "no accounts" error missed.
 export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters): Advice {
   const known = ownEntry(ERROR_NEXT_STEPS, error.error_code);
-  // Plaid's suggested_action is about this very error, so it is the next step when sent; who acts
-  // stays ours, since Plaid does not say.
+  // Plaid's suggested_action is about this very error: it follows our own words for the code (which
+  // name what to do in the integration, e.g. update mode), or replaces the generic pointer to Plaid's
+  // docs for a code we have no words for. Who acts stays ours, since Plaid does not say.
   const suggested = error.suggested_action?.trim();
-  const nextStep = suggested
-    ? `Plaid suggests: ${/[.!?]$/.test(suggested) ? suggested : `${suggested}.`}`
-    : (known?.nextStep ??
-      `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`);
+  const plaidSuggests = suggested && `Plaid suggests: ${/[.!?]$/.test(suggested) ? suggested : `${suggested}.`}`;
+  const nextStep = known
+    ? [known.nextStep, plaidSuggests].filter(Boolean).join(' ')
+    : plaidSuggests ||
+      `Read Plaid’s page for ${error.error_code}; if it does not explain the case, contact Plaid support with the error’s request ID.`;
   const subtypes = missingSubtypesNote(error, accountFilters);
   // A revoked connection was the user's choice: reconnecting is theirs to want.
   const revoked =
