@@ -31,6 +31,39 @@ async function runEveryFixture(page: Page): Promise<Locator> {
   return batch;
 }
 
+// What makes a card unreadable, one line each: a word split over two lines, a cell whose text
+// overflows it, a token under its verdict badge.
+async function unreadableCardText(batch: Locator): Promise<string[]> {
+  return rows(batch).evaluateAll((cards) => {
+    const problems: string[] = [];
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const card of cards) {
+      const cells = [...card.querySelectorAll('td')];
+      for (const cell of cells) {
+        if (cell.scrollWidth > cell.clientWidth) problems.push(`clipped: ${cell.textContent}`);
+        // The token is a long string without spaces, meant to wrap anywhere; its label is cut.
+        if (cell.querySelector('button')) continue;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (const word of text.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, word.index);
+            range.setEnd(node, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) problems.push(`broken: ${word[0]}`);
+          }
+        }
+      }
+      const token = card.querySelector('td button')?.getBoundingClientRect();
+      const badge = cells[1]?.firstElementChild?.getBoundingClientRect();
+      if (token && badge && overlaps(token, badge)) problems.push(`token under badge: ${card.textContent}`);
+    }
+    return problems;
+  });
+}
+
 function rows(batch: Locator): Locator {
   return batch.getByRole('table').locator('tbody tr');
 }
@@ -159,6 +192,10 @@ test.describe('dark mode', () => {
     // Rows are cards: each value labelled, no column headers to scroll sideways for.
     await expect(batch.getByRole('columnheader', { name: /Verdict/ })).toBeHidden();
     await expect(batch.getByLabel('Sort by')).toBeVisible();
+    // Each card is readable: no word of a value broken across lines (a value squeezed into a
+    // sliver of the card broke codes and names letter by letter), no text cut off, and the token
+    // clear of its verdict.
+    expect(await unreadableCardText(batch)).toEqual([]);
 
     const success = scenarioToken('success');
     await batch.getByRole('button', { name: `Show details for ${success}` }).click();

@@ -32,6 +32,9 @@ type BatchInputProps = {
   onStart: (request: BatchRequest) => void;
   running: boolean;
   allowCredentials: boolean;
+  // The server has no Plaid credentials of its own: the section starts open, saying so. Otherwise
+  // it starts closed, so that the run button stays in view.
+  credentialsNeeded: boolean;
   // In simulator mode the fixture tokens can be filled in with one click, for demos and QA.
   simulatorMode: boolean;
   // The server's RATE_LIMIT_PER_MINUTE, when known: the batch says how long it will take.
@@ -45,6 +48,7 @@ export function BatchInput({
   onStart,
   running,
   allowCredentials,
+  credentialsNeeded,
   simulatorMode,
   rateLimitPerMinute,
 }: BatchInputProps) {
@@ -171,18 +175,21 @@ export function BatchInput({
         {!tooLong && <ExtractionSummary extraction={extraction} reading={reading} id={`${id}-summary`} />}
 
         {allowCredentials && (
-          <fieldset className={formStyles.fieldset}>
-            <legend>
-              Credentials <span className={textStyles.muted}>(optional)</span>
-            </legend>
-            <p className={textStyles.hint}>Used for every token in this batch; never stored.</p>
-            <CredentialInputs
-              clientId={register('client_id')}
-              secret={register('secret')}
-              clientIdError={errors.client_id?.message}
-              secretError={errors.secret?.message}
-            />
-          </fieldset>
+          <details className={styles.credentials} open={credentialsNeeded}>
+            <summary>
+              Credentials{' '}
+              <span className={textStyles.muted}>{credentialsNeeded ? '(needed)' : '(optional)'}</span>
+            </summary>
+            <fieldset className={formStyles.fieldset} aria-label="Credentials">
+              <p className={textStyles.hint}>Used for every token in this batch; never stored.</p>
+              <CredentialInputs
+                clientId={register('client_id')}
+                secret={register('secret')}
+                clientIdError={errors.client_id?.message}
+                secretError={errors.secret?.message}
+              />
+            </fieldset>
+          </details>
         )}
 
         <div className={styles.submit}>

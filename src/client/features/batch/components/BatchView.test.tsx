@@ -1,9 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatInZone, formatTimeOfDay } from '../../../../shared/domain/format-time';
+import type { ServerInfo } from '../../../../shared/api-types';
 import { MAX_LISTED_IGNORED_LINES } from '../../../../shared/extract-tokens';
 import { server } from '../../../test/msw-server';
 import {
@@ -177,7 +178,8 @@ describe('BatchView', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No link tokens found.');
 
     await user.type(screen.getByLabelText(/Tokens, or any text/), ACTIVE);
-    const credentials = await screen.findByRole('group', { name: 'Credentials (optional)' });
+    await user.click(await screen.findByText('Credentials'));
+    const credentials = screen.getByRole('group', { name: 'Credentials' });
     expect(credentials).toHaveTextContent('Used for every token in this batch; never stored.');
     await user.type(within(credentials).getByLabelText('Client ID'), 'my-client');
     await user.click(screen.getByRole('button', { name: 'Look up 1 token' }));
@@ -282,8 +284,48 @@ describe('BatchView', () => {
     expect(await screen.findByRole('button', { name: 'Look up 2 tokens' })).toBeVisible();
   });
 
+  // Open, they push the run button below the fold; so they start closed unless the batch cannot
+  // run without them.
+  it.each<[string, ServerInfo, boolean, string]>([
+    ['the simulator', BATCH_SERVER_INFO, false, 'Credentials (optional)'],
+    [
+      'a server with sandbox credentials',
+      { ...BATCH_SERVER_INFO, mode: 'plaid', serverCredentials: ['sandbox'] },
+      false,
+      'Credentials (optional)',
+    ],
+    [
+      'a server with no credentials',
+      { ...BATCH_SERVER_INFO, mode: 'plaid', serverCredentials: [] },
+      true,
+      'Credentials (needed)',
+    ],
+  ])(
+    'with %s, the credentials start open only if the server has none',
+    async (_server, info, open, summary) => {
+      server.use(configHandler(info));
+      renderBatch();
+      const clientId = await screen.findByLabelText('Client ID');
+      await waitFor(() =>
+        expect(screen.getByText('Credentials').closest('summary')).toHaveTextContent(summary),
+      );
+      if (open) expect(clientId).toBeVisible();
+      else expect(clientId).not.toBeVisible();
+    },
+  );
+
+  it('masks a public token in the list of ignored lines, as the ticket does', async () => {
+    const user = renderBatch();
+    await user.click(screen.getByLabelText(/Tokens, or any text/));
+    await user.paste(`${ACTIVE}\nonSuccess public-sandbox-b0e2c4ee-a763-4df5-bfe9-46a46bce993d`);
+    await user.click(await screen.findByText('1 line without a link token ignored'));
+    expect(screen.getByText('onSuccess public-sandbox-••••••')).toBeVisible();
+    expect(document.body).not.toHaveTextContent('b0e2c4ee');
+  });
+
   it('sends the shared credentials with every lookup', async () => {
     const user = renderBatch();
+    await user.click(await screen.findByText('Credentials'));
     await user.type(await screen.findByLabelText('Client ID'), 'my-client');
     await user.type(screen.getByLabelText('Secret'), 'my-secret');
     await pasteAndRun(user, `${ACTIVE} ${EXPIRED}`);

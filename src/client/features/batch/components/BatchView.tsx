@@ -200,6 +200,7 @@ export function BatchView({
           onStart={onStart}
           running={state.phase === 'running'}
           allowCredentials={serverInfo?.allowRequestCredentials ?? false}
+          credentialsNeeded={serverInfo?.mode === 'plaid' && serverInfo.serverCredentials.length === 0}
           simulatorMode={serverInfo?.mode === 'simulator'}
           rateLimitPerMinute={serverInfo?.rateLimitPerMinute ?? null}
         />

@@ -21,10 +21,12 @@ export const ROW_VERDICT_LABELS: Readonly<Record<RowVerdict, string>> = {
   cancelled: 'Cancelled',
 };
 
-// A failed lookup has the error panel's tone, so the row, the bar and the details agree.
+// A failed lookup has the error panel's tone, so the row, the bar and the details agree. A token
+// not looked up yet is grey, as one never opened: nothing is known of it. The blue of "pending"
+// tones means a Link session under way ("In progress"), which a pending row is not.
 export const ROW_VERDICT_TONES: Readonly<Record<RowVerdict, StatusTone>> = {
   ...VERDICT_TONES,
   'lookup failed': LOOKUP_FAILED.tone,
-  pending: 'pending',
+  pending: 'neutral',
   cancelled: 'neutral',
 };
