@@ -5,5 +5,5 @@
 // read from the steps reached, "Linked, but …" (issue 28).
 // 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's, naming the account subtypes.
 // ITEM_LOGIN_REQUIRED's error_code_reason (consent expired, access revoked) explains it.
-// Plaid's suggested_action, when sent, is the next step.
+// Plaid's suggested_action, when sent, follows our next step (or replaces the docs pointer).
 export const DIAGNOSIS_RULES_VERSION = 3;
