@@ -4,9 +4,10 @@ import { z } from 'zod';
 // endpoints made for them, without a user's sign-in. A key opens only what its scopes name:
 // - recordings:write: register link tokens for the recorder to follow;
 // - recordings:read: read what the key's own registrations recorded;
-// - mcp: the MCP endpoint.
+// - mcp: the MCP endpoint;
+// - checks:run: POST /api/checks (a QA suite asserting on a token against a QA profile).
 // Nothing else: no lookups, no History, no deletion; those need a signed-in user.
-export const API_KEY_SCOPES = ['recordings:write', 'recordings:read', 'mcp'] as const;
+export const API_KEY_SCOPES = ['recordings:write', 'recordings:read', 'mcp', 'checks:run'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const API_KEY_NAME_MAX_CHARS = 100;

@@ -24,4 +24,5 @@ export const SCOPE_DESCRIPTIONS: Record<ApiKeyScope, string> = {
   'recordings:write': 'Register link tokens for the recorder to follow',
   'recordings:read': 'Read what its own registered tokens recorded',
   mcp: 'Use the MCP endpoint',
+  'checks:run': 'Check a link token against a QA profile (POST /api/checks)',
 };
