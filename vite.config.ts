@@ -23,6 +23,9 @@ export default defineConfig({
     proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? '3000'}` },
   },
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on a 2-core CI machine,
+    // where much of the suite waits on PostgreSQL, Redis and child processes rather than the CPU.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
