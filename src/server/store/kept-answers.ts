@@ -178,6 +178,8 @@ export async function readKept(
 export type KeptForLookup = {
   answerHash: string;
   hasSessions: boolean;
+  // The kept sessions' size as text (what holding this read in memory costs).
+  sessionChars: number;
   sessionsExcept(answered: ReadonlySet<string>): KeptSession[];
 };
 
@@ -209,6 +211,7 @@ export async function readForLookup(
   return {
     answerHash: first.last_answer_hash,
     hasSessions: first.session !== null,
+    sessionChars: rows.reduce((chars, row) => chars + (row.session?.length ?? 0), 0),
     sessionsExcept: (answered) =>
       rows.flatMap((row) => {
         // A token without sessions is one row of nulls (the left join).

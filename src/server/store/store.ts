@@ -24,6 +24,7 @@ import {
   type StoredHistoryPage,
   type StoredHistoryRow,
 } from './history';
+import { lookupCache } from './lookup-cache';
 import { openDatabase, type StoreLocation } from './open-database';
 import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
@@ -96,6 +97,23 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   const queue: PlaidAnswerSeen[] = [];
   let queuedBytes = 0;
   let draining: Promise<void> | undefined;
+  const cache = kind === 'pglite' ? lookupCache() : undefined;
+
+  // Every write to kept tokens goes through here: the lookup cache forgets them before the write
+  // (so a read in flight is not remembered) and after it (so nothing read meanwhile is). Tokens
+  // undefined: all of them (the purge).
+  async function writingKept<T>(
+    linkTokens: readonly string[] | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const forget = () => (linkTokens ? cache?.forget(linkTokens) : cache?.forgetAll());
+    forget();
+    try {
+      return await work();
+    } finally {
+      forget();
+    }
+  }
 
   // Every database call goes through here: a failure is counted, logged and marks the store
   // degraded until the next call that succeeds.
@@ -122,15 +140,17 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     // Only answers the inspector can show are kept; the lookup itself reported any other.
     if (!parsed.success) return;
     const result = await attempt('keep', () =>
-      keepAnswer(db, {
-        linkToken: seen.linkToken,
-        environment: seen.environment,
-        answer: maskPublicTokens(parsed.data) as typeof parsed.data,
-        source: seen.source,
-        seenAt: new Date(),
-        seenBy: seen.seenBy,
-        answerHash: hash,
-      }),
+      writingKept([seen.linkToken], () =>
+        keepAnswer(db, {
+          linkToken: seen.linkToken,
+          environment: seen.environment,
+          answer: maskPublicTokens(parsed.data) as typeof parsed.data,
+          source: seen.source,
+          seenAt: new Date(),
+          seenBy: seen.seenBy,
+          answerHash: hash,
+        }),
+      ),
     );
     instruments.answers.inc({ result });
     // History's verdict of the new answer; if this fails, the background diagnosis retries it.
@@ -152,7 +172,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
 
   const purge = () =>
     attempt('purge', async () => {
-      const purged = await purgeBefore(db, new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000));
+      const before = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
+      const purged = await writingKept(undefined, () => purgeBefore(db, before));
       if (purged > 0)
         logger.info(
           { audit: 'store.purge', tokens: purged },
@@ -206,8 +227,13 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       return true;
     },
     read: (linkToken) => attempt('read', () => readKept(db, linkToken, logger)),
-    readForLookup: (linkToken) => attempt('read', () => readForLookup(db, linkToken, logger)),
-    remove: (linkTokens) => attempt('delete', () => deleteTokens(db, linkTokens)),
+    readForLookup(linkToken) {
+      // A remembered read asks nothing of the database, so it says nothing of the store's health.
+      const readStore = () => attempt('read', () => readForLookup(db, linkToken, logger));
+      return cache ? cache.read(linkToken, readStore) : readStore();
+    },
+    remove: (linkTokens) =>
+      attempt('delete', () => writingKept(linkTokens, () => deleteTokens(db, linkTokens))),
     purge,
     history: (request) => attempt('history', () => historyPage(db, request)),
     historyRows: (filter, limit) => attempt('history', () => historyRows(db, filter, limit)),
@@ -220,7 +246,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     tokenEnvironment: (linkToken) => attempt('read', () => tokenEnvironment(db, linkToken)),
     keepWebhookSession: (entry) =>
       attempt('keep', async () => {
-        const kept = await keepWebhookSession(db, entry);
+        const kept = await writingKept([entry.linkToken], () => keepWebhookSession(db, entry));
         // History's verdict now includes the webhook's session (a failed diagnosis is retried by
         // the background diagnosis, so it does not fail the webhook).
         if (kept.result === 'kept')

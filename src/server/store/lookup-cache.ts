@@ -1,0 +1,62 @@
+import type { KeptForLookup } from './kept-answers';
+
+// What lookups read from an embedded store, remembered until the store writes that token.
+// Only for PGlite: one server process owns its DATA_DIR (data-dir-lock.ts), so every write to the
+// kept tables goes through this process's Store, which tells the cache. With PostgreSQL another
+// instance may write at any time, and the store is read every lookup.
+//
+// A lookup then costs no query when the token is unknown or its kept answer is unchanged, which is
+// every repeated lookup: the store's cost per lookup (docs/benchmarks.md) was one query.
+
+export type LookupCache = {
+  // Reads through the cache: a read that a write overtook is returned but not remembered.
+  read(
+    linkToken: string,
+    readStore: () => Promise<KeptForLookup | undefined>,
+  ): Promise<KeptForLookup | undefined>;
+  // Before and after every write to a token's kept data.
+  forget(linkTokens: readonly string[]): void;
+  forgetAll(): void;
+};
+
+// Enough for the tokens a team looks up in a day; the least recently used go first.
+const MAX_ENTRIES = 5_000;
+// A token with many large sessions is read again each time rather than held in memory.
+const MAX_ENTRY_CHARS = 64 * 1024;
+
+export function lookupCache(maxEntries = MAX_ENTRIES): LookupCache {
+  const entries = new Map<string, KeptForLookup | null>();
+  // Counts writes: a read that started before a write may hold what the write replaced.
+  let writes = 0;
+
+  function remember(linkToken: string, kept: KeptForLookup | null): void {
+    entries.delete(linkToken);
+    entries.set(linkToken, kept);
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  }
+
+  return {
+    async read(linkToken, readStore) {
+      // null: remembered as not held by the store.
+      const remembered = entries.get(linkToken);
+      if (remembered !== undefined) {
+        // Map keeps insertion order: moving a hit to the end keeps the oldest entry first.
+        remember(linkToken, remembered);
+        return remembered ?? undefined;
+      }
+      const writesBefore = writes;
+      const kept = await readStore();
+      if (writes === writesBefore && (kept?.sessionChars ?? 0) <= MAX_ENTRY_CHARS)
+        remember(linkToken, kept ?? null);
+      return kept;
+    },
+    forget(linkTokens) {
+      writes += 1;
+      for (const linkToken of linkTokens) entries.delete(linkToken);
+    },
+    forgetAll() {
+      writes += 1;
+      entries.clear();
+    },
+  };
+}
