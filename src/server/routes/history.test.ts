@@ -106,6 +106,9 @@ describe('GET /api/history', () => {
         filter: expect.objectContaining({ verdict: ['failed', 'abandoned'] }),
       }),
     );
+    // The audit names the filter only, not the page's size.
+    const audit = app.logs.lines().find((line) => line.audit === 'history.read');
+    expect(Object.keys(audit?.filter ?? {})).not.toContain('limit');
   });
 
   it('pages with `next` and refuses a cursor it did not give', async () => {

@@ -5,6 +5,7 @@ import { csvLines } from '../../shared/domain/csv';
 import {
   HISTORY_EXPORT_MAX_ROWS,
   HistoryExportRequestSchema,
+  HistoryFilterSchema,
   HistoryPageRequestSchema,
   type HistoryFilter,
   type HistoryPage,
@@ -46,31 +47,9 @@ function parseQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.infer<
   return { ok: false, message: `${issue.path.join('.') || 'query'}: ${issue.message}` };
 }
 
+// The filter alone (no paging, no format), for the audit log and the export's query.
 function filterOf(request: HistoryFilter): HistoryFilter {
-  const {
-    link_token,
-    link_session_id,
-    request_id,
-    verdict,
-    error_code,
-    institution,
-    exit_status,
-    source,
-    from,
-    to,
-  } = request;
-  return {
-    link_token,
-    link_session_id,
-    request_id,
-    verdict,
-    error_code,
-    institution,
-    exit_status,
-    source,
-    from,
-    to,
-  };
+  return HistoryFilterSchema.parse(request);
 }
 
 export function historyRoutes(config: Config, store: Store | undefined) {
