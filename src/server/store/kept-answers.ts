@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { mergeSession } from '../../shared/kept/merge-sessions';
 import type { PlaidEnvironment } from '../../shared/link-token';
@@ -42,23 +42,7 @@ export type KeptToken = {
 export async function keepAnswer(db: Kysely<Database>, entry: AnswerToKeep): Promise<'kept' | 'unchanged'> {
   const hash = entry.answerHash;
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('kept_tokens')
-      .values({
-        link_token: entry.linkToken,
-        environment: entry.environment,
-        first_seen_at: entry.seenAt,
-        last_seen_at: entry.seenAt,
-        last_answer_hash: '',
-      })
-      .onConflict((conflict) => conflict.column('link_token').doNothing())
-      .execute();
-    const token = await trx
-      .selectFrom('kept_tokens')
-      .select('last_answer_hash')
-      .where('link_token', '=', entry.linkToken)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const token = await lockTokenRow(trx, entry);
     if (token.last_answer_hash === hash) return 'unchanged';
 
     await trx
@@ -80,6 +64,32 @@ export async function keepAnswer(db: Kysely<Database>, entry: AnswerToKeep): Pro
       .execute();
     return 'kept';
   });
+}
+
+// Creates the token's row if it is new (with no answer kept yet: the next answer is always kept)
+// and locks it for the transaction, so lookups, the recorder and webhooks for one token take turns,
+// on one instance or several.
+export async function lockTokenRow(
+  trx: Transaction<Database>,
+  token: { linkToken: string; environment: PlaidEnvironment; seenAt: Date },
+): Promise<{ last_answer_hash: string; environment: string }> {
+  await trx
+    .insertInto('kept_tokens')
+    .values({
+      link_token: token.linkToken,
+      environment: token.environment,
+      first_seen_at: token.seenAt,
+      last_seen_at: token.seenAt,
+      last_answer_hash: '',
+    })
+    .onConflict((conflict) => conflict.column('link_token').doNothing())
+    .execute();
+  return trx
+    .selectFrom('kept_tokens')
+    .select(['last_answer_hash', 'environment'])
+    .where('link_token', '=', token.linkToken)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 async function keepSessions(db: Kysely<Database>, entry: AnswerToKeep): Promise<void> {

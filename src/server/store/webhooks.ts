@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { mergeSession } from '../../shared/kept/merge-sessions';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkSessionSchema, type LinkSession } from '../../shared/schemas/link-token-get-response';
+import { lockTokenRow } from './kept-answers';
 import type { Database } from './schema';
 
 // The store's queries for Plaid's webhooks (routes/plaid-webhook.ts). A webhook's copy of a session
@@ -35,8 +36,7 @@ export async function tokenEnvironment(
   return row?.environment as PlaidEnvironment | undefined;
 }
 
-// The token's row is locked first, as keepAnswer does, so webhooks and lookups for one token take
-// turns. What the store already holds wins over the webhook's copy, field by field, and the
+// The token's row is locked first (lockTokenRow). What the store already holds wins over the webhook's copy, field by field, and the
 // webhook fills in what it lacks (events are combined by event_id): a webhook sent again, or one
 // arriving after a lookup saw more, changes nothing.
 export async function keepWebhookSession(
@@ -44,24 +44,7 @@ export async function keepWebhookSession(
   entry: WebhookSessionToKeep,
 ): Promise<WebhookKeepResult> {
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('kept_tokens')
-      .values({
-        link_token: entry.linkToken,
-        environment: entry.environment,
-        first_seen_at: entry.seenAt,
-        last_seen_at: entry.seenAt,
-        // No answer kept yet: the first lookup's answer is always kept.
-        last_answer_hash: '',
-      })
-      .onConflict((conflict) => conflict.column('link_token').doNothing())
-      .execute();
-    const token = await trx
-      .selectFrom('kept_tokens')
-      .select('environment')
-      .where('link_token', '=', entry.linkToken)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const token = await lockTokenRow(trx, entry);
     if (token.environment !== entry.environment) {
       return { result: 'other environment', environment: token.environment as PlaidEnvironment };
     }
