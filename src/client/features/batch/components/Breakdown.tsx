@@ -44,8 +44,7 @@ export function Breakdown({
   const failures = useMemo(() => failuresByBank(rows), [rows]);
   const lookupCodes = useMemo(() => lookupErrorCodes(rows), [rows]);
   const selectedBanks = counts.institution.filter((entry) => entry.selected).map((entry) => entry.value);
-  const codeTone = (value: string) =>
-    ROW_VERDICT_TONES[lookupCodes.has(value) ? 'lookup failed' : 'failed'];
+  const codeTone = (value: string) => ROW_VERDICT_TONES[lookupCodes.has(value) ? 'lookup failed' : 'failed'];
   const groups: FacetGroupCounts[] = FACETS.map((facet) => ({
     id: facet,
     label: FACET_LABELS[facet],

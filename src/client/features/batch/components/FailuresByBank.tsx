@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { Button } from '../../../components/Button';
 import { StatusBadge } from '../../../components/StatusBadge';
 import text from '../../../components/text.module.css';
+import type { ValueCount } from '../../../../shared/diagnosis/breakdown-rules';
 import { INSTITUTION_HEALTH_MESSAGES } from '../../../../shared/domain/institution-health';
 import type { BankTarget } from '../lib/bank-targets';
 import type { FailuresByBank as Failures } from '../lib/failures-by-bank';
@@ -16,6 +17,20 @@ export type BanksHealth = { targets: ReadonlyMap<string, BankTarget>; ask: boole
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+// "INSTITUTION_DOWN 2, INVALID_CREDENTIALS 1": most frequent first.
+function CodeCounts({ codes }: { codes: readonly ValueCount[] }) {
+  return (
+    <span className={styles.codes}>
+      {codes.map(({ value, count }, index) => (
+        <Fragment key={value}>
+          {index > 0 && ', '}
+          <code>{value}</code> {count}
+        </Fragment>
+      ))}
+    </span>
+  );
 }
 
 // Under the banks: why some show no health.
@@ -70,15 +85,7 @@ export function FailuresByBank({
                   <StatusBadge tone={ROW_VERDICT_TONES.failed}>{ROW_VERDICT_LABELS.failed}</StatusBadge>{' '}
                   <strong>{bank.failed}</strong> of {plural(bank.total, 'token', 'tokens')}
                 </span>
-                {bank.top_error_codes.length > 0 && (
-                  <span className={styles.codes}>
-                    {bank.top_error_codes.map(({ value, count }) => (
-                      <code key={value}>
-                        {value} {count}
-                      </code>
-                    ))}
-                  </span>
-                )}
+                {bank.top_error_codes.length > 0 && <CodeCounts codes={bank.top_error_codes} />}
                 {/* Health is asked in Production only (Plaid reports none in Sandbox). */}
                 {target?.scope.environment === 'production' && <BankHealth target={target} />}
               </li>
@@ -100,18 +107,14 @@ export function FailuresByBank({
       <HealthNote names={banks.map((bank) => bank.institution)} health={health} />
       {lookupFailed.tokens > 0 && (
         <p className={styles.lookups}>
-          <StatusBadge tone={ROW_VERDICT_TONES['lookup failed']}>{ROW_VERDICT_LABELS['lookup failed']}</StatusBadge>{' '}
+          <StatusBadge tone={ROW_VERDICT_TONES['lookup failed']}>
+            {ROW_VERDICT_LABELS['lookup failed']}
+          </StatusBadge>{' '}
           <span>
-            <strong>{lookupFailed.tokens}</strong>{' '}
-            {lookupFailed.tokens === 1 ? 'token' : 'tokens'} we could not read, so no bank is known:
+            <strong>{lookupFailed.tokens}</strong> {lookupFailed.tokens === 1 ? 'token' : 'tokens'} we could
+            not read, so no bank is known:
           </span>{' '}
-          <span className={styles.codes}>
-            {lookupFailed.codes.map(({ value, count }) => (
-              <code key={value}>
-                {value} {count}
-              </code>
-            ))}
-          </span>
+          <CodeCounts codes={lookupFailed.codes} />
         </p>
       )}
     </section>
