@@ -389,4 +389,22 @@ describe('exports and the ticket summary', () => {
     expect(summary).toContain('### Top error codes\n- **INSTITUTION\\_DOWN:** 2\n');
     expect(summary).toContain('### Top institutions\n- **Houndstooth Bank:** 2\n- **Tartan Bank:** 2');
   });
+
+  it('summarises only the rows shown when a filter is on, and says which filter', async () => {
+    const user = await runAll();
+    await user.click(screen.getByRole('button', { name: 'INSTITUTION_DOWN 2' }));
+    await user.type(screen.getByLabelText('Filter rows'), 'tartan');
+    await user.click(screen.getByRole('button', { name: /^Copy summary for a ticket/ }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^Copy summary for a ticket/ })).toHaveTextContent('Copied'),
+    );
+    const summary = await navigator.clipboard.readText();
+    expect(summary).toMatch(
+      /^### Link token batch: 1 of 6 tokens, filtered\n- \*\*Filter:\*\* Error code: INSTITUTION\\_DOWN; text "tartan"\n/,
+    );
+    expect(summary).toContain('### Verdicts\n- **Failed:** 1 (100%)\n\n');
+    expect(summary).toContain('### Top institutions\n- **Tartan Bank:** 1');
+    expect(summary).not.toContain('Houndstooth');
+  });
 });

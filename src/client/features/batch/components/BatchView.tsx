@@ -236,7 +236,7 @@ export function BatchView({
           <BatchToolbar
             entries={state.entries}
             visibleRows={visibleRows}
-            text={filter.text}
+            filter={filter}
             onTextChange={(value) => setFilter({ ...filter, text: value })}
           />
 
