@@ -5,6 +5,7 @@ import {
   type ValueCount,
 } from '../../../../shared/diagnosis/breakdown-rules';
 import { breakdownFacts, type BatchRow } from './batch-row';
+import { lookupErrorCode } from './failure-kind';
 
 // "What failed, how often, at which bank", by the rules History ranks its banks by
 // (shared/diagnosis/breakdown-rules.ts): the banks where Link sessions failed, most failures first
@@ -30,7 +31,8 @@ export function failuresByBank(rows: readonly BatchRow[]): FailuresByBank {
   for (const row of rows) {
     if (row.verdict !== 'lookup failed') continue;
     lookupFailed += 1;
-    if (row.errorCode !== null) codes.set(row.errorCode, (codes.get(row.errorCode) ?? 0) + 1);
+    const code = lookupErrorCode(row);
+    if (code !== null) codes.set(code, (codes.get(code) ?? 0) + 1);
   }
   return {
     banks,
@@ -42,7 +44,5 @@ export function failuresByBank(rows: readonly BatchRow[]): FailuresByBank {
 
 // The error codes of failed lookups: our own (the token could not be read), never Link's.
 export function lookupErrorCodes(rows: readonly BatchRow[]): Set<string> {
-  return new Set(
-    rows.flatMap((row) => (row.verdict === 'lookup failed' && row.errorCode !== null ? [row.errorCode] : [])),
-  );
+  return new Set(rows.map(lookupErrorCode).filter((code) => code !== null));
 }
