@@ -350,12 +350,12 @@ describe('exports and the ticket summary', () => {
     expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(
-      /^link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,institution_id,step_reached,/,
+      /^link_token,environment,verdict,summary,who_acts_next,next_step,error_code,lookup_error_code,exit_status,institution,institution_id,step_reached,/,
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(
       new RegExp(
-        `^${BAD_CREDENTIALS_TARTAN},sandbox,Failed,.*,The end user,.*,INVALID_CREDENTIALS,requires_credentials,Tartan Bank,ins_109511,Bank credentials,`,
+        `^${BAD_CREDENTIALS_TARTAN},sandbox,Failed,.*,The end user,.*,INVALID_CREDENTIALS,,requires_credentials,Tartan Bank,ins_109511,Bank credentials,`,
       ),
     );
     const exported = JSON.parse(json);
