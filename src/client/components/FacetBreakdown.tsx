@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
+import type { StatusTone } from '../../shared/domain/status-tone';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { Button } from './Button';
 import styles from './FacetBreakdown.module.css';
@@ -17,10 +18,14 @@ export type FacetGroupCounts = {
   counts: readonly FacetCount[];
   // Verdicts: all of them shown, each with its tone, under the proportional bar.
   verdicts?: VerdictLook;
+  // Another group's values in tones of their own (error codes: Link's or the lookup's).
+  tone?: (value: string) => StatusTone;
   // Shown beside a value (an institution's health), on a line of its own; null for none.
   beside?: (value: string) => ReactNode;
   // Under the group, about the values shown (why some show no health).
   note?: (shown: readonly FacetCount[]) => ReactNode;
+  // Right after the group, before the next one (what the verdicts lead to).
+  after?: ReactNode;
 };
 
 // Past this many values a group shows its largest ones and a button for the rest; fewer on a phone,
@@ -57,16 +62,12 @@ function FacetGroup({
           <ul className={styles.buttons}>
             {shown.map(({ value, count, selected }) => {
               const beside = group.beside?.(value) ?? null;
+              const tone = verdicts ? verdicts.tone(value) : group.tone?.(value);
               return (
                 <li key={value} className={beside ? styles.bank : undefined}>
                   {/* Named by its value and count, e.g. "INSTITUTION_DOWN 12". */}
                   <Button size="small" aria-pressed={selected} onClick={() => onToggle(group.id, value)}>
-                    {verdicts && (
-                      <span
-                        className={`${styles.swatch} ${toneClass(verdicts.tone(value))}`}
-                        aria-hidden="true"
-                      />
-                    )}
+                    {tone && <span className={`${styles.swatch} ${toneClass(tone)}`} aria-hidden="true" />}
                     {verdicts ? verdicts.label(value) : value} <span className={styles.count}>{count}</span>
                   </Button>
                   {beside}
@@ -117,7 +118,10 @@ export function FacetBreakdown({
         </Button>
       </div>
       {groups.map((group) => (
-        <FacetGroup key={group.id} group={group} onToggle={onToggle} />
+        <Fragment key={group.id}>
+          <FacetGroup group={group} onToggle={onToggle} />
+          {group.after}
+        </Fragment>
       ))}
     </section>
   );

@@ -23,7 +23,8 @@ describe('diagnoseLookupError', () => {
     const diagnosis = diagnoseLookupError(plaid('INVALID_INPUT', 'INVALID_LINK_TOKEN'), 400);
     expect(diagnosis).toMatchObject({
       verdict: 'lookup failed',
-      tone: 'failure',
+      // Our lookup failed, not the user's session: not a failed session's red.
+      tone: 'fault',
       headline:
         'INVALID_LINK_TOKEN: Plaid does not know this link token (wrong environment, mistyped, or too old).',
       actor: 'inspector user',

@@ -1,6 +1,6 @@
 import { errorDocsUrl } from '../domain/error-docs';
 import { errorSource, errorTitle, type ErrorSource } from '../domain/error-title';
-import type { StatusTone } from '../domain/status-tone';
+import { LOOKUP_FAILED, type StatusTone } from '../domain/status-tone';
 import type { ClientErrorCode } from '../schemas/client-error';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { ProxyErrorCode } from '../schemas/proxy-error';
@@ -294,7 +294,7 @@ export function diagnoseLookupError(
   const retryable = advice.retryable ?? false;
   return {
     verdict: 'lookup failed',
-    tone: retryable ? 'warning' : 'failure',
+    tone: retryable ? 'warning' : LOOKUP_FAILED.tone,
     headline: `${error.error_code}: ${errorTitle(error)}.`,
     actor: advice.actor,
     nextStep:

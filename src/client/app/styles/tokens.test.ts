@@ -53,7 +53,7 @@ describe('design tokens', () => {
   it('give every status tone a text, background and border colour in light and dark mode', () => {
     const tokens = readFileSync(TOKENS_FILE, 'utf8');
     const [light, dark] = tokens.split('@media (prefers-color-scheme: dark)');
-    for (const tone of ['success', 'failure', 'warning', 'pending', 'neutral']) {
+    for (const tone of ['success', 'failure', 'fault', 'warning', 'pending', 'neutral']) {
       for (const part of ['fg', 'bg', 'border']) {
         expect(light, `light --status-${tone}-${part}`).toContain(`--status-${tone}-${part}:`);
         expect(dark, `dark --status-${tone}-${part}`).toContain(`--status-${tone}-${part}:`);

@@ -2,19 +2,13 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../../test/msw-server';
-import {
-  failedSession,
-  linkedSession,
-  linkTokenBody,
-  plaidErrorBody,
-  requestedToken,
-} from '../../../test/batch-answers';
+import { failedSession, linkTokenBody, plaidErrorBody, requestedToken } from '../../../test/batch-answers';
 import { configHandler, pasteAndRun, renderBatch } from '../../../test/render-batch';
 import { API_PATHS } from '../../../../shared/api-paths';
 import { incident, makeInstitution, productStatus } from '../../../../shared/test/institutions';
 
-// Each institution group of a finished batch shows its bank's health beside its count: one request
-// per bank, Production only, never while the batch runs.
+// Each bank in "Failures by bank" of a finished batch shows its health: one request per bank,
+// Production only, never while the batch runs.
 
 const QUOKKA = { name: 'Quokka Credit Union', institution_id: 'ins_135101' };
 const TARTAN = { name: 'Tartan Bank', institution_id: 'ins_109511' };
@@ -24,7 +18,7 @@ function token(environment: 'sandbox' | 'production', n: number): string {
 }
 
 const QUOKKA_FAILED = [1, 2, 3].map((n) => token('production', n));
-const TARTAN_LINKED = token('production', 4);
+const TARTAN_FAILED = token('production', 4);
 
 function minutesAgo(minutes: number): string {
   return new Date(Date.now() - minutes * 60_000).toISOString();
@@ -44,7 +38,9 @@ beforeEach(() => {
       if (linkToken.includes('00000004')) {
         await tartanAnswers;
         return HttpResponse.json(
-          linkTokenBody(linkToken, { sessions: [linkedSession({ institution: TARTAN })] }),
+          linkTokenBody(linkToken, {
+            sessions: [failedSession('INVALID_CREDENTIALS', { institution: TARTAN })],
+          }),
         );
       }
       return HttpResponse.json(
@@ -72,27 +68,23 @@ beforeEach(() => {
   );
 });
 
-function institutionGroup(): HTMLElement {
-  return screen.getByRole('group', { name: 'Institution' });
+function panel(): HTMLElement {
+  return screen.getByRole('region', { name: 'Failures by bank' });
 }
 
-// The list item that holds an institution's count button and its health.
+// The list item that holds a bank's button, its failures and its health.
 function bankItem(name: string): HTMLElement {
-  return within(institutionGroup())
-    .getByRole('button', { name: new RegExp(`^${name} \\d+$`) })
-    .closest('li')!;
+  return within(panel()).getByRole('button', { name }).closest('li')!;
 }
 
-describe('bank health in the batch breakdown', () => {
+describe('bank health in failures by bank', () => {
   it('waits for the batch to finish, then asks once per bank and shows each group’s health', async () => {
     const user = renderBatch();
-    await pasteAndRun(user, [...QUOKKA_FAILED, TARTAN_LINKED].join('\n'));
+    await pasteAndRun(user, [...QUOKKA_FAILED, TARTAN_FAILED].join('\n'));
 
     // The three Quokka answers are in; Tartan's lookup still runs.
-    await within(institutionGroup()).findByRole('button', { name: 'Quokka Credit Union 3' });
-    expect(
-      within(institutionGroup()).getByText('Bank health is asked once the batch has finished.'),
-    ).toBeVisible();
+    await within(panel()).findByRole('button', { name: 'Quokka Credit Union' });
+    expect(within(panel()).getByText('Bank health is asked once the batch has finished.')).toBeVisible();
     expect(asked).toEqual([]);
 
     releaseTartan();
@@ -126,9 +118,7 @@ describe('bank health in the batch breakdown', () => {
     await pasteAndRun(user, [1, 2].map((n) => token('sandbox', n)).join('\n'));
     await screen.findByText(/^Done:/);
     expect(
-      within(institutionGroup()).getByText(
-        'Sandbox: Plaid reports no institution health outside Production.',
-      ),
+      within(panel()).getByText('Sandbox: Plaid reports no institution health outside Production.'),
     ).toBeVisible();
     expect(within(bankItem('Quokka Credit Union')).queryByText('Item logins')).toBeNull();
     expect(asked).toEqual([]);

@@ -5,6 +5,8 @@ import { downloadFile } from '../../../lib/download-file';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import type { BatchRow } from '../lib/batch-row';
 import { batchTicket } from '../lib/batch-ticket';
+import { filterWords } from '../lib/filter-words';
+import type { RowFilter } from '../lib/sort-filter-rows';
 import { toCsv, toJson } from '../lib/export-batch';
 import styles from './batch.module.css';
 
@@ -13,19 +15,20 @@ function exportFileName(extension: string): string {
   return `link-token-batch-${stamp}.${extension}`;
 }
 
-// Above the table: the text filter, how many rows show, the exports of the rows shown and the
-// ticket summary of the whole batch.
+// Above the table: the text filter, how many rows show, the exports and the ticket summary of the
+// rows shown (the summary says which filter).
 export function BatchToolbar({
   entries,
   visibleRows,
-  text,
+  filter,
   onTextChange,
 }: {
   entries: readonly BatchEntry[];
   visibleRows: readonly BatchRow[];
-  text: string;
+  filter: RowFilter;
   onTextChange: (text: string) => void;
 }) {
+  const text = filter.text;
   function exportCsv() {
     downloadFile(exportFileName('csv'), toCsv(visibleRows), 'text/csv;charset=utf-8');
   }
@@ -63,14 +66,16 @@ export function BatchToolbar({
           Export JSON ({rowsLabel})
         </Button>
         <CopyButton
-          label="Copy summary for a ticket: the whole batch's counts, top error codes and institutions, as Markdown"
+          label="Copy summary for a ticket: the rows shown, their counts, top error codes and institutions, as Markdown"
           caption="Copy summary for a ticket"
-          getText={() =>
-            batchTicket(
-              entries.map((entry) => entry.row),
+          getText={() => {
+            const words = filterWords(filter);
+            return batchTicket(
+              visibleRows,
               new Date(),
-            )
-          }
+              words === null ? null : { filter: words, batchSize: entries.length },
+            );
+          }}
         />
       </span>
     </div>

@@ -31,6 +31,16 @@ const UNKNOWN = tokenNumber(4);
 const MAINTENANCE = tokenNumber(5);
 const DOWN_TARTAN = tokenNumber(6);
 const ALL = [DOWN_HOUNDSTOOTH, BAD_CREDENTIALS_TARTAN, LINKED_HOUNDSTOOTH, UNKNOWN, MAINTENANCE, DOWN_TARTAN];
+// How the table shows them until another order is chosen: failed, failed lookups, linked; paste
+// order within each.
+const WORST_FIRST = [
+  DOWN_HOUNDSTOOTH,
+  BAD_CREDENTIALS_TARTAN,
+  DOWN_TARTAN,
+  UNKNOWN,
+  MAINTENANCE,
+  LINKED_HOUNDSTOOTH,
+];
 
 let requests: string[];
 // Whether Plaid is still in maintenance: the 503 token answers once it is over.
@@ -127,7 +137,7 @@ describe('the breakdown', () => {
     expect(shownTokens()).toEqual([BAD_CREDENTIALS_TARTAN, DOWN_TARTAN]);
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(shownTokens()).toEqual(ALL);
+    expect(shownTokens()).toEqual(WORST_FIRST);
     expect(screen.getByRole('button', { name: 'Clear filters' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'INSTITUTION_DOWN 2' })).toHaveAttribute(
       'aria-pressed',
@@ -233,7 +243,7 @@ describe('the drawer', () => {
     expect(within(details).getByRole('heading', { name: 'Link token details' })).toBeInTheDocument();
     expect(requests).toHaveLength(6);
     // The table stays: the drawer is beside it.
-    expect(shownTokens()).toEqual(ALL);
+    expect(shownTokens()).toEqual(WORST_FIRST);
   });
 
   it('steps through the rows shown with J and K, from the drawer or the table', async () => {
@@ -290,7 +300,7 @@ describe('the drawer', () => {
     ).toHaveAttribute('role', 'status');
 
     await user.click(screen.getByRole('button', { name: 'Close details' }));
-    await user.click(screen.getByRole('button', { name: `Show details for ${DOWN_TARTAN}` }));
+    await user.click(screen.getByRole('button', { name: `Show details for ${LINKED_HOUNDSTOOTH}` }));
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 
@@ -340,12 +350,12 @@ describe('exports and the ticket summary', () => {
     expect(blobs[0]!.type).toBe('text/csv;charset=utf-8');
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(
-      /^link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,institution_id,step_reached,/,
+      /^link_token,environment,verdict,summary,who_acts_next,next_step,error_code,lookup_error_code,exit_status,institution,institution_id,step_reached,/,
     );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(
       new RegExp(
-        `^${BAD_CREDENTIALS_TARTAN},sandbox,Failed,.*,The end user,.*,INVALID_CREDENTIALS,requires_credentials,Tartan Bank,ins_109511,Bank credentials,`,
+        `^${BAD_CREDENTIALS_TARTAN},sandbox,Failed,.*,The end user,.*,INVALID_CREDENTIALS,,requires_credentials,Tartan Bank,ins_109511,Bank credentials,`,
       ),
     );
     const exported = JSON.parse(json);
@@ -378,5 +388,23 @@ describe('exports and the ticket summary', () => {
     );
     expect(summary).toContain('### Top error codes\n- **INSTITUTION\\_DOWN:** 2\n');
     expect(summary).toContain('### Top institutions\n- **Houndstooth Bank:** 2\n- **Tartan Bank:** 2');
+  });
+
+  it('summarises only the rows shown when a filter is on, and says which filter', async () => {
+    const user = await runAll();
+    await user.click(screen.getByRole('button', { name: 'INSTITUTION_DOWN 2' }));
+    await user.type(screen.getByLabelText('Filter rows'), 'tartan');
+    await user.click(screen.getByRole('button', { name: /^Copy summary for a ticket/ }));
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /^Copy summary for a ticket/ })).toHaveTextContent('Copied'),
+    );
+    const summary = await navigator.clipboard.readText();
+    expect(summary).toMatch(
+      /^### Link token batch: 1 of 6 tokens, filtered\n- \*\*Filter:\*\* Error code: INSTITUTION\\_DOWN; text "tartan"\n/,
+    );
+    expect(summary).toContain('### Verdicts\n- **Failed:** 1 (100%)\n\n');
+    expect(summary).toContain('### Top institutions\n- **Tartan Bank:** 1');
+    expect(summary).not.toContain('Houndstooth');
   });
 });

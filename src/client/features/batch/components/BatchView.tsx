@@ -21,6 +21,7 @@ import {
   type Facet,
   type RowFilter,
   type Sort,
+  WORST_FIRST,
 } from '../lib/sort-filter-rows';
 import type { AnswerPanels } from './answer-panels';
 import { BatchDrawer } from './BatchDrawer';
@@ -67,7 +68,7 @@ export function BatchView({
   };
   const { data: serverInfo } = useQuery(serverInfoQuery);
   const { state, runLookup, start, retry, cancel } = useBatchRun();
-  const [sort, setSort] = useState<Sort | null>(null);
+  const [sort, setSort] = useState<Sort | null>(WORST_FIRST);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selectedToken, setSelectedToken] = useState<string | null>(null);
   const [inputOpen, setInputOpen] = useState(false);
@@ -218,6 +219,7 @@ export function BatchView({
                 onRetry={() => void retry(retryTokens)}
               />
               <Breakdown
+                rows={rows}
                 counts={counts}
                 filtered={isFiltered(filter)}
                 banks={banks}
@@ -234,7 +236,7 @@ export function BatchView({
           <BatchToolbar
             entries={state.entries}
             visibleRows={visibleRows}
-            text={filter.text}
+            filter={filter}
             onTextChange={(value) => setFilter({ ...filter, text: value })}
           />
 

@@ -1,12 +1,13 @@
-import { FacetBreakdown, type FacetCount, type FacetGroupCounts } from '../../../components/FacetBreakdown';
+import { useMemo } from 'react';
+import { FacetBreakdown, type FacetGroupCounts } from '../../../components/FacetBreakdown';
 import text from '../../../components/text.module.css';
 import type { VerdictLook } from '../../../components/VerdictBar';
-import { INSTITUTION_HEALTH_MESSAGES } from '../../../../shared/domain/institution-health';
-import type { BankTarget } from '../lib/bank-targets';
+import type { BatchRow } from '../lib/batch-row';
 import type { Breakdown as BreakdownCounts } from '../lib/breakdown';
+import { failuresByBank, lookupErrorCodes } from '../lib/failures-by-bank';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES, type RowVerdict } from '../lib/row-verdict';
 import { FACETS, type Facet } from '../lib/sort-filter-rows';
-import { BankHealth } from './BankHealth';
+import { FailuresByBank, type BanksHealth } from './FailuresByBank';
 
 const FACET_LABELS: Readonly<Record<Facet, string>> = {
   verdict: 'Verdict',
@@ -20,48 +21,53 @@ const VERDICT_LOOK: VerdictLook = {
   tone: (value) => ROW_VERDICT_TONES[value as RowVerdict],
 };
 
-// What the Institution group needs to show each bank's health: one target per institution name,
-// and whether to ask yet (not while the batch runs, so that health requests do not compete with
-// the lookups for the server's rate limit).
-export type BreakdownBanks = { targets: ReadonlyMap<string, BankTarget>; ask: boolean };
+export type BreakdownBanks = BanksHealth;
 
-// Under the Institution counts: why some groups show no health.
-function BankHealthNote({ shown, banks }: { shown: readonly FacetCount[]; banks: BreakdownBanks }) {
-  const environments = new Set(shown.map(({ value }) => banks.targets.get(value)?.scope.environment));
-  const notes: string[] = [];
-  if (!banks.ask && environments.has('production'))
-    notes.push('Bank health is asked once the batch has finished.');
-  if (environments.has('sandbox')) notes.push(INSTITUTION_HEALTH_MESSAGES.sandbox);
-  if (notes.length === 0) return null;
-  return <p className={text.hint}>{notes.join(' ')}</p>;
-}
-
-// The batch's counts, with each Production bank's health beside its Institution count.
+// The batch's counts: the verdict bar, then failures by bank (with each Production bank's
+// health), then the other groups. Error codes wear their verdict's tone, so that the lookup's own
+// errors (we could not read the token) stand apart from Link's.
 export function Breakdown({
+  rows,
   counts,
   filtered,
   banks,
   onToggle,
   onClear,
 }: {
+  rows: readonly BatchRow[];
   counts: BreakdownCounts;
   filtered: boolean;
   banks: BreakdownBanks;
   onToggle: (facet: Facet, value: string) => void;
   onClear: () => void;
 }) {
+  const failures = useMemo(() => failuresByBank(rows), [rows]);
+  const lookupCodes = useMemo(() => lookupErrorCodes(rows), [rows]);
+  const selectedBanks = counts.institution.filter((entry) => entry.selected).map((entry) => entry.value);
+  const codeTone = (value: string) => ROW_VERDICT_TONES[lookupCodes.has(value) ? 'lookup failed' : 'failed'];
   const groups: FacetGroupCounts[] = FACETS.map((facet) => ({
     id: facet,
     label: FACET_LABELS[facet],
     counts: counts[facet],
-    ...(facet === 'verdict' && { verdicts: VERDICT_LOOK }),
-    ...(facet === 'institution' && {
-      beside: (value: string) => {
-        const target = banks.ask ? banks.targets.get(value) : undefined;
-        // Health is asked in Production only (Plaid reports none in Sandbox).
-        return target?.scope.environment === 'production' ? <BankHealth target={target} /> : null;
-      },
-      note: (shown: readonly FacetCount[]) => <BankHealthNote shown={shown} banks={banks} />,
+    ...(facet === 'verdict' && {
+      verdicts: VERDICT_LOOK,
+      after: (
+        <FailuresByBank
+          failures={failures}
+          health={banks}
+          selected={selectedBanks}
+          onToggle={(institution) => onToggle('institution', institution)}
+        />
+      ),
+    }),
+    ...(facet === 'error_code' && {
+      tone: codeTone,
+      note: () =>
+        lookupCodes.size > 0 && (
+          <p className={text.hint}>
+            {`${[...lookupCodes].sort().join(', ')}: the lookup's own ${lookupCodes.size === 1 ? 'error' : 'errors'} (we could not read the token). The others are Link's.`}
+          </p>
+        ),
     }),
   }));
   return (

@@ -4,9 +4,9 @@ import type { BatchRow } from './batch-row';
 import { verdictTotals } from './breakdown';
 import { ROW_VERDICT_LABELS } from './row-verdict';
 
-// "Copy summary for a ticket": the whole batch in a few lines of Markdown — how many tokens ended
-// how, who acts next, and the error codes and institutions that come up most. Tokens, answers and
-// credentials stay out: the exports carry the rows.
+// "Copy summary for a ticket": the rows shown in a few lines of Markdown — how many tokens ended
+// how, who acts next, and the error codes and institutions that come up most; with a filter on, it
+// says which and of how many. Tokens, answers and credentials stay out: the exports carry the rows.
 
 // Enough to see a pattern; the exports hold the long tail.
 export const TICKET_TOP = 5;
@@ -37,12 +37,21 @@ function topRows(counts: readonly [string, number][], style: TicketRow['style'] 
   return rows.length > 0 ? rows : [{ value: 'none' }];
 }
 
-export function batchTicket(rows: readonly BatchRow[], now: Date): string {
+// What the rows are of the batch: the filter in words (filter-words.ts) and the batch's size.
+export type TicketScope = { filter: string; batchSize: number };
+
+export function batchTicket(rows: readonly BatchRow[], now: Date, scope: TicketScope | null = null): string {
   const total = rows.length;
+  const tokens = `${total} ${total === 1 ? 'token' : 'tokens'}`;
   const sections: TicketSection[] = [
     {
-      heading: `Link token batch: ${total} ${total === 1 ? 'token' : 'tokens'}`,
-      rows: [{ label: 'Looked up', value: `${formatUtc(now)}, with the Link Token Inspector` }],
+      heading: scope
+        ? `Link token batch: ${total} of ${scope.batchSize} tokens, filtered`
+        : `Link token batch: ${tokens}`,
+      rows: [
+        ...(scope ? [{ label: 'Filter', value: scope.filter }] : []),
+        { label: 'Looked up', value: `${formatUtc(now)}, with the Link Token Inspector` },
+      ],
     },
     {
       heading: 'Verdicts',

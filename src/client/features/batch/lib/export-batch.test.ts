@@ -9,7 +9,7 @@ import { failedSession, linkTokenBody, plaidErrorBody } from '../../../test/batc
 const TOKEN = 'link-sandbox-11111111-1111-4111-8111-111111111111';
 const NOW = Date.parse('2026-11-25T06:00:00Z');
 const HEADER =
-  'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,exit_status,institution,' +
+  'link_token,environment,verdict,summary,who_acts_next,next_step,error_code,lookup_error_code,exit_status,institution,' +
   'institution_id,' +
   'step_reached,last_activity_at,token_validity,expiration,sessions,error_message,request_id';
 
@@ -43,6 +43,8 @@ describe('toCsv', () => {
         // A comma in the next step: the field is quoted.
         `"${row.nextStep}"`,
         'INSTITUTION_DOWN',
+        // Link's error, not the lookup's.
+        '',
         'requires_credentials',
         'Houndstooth Bank',
         'ins_109512',
@@ -57,7 +59,7 @@ describe('toCsv', () => {
     );
   });
 
-  it('writes a failed lookup and a cancelled token, one CRLF-terminated line each', () => {
+  it('writes a failed lookup, its code apart from Link’s, and a cancelled token, one CRLF-terminated line each', () => {
     const error = new ApiError(
       { ...plaidErrorBody('INVALID_LINK_TOKEN'), error_message: 'bad, "very" bad' },
       { httpStatus: 400 },
@@ -67,10 +69,10 @@ describe('toCsv', () => {
 
     expect(failed).toMatch(
       new RegExp(
-        `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",INVALID_LINK_TOKEN,,,,,,,,,"bad, ""very"" bad",req-error$`,
+        `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",,INVALID_LINK_TOKEN,,,,,,,,,"bad, ""very"" bad",req-error$`,
       ),
     );
-    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,,`);
+    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,,,`);
     expect(end).toBe('');
   });
 });
@@ -96,6 +98,7 @@ describe('toJson', () => {
           who_acts_next: 'The end user',
           next_step: expect.any(String),
           error_code: null,
+          lookup_error_code: null,
           exit_status: null,
           institution: null,
           institution_id: null,

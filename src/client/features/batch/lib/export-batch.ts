@@ -3,6 +3,7 @@ import { csvLines } from '../../../../shared/domain/csv';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import { notKeptReason, type AnswerNotKept } from './answer-budget';
 import type { BatchRow } from './batch-row';
+import { linkErrorCode, lookupErrorCode } from './failure-kind';
 import { ROW_VERDICT_LABELS } from './row-verdict';
 import type { BatchOutcome } from './run-batch';
 
@@ -17,7 +18,9 @@ const COLUMNS: { header: string; value: (row: BatchRow) => string | number | nul
   { header: 'summary', value: (row) => row.headline },
   { header: 'who_acts_next', value: (row) => row.actor && ACTOR_LABELS[row.actor] },
   { header: 'next_step', value: (row) => row.nextStep },
-  { header: 'error_code', value: (row) => row.errorCode },
+  // Link's error apart from the lookup's own (failure-kind.ts).
+  { header: 'error_code', value: linkErrorCode },
+  { header: 'lookup_error_code', value: lookupErrorCode },
   { header: 'exit_status', value: (row) => row.exitStatus },
   { header: 'institution', value: (row) => row.institution },
   { header: 'institution_id', value: (row) => row.institutionId },

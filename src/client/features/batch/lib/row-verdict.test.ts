@@ -12,4 +12,11 @@ describe('ROW_VERDICT_TONES', () => {
     const blue = Object.entries(ROW_VERDICT_TONES).filter(([, tone]) => tone === 'pending');
     expect(blue.map(([verdict]) => verdict)).toEqual(['in progress']);
   });
+
+  it('keeps "Lookup failed" (we could not read the token) apart from "Failed" (the user’s session failed)', () => {
+    expect(ROW_VERDICT_TONES.failed).toBe('failure');
+    expect(ROW_VERDICT_TONES['lookup failed']).toBe('fault');
+    const red = Object.entries(ROW_VERDICT_TONES).filter(([, tone]) => tone === 'failure');
+    expect(red.map(([verdict]) => verdict)).toEqual(['failed']);
+  });
 });

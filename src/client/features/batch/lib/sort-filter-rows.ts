@@ -27,6 +27,9 @@ export type SortKey =
   | 'sessionCount';
 export type SortDirection = 'ascending' | 'descending';
 export type Sort = { key: SortKey; direction: SortDirection };
+// The table's order until someone chooses another: what needs attention first (failed, then failed
+// lookups, abandoned, … linked), paste order within a verdict.
+export const WORST_FIRST: Sort = { key: 'verdict', direction: 'ascending' };
 
 // The groups of the breakdown, as History has them (shared/diagnosis/breakdown-rules.ts); each
 // selected value filters the table.

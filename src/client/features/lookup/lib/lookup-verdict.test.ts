@@ -59,7 +59,7 @@ describe('errorVerdict', () => {
     });
     const malformed = proxyError('MALFORMED_LINK_TOKEN', 'Not a link token.', 'proxy-req-2');
     expect(errorVerdict(new ApiError(malformed, { httpStatus: 400 }))).toMatchObject({
-      tone: 'failure',
+      tone: 'fault',
       sentence: 'Verdict: Lookup failed (MALFORMED_LINK_TOKEN).',
     });
   });

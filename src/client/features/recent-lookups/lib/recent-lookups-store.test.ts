@@ -52,12 +52,12 @@ describe('recent lookups store', () => {
     );
     expect(loadRecentLookups(window.localStorage)).toEqual([
       { linkToken: 'a', verdict: null, tone: 'neutral', detail: '2 sessions', lookedUpAt },
-      { linkToken: 'b', verdict: 'lookup failed', tone: 'failure', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
+      { linkToken: 'b', verdict: 'lookup failed', tone: 'fault', detail: 'INVALID_LINK_TOKEN', lookedUpAt },
       { linkToken: 'c', verdict: null, tone: 'neutral', detail: '1 session', lookedUpAt },
       {
         linkToken: 'd',
         verdict: 'lookup failed',
-        tone: 'failure',
+        tone: 'fault',
         detail: 'RATE_LIMIT_EXCEEDED',
         lookedUpAt,
       },

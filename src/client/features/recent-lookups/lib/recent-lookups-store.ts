@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { VERDICTS, type LookupVerdict } from '../../../../shared/diagnosis/verdict';
-import type { StatusTone } from '../../../../shared/domain/status-tone';
+import { LOOKUP_FAILED as LOOKUP_FAILED_LOOK, type StatusTone } from '../../../../shared/domain/status-tone';
 
 const LOOKUP_FAILED: LookupVerdict = 'lookup failed';
 const TONES = [
   'success',
   'failure',
+  'fault',
   'warning',
   'pending',
   'neutral',
@@ -19,7 +20,7 @@ export const RecentLookupSchema = z.object({
   linkToken: z.string(),
   // The lookup's verdict, as its answer showed it; null for entries kept before verdicts were.
   verdict: z.enum([...VERDICTS, LOOKUP_FAILED]).nullable(),
-  // The verdict's tone (a failed lookup worth retrying is a warning, one that is not a failure).
+  // The verdict's tone (a failed lookup worth retrying is a warning, one that is not a fault).
   tone: z.enum(TONES),
   // "Tartan Bank · ITEM_LOGIN_REQUIRED", "no sessions", or the error code of a failed lookup.
   detail: z.string(),
@@ -36,7 +37,7 @@ function withoutVerdict(
   lookedUpAt: string,
 ): RecentLookup {
   return failed
-    ? { linkToken, verdict: LOOKUP_FAILED, tone: 'failure', detail, lookedUpAt }
+    ? { linkToken, verdict: LOOKUP_FAILED, tone: LOOKUP_FAILED_LOOK.tone, detail, lookedUpAt }
     : { linkToken, verdict: null, tone: 'neutral', detail, lookedUpAt };
 }
 
