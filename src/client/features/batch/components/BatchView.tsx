@@ -7,6 +7,7 @@ import text from '../../../components/text.module.css';
 import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
 import type { BatchRequest } from '../lib/batch-form-schema';
+import { NO_SOURCE, type BatchSource } from '../lib/batch-source';
 import { bankTargets } from '../lib/bank-targets';
 import { retryableTokens } from '../lib/batch-row';
 import { breakdown } from '../lib/breakdown';
@@ -71,6 +72,7 @@ export function BatchView({
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selectedToken, setSelectedToken] = useState<string | null>(null);
   const [inputOpen, setInputOpen] = useState(false);
+  const [source, setSource] = useState<BatchSource>(NO_SOURCE);
   const fullScreen = useMediaQuery(FULL_SCREEN_DRAWER);
   const focusTarget = useRef<FocusTarget>(null);
 
@@ -158,6 +160,7 @@ export function BatchView({
       setSelectedToken(null);
       setFilter(NO_FILTER);
       setInputOpen(false);
+      setSource(request.source);
       void start(request.tokens, request.credentials);
     },
     [start],
@@ -234,6 +237,7 @@ export function BatchView({
           <BatchToolbar
             entries={state.entries}
             visibleRows={visibleRows}
+            source={source}
             text={filter.text}
             onTextChange={(value) => setFilter({ ...filter, text: value })}
           />
