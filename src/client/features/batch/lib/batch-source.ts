@@ -1,10 +1,13 @@
 import { LINK_TOKEN } from '../../../../shared/extract-tokens';
+import { maskSecrets } from '../../../../shared/pasted-text/mask-secrets';
 import { csvRecords } from './csv-records';
 
 // What a batch keeps of the pasted text besides its tokens, so the exports can say whom each token
 // belongs to and how often it came: when the paste was a CSV with a header, its own columns (a user
 // id, a created date) for each token, and for every paste how many times each token appeared.
-// Plain data (records, not maps), so it goes into sessionStorage as it is (batch-session.ts).
+// Plain data (records, not maps), so it goes into sessionStorage as it is (batch-session.ts); so
+// nothing secret is kept: a column named like a secret is left out, and other Plaid tokens and
+// secrets in the values are masked, as in pasted logs.
 export type BatchSource = {
   // The CSV's header, the token's own column left out; empty when the paste was not such a CSV.
   columns: string[];
@@ -18,6 +21,7 @@ export type BatchSource = {
 // Not global (LINK_TOKEN is): test() then keeps no position between calls.
 const ANY_TOKEN = new RegExp(LINK_TOKEN.source, 'i');
 const WHOLE_TOKEN = new RegExp(`^${LINK_TOKEN.source}$`, 'i');
+const SECRET_COLUMN = /secret|password|api_?key|authorization/i;
 
 export const NO_SOURCE: BatchSource = { columns: [], values: {}, occurrences: {} };
 
@@ -48,11 +52,13 @@ function sourceColumns(text: string, wanted: ReadonlySet<string>): Pick<BatchSou
   if (best === 0) return none;
   const tokenColumn = tokenCounts.indexOf(best);
 
-  const keep = (record: string[]) => record.filter((_, column) => column !== tokenColumn);
+  const keep = (record: string[]) =>
+    record.filter((_, column) => column !== tokenColumn && !SECRET_COLUMN.test(header[column]!));
   const values: Record<string, string[]> = {};
   for (const record of rows) {
     const token = record[tokenColumn]!.trim().toLowerCase();
-    if (wanted.has(token) && !(token in values)) values[token] = keep(record).map((field) => field.trim());
+    if (wanted.has(token) && !(token in values))
+      values[token] = keep(record).map((field) => maskSecrets(field.trim()).text);
   }
   return { columns: keep(header).map((field) => field.trim()), values };
 }
