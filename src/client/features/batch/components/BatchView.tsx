@@ -13,6 +13,7 @@ import { saveBatch, savedBatch } from '../lib/batch-session';
 import { bankTargets } from '../lib/bank-targets';
 import { retryableTokens } from '../lib/batch-row';
 import { breakdown } from '../lib/breakdown';
+import { bringDrawerIntoView } from '../lib/drawer-in-view';
 import { adjacentToken } from '../lib/row-navigation';
 import { tokenLabels } from '../lib/token-labels';
 import {
@@ -133,6 +134,7 @@ export function BatchView({
     const target = focusTarget.current;
     focusTarget.current = null;
     if (selectedToken) {
+      if (!fullScreen) bringDrawerIntoView(document.getElementById(ids.drawer));
       // Optional: jsdom, where the component tests run, has no scrollIntoView.
       document.getElementById(rowButtonId(ids.table, selectedToken))?.closest('tr')?.scrollIntoView?.({
         block: 'nearest',
@@ -143,7 +145,7 @@ export function BatchView({
       target.kind === 'heading' ? ids.drawerHeading : rowButtonId(ids.table, target.token),
     );
     element?.focus({ preventScroll: true });
-  }, [selectedToken, ids.table, ids.drawerHeading]);
+  }, [selectedToken, ids.table, ids.drawer, ids.drawerHeading, fullScreen]);
 
   function step(direction: 1 | -1) {
     const token = adjacentToken(visibleTokens, selectedToken, direction);
