@@ -15,8 +15,9 @@ export const MAX_LISTED_IGNORED_LINES = 50;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 // The look-arounds keep a token from being cut out of a longer identifier (e.g. "xlink-…" or a UUID
-// followed by more hex digits).
-const LINK_TOKEN = new RegExp(
+// followed by more hex digits). Exported for readers that need more of the text than the tokens
+// (batch's source columns and occurrence counts).
+export const LINK_TOKEN = new RegExp(
   `(?<![A-Za-z0-9_-])link-(?:sandbox|production|development)-${UUID}(?![0-9A-Za-z_-])`,
   'gi',
 );

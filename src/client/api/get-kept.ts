@@ -1,5 +1,5 @@
 import { API_PATHS } from '../../shared/api-paths';
-import { KeptAnswerSchema } from '../../shared/schemas/kept';
+import { KeptAnswerSchema, type KeptAnswer } from '../../shared/schemas/kept';
 import type { LookupSuccess } from './lookup-link-token';
 import { requestJson } from './request-json';
 
@@ -12,6 +12,12 @@ export async function getKept(linkToken: string, options: { signal?: AbortSignal
     KeptAnswerSchema,
     { signal: options.signal },
   );
+  return keptAsLookup(data, size);
+}
+
+// A kept answer in a lookup's shape (also for a batch's, api/read-kept-answers.ts). `size`: about
+// what keeping it costs, in characters.
+export function keptAsLookup(data: KeptAnswer, size: number): LookupSuccess {
   return {
     // Its sessions are the store's, merged across every kept answer (`sessions`), each labelled
     // with when it was seen: the kept answer's own copies would hide them.

@@ -12,9 +12,11 @@ vi.setConfig({ testTimeout: 30_000 });
 // loudly instead of reaching the network.
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // Every lookup puts its token in the page URL (a history entry): each test starts from a bare one.
+// A batch saves its tokens in sessionStorage for a reload: each test starts from a new tab.
 afterEach(() => {
   server.resetHandlers();
   cleanup();
   window.history.replaceState(null, '', '/');
+  window.sessionStorage.clear();
 });
 afterAll(() => server.close());

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeptAnswerSchema, KeptBesideSchema } from '../../shared/schemas/kept';
+import { KeptAnswerSchema, KeptBesideSchema, KeptReadResponseSchema } from '../../shared/schemas/kept';
 import { makeEvent, makeResponse, makeSession } from '../../shared/test/fixtures';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
@@ -155,6 +155,37 @@ describe('lookups with an embedded store', () => {
     expect(app.logs.lines()).toContainEqual(
       expect.objectContaining({ audit: 'kept.read', user: 'local', link_token: token }),
     );
+  });
+
+  it("reads a batch's kept answers in one request without asking Plaid, audited, naming the tokens not kept", async () => {
+    const [kept, unknown] = [newToken(), newToken()];
+    const app = appWith(store);
+    upstream.answerWith(json(200, makeResponse({ link_token: kept, link_sessions: [makeSession()] })));
+    await lookup(app, kept);
+    await store.idle();
+    const asked = upstream.requests.length;
+
+    const read = (linkTokens: unknown) =>
+      app.request('/api/kept/read', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ link_tokens: linkTokens }),
+      });
+    const response = await read([kept, unknown, 'not-a-token']);
+    expect(response.status).toBe(200);
+    const body = KeptReadResponseSchema.parse(await response.json());
+    expect(body.kept.map((answer) => answer.link_token)).toEqual([kept]);
+    expect(body.kept[0]).toMatchObject({ seen_by: 'local', permalink: `/?link_token=${kept}&kept=1` });
+    expect(body.kept[0]!.sessions).toHaveLength(1);
+    expect(body.not_kept).toEqual([unknown, 'not-a-token']);
+    expect(upstream.requests.length).toBe(asked);
+    expect(app.logs.lines()).toContainEqual(
+      expect.objectContaining({ audit: 'kept.read', user: 'local', link_tokens: [kept, unknown, 'not-a-token'] }),
+    );
+
+    const tooMany = await read(Array.from({ length: 251 }, newToken));
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'INVALID_BODY' });
   });
 
   it('deletes tokens from the store on request, audited, and says when a token is not kept', async () => {

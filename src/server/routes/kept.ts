@@ -1,16 +1,23 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { checkLinkToken } from '../../shared/link-token';
-import { KeptDeleteRequestSchema, type KeptAnswer } from '../../shared/schemas/kept';
+import {
+  KEPT_READ_MAX_TOKENS,
+  KeptDeleteRequestSchema,
+  KeptReadRequestSchema,
+  type KeptAnswer,
+  type KeptReadResponse,
+} from '../../shared/schemas/kept';
 import type { AppEnv } from '../app-env';
 import type { Config } from '../config';
 import { respondWithProxyError } from '../proxy-error-response';
+import type { KeptToken } from '../store/kept-answers';
 import type { Store } from '../store/store';
 import { keptPermalink } from './kept-beside';
 
 // The store's own endpoints (docs/api.md): read what was kept about a token without asking Plaid
-// (a permalink for a ticket), and forget tokens (data-subject requests). Both are written to the
-// audit log with the user, as lookups are.
+// (a permalink for a ticket), or about a batch's tokens at once (a reloaded batch), and forget tokens
+// (data-subject requests). Each is written to the audit log with the user, as lookups are.
 
 const NO_STORE = 'This server keeps no answers.';
 const STORE_DOWN =
@@ -48,17 +55,41 @@ export function keptRoutes(config: Config, store: Store | undefined) {
           'The inspector keeps nothing about this token: nobody looked it up here, or it was deleted or is past retention.',
         );
       }
-      const answer: KeptAnswer = {
-        link_token: kept.linkToken,
-        environment: kept.environment,
-        seen_at: kept.seenAt.toISOString(),
-        seen_by: kept.seenBy,
-        answer: kept.answer,
-        sessions: kept.sessions,
-        permalink: keptPermalink(config.publicUrl, kept.linkToken),
-      };
-      return c.json(answer);
+      return c.json(keptAnswer(config, kept, kept.answer));
     })
+    // A batch's tokens at once, in one request (one count against the rate limit), for a batch the
+    // page reloaded: each token's answer as GET /:link_token gives it, or its name in not_kept.
+    .post(
+      '/read',
+      zValidator('json', KeptReadRequestSchema, (result, c) => {
+        if (!result.success)
+          return respondWithProxyError(
+            c,
+            'INVALID_BODY',
+            `Send {"link_tokens": ["link-…", …]} (1 to ${KEPT_READ_MAX_TOKENS} tokens).`,
+          );
+      }),
+      async (c) => {
+        if (!store) return respondWithProxyError(c, 'STORE_UNAVAILABLE', NO_STORE);
+        const { link_tokens } = c.req.valid('json');
+        c.get('log').info(
+          { audit: 'kept.read', user: c.get('user'), link_tokens },
+          `kept answers of ${link_tokens.length} tokens read`,
+        );
+        const result: KeptReadResponse = { kept: [], not_kept: [] };
+        try {
+          for (const linkToken of link_tokens) {
+            const token = checkLinkToken(linkToken);
+            const kept = token.ok ? await store.read(token.token) : undefined;
+            if (kept?.answer) result.kept.push(keptAnswer(config, kept, kept.answer));
+            else result.not_kept.push(linkToken);
+          }
+        } catch {
+          return respondWithProxyError(c, 'STORE_UNAVAILABLE', STORE_DOWN);
+        }
+        return c.json(result);
+      },
+    )
     .delete(
       '/',
       zValidator('json', KeptDeleteRequestSchema, (result, c) => {
@@ -85,4 +116,16 @@ export function keptRoutes(config: Config, store: Store | undefined) {
         return c.json({ deleted: deleted.length });
       },
     );
+}
+
+function keptAnswer(config: Config, kept: KeptToken, answer: KeptAnswer['answer']): KeptAnswer {
+  return {
+    link_token: kept.linkToken,
+    environment: kept.environment,
+    seen_at: kept.seenAt.toISOString(),
+    seen_by: kept.seenBy,
+    answer,
+    sessions: kept.sessions,
+    permalink: keptPermalink(config.publicUrl, kept.linkToken),
+  };
 }

@@ -43,6 +43,19 @@ export const KeptAnswerSchema = z.object({
 });
 export type KeptAnswer = z.infer<typeof KeptAnswerSchema>;
 
+// POST /api/kept/read: a batch's tokens (a reloaded batch); the answers kept for them, as GET
+// /api/kept/:link_token gives each, and the tokens the store holds no answer for. At most this many
+// tokens a request, so the body stays under the API's 16 KB limit (a batch of 500 takes two).
+export const KEPT_READ_MAX_TOKENS = 250;
+export const KeptReadRequestSchema = z.object({
+  link_tokens: z.array(z.string().min(1).max(200)).min(1).max(KEPT_READ_MAX_TOKENS),
+});
+export const KeptReadResponseSchema = z.object({
+  kept: z.array(KeptAnswerSchema),
+  not_kept: z.array(z.string()),
+});
+export type KeptReadResponse = z.infer<typeof KeptReadResponseSchema>;
+
 // DELETE /api/kept: tokens to forget, with everything kept about them.
 export const KeptDeleteRequestSchema = z.object({
   link_tokens: z.array(z.string().min(1).max(200)).min(1).max(1000),

@@ -95,6 +95,8 @@ function notLookedUp(row: BatchEntry['row'], retrying: boolean): string | null {
   if (retrying) return 'Being looked up again; the last answer stays below until the new one arrives.';
   if (row.verdict === 'pending') return 'Not looked up yet.';
   if (row.verdict === 'cancelled') return 'Not looked up: the batch was cancelled first.';
+  if (row.verdict === 'not kept')
+    return 'Not kept: after the page reloaded, the store held no answer for this token. Look it up again.';
   return null;
 }
 

@@ -15,6 +15,7 @@ import {
   type BatchRequest,
 } from '../lib/batch-form-schema';
 import type { BatchCredentials } from '../lib/batch-lookup';
+import { readBatchSource } from '../lib/batch-source';
 import { describeExpectedTime } from '../lib/batch-time';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -85,7 +86,7 @@ export function BatchInput({
       setError('text', { message: NO_TOKENS_MESSAGE });
       return;
     }
-    onStart({ tokens: extraction.tokens, credentials });
+    onStart({ tokens: extraction.tokens, credentials, source: readBatchSource(text, extraction.tokens) });
   }
 
   async function loadFile(file: File | undefined) {

@@ -16,6 +16,13 @@ function announcement({ phase, progress, run }: BatchRunState, now: number): str
     run.kind === 'retry'
       ? plural(run.total, 'failed lookup', 'failed lookups')
       : plural(run.total, 'token', 'tokens');
+  if (run.kind === 'restore') {
+    if (phase === 'running') return `Reading the store's kept answers for ${what}…`;
+    return (
+      `Brought back after a reload: ${progress?.done ?? 0} of ${what} from the store's kept answers, ` +
+      'as last looked up (Plaid was not asked again).'
+    );
+  }
   if (phase === 'running') {
     if (progress?.pausedUntil) {
       const seconds = Math.max(1, Math.ceil((progress.pausedUntil - now) / 1000));

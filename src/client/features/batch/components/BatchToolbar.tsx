@@ -4,6 +4,7 @@ import formStyles from '../../../components/form.module.css';
 import { downloadFile } from '../../../lib/download-file';
 import type { BatchEntry } from '../hooks/use-batch-run';
 import type { BatchRow } from '../lib/batch-row';
+import type { BatchSource } from '../lib/batch-source';
 import { batchTicket } from '../lib/batch-ticket';
 import { filterWords } from '../lib/filter-words';
 import type { RowFilter } from '../lib/sort-filter-rows';
@@ -21,16 +22,19 @@ export function BatchToolbar({
   entries,
   visibleRows,
   filter,
+  source,
   onTextChange,
 }: {
   entries: readonly BatchEntry[];
   visibleRows: readonly BatchRow[];
   filter: RowFilter;
+  // What the paste held besides the tokens, for the exports.
+  source: BatchSource;
   onTextChange: (text: string) => void;
 }) {
   const text = filter.text;
   function exportCsv() {
-    downloadFile(exportFileName('csv'), toCsv(visibleRows), 'text/csv;charset=utf-8');
+    downloadFile(exportFileName('csv'), toCsv(visibleRows, source), 'text/csv;charset=utf-8');
   }
 
   function exportJson() {
@@ -40,7 +44,7 @@ export function BatchToolbar({
       outcome: byToken.get(row.token)?.outcome ?? null,
       notKept: byToken.get(row.token)?.notKept ?? null,
     }));
-    downloadFile(exportFileName('json'), toJson(shown, new Date()), 'application/json');
+    downloadFile(exportFileName('json'), toJson(shown, new Date(), source), 'application/json');
   }
 
   const rowsLabel = `${visibleRows.length} ${visibleRows.length === 1 ? 'row' : 'rows'}`;

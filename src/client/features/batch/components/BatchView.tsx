@@ -6,10 +6,14 @@ import { Card } from '../../../components/Card';
 import text from '../../../components/text.module.css';
 import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useBatchRun } from '../hooks/use-batch-run';
+import { answersLostOnReload, useWarnBeforeUnload } from '../hooks/use-warn-before-unload';
 import type { BatchRequest } from '../lib/batch-form-schema';
+import { NO_SOURCE, type BatchSource } from '../lib/batch-source';
+import { saveBatch, savedBatch } from '../lib/batch-session';
 import { bankTargets } from '../lib/bank-targets';
 import { retryableTokens } from '../lib/batch-row';
 import { breakdown } from '../lib/breakdown';
+import { bringDrawerIntoView } from '../lib/drawer-in-view';
 import { adjacentToken } from '../lib/row-navigation';
 import { tokenLabels } from '../lib/token-labels';
 import {
@@ -30,6 +34,7 @@ import { BatchStatus } from './BatchStatus';
 import { BatchTable, rowButtonId } from './BatchTable';
 import { BatchToolbar } from './BatchToolbar';
 import { Breakdown } from './Breakdown';
+import { NotInStoreNotice } from './NotInStoreNotice';
 import { NotKeptNotice } from './NotKeptNotice';
 import styles from './batch.module.css';
 
@@ -67,11 +72,15 @@ export function BatchView({
     drawerHeading: `${id}-drawer-heading`,
   };
   const { data: serverInfo } = useQuery(serverInfoQuery);
-  const { state, runLookup, start, retry, cancel } = useBatchRun();
+  const { state, runLookup, start, retry, restore, cancel } = useBatchRun();
   const [sort, setSort] = useState<Sort | null>(WORST_FIRST);
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [selectedToken, setSelectedToken] = useState<string | null>(null);
   const [inputOpen, setInputOpen] = useState(false);
+  // A reload brings back the batch this tab last ran (lib/batch-session.ts), unless another view
+  // sent tokens here: its source now, its answers from the store's kept answers below.
+  const [saved] = useState(() => (incoming === null ? savedBatch() : null));
+  const [source, setSource] = useState<BatchSource>(saved?.source ?? NO_SOURCE);
   const fullScreen = useMediaQuery(FULL_SCREEN_DRAWER);
   const focusTarget = useRef<FocusTarget>(null);
 
@@ -83,6 +92,11 @@ export function BatchView({
     if (incoming !== null) setInputOpen(true);
   }
 
+  useEffect(() => {
+    if (saved) void restore(saved.tokens);
+  }, [saved, restore]);
+  useWarnBeforeUnload(state.phase !== 'running' && answersLostOnReload(state.entries));
+
   const rows = useMemo(() => state.entries.map((entry) => entry.row), [state.entries]);
   const labels = useMemo(() => tokenLabels(state.entries.map((entry) => entry.token)), [state.entries]);
   const counts = useMemo(() => breakdown(rows, filter), [rows, filter]);
@@ -92,6 +106,10 @@ export function BatchView({
   }, [rows, filter, sort]);
   const visibleTokens = useMemo(() => visibleRows.map((row) => row.token), [visibleRows]);
   const retryTokens = useMemo(() => retryableTokens(rows), [rows]);
+  const notInStore = useMemo(
+    () => rows.filter((row) => row.verdict === 'not kept').map((row) => row.token),
+    [rows],
+  );
   const notKeptCount = useMemo(() => state.entries.filter((entry) => entry.notKept).length, [state.entries]);
   const banks = useMemo(
     () => ({
@@ -117,6 +135,7 @@ export function BatchView({
     const target = focusTarget.current;
     focusTarget.current = null;
     if (selectedToken) {
+      if (!fullScreen) bringDrawerIntoView(document.getElementById(ids.drawer));
       // Optional: jsdom, where the component tests run, has no scrollIntoView.
       document.getElementById(rowButtonId(ids.table, selectedToken))?.closest('tr')?.scrollIntoView?.({
         block: 'nearest',
@@ -127,7 +146,7 @@ export function BatchView({
       target.kind === 'heading' ? ids.drawerHeading : rowButtonId(ids.table, target.token),
     );
     element?.focus({ preventScroll: true });
-  }, [selectedToken, ids.table, ids.drawerHeading]);
+  }, [selectedToken, ids.table, ids.drawer, ids.drawerHeading, fullScreen]);
 
   function step(direction: 1 | -1) {
     const token = adjacentToken(visibleTokens, selectedToken, direction);
@@ -159,6 +178,8 @@ export function BatchView({
       setSelectedToken(null);
       setFilter(NO_FILTER);
       setInputOpen(false);
+      setSource(request.source);
+      saveBatch({ tokens: request.tokens, source: request.source });
       void start(request.tokens, request.credentials);
     },
     [start],
@@ -231,12 +252,21 @@ export function BatchView({
             </div>
           </Card>
 
+          {notInStore.length > 0 && (
+            <NotInStoreNotice
+              count={notInStore.length}
+              error={state.restoreError}
+              onLookUp={() => void retry(notInStore)}
+              running={state.phase === 'running'}
+            />
+          )}
           {notKeptCount > 0 && <NotKeptNotice count={notKeptCount} />}
 
           <BatchToolbar
             entries={state.entries}
             visibleRows={visibleRows}
             filter={filter}
+            source={source}
             onTextChange={(value) => setFilter({ ...filter, text: value })}
           />
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { readKeptAnswers, type KeptAnswers } from '../../../api/read-kept-answers';
 import { ANSWER_BUDGET_CHARS, withAnswers, type AnswerNotKept } from '../lib/answer-budget';
 import type { BatchRunLookup } from '../lib/bank-targets';
 import { batchLookup, type BatchCredentials } from '../lib/batch-lookup';
@@ -15,17 +16,20 @@ export type BatchEntry = {
   notKept: AnswerNotKept | null;
 };
 
-// The run in progress or last finished: the whole batch, or a retry of some of its tokens.
-export type BatchRun = { kind: 'batch' | 'retry'; total: number; startedAt: number };
+// The run in progress or last finished: the whole batch, a retry of some of its tokens, or a batch
+// brought back after a reload from the store's kept answers (restore).
+export type BatchRun = { kind: 'batch' | 'retry' | 'restore'; total: number; startedAt: number };
 
 export type BatchRunState = {
   entries: BatchEntry[];
   progress: BatchProgress | null;
   phase: 'idle' | 'running' | 'finished' | 'cancelled';
   run: BatchRun | null;
+  // Why a restored batch has no kept answers at all (no store, or it could not be read).
+  restoreError: string | null;
 };
 
-const IDLE: BatchRunState = { entries: [], progress: null, phase: 'idle', run: null };
+const IDLE: BatchRunState = { entries: [], progress: null, phase: 'idle', run: null, restoreError: null };
 
 // With the server's limit lifted, answers arrive by the hundred a second. They are applied in one
 // state update at most every FLUSH_MS, so the table and the breakdown re-render ten times a second
@@ -79,6 +83,7 @@ export function useBatchRun() {
       progress: null,
       phase: 'running',
       run,
+      restoreError: null,
     }));
 
     let arrived: [string, BatchOutcome][] = [];
@@ -143,7 +148,54 @@ export function useBatchRun() {
     [execute],
   );
   const retry = useCallback((tokens: string[]) => execute(tokens, 'retry'), [execute]);
+
+  // A batch saved before a reload (lib/batch-session.ts): each token's answer from the store's kept
+  // answers, without asking Plaid; a token the store does not hold says "Not kept".
+  const restore = useCallback(async (tokens: string[]) => {
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    const run: BatchRun = { kind: 'restore', total: tokens.length, startedAt: Date.now() };
+    setState({ ...IDLE, entries: tokens.map((token) => pendingEntry(token)), phase: 'running', run });
+
+    let answers: KeptAnswers;
+    let restoreError: string | null = null;
+    try {
+      answers = await readKeptAnswers(tokens, { signal: controller.signal });
+    } catch (error) {
+      answers = { kept: new Map(), notKept: tokens };
+      restoreError = controller.signal.aborted
+        ? 'cancelled'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    }
+    if (controllerRef.current !== controller) return;
+    const now = Date.now();
+    const restored = new Map(
+      tokens.map((token): [string, BatchEntry] => {
+        const result = answers.kept.get(token);
+        if (!result) return [token, { token, outcome: null, row: pendingRow(token, 'not kept'), notKept: null }];
+        const outcome: BatchOutcome = { kind: 'success', result };
+        return [token, { token, outcome, row: rowFromOutcome(token, outcome, now), notKept: null }];
+      }),
+    );
+    setState((previous) => ({
+      entries: withAnswers(previous.entries, restored, ANSWER_BUDGET_CHARS),
+      progress: {
+        total: tokens.length,
+        done: answers.kept.size,
+        errors: 0,
+        rateLimitedWaits: 0,
+        pausedUntil: null,
+        pausedBy: null,
+      },
+      phase: 'finished',
+      run,
+      restoreError,
+    }));
+  }, []);
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
 
-  return { state, runLookup, start, retry, cancel };
+  return { state, runLookup, start, retry, restore, cancel };
 }

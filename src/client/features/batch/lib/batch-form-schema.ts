@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addCredentialPairIssues } from '../../../lib/credential-pair';
 import type { BatchCredentials } from './batch-lookup';
+import type { BatchSource } from './batch-source';
 
 // The batch form as typed (strings, empty = not given) and what a run needs: the tokens found in
 // the text and the shared credentials, both or neither, as in the single lookup form. The tokens
@@ -14,7 +15,7 @@ export const BatchFormSchema = z
   );
 
 export type BatchFormValues = z.input<typeof BatchFormSchema>;
-export type BatchRequest = { tokens: string[]; credentials: BatchCredentials };
+export type BatchRequest = { tokens: string[]; credentials: BatchCredentials; source: BatchSource };
 
 export const EMPTY_BATCH_FORM: BatchFormValues = { text: '', client_id: '', secret: '' };
 

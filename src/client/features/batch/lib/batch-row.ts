@@ -59,7 +59,7 @@ export function breakdownFacts(row: BatchRow): BreakdownFacts {
   };
 }
 
-export function pendingRow(token: string, verdict: 'pending' | 'cancelled'): BatchRow {
+export function pendingRow(token: string, verdict: 'pending' | 'cancelled' | 'not kept'): BatchRow {
   return {
     token,
     environment: tokenEnvironment(token) ?? '',

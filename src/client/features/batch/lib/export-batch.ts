@@ -2,6 +2,7 @@ import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
 import { csvLines } from '../../../../shared/domain/csv';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import { notKeptReason, type AnswerNotKept } from './answer-budget';
+import { sourceCells, sourceHeaders, sourceObject, type BatchSource } from './batch-source';
 import type { BatchRow } from './batch-row';
 import { linkErrorCode, lookupErrorCode } from './failure-kind';
 import { ROW_VERDICT_LABELS } from './row-verdict';
@@ -33,11 +34,11 @@ const COLUMNS: { header: string; value: (row: BatchRow) => string | number | nul
   { header: 'request_id', value: (row) => row.requestId },
 ];
 
-// RFC 4180: CRLF line ends, a header line.
-export function toCsv(rows: readonly BatchRow[]): string {
+// RFC 4180: CRLF line ends, a header line. After the batch's columns, the paste's own (batch-source.ts).
+export function toCsv(rows: readonly BatchRow[], source: BatchSource): string {
   return csvLines([
-    COLUMNS.map((column) => column.header),
-    ...rows.map((row) => COLUMNS.map((c) => c.value(row))),
+    [...COLUMNS.map((column) => column.header), ...sourceHeaders(source)],
+    ...rows.map((row) => [...COLUMNS.map((c) => c.value(row)), ...sourceCells(source, row.token)]),
   ]);
 }
 
@@ -47,13 +48,15 @@ export type BatchExportEntry = { row: BatchRow; outcome: BatchOutcome | null; no
 // the table shows. An answer over the batch's memory budget was not kept: its `response` is null,
 // `response_not_kept` says why, and `responses_not_kept` counts them, so a reader never takes a
 // missing answer for an empty one.
-export function toJson(entries: readonly BatchExportEntry[], exportedAt: Date): string {
+export function toJson(entries: readonly BatchExportEntry[], exportedAt: Date, source: BatchSource): string {
   return JSON.stringify(
     {
       exported_at: exportedAt.toISOString(),
       responses_not_kept: entries.filter((entry) => entry.notKept).length,
       tokens: entries.map(({ row, outcome, notKept }) => ({
         ...Object.fromEntries(COLUMNS.map((column) => [column.header, column.value(row)])),
+        occurrences: source.occurrences[row.token] ?? null,
+        source: sourceObject(source, row.token),
         response: outcome?.kind === 'success' ? outcome.result.raw : null,
         response_not_kept: notKept && notKeptReason(notKept),
         error: outcome?.kind === 'error' ? outcome.error.error : null,
