@@ -75,6 +75,16 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(failed.nextStep).toContain('receivedRedirectUri');
   });
 
+  it('oauth-restarted, oauth-no-return, oauth-continuation-invalid: the OAuth return that did not resume', () => {
+    expect(of('oauth-restarted').headline).toBe(
+      'The user linked Platypus OAuth Bank on a second try (the return from the bank’s own sign-in started Link afresh).',
+    );
+    expect(of('oauth-no-return').nextStep).toMatch(
+      /^Ask the user whether they finished signing in at the bank/,
+    );
+    expect(of('oauth-continuation-invalid').explanation).toMatch(/continuation token/);
+  });
+
   it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
     expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,

@@ -27,6 +27,7 @@ import { live } from './scenarios/live';
 import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
 import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
+import { oauthContinuationInvalid, oauthNoReturn, oauthRestarted } from './scenarios/oauth-returns';
 import { production } from './scenarios/production';
 import { productionBankHealthScenarios } from './scenarios/production-bank-health';
 import { severalSessions } from './scenarios/several-sessions';
@@ -60,6 +61,9 @@ export const SCENARIOS: readonly Scenario[] = [
   institutionNotFoundWithAuth,
   oauthWithoutRedirectUri,
   oauthStateNotFound,
+  oauthNoReturn,
+  oauthRestarted,
+  oauthContinuationInvalid,
   webhookUnreachable,
   webhookPlainHttp,
   webhookMissing,

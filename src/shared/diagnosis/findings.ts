@@ -1,10 +1,11 @@
-import { formatUtc, parseDate } from '../domain/format-time';
+import { formatDuration, formatUtc, parseDate } from '../domain/format-time';
 import type { StatusTone } from '../domain/status-tone';
 import { tokenLifetime, type LifetimeKind } from '../domain/token-lifetime';
 import { checkLinkToken } from '../link-token';
 import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-get-response';
 import { sessionExit } from '../domain/session-outcome';
 import { DOCS } from './docs-links';
+import { oauthRestarts } from './oauth-return';
 import { eventStep } from './session-steps';
 import { unreachableWebhookReason } from './webhook-address';
 import { ownEntry } from '../own-entry';
@@ -16,6 +17,7 @@ export const FINDING_IDS = [
   'webhook-plain-http',
   'webhook-missing',
   'oauth-without-redirect-uri',
+  'oauth-restarted',
   'redirect-uri-query',
   'redirect-uri-not-https',
   'token-lifetime',
@@ -156,6 +158,27 @@ const oauthWithoutRedirectUri: FindingRule = ({ response, sessions }) => {
   };
 };
 
+const oauthRestarted: FindingRule = ({ sessions }) => {
+  const restarts = oauthRestarts(sessions);
+  const [first] = restarts;
+  if (!first) return null;
+  return {
+    id: 'oauth-restarted',
+    severity: 'warning',
+    title: 'Back from the bank’s own sign-in (OAuth), Link started afresh instead of resuming',
+    field: 'link_sessions',
+    value: restarts
+      .map(
+        (restart) =>
+          `${restart.earlierSessionId} → ${restart.laterSessionId} (${formatDuration(restart.gapMs)} later)`,
+      )
+      .join(', '),
+    meaning:
+      'A session ended at the hand-off to the bank with nothing after it, and minutes later a new session began on the same token: the redirect_uri page most likely opened Link as new rather than resuming. The user had to start over, and an OAuth bank may send them round the same loop. On the redirect_uri page, reopen Link with the same link token and the complete redirect URL (with its oauth_state_id) as receivedRedirectUri.',
+    docsUrl: DOCS.oauth,
+  };
+};
+
 const redirectUriQuery: FindingRule = ({ response }) => {
   const redirectUri = response.metadata.redirect_uri;
   if (!redirectUri?.includes('?')) return null;
@@ -289,6 +312,7 @@ const RULES: readonly FindingRule[] = [
   webhookPlainHttp,
   webhookMissing,
   oauthWithoutRedirectUri,
+  oauthRestarted,
   redirectUriQuery,
   redirectUriNotHttps,
   expiredWhileOpen,

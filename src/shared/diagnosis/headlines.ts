@@ -28,6 +28,8 @@ export function sessionHeadline(
   advice: SessionAdvice,
   earlierFailure: SessionDiagnosis | undefined,
   now: number,
+  // This session began when the return from a bank's own sign-in restarted Link (oauth-return.ts).
+  oauthRetry = false,
 ): string {
   const session = read.diagnosis;
   const bank = session.institutionName;
@@ -46,7 +48,10 @@ export function sessionHeadline(
         : '';
       // Not "Linked …": the verdict badge beside it already says Linked.
       const but = read.caveat ? `, but ${read.caveat.but}` : '';
-      return `The user linked ${bank ?? 'an account'}${earlier}${but}.`;
+      const retry = oauthRetry
+        ? ' on a second try (the return from the bank’s own sign-in started Link afresh)'
+        : '';
+      return `The user linked ${bank ?? 'an account'}${retry}${earlier}${but}.`;
     }
     case 'failed': {
       const code = session.error!.error_code;

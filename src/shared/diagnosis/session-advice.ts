@@ -4,6 +4,7 @@ import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import type { LinkedCaveat } from './linked-caveats';
+import { unansweredOauthHandOff } from './oauth-return';
 import { eventStep, type StepKind } from './session-steps';
 import { MINUTE_MS, type SessionVerdict } from './verdict';
 import { formatDuration } from '../domain/format-time';
@@ -101,6 +102,20 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     };
   }
   if (facts.stoppedAt === 'oauth' || status === 'requires_oauth') {
+    const handOff = unansweredOauthHandOff(facts.events, facts.exited);
+    if (handOff && metadata?.redirect_uri !== null) {
+      const bank = handOff.event_metadata.institution_name ?? 'the bank';
+      return {
+        actor: 'end user',
+        because: 'nothing came back from the bank’s own sign-in (OAuth)',
+        nextStep: retry(
+          facts,
+          'Ask the user whether they finished signing in at the bank. If they did, their return to Link failed: the integrating team checks that its redirect_uri page reopens Link with this same link token and the full redirect URL as receivedRedirectUri. If not, the user tries again',
+        ),
+        explanation: `Link handed the user to ${bank}’s own sign-in and heard nothing after: no return to Link, no closed page, no exit. Either the user gave up at the bank, or the return to Link failed.`,
+        docsUrl: DOCS.oauth,
+      };
+    }
     if (metadata && !metadata.redirect_uri) {
       return {
         actor: 'integrating team',

@@ -128,6 +128,8 @@ const BANK_CHOICE_NOTES: Readonly<Record<string, string>> = {
   SELECT_FILTERED_INSTITUTION: 'not supported for this token’s products or countries',
 };
 
+const OAUTH_CLOSED = 'closed the bank’s page without finishing';
+
 // The detail an event adds to its step; later events of a step refine it.
 function eventDetail(event: LinkEvent): string | null {
   const metadata = event.event_metadata;
@@ -143,7 +145,7 @@ function eventDetail(event: LinkEvent): string | null {
       return [bank, note].filter(Boolean).join(': ') || null;
     }
     case 'oauth':
-      if (event.event_name === 'CLOSE_OAUTH') return 'closed the bank’s page without finishing';
+      if (event.event_name === 'CLOSE_OAUTH') return OAUTH_CLOSED;
       if (event.event_name === 'FAIL_OAUTH') return 'the bank’s sign-in failed';
       return null;
     case 'mfa':
@@ -153,6 +155,15 @@ function eventDetail(event: LinkEvent): string | null {
     default:
       return null;
   }
+}
+
+// A step's detail once a later event of the same step comes: going back to the bank's page after
+// closing it (or after a failed sign-in there) is a retry, which the earlier mishap does not end.
+function laterDetail(event: LinkEvent, detail: string | null): string | null {
+  if (event.event_name === 'OPEN_OAUTH' && detail && !detail.startsWith('retried')) {
+    return `retried after the user ${detail === OAUTH_CLOSED ? 'closed the bank’s page' : 'saw the bank’s sign-in fail'}`;
+  }
+  return eventDetail(event) ?? detail;
 }
 
 function msBetween(from: string, to: string | number | null | undefined): number | null {
@@ -189,7 +200,7 @@ export function sessionSteps(
     // Events before the first step (rare: OPEN missing) have no step to belong to.
     if (!current) continue;
     current.eventCount += 1;
-    if (kind) current.detail = eventDetail(event) ?? current.detail;
+    if (kind) current.detail = laterDetail(event, current.detail);
     if (event.event_name === 'ERROR' && event.event_metadata.error_code) {
       current.errorCode = event.event_metadata.error_code;
     }
