@@ -85,6 +85,12 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(of('oauth-continuation-invalid').explanation).toMatch(/continuation token/);
   });
 
+  it('multi-item-no-webhook: every bank linked and the failed try between them', () => {
+    expect(of('multi-item-no-webhook').headline).toBe(
+      'The user linked First Platypus Bank and Houndstooth Bank (2 Items in one session); an attempt in the same session failed at Tartan Bank with INVALID_CREDENTIALS.',
+    );
+  });
+
   it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
     expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,

@@ -30,6 +30,7 @@ import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-p
 import { oauthContinuationInvalid, oauthNoReturn, oauthRestarted } from './scenarios/oauth-returns';
 import { production } from './scenarios/production';
 import { productionBankHealthScenarios } from './scenarios/production-bank-health';
+import { multiItemWithoutWebhook } from './scenarios/several-items';
 import { severalSessions } from './scenarios/several-sessions';
 import { success } from './scenarios/success';
 import type { Scenario } from './types';
@@ -73,6 +74,7 @@ export const SCENARIOS: readonly Scenario[] = [
   invalidLinkTokenOpenTooLong,
   linkedPendingMicroDeposits,
   linkedNoIncomeFound,
+  multiItemWithoutWebhook,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

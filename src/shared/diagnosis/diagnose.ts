@@ -80,6 +80,7 @@ function diagnoseSessions(
       startedAt: session.startedAt,
       tokenExpiresAt: response.expiration,
       caveat: primary.caveat,
+      linkedBanks: session.linkedInstitutions.length,
     },
     metadata,
   );

@@ -6,6 +6,7 @@ import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-ge
 import { sessionExit } from '../domain/session-outcome';
 import { DOCS } from './docs-links';
 import { oauthRestarts } from './oauth-return';
+import { itemCount } from './several-items';
 import { eventStep } from './session-steps';
 import { unreachableWebhookReason } from './webhook-address';
 import { ownEntry } from '../own-entry';
@@ -16,6 +17,7 @@ export const FINDING_IDS = [
   'webhook-unreachable',
   'webhook-plain-http',
   'webhook-missing',
+  'public-tokens-without-webhook',
   'oauth-without-redirect-uri',
   'oauth-restarted',
   'redirect-uri-query',
@@ -132,6 +134,31 @@ const webhookMissing: FindingRule = ({ response }) => {
       ? `If this is an update-mode token (its 30-minute lifetime suggests so), the field has no effect: the Item keeps the webhook it was created with (change it with /item/webhook/update). Otherwise: ${sends} would have nowhere to go.`
       : `The Items made with this token will have no webhook: ${sends}, and the Item’s own ERROR and PENDING_DISCONNECT webhooks, have nowhere to go, so the app learns of new data or a broken connection only by polling.`,
     docsUrl: DOCS.webhooks,
+  };
+};
+
+// Lifetimes that only Hosted Link gives a token (token-lifetime.ts): a chosen one, or Link
+// Delivery's (which sends a Hosted Link URL by SMS or email).
+const HOSTED_LINK_LIFETIMES: readonly LifetimeKind[] = ['custom', 'link-delivery-sms', 'link-delivery-email'];
+
+const publicTokensWithoutWebhook: FindingRule = ({ response, sessions }) => {
+  if (response.metadata.webhook) return null;
+  const multiItem = sessions.filter((session) => itemCount(session) > 1);
+  const lifetime = tokenLifetime(response.created_at, response.expiration);
+  const hosted = lifetime !== null && HOSTED_LINK_LIFETIMES.includes(lifetime.kind);
+  if (multiItem.length === 0 && !hosted) return null;
+  const why =
+    multiItem.length > 0
+      ? `${multiItem.length === 1 ? 'A session' : `${multiItem.length} sessions`} added several Items (Multi-Item Link)`
+      : `The token’s lifetime (${lifetime!.text}) is one only Hosted Link gives`;
+  return {
+    id: 'public-tokens-without-webhook',
+    severity: 'warning',
+    title: 'Multi-Item or Hosted Link without a webhook: the public tokens have no way to the app',
+    field: 'webhook',
+    value: null,
+    meaning: `${why}. Plaid delivers those sessions’ public tokens by webhook (ITEM_ADD_RESULT and SESSION_FINISHED, sent to the token’s webhook): the app’s onSuccess gets them only in part or, for Hosted Link, not at all. Without a webhook the app must poll /link/token/get, whose results last six hours; after that the Items are out of reach. Create the tokens with a webhook.`,
+    docsUrl: DOCS.hostedLink,
   };
 };
 
@@ -311,6 +338,7 @@ const RULES: readonly FindingRule[] = [
   webhookUnreachable,
   webhookPlainHttp,
   webhookMissing,
+  publicTokensWithoutWebhook,
   oauthWithoutRedirectUri,
   oauthRestarted,
   redirectUriQuery,

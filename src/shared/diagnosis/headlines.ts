@@ -3,6 +3,7 @@ import { errorAdvice } from './error-advice';
 import type { ReadSession, SessionDiagnosis } from './read-session';
 import type { SessionAdvice } from './session-advice';
 import { STEP_PLACES } from './session-steps';
+import { listed, severalItemsClause } from './several-items';
 import { ownEntry } from '../own-entry';
 
 // The sentences about sessions: the headline of the verdict's session, and the notes on what the
@@ -51,7 +52,9 @@ export function sessionHeadline(
       const retry = oauthRetry
         ? ' on a second try (the return from the bank’s own sign-in started Link afresh)'
         : '';
-      return `The user linked ${bank ?? 'an account'}${retry}${earlier}${but}.`;
+      const banks = session.linkedInstitutions.length > 1 ? listed(session.linkedInstitutions) : bank;
+      const several = severalItemsClause(session.linkedInstitutions, session.failedAttempts);
+      return `The user linked ${banks ?? 'an account'}${several}${retry}${earlier}${but}.`;
     }
     case 'failed': {
       const code = session.error!.error_code;

@@ -31,6 +31,8 @@ export interface SessionAdviceFacts {
   tokenExpiresAt: string | null;
   // For a linked session, what is still not done (linked-caveats.ts).
   caveat: LinkedCaveat | null;
+  // How many banks a linked session added Items for (several with Multi-Item or Hosted Link).
+  linkedBanks: number;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -211,7 +213,9 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
         actor: 'nobody',
         because: null,
         nextStep:
-          'Nothing to fix in Link. If the app still shows no connection, the integrating team checks that it handled onSuccess (sending the public_token to its server and exchanging it).',
+          facts.linkedBanks > 1
+            ? `Nothing to fix in Link. Each of the ${facts.linkedBanks} Items has its own public_token, which Plaid hands over by the SESSION_FINISHED webhook (and in /link/token/get’s results for six hours): if the app shows fewer banks, the integrating team checks that it exchanged every one.`
+            : 'Nothing to fix in Link. If the app still shows no connection, the integrating team checks that it handled onSuccess (sending the public_token to its server and exchanging it).',
         explanation: null,
         docsUrl: null,
       };
