@@ -91,6 +91,15 @@ describe('the diagnosis fixtures tell their story', () => {
     );
   });
 
+  it('returning-user-left-at-phone and identity-verification-passed: the newer steps', () => {
+    const phone = of('returning-user-left-at-phone');
+    expect(phone.headline).toBe(
+      'The user left Link at the returning user’s phone or email check without finishing (exit status requires_credentials).',
+    );
+    expect(phone.endUserSaw?.text).toContain('the user left before choosing a bank');
+    expect(of('identity-verification-passed').headline).toBe('The user completed Identity Verification.');
+  });
+
   it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
     expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,

@@ -24,6 +24,7 @@ import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institut
 import { large } from './scenarios/large';
 import { linkedNoIncomeFound, linkedPendingMicroDeposits } from './scenarios/linked-but';
 import { live } from './scenarios/live';
+import { identityVerificationPassed, returningUserLeftAtPhone } from './scenarios/newer-steps';
 import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
 import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
@@ -75,6 +76,8 @@ export const SCENARIOS: readonly Scenario[] = [
   linkedPendingMicroDeposits,
   linkedNoIncomeFound,
   multiItemWithoutWebhook,
+  returningUserLeftAtPhone,
+  identityVerificationPassed,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

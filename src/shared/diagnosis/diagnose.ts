@@ -81,6 +81,7 @@ function diagnoseSessions(
       tokenExpiresAt: response.expiration,
       caveat: primary.caveat,
       linkedBanks: session.linkedInstitutions.length,
+      flow: primary.flow,
     },
     metadata,
   );

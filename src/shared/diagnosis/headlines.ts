@@ -54,6 +54,7 @@ export function sessionHeadline(
         : '';
       const banks = session.linkedInstitutions.length > 1 ? listed(session.linkedInstitutions) : bank;
       const several = severalItemsClause(session.linkedInstitutions, session.failedAttempts);
+      if (!banks && read.flow) return `The user completed ${read.flow}${but}.`;
       return `The user linked ${banks ?? 'an account'}${several}${retry}${earlier}${but}.`;
     }
     case 'failed': {

@@ -17,6 +17,7 @@ import {
   type SessionVerdict,
 } from './verdict';
 import { exitStatusMeaning } from './exit-status';
+import { itemlessFlow, verificationCaveat, type ItemlessFlow } from './flows';
 import { linkedCaveat, type LinkedCaveat } from './linked-caveats';
 import { failedAttempts, linkedInstitutions, type FailedAttempt } from './several-items';
 import { errorCount, errorEventRequestId, errorOfEvent, lastUnansweredError } from './session-errors';
@@ -78,6 +79,8 @@ export interface ReadSession {
   facts: SessionFacts;
   // For a linked session, what still stands between it and done (linked-caveats.ts).
   caveat: LinkedCaveat | null;
+  // Identity Verification or Layer: flows that add no Item (flows.ts).
+  flow: ItemlessFlow | null;
   diagnosis: SessionDiagnosis;
 }
 
@@ -131,7 +134,8 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   return {
     events,
     facts,
-    caveat: verdict === 'linked' ? linkedCaveat(session) : null,
+    caveat: verdict === 'linked' ? (verificationCaveat(events) ?? linkedCaveat(session)) : null,
+    flow: itemlessFlow(events),
     diagnosis: {
       linkSessionId: session.link_session_id,
       verdict,

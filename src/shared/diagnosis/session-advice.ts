@@ -4,6 +4,7 @@ import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import type { LinkedCaveat } from './linked-caveats';
+import { ITEMLESS_DONE, type ItemlessFlow } from './flows';
 import { unansweredOauthHandOff } from './oauth-return';
 import { eventStep, type StepKind } from './session-steps';
 import { MINUTE_MS, type SessionVerdict } from './verdict';
@@ -33,6 +34,8 @@ export interface SessionAdviceFacts {
   caveat: LinkedCaveat | null;
   // How many banks a linked session added Items for (several with Multi-Item or Hosted Link).
   linkedBanks: number;
+  // Identity Verification or Layer, which add no Item (flows.ts).
+  flow: ItemlessFlow | null;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -208,6 +211,9 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
       if (facts.caveat) {
         const { but, ...advice } = facts.caveat;
         return { ...advice, because: but };
+      }
+      if (facts.flow && facts.linkedBanks === 0) {
+        return { actor: 'nobody', because: null, explanation: null, ...ITEMLESS_DONE[facts.flow] };
       }
       return {
         actor: 'nobody',
