@@ -100,6 +100,12 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(of('identity-verification-passed').headline).toBe('The user completed Identity Verification.');
   });
 
+  it('payment-initiation-us-only: the product no bank in the token’s countries offers', () => {
+    expect(of('payment-initiation-us-only').explanation).toContain(
+      'payment_initiation (offered only in the UK and Europe), and its countries are US',
+    );
+  });
+
   it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
     expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,

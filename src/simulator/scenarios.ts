@@ -30,6 +30,7 @@ import { oauth } from './scenarios/oauth';
 import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
 import { oauthContinuationInvalid, oauthNoReturn, oauthRestarted } from './scenarios/oauth-returns';
 import { production } from './scenarios/production';
+import { productOutsideCountries, productsNarrowBanks } from './scenarios/product-coverage';
 import { productionBankHealthScenarios } from './scenarios/production-bank-health';
 import { multiItemWithoutWebhook } from './scenarios/several-items';
 import { severalSessions } from './scenarios/several-sessions';
@@ -78,6 +79,8 @@ export const SCENARIOS: readonly Scenario[] = [
   multiItemWithoutWebhook,
   returningUserLeftAtPhone,
   identityVerificationPassed,
+  productOutsideCountries,
+  productsNarrowBanks,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

@@ -6,6 +6,7 @@ import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-ge
 import { sessionExit } from '../domain/session-outcome';
 import { DOCS } from './docs-links';
 import { oauthRestarts } from './oauth-return';
+import { conflictsText, countryConflicts, narrowingProducts } from './product-coverage';
 import { itemCount } from './several-items';
 import { eventStep } from './session-steps';
 import { unreachableWebhookReason } from './webhook-address';
@@ -22,6 +23,8 @@ export const FINDING_IDS = [
   'oauth-restarted',
   'redirect-uri-query',
   'redirect-uri-not-https',
+  'product-outside-countries',
+  'products-narrow-banks',
   'token-lifetime',
   'expired-while-open',
   'several-sessions',
@@ -238,6 +241,38 @@ const redirectUriNotHttps: FindingRule = ({ response }) => {
   };
 };
 
+const productOutsideCountries: FindingRule = ({ response }) => {
+  const conflicts = countryConflicts(response.metadata);
+  if (conflicts.length === 0) return null;
+  const countries = response.metadata.country_codes.join(', ');
+  return {
+    id: 'product-outside-countries',
+    severity: 'problem',
+    title: `A required product is not offered in the token’s countries (${countries})`,
+    field: 'initial_products',
+    value: response.metadata.initial_products.join(', '),
+    meaning: `${conflictsText(conflicts)}: no bank in ${countries} offers it, so Link has no bank to connect and every one the user chooses is “not supported” (SELECT_FILTERED_INSTITUTION). Create the token with country_codes where the product is offered, or without the product.`,
+    docsUrl: DOCS.linkTokenCreate,
+  };
+};
+
+const productsNarrowBanks: FindingRule = ({ response, sessions }) => {
+  const narrowing = narrowingProducts(response.metadata);
+  if (narrowing.length === 0) return null;
+  const filtered = sessions.some((session) =>
+    (session.events ?? []).some((event) => event.event_name === 'SELECT_FILTERED_INSTITUTION'),
+  );
+  return {
+    id: 'products-narrow-banks',
+    severity: 'info',
+    title: `${response.metadata.initial_products.length} required products: Link offers only banks that support them all`,
+    field: 'initial_products',
+    value: response.metadata.initial_products.join(', '),
+    meaning: `Every product in products must be supported by the bank the user picks, and ${narrowing.join(', ')} ${narrowing.length === 1 ? 'is' : 'are'} supported by far fewer banks than the others: users of the rest see “Connectivity not supported” (SELECT_FILTERED_INSTITUTION)${filtered ? ', as a user of this token did' : ''}. Products the app can do without belong in optional_products, required_if_supported_products or additional_consented_products.`,
+    docsUrl: DOCS.linkTokenCreate,
+  };
+};
+
 const LIFETIME_MEANINGS: Readonly<
   Record<Exclude<LifetimeKind, 'new-item'>, { meaning: string; docsUrl: string }>
 > = {
@@ -343,7 +378,9 @@ const RULES: readonly FindingRule[] = [
   oauthRestarted,
   redirectUriQuery,
   redirectUriNotHttps,
+  productOutsideCountries,
   expiredWhileOpen,
+  productsNarrowBanks,
   lifetimeFinding,
   severalSessions,
   sessionsWithoutEvents,

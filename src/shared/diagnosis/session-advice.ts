@@ -6,6 +6,7 @@ import { errorAdvice } from './error-advice';
 import type { LinkedCaveat } from './linked-caveats';
 import { ITEMLESS_DONE, type ItemlessFlow } from './flows';
 import { unansweredOauthHandOff } from './oauth-return';
+import { conflictsText, countryConflicts } from './product-coverage';
 import { eventStep, type StepKind } from './session-steps';
 import { MINUTE_MS, type SessionVerdict } from './verdict';
 import { formatDuration } from '../domain/format-time';
@@ -70,6 +71,17 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     };
   }
   if (choice === 'SELECT_FILTERED_INSTITUTION' || status === 'institution_not_supported') {
+    const conflicts = metadata ? countryConflicts(metadata) : [];
+    if (metadata && conflicts.length > 0) {
+      return {
+        actor: 'integrating team',
+        because: `no bank in the token’s countries offers ${conflicts.map((conflict) => conflict.product).join(', ')}`,
+        nextStep:
+          'Create the token with country_codes where the product is offered, or without the product; then the user opens Link again with the new token.',
+        explanation: `Link showed “Connectivity not supported”: the token requires ${conflictsText(conflicts)}, and its countries are ${metadata.country_codes.join(', ')}. No bank there can be connected with this token.`,
+        docsUrl: DOCS.linkTokenCreate,
+      };
+    }
     return {
       actor: 'integrating team',
       because: 'Link cannot connect this bank for this token',
