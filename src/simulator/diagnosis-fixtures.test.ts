@@ -75,14 +75,14 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(failed.nextStep).toContain('receivedRedirectUri');
   });
 
-  it('oauth-restarted, oauth-no-return, oauth-continuation-invalid: the OAuth return that did not resume', () => {
-    expect(of('oauth-restarted').headline).toBe(
+  it('restarted-after-oauth, no-return-from-oauth, invalid-continuation-after-oauth: the OAuth return that did not resume', () => {
+    expect(of('restarted-after-oauth').headline).toBe(
       'The user linked Platypus OAuth Bank on a second try (the return from the bank’s own sign-in started Link afresh).',
     );
-    expect(of('oauth-no-return').nextStep).toMatch(
+    expect(of('no-return-from-oauth').nextStep).toMatch(
       /^Ask the user whether they finished signing in at the bank/,
     );
-    expect(of('oauth-continuation-invalid').explanation).toMatch(/continuation token/);
+    expect(of('invalid-continuation-after-oauth').explanation).toMatch(/continuation token/);
   });
 
   it('multi-item-no-webhook: every bank linked and the failed try between them', () => {

@@ -20,7 +20,7 @@ const toTheBank: readonly EventStep[] = [
 ];
 
 export const oauthNoReturn: Scenario = {
-  scenario: 'oauth-no-return',
+  scenario: 'no-return-from-oauth',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000024',
   description:
     'Link handed the user to Platypus OAuth Bank’s own sign-in and never heard back: no return, no exit (the user gave up at the bank, or the return to Link failed).',
@@ -44,7 +44,7 @@ export const oauthNoReturn: Scenario = {
 };
 
 export const oauthRestarted: Scenario = {
-  scenario: 'oauth-restarted',
+  scenario: 'restarted-after-oauth',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000025',
   description:
     'Back from Platypus OAuth Bank, the redirect page opened Link afresh (a new session 3 minutes after the hand-off) instead of resuming; the user went through again and linked.',
@@ -79,7 +79,7 @@ export const oauthRestarted: Scenario = {
 };
 
 export const oauthContinuationInvalid: Scenario = {
-  scenario: 'oauth-continuation-invalid',
+  scenario: 'invalid-continuation-after-oauth',
   link_token: 'link-sandbox-00000000-0000-4000-a000-000000000026',
   description:
     'Back from Platypus OAuth Bank, Link was reopened with a continuation Plaid refused: the session exited with INVALID_FIELD (“continuation token is invalid or has expired”).',

@@ -54,12 +54,12 @@ const SHOWS: Record<string, RegExp[]> = {
   'linked-pending-micro-deposits': [/, but it waits for the user to confirm the micro-deposit amounts\.$/],
   'linked-no-income-found': [/, but Plaid found no income deposits in the linked account\.$/],
   'invalid-link-token-open-too-long': [/^Likely cause: the session had been open 34 min/],
-  'oauth-no-return': [/^The user stopped at the bank’s own sign-in \(OAuth\) for Platypus OAuth Bank/],
-  'oauth-restarted': [
+  'no-return-from-oauth': [/^The user stopped at the bank’s own sign-in \(OAuth\) for Platypus OAuth Bank/],
+  'restarted-after-oauth': [
     /on a second try \(the return from the bank’s own sign-in started Link afresh\)\.$/,
     /^An OAuth retry: /,
   ],
-  'oauth-continuation-invalid': [/^INVALID_FIELD$/],
+  'invalid-continuation-after-oauth': [/^INVALID_FIELD$/],
   'multi-item-no-webhook': [
     /^The user linked First Platypus Bank and Houndstooth Bank \(2 Items in one session\); an attempt in the same session failed at Tartan Bank with INVALID_CREDENTIALS\.$/,
   ],
