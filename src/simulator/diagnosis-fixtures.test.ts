@@ -75,6 +75,37 @@ describe('the diagnosis fixtures tell their story', () => {
     expect(failed.nextStep).toContain('receivedRedirectUri');
   });
 
+  it('restarted-after-oauth, no-return-from-oauth, invalid-continuation-after-oauth: the OAuth return that did not resume', () => {
+    expect(of('restarted-after-oauth').headline).toBe(
+      'The user linked Platypus OAuth Bank on a second try (the return from the bank’s own sign-in started Link afresh).',
+    );
+    expect(of('no-return-from-oauth').nextStep).toMatch(
+      /^Ask the user whether they finished signing in at the bank/,
+    );
+    expect(of('invalid-continuation-after-oauth').explanation).toMatch(/continuation token/);
+  });
+
+  it('multi-item-no-webhook: every bank linked and the failed try between them', () => {
+    expect(of('multi-item-no-webhook').headline).toBe(
+      'The user linked First Platypus Bank and Houndstooth Bank (2 Items in one session); an attempt in the same session failed at Tartan Bank with INVALID_CREDENTIALS.',
+    );
+  });
+
+  it('returning-user-left-at-phone and identity-verification-passed: the newer steps', () => {
+    const phone = of('returning-user-left-at-phone');
+    expect(phone.headline).toBe(
+      'The user left Link at the returning user’s phone or email check without finishing (exit status requires_credentials).',
+    );
+    expect(phone.endUserSaw?.text).toContain('the user left before choosing a bank');
+    expect(of('identity-verification-passed').headline).toBe('The user completed Identity Verification.');
+  });
+
+  it('payment-initiation-us-only: the product no bank in the token’s countries offers', () => {
+    expect(of('payment-initiation-us-only').explanation).toContain(
+      'payment_initiation (offered only in the UK and Europe), and its countries are US',
+    );
+  });
+
   it('open-at-expiry and abandoned-without-exit: stopped without an exit', () => {
     expect(of('open-at-expiry').headline).toMatch(
       /^The user stopped at the bank’s security check \(MFA\) for Tartan Bank 26 min 33 s ago and never finished; the token has expired since\.$/,

@@ -165,3 +165,15 @@ export function unknownWebhookKey(requestId: string): SimulatorError {
     requestId,
   );
 }
+
+// In a Link session: Link reopened after the bank's sign-in with a continuation token Plaid could
+// not use (the redirect page passed a stale or cut redirect URL).
+export function invalidContinuationToken(requestId: string): PlaidError {
+  return plaidError({
+    status: 400,
+    type: 'INVALID_REQUEST',
+    code: 'INVALID_FIELD',
+    message: 'continuation token is invalid or has expired',
+    requestId,
+  });
+}

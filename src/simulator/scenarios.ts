@@ -24,11 +24,15 @@ import { institutionDownExit, itemLoginRequiredExit } from './scenarios/institut
 import { large } from './scenarios/large';
 import { linkedNoIncomeFound, linkedPendingMicroDeposits } from './scenarios/linked-but';
 import { live } from './scenarios/live';
+import { identityVerificationPassed, returningUserLeftAtPhone } from './scenarios/newer-steps';
 import { expiredUnused, noSessionData } from './scenarios/no-sessions';
 import { oauth } from './scenarios/oauth';
 import { oauthStateNotFound, oauthWithoutRedirectUri } from './scenarios/oauth-problems';
+import { oauthContinuationInvalid, oauthNoReturn, oauthRestarted } from './scenarios/oauth-returns';
 import { production } from './scenarios/production';
+import { productOutsideCountries, productsNarrowBanks } from './scenarios/product-coverage';
 import { productionBankHealthScenarios } from './scenarios/production-bank-health';
+import { multiItemWithoutWebhook } from './scenarios/several-items';
 import { severalSessions } from './scenarios/several-sessions';
 import { success } from './scenarios/success';
 import type { Scenario } from './types';
@@ -60,6 +64,9 @@ export const SCENARIOS: readonly Scenario[] = [
   institutionNotFoundWithAuth,
   oauthWithoutRedirectUri,
   oauthStateNotFound,
+  oauthNoReturn,
+  oauthRestarted,
+  oauthContinuationInvalid,
   webhookUnreachable,
   webhookPlainHttp,
   webhookMissing,
@@ -69,6 +76,11 @@ export const SCENARIOS: readonly Scenario[] = [
   invalidLinkTokenOpenTooLong,
   linkedPendingMicroDeposits,
   linkedNoIncomeFound,
+  multiItemWithoutWebhook,
+  returningUserLeftAtPhone,
+  identityVerificationPassed,
+  productOutsideCountries,
+  productsNarrowBanks,
   ...productionBankHealthScenarios,
   ...faultScenarios,
 ];

@@ -1,3 +1,4 @@
+import { formatDuration } from '../domain/format-time';
 import { sessionsNewestFirst } from '../domain/ordering';
 import type { StatusTone } from '../domain/status-tone';
 import { tokenStatus, type TokenStatus } from '../domain/token-status';
@@ -7,7 +8,14 @@ import type { Actor } from './actors';
 import { findings, type Finding } from './findings';
 import { degradedNote, otherSessionNotes, sessionHeadline } from './headlines';
 import { noSessionAnswer } from './no-session';
-import { primarySession, readSession, type EndUserSaw, type SessionDiagnosis } from './read-session';
+import { oauthRestarts, restartNote, type OauthRestart } from './oauth-return';
+import {
+  primarySession,
+  readSession,
+  type EndUserSaw,
+  type ReadSession,
+  type SessionDiagnosis,
+} from './read-session';
 import { sessionAdvice } from './session-advice';
 import { VERDICT_TONES, type Verdict } from './verdict';
 
@@ -51,8 +59,14 @@ function diagnoseSessions(
   const reads = sessionsNewestFirst(response.link_sessions ?? []).map((session) =>
     readSession(session, status.kind === 'expired', now),
   );
-  const primary = primarySession(reads);
+  // A session the OAuth return restarted was continued by the newer one: the verdict is not about
+  // it, and it is told as a retry, not as one more session left unfinished.
+  const restarts = oauthRestarts(response.link_sessions ?? []);
+  const restarted = new Set(restarts.map((restart) => restart.earlierSessionId));
+  const continued = reads.filter((read) => !restarted.has(read.diagnosis.linkSessionId));
+  const primary = primarySession(continued.length > 0 ? continued : reads);
   const session = primary.diagnosis;
+  for (const restart of restarts) markRestarted(reads, restart);
   const advice = sessionAdvice(
     {
       verdict: session.verdict,
@@ -66,6 +80,8 @@ function diagnoseSessions(
       startedAt: session.startedAt,
       tokenExpiresAt: response.expiration,
       caveat: primary.caveat,
+      linkedBanks: session.linkedInstitutions.length,
+      flow: primary.flow,
     },
     metadata,
   );
@@ -78,6 +94,7 @@ function diagnoseSessions(
       advice,
       others.find((other) => other.verdict === 'failed'),
       now,
+      restarts.some((restart) => restart.laterSessionId === session.linkSessionId),
     ),
     endUserSaw: session.endUserSaw,
     actor: advice.actor,
@@ -87,9 +104,25 @@ function diagnoseSessions(
     docsUrl: advice.docsUrl,
     institution: session.institution,
     linkSessionId: session.linkSessionId,
-    notes: [...degradedNote(primary), ...otherSessionNotes(session, others)],
+    notes: [
+      ...degradedNote(primary),
+      ...restarts.map(restartNote),
+      ...otherSessionNotes(
+        session,
+        others.filter((other) => !restarted.has(other.linkSessionId)),
+      ),
+    ],
     sessions: reads.map((read) => read.diagnosis),
   };
+}
+
+// The restarted session's hand-off to the bank is where Link lost the user: its step says so.
+function markRestarted(reads: readonly ReadSession[], restart: OauthRestart): void {
+  const earlier = reads.find((read) => read.diagnosis.linkSessionId === restart.earlierSessionId);
+  const handOff = earlier?.diagnosis.steps.findLast((step) => step.kind === 'oauth');
+  if (handOff) {
+    handOff.detail = `no return to Link: ${formatDuration(restart.gapMs)} later Link started afresh in a new session (an OAuth retry)`;
+  }
 }
 
 function diagnoseNoSessions(

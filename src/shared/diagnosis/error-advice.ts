@@ -4,6 +4,7 @@ import type { LinkTokenMetadata } from '../schemas/link-token-get-response';
 import type { PlaidError } from '../schemas/plaid-error';
 import type { Actor, Advice } from './actors';
 import { ownEntry } from '../own-entry';
+import { oauthFieldAdvice } from './oauth-return';
 
 // When a wait for the bank stops being a wait.
 export const ESCALATE =
@@ -200,12 +201,15 @@ export const CODES_WITH_OUR_WORDS: readonly string[] = Object.keys(ERROR_NEXT_ST
 // explanation is null, and Plaid's own error_message and documentation speak instead.
 // The token's account_filters, when known, name the account subtypes a "no accounts" error missed.
 export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters): Advice {
-  const known = ownEntry(ERROR_NEXT_STEPS, error.error_code);
+  // An INVALID_FIELD about the OAuth return is read from its message (oauth-return.ts).
+  const oauthField = oauthFieldAdvice(error);
+  const known = ownEntry(ERROR_NEXT_STEPS, error.error_code) ?? oauthField;
   // Plaid's suggested_action is about this very error: it follows our own words for the code (which
   // name what to do in the integration, e.g. update mode), or replaces the generic pointer to Plaid's
   // docs for a code we have no words for. Who acts stays ours, since Plaid does not say.
   const suggested = error.suggested_action?.trim();
-  const plaidSuggests = suggested && `Plaid suggests: ${/[.!?]$/.test(suggested) ? suggested : `${suggested}.`}`;
+  const plaidSuggests =
+    suggested && `Plaid suggests: ${/[.!?]$/.test(suggested) ? suggested : `${suggested}.`}`;
   const nextStep = known
     ? [known.nextStep, plaidSuggests].filter(Boolean).join(' ')
     : plaidSuggests ||
@@ -219,7 +223,7 @@ export function errorAdvice(error: PlaidError, accountFilters?: AccountFilters):
   return {
     actor: known?.actor ?? ownEntry(TYPE_ACTORS, error.error_type) ?? 'plaid support',
     nextStep: [nextStep, subtypes, revoked].filter(Boolean).join(' '),
-    explanation: explanationWithReason(error),
+    explanation: oauthField?.explanation ?? explanationWithReason(error),
     docsUrl: errorDocsUrl(error),
   };
 }

@@ -17,6 +17,8 @@ function requiresCredentials(
   const submitted = events.some((event) => event.event_name === 'SUBMIT_CREDENTIALS');
   switch (stoppedAt) {
     case 'opened':
+    case 'returning user':
+    case 'layer':
     case 'searched':
       return 'left before choosing a bank';
     case 'bank chosen':

@@ -1,10 +1,13 @@
-import { formatUtc, parseDate } from '../domain/format-time';
+import { formatDuration, formatUtc, parseDate } from '../domain/format-time';
 import type { StatusTone } from '../domain/status-tone';
 import { tokenLifetime, type LifetimeKind } from '../domain/token-lifetime';
 import { checkLinkToken } from '../link-token';
 import type { LinkSession, LinkTokenGetResponse } from '../schemas/link-token-get-response';
 import { sessionExit } from '../domain/session-outcome';
 import { DOCS } from './docs-links';
+import { oauthRestarts } from './oauth-return';
+import { conflictsText, countryConflicts, narrowingProducts } from './product-coverage';
+import { itemCount } from './several-items';
 import { eventStep } from './session-steps';
 import { unreachableWebhookReason } from './webhook-address';
 import { ownEntry } from '../own-entry';
@@ -15,9 +18,13 @@ export const FINDING_IDS = [
   'webhook-unreachable',
   'webhook-plain-http',
   'webhook-missing',
+  'public-tokens-without-webhook',
   'oauth-without-redirect-uri',
+  'oauth-restarted',
   'redirect-uri-query',
   'redirect-uri-not-https',
+  'product-outside-countries',
+  'products-narrow-banks',
   'token-lifetime',
   'expired-while-open',
   'several-sessions',
@@ -133,6 +140,31 @@ const webhookMissing: FindingRule = ({ response }) => {
   };
 };
 
+// Lifetimes that only Hosted Link gives a token (token-lifetime.ts): a chosen one, or Link
+// Delivery's (which sends a Hosted Link URL by SMS or email).
+const HOSTED_LINK_LIFETIMES: readonly LifetimeKind[] = ['custom', 'link-delivery-sms', 'link-delivery-email'];
+
+const publicTokensWithoutWebhook: FindingRule = ({ response, sessions }) => {
+  if (response.metadata.webhook) return null;
+  const multiItem = sessions.filter((session) => itemCount(session) > 1);
+  const lifetime = tokenLifetime(response.created_at, response.expiration);
+  const hosted = lifetime !== null && HOSTED_LINK_LIFETIMES.includes(lifetime.kind);
+  if (multiItem.length === 0 && !hosted) return null;
+  const why =
+    multiItem.length > 0
+      ? `${multiItem.length === 1 ? 'A session' : `${multiItem.length} sessions`} added several Items (Multi-Item Link)`
+      : `The token’s lifetime (${lifetime!.text}) is one only Hosted Link gives`;
+  return {
+    id: 'public-tokens-without-webhook',
+    severity: 'warning',
+    title: 'Multi-Item or Hosted Link without a webhook: the public tokens have no way to the app',
+    field: 'webhook',
+    value: null,
+    meaning: `${why}. Plaid delivers those sessions’ public tokens by webhook (ITEM_ADD_RESULT and SESSION_FINISHED, sent to the token’s webhook): the app’s onSuccess gets them only in part or, for Hosted Link, not at all. Without a webhook the app must poll /link/token/get, whose results last six hours; after that the Items are out of reach. Create the tokens with a webhook.`,
+    docsUrl: DOCS.hostedLink,
+  };
+};
+
 function reachedOauth(session: LinkSession): boolean {
   return (
     (session.events ?? []).some((event) => eventStep(event) === 'oauth') ||
@@ -152,6 +184,27 @@ const oauthWithoutRedirectUri: FindingRule = ({ response, sessions }) => {
     value: null,
     meaning:
       'On desktop web, Link can open the bank in a pop-up without a redirect_uri; in a mobile browser, a webview or an iOS app the user cannot get back to Link from the bank. Android apps use android_package_name instead (which /link/token/get does not return), so for an Android app this is expected.',
+    docsUrl: DOCS.oauth,
+  };
+};
+
+const oauthRestarted: FindingRule = ({ sessions }) => {
+  const restarts = oauthRestarts(sessions);
+  const [first] = restarts;
+  if (!first) return null;
+  return {
+    id: 'oauth-restarted',
+    severity: 'warning',
+    title: 'Back from the bank’s own sign-in (OAuth), Link started afresh instead of resuming',
+    field: 'link_sessions',
+    value: restarts
+      .map(
+        (restart) =>
+          `${restart.earlierSessionId} → ${restart.laterSessionId} (${formatDuration(restart.gapMs)} later)`,
+      )
+      .join(', '),
+    meaning:
+      'A session ended at the hand-off to the bank with nothing after it, and minutes later a new session began on the same token: the redirect_uri page most likely opened Link as new rather than resuming. The user had to start over, and an OAuth bank may send them round the same loop. On the redirect_uri page, reopen Link with the same link token and the complete redirect URL (with its oauth_state_id) as receivedRedirectUri.',
     docsUrl: DOCS.oauth,
   };
 };
@@ -185,6 +238,38 @@ const redirectUriNotHttps: FindingRule = ({ response }) => {
     meaning:
       'In Production Plaid requires an https redirect_uri: users of OAuth banks cannot be sent back to this address.',
     docsUrl: DOCS.oauth,
+  };
+};
+
+const productOutsideCountries: FindingRule = ({ response }) => {
+  const conflicts = countryConflicts(response.metadata);
+  if (conflicts.length === 0) return null;
+  const countries = response.metadata.country_codes.join(', ');
+  return {
+    id: 'product-outside-countries',
+    severity: 'problem',
+    title: `A required product is not offered in the token’s countries (${countries})`,
+    field: 'initial_products',
+    value: response.metadata.initial_products.join(', '),
+    meaning: `${conflictsText(conflicts)}: no bank in ${countries} offers it, so Link has no bank to connect and every one the user chooses is “not supported” (SELECT_FILTERED_INSTITUTION). Create the token with country_codes where the product is offered, or without the product.`,
+    docsUrl: DOCS.linkTokenCreate,
+  };
+};
+
+const productsNarrowBanks: FindingRule = ({ response, sessions }) => {
+  const narrowing = narrowingProducts(response.metadata);
+  if (narrowing.length === 0) return null;
+  const filtered = sessions.some((session) =>
+    (session.events ?? []).some((event) => event.event_name === 'SELECT_FILTERED_INSTITUTION'),
+  );
+  return {
+    id: 'products-narrow-banks',
+    severity: 'info',
+    title: `${response.metadata.initial_products.length} required products: Link offers only banks that support them all`,
+    field: 'initial_products',
+    value: response.metadata.initial_products.join(', '),
+    meaning: `Every product in products must be supported by the bank the user picks, and ${narrowing.join(', ')} ${narrowing.length === 1 ? 'is' : 'are'} supported by far fewer banks than the others: users of the rest see “Connectivity not supported” (SELECT_FILTERED_INSTITUTION)${filtered ? ', as a user of this token did' : ''}. Products the app can do without belong in optional_products, required_if_supported_products or additional_consented_products.`,
+    docsUrl: DOCS.linkTokenCreate,
   };
 };
 
@@ -288,10 +373,14 @@ const RULES: readonly FindingRule[] = [
   webhookUnreachable,
   webhookPlainHttp,
   webhookMissing,
+  publicTokensWithoutWebhook,
   oauthWithoutRedirectUri,
+  oauthRestarted,
   redirectUriQuery,
   redirectUriNotHttps,
+  productOutsideCountries,
   expiredWhileOpen,
+  productsNarrowBanks,
   lifetimeFinding,
   severalSessions,
   sessionsWithoutEvents,

@@ -3,6 +3,7 @@ import { errorAdvice } from './error-advice';
 import type { ReadSession, SessionDiagnosis } from './read-session';
 import type { SessionAdvice } from './session-advice';
 import { STEP_PLACES } from './session-steps';
+import { listed, severalItemsClause } from './several-items';
 import { ownEntry } from '../own-entry';
 
 // The sentences about sessions: the headline of the verdict's session, and the notes on what the
@@ -28,6 +29,8 @@ export function sessionHeadline(
   advice: SessionAdvice,
   earlierFailure: SessionDiagnosis | undefined,
   now: number,
+  // This session began when the return from a bank's own sign-in restarted Link (oauth-return.ts).
+  oauthRetry = false,
 ): string {
   const session = read.diagnosis;
   const bank = session.institutionName;
@@ -46,7 +49,13 @@ export function sessionHeadline(
         : '';
       // Not "Linked …": the verdict badge beside it already says Linked.
       const but = read.caveat ? `, but ${read.caveat.but}` : '';
-      return `The user linked ${bank ?? 'an account'}${earlier}${but}.`;
+      const retry = oauthRetry
+        ? ' on a second try (the return from the bank’s own sign-in started Link afresh)'
+        : '';
+      const banks = session.linkedInstitutions.length > 1 ? listed(session.linkedInstitutions) : bank;
+      const several = severalItemsClause(session.linkedInstitutions, session.failedAttempts);
+      if (!banks && read.flow) return `The user completed ${read.flow}${but}.`;
+      return `The user linked ${banks ?? 'an account'}${several}${retry}${earlier}${but}.`;
     }
     case 'failed': {
       const code = session.error!.error_code;

@@ -17,7 +17,9 @@ import {
   type SessionVerdict,
 } from './verdict';
 import { exitStatusMeaning } from './exit-status';
+import { itemlessFlow, verificationCaveat, type ItemlessFlow } from './flows';
 import { linkedCaveat, type LinkedCaveat } from './linked-caveats';
+import { failedAttempts, linkedInstitutions, type FailedAttempt } from './several-items';
 import { errorCount, errorEventRequestId, errorOfEvent, lastUnansweredError } from './session-errors';
 
 // Reading one Link session: its events in time order, the facts the verdict rules need, and what
@@ -49,6 +51,10 @@ export interface SessionDiagnosis {
   institutionName: string | null;
   // "ins_109508": what an institution health lookup asks for.
   institutionId: string | null;
+  // Every bank a linked session added an Item for (Multi-Item and Hosted Link add several), and
+  // the banks it tried in between without linking; both empty unless the session linked.
+  linkedInstitutions: string[];
+  failedAttempts: FailedAttempt[];
   error: PlaidError | null;
   // How many ERROR events carried the error's code ("3 failed sign-ins"); 0 without an error.
   errorRepeats: number;
@@ -73,6 +79,8 @@ export interface ReadSession {
   facts: SessionFacts;
   // For a linked session, what still stands between it and done (linked-caveats.ts).
   caveat: LinkedCaveat | null;
+  // Identity Verification or Layer: flows that add no Item (flows.ts).
+  flow: ItemlessFlow | null;
   diagnosis: SessionDiagnosis;
 }
 
@@ -121,11 +129,13 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
   const error = exit?.error ?? (verdict === 'failed' && unanswered ? errorOfEvent(unanswered) : null);
   const institution = sessionInstitutionOf(session, events);
   const stopped = stoppedAt(steps)?.kind ?? null;
+  const linkedBanks = verdict === 'linked' ? linkedInstitutions(session) : [];
   const statusMeaning = exitStatus ? exitStatusMeaning(exitStatus, events, stopped, error !== null) : null;
   return {
     events,
     facts,
-    caveat: verdict === 'linked' ? linkedCaveat(session) : null,
+    caveat: verdict === 'linked' ? (verificationCaveat(events) ?? linkedCaveat(session)) : null,
+    flow: itemlessFlow(events),
     diagnosis: {
       linkSessionId: session.link_session_id,
       verdict,
@@ -137,6 +147,8 @@ export function readSession(session: LinkSession, tokenExpired: boolean, now: nu
       institution: institutionLabel(institution),
       institutionName: institution?.name ?? institution?.institution_id ?? null,
       institutionId: institution?.institution_id ?? null,
+      linkedInstitutions: linkedBanks,
+      failedAttempts: verdict === 'linked' ? failedAttempts(events, linkedBanks) : [],
       error,
       errorRepeats: error ? errorCount(events, error.error_code) : 0,
       errorEventRequestId: error ? errorEventRequestId(events, error.error_code) : null,

@@ -6,4 +6,8 @@
 // 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's, naming the account subtypes.
 // ITEM_LOGIN_REQUIRED's error_code_reason (consent expired, access revoked) explains it.
 // Plaid's suggested_action, when sent, follows our next step (or replaces the docs pointer).
-export const DIAGNOSIS_RULES_VERSION = 3;
+// 4: OAuth return failures (a session ending at OPEN_OAUTH, a restart within minutes, INVALID_FIELD
+// about the return); every bank of a Multi-Item session; the newer steps (returning users, consent,
+// Identity Verification, which ends done without an Item, Layer); products outside the token's
+// countries and products narrowing the banks (issue 28 items 9, 10, 12, 13).
+export const DIAGNOSIS_RULES_VERSION = 4;

@@ -4,6 +4,9 @@ import type { Advice } from './actors';
 import { DOCS } from './docs-links';
 import { errorAdvice } from './error-advice';
 import type { LinkedCaveat } from './linked-caveats';
+import { ITEMLESS_DONE, type ItemlessFlow } from './flows';
+import { unansweredOauthHandOff } from './oauth-return';
+import { conflictsText, countryConflicts } from './product-coverage';
 import { eventStep, type StepKind } from './session-steps';
 import { MINUTE_MS, type SessionVerdict } from './verdict';
 import { formatDuration } from '../domain/format-time';
@@ -30,6 +33,10 @@ export interface SessionAdviceFacts {
   tokenExpiresAt: string | null;
   // For a linked session, what is still not done (linked-caveats.ts).
   caveat: LinkedCaveat | null;
+  // How many banks a linked session added Items for (several with Multi-Item or Hosted Link).
+  linkedBanks: number;
+  // Identity Verification or Layer, which add no Item (flows.ts).
+  flow: ItemlessFlow | null;
 }
 
 // How the user's last choice of a bank went (SELECT_INSTITUTION, SELECT_DOWN_INSTITUTION, …): an
@@ -64,6 +71,17 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     };
   }
   if (choice === 'SELECT_FILTERED_INSTITUTION' || status === 'institution_not_supported') {
+    const conflicts = metadata ? countryConflicts(metadata) : [];
+    if (metadata && conflicts.length > 0) {
+      return {
+        actor: 'integrating team',
+        because: `no bank in the token’s countries offers ${conflicts.map((conflict) => conflict.product).join(', ')}`,
+        nextStep:
+          'Create the token with country_codes where the product is offered, or without the product; then the user opens Link again with the new token.',
+        explanation: `Link showed “Connectivity not supported”: the token requires ${conflictsText(conflicts)}, and its countries are ${metadata.country_codes.join(', ')}. No bank there can be connected with this token.`,
+        docsUrl: DOCS.linkTokenCreate,
+      };
+    }
     return {
       actor: 'integrating team',
       because: 'Link cannot connect this bank for this token',
@@ -101,6 +119,20 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
     };
   }
   if (facts.stoppedAt === 'oauth' || status === 'requires_oauth') {
+    const handOff = unansweredOauthHandOff(facts.events, facts.exited);
+    if (handOff && metadata?.redirect_uri !== null) {
+      const bank = handOff.event_metadata.institution_name ?? 'the bank';
+      return {
+        actor: 'end user',
+        because: 'nothing came back from the bank’s own sign-in (OAuth)',
+        nextStep: retry(
+          facts,
+          'Ask the user whether they finished signing in at the bank. If they did, their return to Link failed: the integrating team checks that its redirect_uri page reopens Link with this same link token and the full redirect URL as receivedRedirectUri. If not, the user tries again',
+        ),
+        explanation: `Link handed the user to ${bank}’s own sign-in and heard nothing after: no return to Link, no closed page, no exit. Either the user gave up at the bank, or the return to Link failed.`,
+        docsUrl: DOCS.oauth,
+      };
+    }
     if (metadata && !metadata.redirect_uri) {
       return {
         actor: 'integrating team',
@@ -192,11 +224,16 @@ export function sessionAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMeta
         const { but, ...advice } = facts.caveat;
         return { ...advice, because: but };
       }
+      if (facts.flow && facts.linkedBanks === 0) {
+        return { actor: 'nobody', because: null, explanation: null, ...ITEMLESS_DONE[facts.flow] };
+      }
       return {
         actor: 'nobody',
         because: null,
         nextStep:
-          'Nothing to fix in Link. If the app still shows no connection, the integrating team checks that it handled onSuccess (sending the public_token to its server and exchanging it).',
+          facts.linkedBanks > 1
+            ? `Nothing to fix in Link. Each of the ${facts.linkedBanks} Items has its own public_token, which Plaid hands over by the SESSION_FINISHED webhook (and in /link/token/get’s results for six hours): if the app shows fewer banks, the integrating team checks that it exchanged every one.`
+            : 'Nothing to fix in Link. If the app still shows no connection, the integrating team checks that it handled onSuccess (sending the public_token to its server and exchanging it).',
         explanation: null,
         docsUrl: null,
       };

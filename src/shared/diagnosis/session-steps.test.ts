@@ -108,6 +108,53 @@ describe('sessionSteps', () => {
     );
   });
 
+  it('reads returning users’ phone checks, consent, micro-deposits, Identity Verification and Layer', () => {
+    const kinds = (events: ReturnType<typeof event>[]) =>
+      sessionSteps(events, { finishedAt: null, inProgress: false }, T0).map((step) => [
+        step.kind,
+        step.detail,
+      ]);
+    expect(
+      kinds([
+        event('OPEN', 0),
+        view('SUBMIT_PHONE', 2),
+        event('SUBMIT_PHONE', 5),
+        view('VERIFY_PHONE', 6),
+        event('SUBMIT_OTP', 20),
+        event('CONNECT_NEW_INSTITUTION', 25),
+        event('SELECT_INSTITUTION', 30, { institution_name: 'Tartan Bank' }),
+        view('NUMBERS', 35),
+        view('SAME_DAY_MICRODEPOSIT_AUTHORIZED', 50),
+        view('DATA_TRANSPARENCY_CONSENT', 55),
+        event('VIEW_DATA_TYPES', 56),
+        event('HANDOFF', 60),
+      ]),
+    ).toEqual([
+      ['opened', null],
+      ['returning user', 'entered the one-time code'],
+      ['searched', 'chose to link a new bank rather than a saved one'],
+      ['bank chosen', 'Tartan Bank'],
+      ['account numbers', 'same-day micro-deposits authorized'],
+      ['consent', null],
+      ['hand-off', null],
+    ]);
+    expect(
+      kinds([
+        event('OPEN', 0),
+        event('SKIP_SUBMIT_PHONE', 1),
+        event('LAYER_NOT_AVAILABLE', 2),
+        event('IDENTITY_VERIFICATION_START_STEP', 3),
+        view('SELFIE_CHECK', 4),
+        event('IDENTITY_VERIFICATION_PENDING_REVIEW_SESSION', 9),
+      ]),
+    ).toEqual([
+      ['opened', null],
+      ['returning user', 'skipped the phone number'],
+      ['layer', 'Layer is not available for this user (the app falls back to its own onboarding)'],
+      ['identity verification', 'waits for a manual review'],
+    ]);
+  });
+
   it('keeps unknown events and views in the step the user is in, and tolerates missing times', () => {
     const events = [event('OPEN', 0), event('OPEN_HOLOGRAM_CONSENT', 2), view('HOLOGRAM_CONSENT', 3)];
     const steps = sessionSteps(events, { finishedAt: 'not a time', inProgress: false }, T0);

@@ -7,6 +7,10 @@ import { ownEntry } from '../own-entry';
 // spent at each stage.
 export type StepKind =
   | 'opened'
+  | 'returning user'
+  | 'consent'
+  | 'layer'
+  | 'identity verification'
   | 'searched'
   | 'bank chosen'
   | 'oauth'
@@ -20,6 +24,10 @@ export type StepKind =
 
 export const STEP_LABELS: Readonly<Record<StepKind, string>> = {
   opened: 'Opened Link',
+  'returning user': 'Returning user’s phone or email check',
+  consent: 'Data-sharing consent',
+  layer: 'Layer (phone-number onboarding)',
+  'identity verification': 'Identity Verification',
   searched: 'Bank search',
   'bank chosen': 'Bank chosen',
   oauth: 'Bank’s own sign-in (OAuth)',
@@ -35,6 +43,10 @@ export const STEP_LABELS: Readonly<Record<StepKind, string>> = {
 // Where in Link a step is, for sentences: "the user left Link at the bank search".
 export const STEP_PLACES: Readonly<Record<StepKind, string>> = {
   opened: 'the start of Link',
+  'returning user': 'the returning user’s phone or email check',
+  consent: 'the data-sharing consent',
+  layer: 'Layer’s phone-number step',
+  'identity verification': 'Identity Verification',
   searched: 'the bank search',
   'bank chosen': 'the bank choice',
   oauth: 'the bank’s own sign-in (OAuth)',
@@ -67,8 +79,35 @@ export interface SessionStep {
 const EVENT_STEPS: Readonly<Record<string, StepKind>> = {
   OPEN: 'opened',
   OPEN_MY_PLAID: 'opened',
+  // Returning users (Plaid's network): phone or e-mail, a one-time code, or skipping it.
+  SUBMIT_PHONE: 'returning user',
+  AUTO_SUBMIT_PHONE: 'returning user',
+  SKIP_SUBMIT_PHONE: 'returning user',
+  VERIFY_PHONE: 'returning user',
+  SUBMIT_EMAIL: 'returning user',
+  SKIP_SUBMIT_EMAIL: 'returning user',
+  VERIFY_EMAIL: 'returning user',
+  SUBMIT_OTP: 'returning user',
+  MATCHED_SELECT_VERIFY_METHOD: 'returning user',
+  VIEW_DATA_TYPES: 'consent',
+  LAYER_READY: 'layer',
+  LAYER_NOT_AVAILABLE: 'layer',
+  LAYER_AUTOFILL_NOT_AVAILABLE: 'layer',
+  IDENTITY_VERIFICATION_START_STEP: 'identity verification',
+  IDENTITY_VERIFICATION_PASS_STEP: 'identity verification',
+  IDENTITY_VERIFICATION_FAIL_STEP: 'identity verification',
+  IDENTITY_VERIFICATION_PENDING_REVIEW_STEP: 'identity verification',
+  IDENTITY_VERIFICATION_CREATE_SESSION: 'identity verification',
+  IDENTITY_VERIFICATION_RESUME_SESSION: 'identity verification',
+  IDENTITY_VERIFICATION_PASS_SESSION: 'identity verification',
+  IDENTITY_VERIFICATION_FAIL_SESSION: 'identity verification',
+  IDENTITY_VERIFICATION_PENDING_REVIEW_SESSION: 'identity verification',
+  IDENTITY_VERIFICATION_OPEN_UI: 'identity verification',
+  IDENTITY_VERIFICATION_RESUME_UI: 'identity verification',
+  IDENTITY_VERIFICATION_CLOSE_UI: 'identity verification',
   SEARCH_INSTITUTION: 'searched',
   SELECT_BRAND: 'searched',
+  CONNECT_NEW_INSTITUTION: 'searched',
   SELECT_INSTITUTION: 'bank chosen',
   SELECT_DEGRADED_INSTITUTION: 'bank chosen',
   SELECT_DOWN_INSTITUTION: 'bank chosen',
@@ -96,7 +135,22 @@ const EVENT_STEPS: Readonly<Record<string, StepKind>> = {
 // step the user is already in.
 const VIEW_STEPS: Readonly<Record<string, StepKind>> = {
   CONSENT: 'opened',
+  MATCHED_CONSENT: 'opened',
+  SUBMIT_PHONE: 'returning user',
+  VERIFY_PHONE: 'returning user',
+  SUBMIT_EMAIL: 'returning user',
+  VERIFY_EMAIL: 'returning user',
+  PROFILE_DATA_REVIEW: 'returning user',
+  DATA_TRANSPARENCY: 'consent',
+  DATA_TRANSPARENCY_CONSENT: 'consent',
+  ACCEPT_TOS: 'consent',
+  KYC_CHECK: 'identity verification',
+  DOCUMENTARY_VERIFICATION: 'identity verification',
+  SELFIE_CHECK: 'identity verification',
+  RISK_CHECK: 'identity verification',
+  SCREENING: 'identity verification',
   SELECT_INSTITUTION: 'searched',
+  SELECT_SAVED_INSTITUTION: 'searched',
   SELECT_BRAND: 'searched',
   OAUTH: 'oauth',
   CREDENTIAL: 'credentials',
@@ -106,6 +160,9 @@ const VIEW_STEPS: Readonly<Record<string, StepKind>> = {
   SELECT_ACCOUNT: 'account selection',
   SELECT_SAVED_ACCOUNT: 'account selection',
   NUMBERS: 'account numbers',
+  NUMBERS_SELECT_INSTITUTION: 'account numbers',
+  SAME_DAY_MICRODEPOSIT_AUTHORIZED: 'account numbers',
+  INSTANT_MICRODEPOSIT_AUTHORIZED: 'account numbers',
   UPLOAD_DOCUMENTS: 'documents',
   SUBMIT_DOCUMENTS: 'documents',
 };
@@ -128,9 +185,40 @@ const BANK_CHOICE_NOTES: Readonly<Record<string, string>> = {
   SELECT_FILTERED_INSTITUTION: 'not supported for this token’s products or countries',
 };
 
+// What the newer events and screens add to their step.
+const EVENT_DETAILS: Readonly<Record<string, string>> = {
+  SUBMIT_PHONE: 'entered a phone number',
+  AUTO_SUBMIT_PHONE: 'the app filled in the phone number',
+  SKIP_SUBMIT_PHONE: 'skipped the phone number',
+  VERIFY_PHONE: 'verified the phone number',
+  SUBMIT_EMAIL: 'entered an e-mail address',
+  SKIP_SUBMIT_EMAIL: 'skipped the e-mail address',
+  VERIFY_EMAIL: 'verified the e-mail address',
+  SUBMIT_OTP: 'entered the one-time code',
+  CONNECT_NEW_INSTITUTION: 'chose to link a new bank rather than a saved one',
+  LAYER_READY: 'the user is eligible for Layer',
+  LAYER_NOT_AVAILABLE: 'Layer is not available for this user (the app falls back to its own onboarding)',
+  LAYER_AUTOFILL_NOT_AVAILABLE: 'no profile to fill in (the app falls back to its own onboarding)',
+  IDENTITY_VERIFICATION_FAIL_STEP: 'a verification step failed',
+  IDENTITY_VERIFICATION_PASS_SESSION: 'passed',
+  IDENTITY_VERIFICATION_FAIL_SESSION: 'did not pass',
+  IDENTITY_VERIFICATION_PENDING_REVIEW_SESSION: 'waits for a manual review',
+};
+const VIEW_DETAILS: Readonly<Record<string, string>> = {
+  SAME_DAY_MICRODEPOSIT_AUTHORIZED: 'same-day micro-deposits authorized',
+  INSTANT_MICRODEPOSIT_AUTHORIZED: 'instant micro-deposit authorized',
+};
+
+const OAUTH_CLOSED = 'closed the bank’s page without finishing';
+
 // The detail an event adds to its step; later events of a step refine it.
 function eventDetail(event: LinkEvent): string | null {
   const metadata = event.event_metadata;
+  const known =
+    event.event_name === 'TRANSITION_VIEW'
+      ? ownEntry(VIEW_DETAILS, metadata.view_name ?? '')
+      : ownEntry(EVENT_DETAILS, event.event_name);
+  if (known) return known;
   switch (eventStep(event)) {
     case 'searched':
       return metadata.institution_search_query ? `searched for “${metadata.institution_search_query}”` : null;
@@ -143,7 +231,7 @@ function eventDetail(event: LinkEvent): string | null {
       return [bank, note].filter(Boolean).join(': ') || null;
     }
     case 'oauth':
-      if (event.event_name === 'CLOSE_OAUTH') return 'closed the bank’s page without finishing';
+      if (event.event_name === 'CLOSE_OAUTH') return OAUTH_CLOSED;
       if (event.event_name === 'FAIL_OAUTH') return 'the bank’s sign-in failed';
       return null;
     case 'mfa':
@@ -153,6 +241,15 @@ function eventDetail(event: LinkEvent): string | null {
     default:
       return null;
   }
+}
+
+// A step's detail once a later event of the same step comes: going back to the bank's page after
+// closing it (or after a failed sign-in there) is a retry, which the earlier mishap does not end.
+function laterDetail(event: LinkEvent, detail: string | null): string | null {
+  if (event.event_name === 'OPEN_OAUTH' && detail && !detail.startsWith('retried')) {
+    return `retried after the user ${detail === OAUTH_CLOSED ? 'closed the bank’s page' : 'saw the bank’s sign-in fail'}`;
+  }
+  return eventDetail(event) ?? detail;
 }
 
 function msBetween(from: string, to: string | number | null | undefined): number | null {
@@ -189,7 +286,7 @@ export function sessionSteps(
     // Events before the first step (rare: OPEN missing) have no step to belong to.
     if (!current) continue;
     current.eventCount += 1;
-    if (kind) current.detail = eventDetail(event) ?? current.detail;
+    if (kind) current.detail = laterDetail(event, current.detail);
     if (event.event_name === 'ERROR' && event.event_metadata.error_code) {
       current.errorCode = event.event_metadata.error_code;
     }

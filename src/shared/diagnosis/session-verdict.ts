@@ -2,6 +2,7 @@ import { msSince } from '../domain/format-time';
 import { eventsInTimeOrder } from '../domain/ordering';
 import { hasResults, sessionExit } from '../domain/session-outcome';
 import type { LinkEvent, LinkSession } from '../schemas/link-token-get-response';
+import { verificationFinished } from './flows';
 import { lastUnansweredError } from './session-errors';
 import { decide, SESSION_RULES, type SessionFacts, type SessionVerdict } from './verdict';
 
@@ -23,7 +24,8 @@ export function sessionFacts(
 ): SessionFacts {
   const exit = sessionExit(session);
   return {
-    linked: Boolean(session.on_success) || hasResults(session.results),
+    // Identity Verification adds no Item: its session is done once the verification has an outcome.
+    linked: Boolean(session.on_success) || hasResults(session.results) || verificationFinished(events),
     exited: Boolean(exit),
     exitError: Boolean(exit?.error),
     finished: Boolean(session.finished_at),

@@ -98,7 +98,7 @@ export const NO_SESSION_RULES: readonly VerdictRule<NoSessionFacts, Verdict>[] =
 // --- One session ---
 
 export interface SessionFacts {
-  // results with something in them, or on_success.
+  // results with something in them, on_success, or an Identity Verification with an outcome.
   linked: boolean;
   // exit (or the deprecated on_exit) is present; exitError: and carries an error.
   exited: boolean;
@@ -113,7 +113,11 @@ export interface SessionFacts {
 }
 
 export const SESSION_RULES: readonly VerdictRule<SessionFacts, SessionVerdict>[] = [
-  { when: 'results or on_success', verdict: 'linked', applies: (facts) => facts.linked },
+  {
+    when: 'results or on_success (or an Identity Verification with an outcome, which adds no Item)',
+    verdict: 'linked',
+    applies: (facts) => facts.linked,
+  },
   { when: 'an exit with an error', verdict: 'failed', applies: (facts) => facts.exitError },
   { when: 'an exit without an error', verdict: 'abandoned', applies: (facts) => facts.exited },
   {

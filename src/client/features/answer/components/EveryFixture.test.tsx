@@ -54,6 +54,19 @@ const SHOWS: Record<string, RegExp[]> = {
   'linked-pending-micro-deposits': [/, but it waits for the user to confirm the micro-deposit amounts\.$/],
   'linked-no-income-found': [/, but Plaid found no income deposits in the linked account\.$/],
   'invalid-link-token-open-too-long': [/^Likely cause: the session had been open 34 min/],
+  'no-return-from-oauth': [/^The user stopped at the bank’s own sign-in \(OAuth\) for Platypus OAuth Bank/],
+  'restarted-after-oauth': [
+    /on a second try \(the return from the bank’s own sign-in started Link afresh\)\.$/,
+    /^An OAuth retry: /,
+  ],
+  'invalid-continuation-after-oauth': [/^INVALID_FIELD$/],
+  'multi-item-no-webhook': [
+    /^The user linked First Platypus Bank and Houndstooth Bank \(2 Items in one session\); an attempt in the same session failed at Tartan Bank with INVALID_CREDENTIALS\.$/,
+  ],
+  'returning-user-left-at-phone': [/at the returning user’s phone or email check without finishing/],
+  'identity-verification-passed': [/^The user completed Identity Verification\.$/],
+  'payment-initiation-us-only': [/no bank in the token’s countries offers payment_initiation/],
+  'products-narrow-banks': [/^3 required products: Link offers only banks that support them all$/],
   // Answers like a fresh token, late.
   'fault-latency': [/^No Link sessions: Link was never opened/],
 };
