@@ -9,6 +9,7 @@ import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import type { CheckReport } from '../../../../shared/checks/check-report';
 import { checkFindings } from '../../../../shared/checks/check-findings';
 import { CheckList } from './CheckList';
+import { CompareWithToken } from './CompareWithToken';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
 import { EvidenceDownloadButtons } from './EvidenceDownloadButtons';
@@ -149,6 +150,7 @@ export function StatusPanel({
         keptOnly={keptOnly}
       />
       <ConfigurationSection metadata={data.metadata} />
+      <CompareWithToken first={data} answeredAt={answeredAt} credentials={lookup?.credentials ?? null} />
       <RawJsonSection raw={result.raw} token={data.link_token} />
     </section>
   );
