@@ -36,7 +36,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; table-layout: fix
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border: 1px solid #cfd4dc; overflow-wrap: anywhere; }
 th { background: #eef0f4; }
 tr { break-inside: avoid; }
-.badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-weight: bold; border: 1px solid currentColor; }
+.badge { display: inline-block; white-space: nowrap; padding: 0 8px; border-radius: 999px; font-weight: bold; border: 1px solid currentColor; }
 ${Object.entries(TONE_COLOURS)
   .map(([tone, colour]) => `.tone-${tone} { color: ${colour.fg}; background: ${colour.bg}; }`)
   .join('\n')}
@@ -44,6 +44,15 @@ ${Object.entries(TONE_COLOURS)
 .verdict p { color: #16181d; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f5f6f8; border: 1px solid #cfd4dc; padding: 8px; font-size: 12px; }
 .muted { color: #545b68; }
+/* On a phone the checks stack: each row a block, each side named. */
+@media screen and (max-width: 600px) {
+  table.checks, table.checks tbody, table.checks tr, table.checks td, table.checks th { display: block; width: auto; }
+  table.checks thead { display: none; }
+  table.checks tr { border: 1px solid #cfd4dc; margin-bottom: 8px; }
+  table.checks td, table.checks th { border: none; }
+  table.checks td[data-label]::before { content: attr(data-label) ": "; color: #545b68; }
+  table.checks td[data-label="Why"]:empty { display: none; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 11px; }
   h2 { break-after: avoid; }
@@ -75,12 +84,12 @@ function checksSection(report: NonNullable<ReturnType<typeof evidenceContent>['r
   const rows = report.rows
     .map(
       (row) =>
-        `<tr><td>${badge(CHECK_STATUS_LABELS[row.status], CHECK_STATUS_TONES[row.status])}</td><th scope="row">${escapeHtml(row.label)}</th><td>${escapeHtml(row.expected)}</td><td>${escapeHtml(row.actual)}</td><td>${escapeHtml(row.note ?? '')}</td></tr>`,
+        `<tr><td>${badge(CHECK_STATUS_LABELS[row.status], CHECK_STATUS_TONES[row.status])}</td><th scope="row">${escapeHtml(row.label)}</th><td data-label="Expected">${escapeHtml(row.expected)}</td><td data-label="Actual">${escapeHtml(row.actual)}</td><td data-label="Why">${escapeHtml(row.note ?? '')}</td></tr>`,
     )
     .join('');
   return `<section><h2>Checks against “${escapeHtml(report.profile.name)}” ${badge(CHECK_STATUS_LABELS[report.status], CHECK_STATUS_TONES[report.status])}</h2>
 <p class="muted">${escapeHtml(checkCounts(report.rows.map((row) => row.status)))}. Profile ${escapeHtml(report.profile.id)}.</p>
-<table class="checks"><colgroup><col style="width: 11%"><col style="width: 17%"><col><col><col style="width: 22%"></colgroup><thead><tr><th scope="col">Status</th><th scope="col">Expectation</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table class="checks"><colgroup><col style="width: 13%"><col style="width: 17%"><col><col><col style="width: 22%"></colgroup><thead><tr><th scope="col">Status</th><th scope="col">Expectation</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function sessionSection(session: EvidenceSession): string {
