@@ -6,8 +6,13 @@ import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
+import type { CheckReport } from '../../../../shared/checks/check-report';
+import { checkFindings } from '../../../../shared/checks/check-findings';
+import { CheckList } from './CheckList';
+import { CompareWithToken } from './CompareWithToken';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
+import { EvidenceDownloadButtons } from './EvidenceDownloadButtons';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
@@ -29,6 +34,9 @@ type StatusPanelProps = {
   // health with the same credentials (null: the server's own). Without it, no health is asked.
   // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
   lookup?: { id: string; credentials: InstitutionScope['credentials'] };
+  // The answer checked against a QA profile (issue 30): shown before the findings, its failures
+  // added to them as Problems, and carried into the evidence download.
+  checkReport?: CheckReport;
 };
 
 // The token's environment and countries: what an institution lookup for its sessions asks with.
@@ -55,7 +63,14 @@ function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
 
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
 // then the token's details, its sessions and configuration, and the answer as received.
-export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
+export function StatusPanel({
+  result,
+  inspectorUrl,
+  newEventIds,
+  lookup,
+  checkReport,
+  ...props
+}: StatusPanelProps) {
   // Plaid's sessions merged with those the inspector's store kept: the verdict, the ticket and the
   // cards read one view, so a session Plaid dropped after six hours is still diagnosed.
   const { data, keptOnly } = useMemo(
@@ -96,9 +111,20 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
         notes={diagnosis.notes}
         at={answeredAt}
         actions={
-          <TicketCopyButtons
-            ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
-          />
+          <>
+            <TicketCopyButtons
+              ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
+            />
+            <EvidenceDownloadButtons
+              evidence={() => ({
+                answer: data,
+                raw: result.raw,
+                answeredAt,
+                lookedUpBy: result.fromStore?.seenBy ?? null,
+                report: checkReport,
+              })}
+            />
+          </>
         }
       />
       {keptOnly.size > 0 && (
@@ -110,7 +136,10 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
         </Notice>
       )}
       {keptData && <DeleteKept linkToken={data.link_token} />}
-      <FindingsSection findings={diagnosis.findings} />
+      {checkReport && <CheckList report={checkReport} />}
+      <FindingsSection
+        findings={checkReport ? [...checkFindings(checkReport), ...diagnosis.findings] : diagnosis.findings}
+      />
       <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
       <SessionsSection
         sessions={data.link_sessions}
@@ -121,6 +150,7 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
         keptOnly={keptOnly}
       />
       <ConfigurationSection metadata={data.metadata} />
+      <CompareWithToken first={data} answeredAt={answeredAt} credentials={lookup?.credentials ?? null} />
       <RawJsonSection raw={result.raw} token={data.link_token} />
     </section>
   );
