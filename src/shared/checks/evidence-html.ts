@@ -22,6 +22,7 @@ export function escapeHtml(value: string): string {
 const TONE_COLOURS: Readonly<Record<StatusTone, { fg: string; bg: string }>> = {
   success: { fg: '#14532d', bg: '#dcfce7' },
   failure: { fg: '#7f1d1d', bg: '#fee2e2' },
+  fault: { fg: '#6639ba', bg: '#f5eeff' },
   warning: { fg: '#713f12', bg: '#fef3c7' },
   pending: { fg: '#1e3a8a', bg: '#dbeafe' },
   neutral: { fg: '#374151', bg: '#f3f4f6' },
