@@ -25,6 +25,7 @@ import {
   type StoredHistoryRow,
 } from './history';
 import { openDatabase, type StoreLocation } from './open-database';
+import { qaProfileStore, type QaProfileStore } from './qa-profiles';
 import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
 import {
@@ -82,6 +83,8 @@ export type Store = {
   apiKeys: ApiKeyStore;
   // The recorder's schedule (store/recordings.ts).
   recordings: Recordings;
+  // QA profiles (store/qa-profiles.ts).
+  qaProfiles: QaProfileStore;
 };
 
 // Enough for a large batch arriving at once; beyond it answers are counted as not kept.
@@ -240,6 +243,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       await db.destroy();
     },
     apiKeys: apiKeyStore(db, attempt),
+    qaProfiles: qaProfileStore(db, attempt),
   };
 }
 
