@@ -71,6 +71,31 @@ describe.each(BACKENDS)('QA profiles on %s', (backendName) => {
     expect(await profiles.update('qap_missing', updateMode, 'bob')).toBeUndefined();
   });
 
+  it('imports several profiles at once, or none when one cannot be written', async () => {
+    const created = await profiles.createMany(
+      [
+        { name: 'imported one', expectations: {} },
+        { name: 'imported two', expectations: { language: 'fr' } },
+      ],
+      'carol',
+    );
+    expect(created.map((profile) => profile.name)).toEqual(['imported one', 'imported two']);
+    expect(new Set(created.map((profile) => profile.id)).size).toBe(2);
+
+    const before = (await profiles.list()).length;
+    // A name with a NUL byte is refused by PostgreSQL: the first profile must not stay behind.
+    await expect(
+      profiles.createMany(
+        [
+          { name: 'fine', expectations: {} },
+          { name: 'bad\u0000name', expectations: {} },
+        ],
+        'carol',
+      ),
+    ).rejects.toThrow();
+    expect((await profiles.list()).length).toBe(before);
+  });
+
   it('deletes a profile; a second delete finds nothing', async () => {
     const created = await profiles.create({ name: 'to delete', expectations: {} }, 'ana');
     expect(await profiles.remove(created.id)).toBe(true);

@@ -8,6 +8,8 @@ import type { Database } from './schema';
 
 export type QaProfileStore = {
   create(input: QaProfileInput, by: string): Promise<QaProfile>;
+  // An import: every profile or none (one transaction), in the order given.
+  createMany(inputs: readonly QaProfileInput[], by: string): Promise<QaProfile[]>;
   // Every profile, by name.
   list(): Promise<QaProfile[]>;
   get(id: string): Promise<QaProfile | undefined>;
@@ -23,6 +25,14 @@ type Attempt = <T>(operation: string, work: () => Promise<T>) => Promise<T>;
 export function qaProfileStore(db: Kysely<Database>, attempt: Attempt): QaProfileStore {
   return {
     create: (input, by) => attempt('qa_profile_create', () => createQaProfile(db, input, by, new Date())),
+    createMany: (inputs, by) =>
+      attempt('qa_profile_create', () =>
+        db.transaction().execute(async (trx) => {
+          const created: QaProfile[] = [];
+          for (const input of inputs) created.push(await createQaProfile(trx, input, by, new Date()));
+          return created;
+        }),
+      ),
     list: () => attempt('qa_profile_list', () => listQaProfiles(db)),
     get: (id) => attempt('qa_profile_get', () => getQaProfile(db, id)),
     update: (id, input, by) =>
