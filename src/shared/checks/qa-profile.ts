@@ -21,7 +21,8 @@ export type ProductList = (typeof PRODUCT_LISTS)[number];
 const productNames = z.array(z.string().trim().min(1).max(100)).max(30);
 
 // Plaid's account_filters as /link/token/create takes them: subtypes per account type.
-const AccountFiltersSchema = z.record(
+// partialRecord: zod 4's z.record with enum keys requires every key; a profile names only some.
+const AccountFiltersSchema = z.partialRecord(
   z.enum(['depository', 'credit', 'loan', 'investment']),
   z.object({ account_subtypes: z.array(z.string().trim().min(1).max(100)).max(50) }),
 );

@@ -3,3 +3,4 @@
 export { ErrorPanel } from './components/ErrorPanel';
 export { StatusPanel } from './components/StatusPanel';
 export { PastedLogsView } from './components/PastedLogsView';
+export { CheckList } from './components/CheckList';

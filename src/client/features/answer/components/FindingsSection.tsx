@@ -1,3 +1,4 @@
+import type { CheckFinding } from '../../../../shared/checks/check-findings';
 import { SEVERITY_LABELS, SEVERITY_TONES, type Finding } from '../../../../shared/diagnosis';
 import { Card } from '../../../components/Card';
 import { DocsLink } from '../../../components/DocsLink';
@@ -7,8 +8,9 @@ import { toneClass } from '../../../components/tone';
 import styles from './FindingsSection.module.css';
 
 // What the token's configuration and sessions say beyond the verdict, most severe first (the
-// diagnosis orders them): each with the field and value it rests on as evidence.
-export function FindingsSection({ findings }: { findings: readonly Finding[] }) {
+// diagnosis orders them): each with the field and value it rests on as evidence. Failed QA checks
+// (checkFindings) come in the same shape.
+export function FindingsSection({ findings }: { findings: readonly (Finding | CheckFinding)[] }) {
   const title = (
     <>
       Findings <span className={text.muted}>({findings.length})</span>
