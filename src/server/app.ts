@@ -17,6 +17,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { apiKeysRoutes } from './routes/api-keys';
+import { checksRoute } from './routes/checks';
 import type { Recorder } from './recorder/recorder';
 import { recordingsRoutes } from './routes/recordings';
 import { mcpRoute, userOrApiKey } from './mcp/mcp-route';
@@ -106,6 +107,11 @@ export function createApp(
   app.use('/mcp', userOrApiKey(signIn, requireApiKey(apiKeys, 'mcp')), limit);
   app.on('POST', '/mcp', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.route('/mcp', mcpRoute(config, bytesInFlight, options.store));
+
+  // QA checks from CI (routes/checks.ts): an API key scoped checks:run, or a signed-in user.
+  app.use(API_PATHS.checks, userOrApiKey(signIn, requireApiKey(apiKeys, 'checks:run')), limit);
+  app.on('POST', API_PATHS.checks, sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.route(API_PATHS.checks, checksRoute(config, bytesInFlight, options.store));
 
   app.use(signIn);
   app.use('/api/*', limit);
