@@ -1,4 +1,5 @@
-import { lazy } from 'react';
+import { lazy, type ComponentProps } from 'react';
+import type { QaProfile } from '../../shared/checks/qa-profile';
 import { Notice } from '../components/Notice';
 import type { ErrorPanel, PastedLogsView, StatusPanel } from '../features/answer';
 
@@ -35,4 +36,15 @@ export const lazyAnswerPanels = {
 export function preloadAnswerPanels(): void {
   // A failed download is reported where a panel is shown (AnswerUnavailable), not here.
   loadAnswerFeature().catch(() => undefined);
+}
+
+// The panels with the status panel checking the answer against a QA profile (issue 30), when one
+// is chosen.
+export function checkedAnswerPanels(profile: QaProfile | undefined): typeof lazyAnswerPanels {
+  if (!profile) return lazyAnswerPanels;
+  const { StatusPanel } = lazyAnswerPanels;
+  function CheckedStatusPanel(props: ComponentProps<typeof StatusPanel>) {
+    return <StatusPanel {...props} profile={profile} />;
+  }
+  return { ...lazyAnswerPanels, StatusPanel: CheckedStatusPanel as unknown as typeof StatusPanel };
 }

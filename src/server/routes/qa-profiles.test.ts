@@ -100,7 +100,9 @@ describe('QA profiles for a signed-in user', () => {
       expectations: { country_codes: ['GB'] },
     });
 
-    expect((await send(app, 'DELETE', `${API_PATHS.qaProfiles}/${profile.id}`)).status).toBe(204);
+    const deleted = await send(app, 'DELETE', `${API_PATHS.qaProfiles}/${profile.id}`);
+    expect(deleted.status).toBe(200);
+    expect(QaProfileSchema.parse(await deleted.json()).id).toBe(profile.id);
     const gone = await send(app, 'GET', `${API_PATHS.qaProfiles}/${profile.id}`);
     expect(gone.status).toBe(404);
     expect((await errorOf(gone)).error_code).toBe('NOT_FOUND');

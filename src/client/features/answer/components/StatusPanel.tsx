@@ -6,6 +6,10 @@ import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
+import { checkAnswer } from '../../../../shared/checks/check-answer';
+import { checkFindings } from '../../../../shared/checks/check-findings';
+import type { QaProfile } from '../../../../shared/checks/qa-profile';
+import { CheckList } from './CheckList';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
 import { FindingsSection } from './FindingsSection';
@@ -29,6 +33,9 @@ type StatusPanelProps = {
   // health with the same credentials (null: the server's own). Without it, no health is asked.
   // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
   lookup?: { id: string; credentials: InstitutionScope['credentials'] };
+  // The QA profile the answer is checked against (issue 30): the answer then leads with the check
+  // list, and the configuration and the steps come next, ahead of the findings.
+  profile?: Pick<QaProfile, 'id' | 'name' | 'expectations'>;
 };
 
 // The token's environment and countries: what an institution lookup for its sessions asks with.
@@ -55,7 +62,14 @@ function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
 
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
 // then the token's details, its sessions and configuration, and the answer as received.
-export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
+export function StatusPanel({
+  result,
+  inspectorUrl,
+  newEventIds,
+  lookup,
+  profile,
+  ...props
+}: StatusPanelProps) {
   // Plaid's sessions merged with those the inspector's store kept: the verdict, the ticket and the
   // cards read one view, so a session Plaid dropped after six hours is still diagnosed.
   const { data, keptOnly } = useMemo(
@@ -77,11 +91,27 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
   const diagnosis = useMemo(() => diagnose(data, answeredAt), [data, answeredAt]);
+  const report = useMemo(
+    () => (profile ? checkAnswer(profile, data, new Date(answeredAt)) : undefined),
+    [profile, data, answeredAt],
+  );
+  const sessions = (
+    <SessionsSection
+      sessions={data.link_sessions}
+      diagnoses={diagnosis.sessions}
+      verdictSessionId={diagnosis.linkSessionId}
+      newEventIds={newEventIds}
+      institutionScope={scope}
+      keptOnly={keptOnly}
+    />
+  );
+  const configuration = <ConfigurationSection metadata={data.metadata} />;
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         Link token details
       </h2>
+      {report && <CheckList report={report} />}
       <VerdictBlock
         label={VERDICT_LABELS[diagnosis.verdict]}
         tone={diagnosis.tone}
@@ -105,22 +135,19 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
         <Notice tone="neutral">
           {keptOnly.size === 1 ? '1 session' : `${keptOnly.size} sessions`} below{' '}
           {keptOnly.size === 1 ? 'comes' : 'come'} from the inspector’s store, not from Plaid now: Plaid’s
-          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six
-          hours after it ends).
+          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six hours
+          after it ends).
         </Notice>
       )}
       {keptData && <DeleteKept linkToken={data.link_token} />}
-      <FindingsSection findings={diagnosis.findings} />
-      <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
-      <SessionsSection
-        sessions={data.link_sessions}
-        diagnoses={diagnosis.sessions}
-        verdictSessionId={diagnosis.linkSessionId}
-        newEventIds={newEventIds}
-        institutionScope={scope}
-        keptOnly={keptOnly}
+      {report && configuration}
+      {report && sessions}
+      <FindingsSection
+        findings={report ? [...checkFindings(report), ...diagnosis.findings] : diagnosis.findings}
       />
-      <ConfigurationSection metadata={data.metadata} />
+      <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
+      {!report && sessions}
+      {!report && configuration}
       <RawJsonSection raw={result.raw} token={data.link_token} />
     </section>
   );
