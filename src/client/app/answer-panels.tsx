@@ -1,4 +1,6 @@
-import { lazy, type ComponentProps } from 'react';
+import { lazy, useMemo, type ComponentProps } from 'react';
+import { checkAnswer } from '../../shared/checks/check-answer';
+import { withKeptSessions } from '../../shared/kept/kept-view';
 import type { QaProfile } from '../../shared/checks/qa-profile';
 import { Notice } from '../components/Notice';
 import type { ErrorPanel, PastedLogsView, StatusPanel } from '../features/answer';
@@ -39,12 +41,19 @@ export function preloadAnswerPanels(): void {
 }
 
 // The panels with the status panel checking the answer against a QA profile (issue 30), when one
-// is chosen.
+// is chosen: the answer as the panel reads it (with the kept sessions), as of when it arrived.
 export function checkedAnswerPanels(profile: QaProfile | undefined): typeof lazyAnswerPanels {
   if (!profile) return lazyAnswerPanels;
   const { StatusPanel } = lazyAnswerPanels;
   function CheckedStatusPanel(props: ComponentProps<typeof StatusPanel>) {
-    return <StatusPanel {...props} profile={profile} />;
+    const { result, answeredAt } = props;
+    // The lookup always says when its answer arrived.
+    const checkReport = useMemo(() => {
+      if (answeredAt === undefined) return undefined;
+      const { data } = withKeptSessions(result.data, result.kept?.sessions);
+      return checkAnswer(profile!, data, new Date(answeredAt));
+    }, [result, answeredAt]);
+    return <StatusPanel {...props} checkReport={checkReport} />;
   }
   return { ...lazyAnswerPanels, StatusPanel: CheckedStatusPanel as unknown as typeof StatusPanel };
 }

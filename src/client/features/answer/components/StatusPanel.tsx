@@ -6,12 +6,12 @@ import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
-import { checkAnswer } from '../../../../shared/checks/check-answer';
+import type { CheckReport } from '../../../../shared/checks/check-report';
 import { checkFindings } from '../../../../shared/checks/check-findings';
-import type { QaProfile } from '../../../../shared/checks/qa-profile';
 import { CheckList } from './CheckList';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
+import { EvidenceDownloadButtons } from './EvidenceDownloadButtons';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
@@ -33,9 +33,9 @@ type StatusPanelProps = {
   // health with the same credentials (null: the server's own). Without it, no health is asked.
   // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
   lookup?: { id: string; credentials: InstitutionScope['credentials'] };
-  // The QA profile the answer is checked against (issue 30): the answer then leads with the check
-  // list, and the configuration and the steps come next, ahead of the findings.
-  profile?: Pick<QaProfile, 'id' | 'name' | 'expectations'>;
+  // The answer checked against a QA profile (issue 30): shown before the findings, its failures
+  // added to them as Problems, and carried into the evidence download.
+  checkReport?: CheckReport;
 };
 
 // The token's environment and countries: what an institution lookup for its sessions asks with.
@@ -67,7 +67,7 @@ export function StatusPanel({
   inspectorUrl,
   newEventIds,
   lookup,
-  profile,
+  checkReport,
   ...props
 }: StatusPanelProps) {
   // Plaid's sessions merged with those the inspector's store kept: the verdict, the ticket and the
@@ -91,10 +91,6 @@ export function StatusPanel({
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
   const diagnosis = useMemo(() => diagnose(data, answeredAt), [data, answeredAt]);
-  const report = useMemo(
-    () => (profile ? checkAnswer(profile, data, new Date(answeredAt)) : undefined),
-    [profile, data, answeredAt],
-  );
   const sessions = (
     <SessionsSection
       sessions={data.link_sessions}
@@ -111,7 +107,8 @@ export function StatusPanel({
       <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         Link token details
       </h2>
-      {report && <CheckList report={report} />}
+      {/* Checked against a QA profile, the answer leads with the checks (issue 30). */}
+      {checkReport && <CheckList report={checkReport} />}
       <VerdictBlock
         label={VERDICT_LABELS[diagnosis.verdict]}
         tone={diagnosis.tone}
@@ -126,9 +123,20 @@ export function StatusPanel({
         notes={diagnosis.notes}
         at={answeredAt}
         actions={
-          <TicketCopyButtons
-            ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
-          />
+          <>
+            <TicketCopyButtons
+              ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
+            />
+            <EvidenceDownloadButtons
+              evidence={() => ({
+                answer: data,
+                raw: result.raw,
+                answeredAt,
+                lookedUpBy: result.fromStore?.seenBy ?? null,
+                report: checkReport,
+              })}
+            />
+          </>
         }
       />
       {keptOnly.size > 0 && (
@@ -140,14 +148,15 @@ export function StatusPanel({
         </Notice>
       )}
       {keptData && <DeleteKept linkToken={data.link_token} />}
-      {report && configuration}
-      {report && sessions}
+      {/* A QA engineer came to check the configuration and the steps: they come next. */}
+      {checkReport && configuration}
+      {checkReport && sessions}
       <FindingsSection
-        findings={report ? [...checkFindings(report), ...diagnosis.findings] : diagnosis.findings}
+        findings={checkReport ? [...checkFindings(checkReport), ...diagnosis.findings] : diagnosis.findings}
       />
       <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
-      {!report && sessions}
-      {!report && configuration}
+      {!checkReport && sessions}
+      {!checkReport && configuration}
       <RawJsonSection raw={result.raw} token={data.link_token} />
     </section>
   );
