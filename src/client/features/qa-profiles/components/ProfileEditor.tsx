@@ -33,6 +33,8 @@ function messageAt(errors: FieldErrors<ProfileFormValues>, path: string): string
 
 type TextFieldProps = {
   path: string;
+  // Where the contract reports this field's errors, when not at `path` (a URL's, at the expectation).
+  errorPath?: string;
   label: string;
   hint?: string;
   placeholder?: string;
@@ -40,9 +42,9 @@ type TextFieldProps = {
   register: ReturnType<typeof useForm<ProfileFormValues, unknown, QaProfileInput>>['register'];
 };
 
-function TextField({ path, label, hint, placeholder, errors, register }: TextFieldProps) {
+function TextField({ path, errorPath = path, label, hint, placeholder, errors, register }: TextFieldProps) {
   const id = useId();
-  const error = messageAt(errors, path);
+  const error = messageAt(errors, errorPath);
   return (
     <div className={formStyles.field}>
       <label className={formStyles.label} htmlFor={id}>
