@@ -87,13 +87,10 @@ describe('the profile editor', () => {
     const { user } = renderApp();
     await user.click(await screen.findByRole('button', { name: 'New profile' }));
     const form = screen.getByRole('form', { name: 'QA profile' });
-    await user.selectOptions(within(form).getByLabelText('Redirect URI: what to expect'), 'url');
-    await user.type(within(form).getByLabelText('Redirect URI URL'), 'not a url');
     await user.type(within(form).getByLabelText('Country codes'), 'USA');
     await user.click(within(form).getByRole('button', { name: 'Save profile' }));
 
     await waitFor(() => expect(within(form).getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true'));
-    expect(within(form).getByLabelText('Redirect URI URL')).toHaveAttribute('aria-invalid', 'true');
     expect(within(form).getByLabelText('Country codes')).toHaveAttribute('aria-invalid', 'true');
     expect(calls.created).toEqual([]);
   });
