@@ -124,7 +124,7 @@ export function qaProfilesRoutes(store: Store | undefined) {
         if ('refused' in found) return found.refused;
         if (!found.done) return respondWithProxyError(c, 'NOT_FOUND', NOT_FOUND);
         audit(c, 'delete', found.done);
-        return c.body(null, 204);
+        return c.json(found.done);
       })
   );
 }
