@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import type { MiddlewareHandler } from 'hono';
+import { API_PATHS } from '../shared/api-paths';
+import { QA_PROFILE_IMPORT_MAX_BYTES } from '../shared/checks/qa-profile-api';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
@@ -14,6 +17,7 @@ import { rateLimit } from './middleware/rate-limit';
 import { sameOriginOnly } from './middleware/same-origin';
 import { securityHeaders, strictTransport } from './middleware/security-headers';
 import { apiKeysRoutes } from './routes/api-keys';
+import { checksRoute } from './routes/checks';
 import type { Recorder } from './recorder/recorder';
 import { recordingsRoutes } from './routes/recordings';
 import { mcpRoute, userOrApiKey } from './mcp/mcp-route';
@@ -28,6 +32,7 @@ import { historyRoutes } from './routes/history';
 import { keptRoutes } from './routes/kept';
 import { linkTokenGetRoute } from './routes/link-token-get';
 import { plaidWebhookRoute } from './routes/plaid-webhook';
+import { qaProfilesRoutes } from './routes/qa-profiles';
 import { serverInfoRoute } from './routes/server-info';
 import { simulatorTokensRoute } from './routes/simulator-tokens';
 import { staticRoutes } from './static';
@@ -103,11 +108,24 @@ export function createApp(
   app.on('POST', '/mcp', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.route('/mcp', mcpRoute(config, bytesInFlight, options.store));
 
+  // QA checks from CI (routes/checks.ts): an API key scoped checks:run, or a signed-in user.
+  app.use(API_PATHS.checks, userOrApiKey(signIn, requireApiKey(apiKeys, 'checks:run')), limit);
+  app.on('POST', API_PATHS.checks, sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.route(API_PATHS.checks, checksRoute(config, bytesInFlight, options.store));
+
   app.use(signIn);
   app.use('/api/*', limit);
-  app.on('POST', '/api/*', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
+  app.on(
+    'POST',
+    '/api/*',
+    sameOriginOnly(allowedHosts),
+    jsonOnly(),
+    bodyLimitFor(API_PATHS.qaProfilesImport),
+  );
   app.on('DELETE', '/api/kept', sameOriginOnly(allowedHosts), jsonOnly(), bodySizeLimit());
   app.on('DELETE', '/api/keys/*', sameOriginOnly(allowedHosts));
+  app.on(['PUT', 'DELETE'], '/api/qa-profiles/*', sameOriginOnly(allowedHosts));
+  app.on('PUT', '/api/qa-profiles/*', jsonOnly(), bodySizeLimit());
 
   // The API's routes, chained so that their types add up to AppType; the registrations above and
   // below shape no answer type a client would read.
@@ -152,6 +170,13 @@ export function createWebhookApp(config: Config, options: { logger?: Logger; sto
   return Object.assign(app, { close: () => counters.close() });
 }
 
+// The API's usual body limit, but a QA profiles import file may hold many profiles.
+function bodyLimitFor(importPath: string): MiddlewareHandler {
+  const usual = bodySizeLimit();
+  const importFile = bodySizeLimit(QA_PROFILE_IMPORT_MAX_BYTES);
+  return (c, next) => (c.req.path === importPath ? importFile(c, next) : usual(c, next));
+}
+
 function webhookRoute(config: Config, bytesInFlight: BytesInFlight, counters: Counters, store?: Store) {
   const keys = createWebhookKeys({ fetchKey: fetchKeyFromPlaid(config, bytesInFlight) });
   return plaidWebhookRoute({ config, store, counters, keys });
@@ -164,6 +189,7 @@ function apiRoutes(app: Hono<AppEnv>, config: Config, bytesInFlight: BytesInFlig
     .route('/api/kept', keptRoutes(config, store))
     .route('/api/keys', apiKeysRoutes(config, store))
     .route('/api/history', historyRoutes(config, store))
+    .route(API_PATHS.qaProfiles, qaProfilesRoutes(store))
     .route('/api/institutions/get_by_id', institutionsGetByIdRoute(config, bytesInFlight))
     .route('/api/simulator/tokens', simulatorTokensRoute(config));
 }

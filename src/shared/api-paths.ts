@@ -11,4 +11,9 @@ export const API_PATHS = {
   // GET lists, POST makes; DELETE /api/keys/:id revokes.
   apiKeys: '/api/keys',
   recordings: '/api/recordings',
+  // GET lists, POST makes; GET/PUT/DELETE /api/qa-profiles/:id; export (GET) and import (POST).
+  qaProfiles: '/api/qa-profiles',
+  qaProfilesExport: '/api/qa-profiles/export',
+  qaProfilesImport: '/api/qa-profiles/import',
+  checks: '/api/checks',
 } as const;

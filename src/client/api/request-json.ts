@@ -16,7 +16,7 @@ export type JsonAnswer<T> = {
   headers: Headers;
 };
 
-type RequestOptions = { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal };
+type RequestOptions = { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown; signal?: AbortSignal };
 
 // The one place the browser calls our server. It owns fetch, the timeout and the error model:
 // the answer comes back checked against `schema`, and every failure is thrown as an ApiError.

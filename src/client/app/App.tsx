@@ -15,6 +15,9 @@ const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ def
 const ApiKeysPage = lazy(() =>
   import('./pages/ApiKeysPage').then((module) => ({ default: module.ApiKeysPage })),
 );
+const QaProfilesPage = lazy(() =>
+  import('./pages/QaProfilesPage').then((module) => ({ default: module.QaProfilesPage })),
+);
 // History too, and only once its tab is first shown: most visits never open it.
 const HistoryPage = lazy(() =>
   import('./pages/HistoryPage').then((module) => ({ default: module.HistoryPage })),
@@ -32,6 +35,9 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   // so that a key just made (shown once) survives a look at another tab.
   const [keysOpened, setKeysOpened] = useState(view === 'keys');
   if (view === 'keys' && !keysOpened) setKeysOpened(true);
+  // QA profiles are read once their tab is first opened, as the keys are.
+  const [profilesOpened, setProfilesOpened] = useState(view === 'profiles');
+  if (view === 'profiles' && !profilesOpened) setProfilesOpened(true);
 
   function openInBatch(tokens: string[]) {
     setTokensForBatch({ tokens });
@@ -56,6 +62,15 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
       content: historyOpened && (
         <Suspense fallback={<p className={styles.loading}>Loading History…</p>}>
           <HistoryPage shown={view === 'history'} />
+        </Suspense>
+      ),
+    },
+    {
+      id: 'profiles',
+      label: 'QA profiles',
+      content: profilesOpened && (
+        <Suspense fallback={<p className={styles.loading}>Loading the QA profiles…</p>}>
+          <QaProfilesPage />
         </Suspense>
       ),
     },

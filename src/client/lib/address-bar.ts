@@ -13,7 +13,7 @@ import { HISTORY_PARAMS, historyFilterParams, NO_HISTORY_FILTER, readHistoryFilt
 // a link_token that is a filter, not a token to look up. So the lookup's parameters (which Batch
 // shares) and History's are put aside while the other side is shown, and come back with it.
 
-export type View = 'lookup' | 'batch' | 'history' | 'keys';
+export type View = 'lookup' | 'batch' | 'history' | 'keys' | 'profiles';
 export type Address = { view: View; linkToken: string; kept: boolean };
 
 type Side = 'lookup' | 'history';
@@ -21,7 +21,7 @@ type Side = 'lookup' | 'history';
 export type PutAside = Record<Side, [string, string][]>;
 
 const SIDE_PARAMS: Readonly<Record<Side, readonly string[]>> = {
-  lookup: ['link_token', 'kept'],
+  lookup: ['link_token', 'kept', 'expect'],
   history: HISTORY_PARAMS,
 };
 const NOTHING_ASIDE: PutAside = { lookup: [], history: [] };
@@ -33,7 +33,7 @@ function sideOf(view: View): Side {
 
 function readView(params: URLSearchParams): View {
   const view = params.get('view');
-  return view === 'batch' || view === 'history' || view === 'keys' ? view : 'lookup';
+  return view === 'batch' || view === 'history' || view === 'keys' || view === 'profiles' ? view : 'lookup';
 }
 
 const CREDENTIAL_PARAMS = ['client_id', 'secret'];
@@ -148,6 +148,31 @@ export function withoutCredentials(url: string): string | null {
 export function removeCredentialsFromAddress(): void {
   const cleaned = withoutCredentials(window.location.href);
   if (cleaned !== null) window.history.replaceState(window.history.state, '', cleaned);
+}
+
+// The QA profile the lookup is checked against (?expect=<profile id>), '' for none.
+export function currentExpect(): string {
+  return new URL(window.location.href).searchParams.get('expect')?.trim() ?? '';
+}
+
+// `url` checking against the profile `id` ('' for none), or null when it does already.
+export function expectUrl(url: string, id: string): string | null {
+  const parsed = new URL(url);
+  if ((parsed.searchParams.get('expect') ?? '') === id) return null;
+  if (id === '') parsed.searchParams.delete('expect');
+  else parsed.searchParams.set('expect', id);
+  return parsed.toString();
+}
+
+// A profile chosen: a history entry, as a view is, so Back returns to the one before.
+export function goToExpect(id: string): void {
+  const url = expectUrl(window.location.href, id);
+  if (url !== null) window.history.pushState(null, '', url);
+}
+
+// The link to a lookup checked against a profile, on this page.
+export function expectLink(id: string): string {
+  return `/?expect=${encodeURIComponent(id)}`;
 }
 
 // The link to a lookup for others: the token only (no view: it opens on the lookup).

@@ -219,7 +219,9 @@ describe('headers on every answer', () => {
       expect(response.headers.get('X-Request-Id')).toMatch(/^[\w-]+$/);
     }
     // The lookup keeps the route's Server-Timing.
-    expect(answers[2]?.headers.get('Server-Timing')).toMatch(/^upstream;dur=[\d.]+,total;dur=[\d.]+;desc="Total Response Time"$/);
+    expect(answers[2]?.headers.get('Server-Timing')).toMatch(
+      /^upstream;dur=[\d.]+,total;dur=[\d.]+;desc="Total Response Time"$/,
+    );
   });
 });
 

@@ -25,7 +25,6 @@ function hashOf(answer: unknown): string {
   return answerHash(new TextEncoder().encode(JSON.stringify(answer)));
 }
 
-
 const silent = pino({ level: 'silent' });
 
 let tokenNumber = 0;

@@ -184,6 +184,23 @@ export const MIGRATIONS: Record<string, Migration> = {
       );
     },
   },
+  // QA profiles (store/qa-profiles.ts, issue 30): what a token should be, shared by the team.
+  // expectations is the profile schema's object (shared/checks/qa-profile.ts), parsed on the way in.
+  '005-qa-profiles': {
+    async up(db) {
+      await sql`
+        create table qa_profiles (
+          id text primary key,
+          name text not null,
+          description text,
+          expectations jsonb not null,
+          created_by text not null,
+          created_at timestamptz not null,
+          updated_by text not null,
+          updated_at timestamptz not null
+        )`.execute(db);
+    },
+  },
 };
 
 // Applies what is missing; a step that fails stops here with its name, and the server does not start.

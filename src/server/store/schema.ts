@@ -109,4 +109,15 @@ export type Database = {
     api_key_id: string;
     registered_at: Timestamp;
   };
+  // QA profiles (migration 005-qa-profiles, store/qa-profiles.ts).
+  qa_profiles: {
+    id: string;
+    name: string;
+    description: string | null;
+    expectations: ColumnType<unknown, string, string>;
+    created_by: string;
+    created_at: Timestamp;
+    updated_by: string;
+    updated_at: Timestamp;
+  };
 };

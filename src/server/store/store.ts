@@ -26,6 +26,7 @@ import {
 } from './history';
 import { lookupCache } from './lookup-cache';
 import { openDatabase, type StoreLocation } from './open-database';
+import { qaProfileStore, type QaProfileStore } from './qa-profiles';
 import { recordingsIn, type Recordings } from './recordings';
 import type { KeptSource } from './schema';
 import {
@@ -83,6 +84,8 @@ export type Store = {
   apiKeys: ApiKeyStore;
   // The recorder's schedule (store/recordings.ts).
   recordings: Recordings;
+  // QA profiles (store/qa-profiles.ts).
+  qaProfiles: QaProfileStore;
 };
 
 // Enough for a large batch arriving at once; beyond it answers are counted as not kept.
@@ -266,6 +269,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       await db.destroy();
     },
     apiKeys: apiKeyStore(db, attempt),
+    qaProfiles: qaProfileStore(db, attempt),
   };
 }
 

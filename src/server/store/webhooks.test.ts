@@ -16,7 +16,6 @@ function hashOf(answer: unknown): string {
   return answerHash(new TextEncoder().encode(JSON.stringify(answer)));
 }
 
-
 let tokenNumber = 0;
 function newToken(): string {
   tokenNumber += 1;
@@ -59,7 +58,11 @@ describe.each(BACKENDS)('sessions kept from webhooks on %s', (backendName) => {
 
   it("gives a token known only from webhooks History's verdict, read from its sessions alone", async () => {
     const token = newToken();
-    const session = { link_session_id: 'session-1', events: [opened, selected, handoff], finished_at: handoff.timestamp };
+    const session = {
+      link_session_id: 'session-1',
+      events: [opened, selected, handoff],
+      finished_at: handoff.timestamp,
+    };
     await keepWebhookSession(db, fromWebhook(token, session));
     const now = new Date('2026-11-25T12:00:00Z');
     await diagnoseKept(db, [token], now, logger);
@@ -74,7 +77,12 @@ describe.each(BACKENDS)('sessions kept from webhooks on %s', (backendName) => {
       .select(['verdict', 'last_source', 'sources', 'session_count'])
       .where('link_token', '=', token)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ verdict: expected, last_source: 'webhook', sources: ['webhook'], session_count: 1 });
+    expect(row).toEqual({
+      verdict: expected,
+      last_source: 'webhook',
+      sources: ['webhook'],
+      session_count: 1,
+    });
     expect(expected).toBe('abandoned');
   });
 

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { serverInfoQuery } from '../../api/get-server-info';
 import { LookupAnswer, LookupForm, useLookup, type SettledLookup } from '../../features/lookup';
 import { PastedLogsAnswer, usePastedLogs } from '../../features/pasted-logs';
 import { RecentLookups, useRecentLookups } from '../../features/recent-lookups';
+import { ProfilePicker, useChosenProfile } from '../../features/qa-profiles';
 import { FixturePicker } from '../../features/simulator';
-import { lazyAnswerPanels, preloadAnswerPanels } from '../answer-panels';
+import { checkedAnswerPanels, lazyAnswerPanels, preloadAnswerPanels } from '../answer-panels';
+import { useExpect } from '../use-expect';
 import styles from './LookupPage.module.css';
 
 // The Lookup tab: the form and its answer, beside the simulator's fixture tokens and the recent
@@ -31,13 +33,19 @@ export function LookupPage({ onOpenInBatch }: { onOpenInBatch: (tokens: string[]
   useEffect(preloadAnswerPanels, []);
   // Pasted Link client logs are answered beside the lookup; a link token in them is looked up too.
   const pastedLogs = usePastedLogs(lookup.lookUpToken);
+  // The QA profile the answer is checked against (?expect=), if any.
+  const [expect, chooseExpect] = useExpect();
+  const chosen = useChosenProfile(expect);
+  const profile = chosen.kind === 'found' ? chosen.profile : undefined;
+  const panels = useMemo(() => checkedAnswerPanels(profile), [profile]);
 
   return (
     <div className={styles.layout}>
       <div className={styles.column}>
         <LookupForm controls={lookup.form} onOpenInBatch={onOpenInBatch} onPasteText={pastedLogs.offer} />
+        <ProfilePicker chosenId={expect} chosen={chosen} onChoose={chooseExpect} />
         <PastedLogsAnswer pastedLogs={pastedLogs} View={lazyAnswerPanels.PastedLogsView} />
-        <LookupAnswer run={lookup.run} panels={lazyAnswerPanels} onSettled={remember} />
+        <LookupAnswer run={lookup.run} panels={panels} onSettled={remember} />
       </div>
       <div className={styles.column}>
         {serverInfo?.mode === 'simulator' && <FixturePicker onPick={lookup.lookUpToken} />}

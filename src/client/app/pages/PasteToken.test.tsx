@@ -75,7 +75,9 @@ describe('pasting into the token field', () => {
     const { user } = await pasteIntoField(`${SANDBOX_TOKEN},ok\n${OTHER_TOKEN},failed\n`);
     expect(tokenField()).toHaveValue('');
     expect(
-      screen.getByText('The pasted text holds 2 link tokens, so nothing was pasted: look them up together in Batch.'),
+      screen.getByText(
+        'The pasted text holds 2 link tokens, so nothing was pasted: look them up together in Batch.',
+      ),
     ).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: 'Open the 2 tokens in Batch' }));

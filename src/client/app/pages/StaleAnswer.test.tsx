@@ -48,7 +48,11 @@ beforeEach(() => {
 
 describe('an answer that no longer matches the field', () => {
   it.each([
-    ['an access token', 'access-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', /access_token, a long-lived secret/],
+    [
+      'an access token',
+      'access-sandbox-1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      /access_token, a long-lived secret/,
+    ],
     ['"hello world"', 'hello world', /This is not a link token/],
   ])(
     'is dimmed and labelled as the previous token’s under the inline error for %s',
@@ -62,11 +66,16 @@ describe('an answer that no longer matches the field', () => {
       expect(screen.getByText(inlineError)).toBeVisible();
       const notice = staleNotice()!;
       expect(notice).toBeVisible();
-      expect(notice).toHaveTextContent(`Below is what Plaid said about ${SANDBOX_TOKEN}, not about what the field holds now.`);
+      expect(notice).toHaveTextContent(
+        `Below is what Plaid said about ${SANDBOX_TOKEN}, not about what the field holds now.`,
+      );
       expectMarked(/^Previous token’s answer\. Below is what Plaid said about/);
       // The notice sits between the field's error and the answer.
       expect(notice.compareDocumentPosition(theAnswer()) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-      expect(screen.getByText(/The answer below is for the previous token\./)).toHaveAttribute('role', 'status');
+      expect(screen.getByText(/The answer below is for the previous token\./)).toHaveAttribute(
+        'role',
+        'status',
+      );
     },
   );
 

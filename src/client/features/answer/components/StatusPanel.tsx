@@ -92,11 +92,24 @@ export function StatusPanel({
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
   const diagnosis = useMemo(() => diagnose(data, answeredAt), [data, answeredAt]);
+  const sessions = (
+    <SessionsSection
+      sessions={data.link_sessions}
+      diagnoses={diagnosis.sessions}
+      verdictSessionId={diagnosis.linkSessionId}
+      newEventIds={newEventIds}
+      institutionScope={scope}
+      keptOnly={keptOnly}
+    />
+  );
+  const configuration = <ConfigurationSection metadata={data.metadata} />;
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         Link token details
       </h2>
+      {/* Checked against a QA profile, the answer leads with the checks (issue 30). */}
+      {checkReport && <CheckList report={checkReport} />}
       <VerdictBlock
         label={VERDICT_LABELS[diagnosis.verdict]}
         tone={diagnosis.tone}
@@ -131,25 +144,20 @@ export function StatusPanel({
         <Notice tone="neutral">
           {keptOnly.size === 1 ? '1 session' : `${keptOnly.size} sessions`} below{' '}
           {keptOnly.size === 1 ? 'comes' : 'come'} from the inspector’s store, not from Plaid now: Plaid’s
-          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six
-          hours after it ends).
+          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six hours
+          after it ends).
         </Notice>
       )}
       {keptData && <DeleteKept linkToken={data.link_token} />}
-      {checkReport && <CheckList report={checkReport} />}
+      {/* A QA engineer came to check the configuration and the steps: they come next. */}
+      {checkReport && configuration}
+      {checkReport && sessions}
       <FindingsSection
         findings={checkReport ? [...checkFindings(checkReport), ...diagnosis.findings] : diagnosis.findings}
       />
       <SummarySection data={data} sessions={diagnosis.sessions} timing={result.timing} />
-      <SessionsSection
-        sessions={data.link_sessions}
-        diagnoses={diagnosis.sessions}
-        verdictSessionId={diagnosis.linkSessionId}
-        newEventIds={newEventIds}
-        institutionScope={scope}
-        keptOnly={keptOnly}
-      />
-      <ConfigurationSection metadata={data.metadata} />
+      {!checkReport && sessions}
+      {!checkReport && configuration}
       <CompareWithToken first={data} answeredAt={answeredAt} credentials={lookup?.credentials ?? null} />
       <RawJsonSection raw={result.raw} token={data.link_token} />
     </section>
