@@ -9,6 +9,7 @@ import { degradedNote, otherSessionNotes, sessionHeadline } from './headlines';
 import { noSessionAnswer } from './no-session';
 import { primarySession, readSession, type EndUserSaw, type SessionDiagnosis } from './read-session';
 import { sessionAdvice } from './session-advice';
+import type { TimeWords } from './time-words';
 import { VERDICT_TONES, type Verdict } from './verdict';
 
 // The diagnosis of one /link/token/get answer: each session read (read-session.ts), the verdict's
@@ -47,6 +48,7 @@ function diagnoseSessions(
   status: TokenStatus,
   now: number,
   metadata: LinkTokenMetadata | null,
+  words: TimeWords = 'relative',
 ): Omit<Diagnosis, 'tokenStatus' | 'findings'> {
   const reads = sessionsNewestFirst(response.link_sessions ?? []).map((session) =>
     readSession(session, status.kind === 'expired', now),
@@ -78,6 +80,7 @@ function diagnoseSessions(
       advice,
       others.find((other) => other.verdict === 'failed'),
       now,
+      words,
     ),
     endUserSaw: session.endUserSaw,
     actor: advice.actor,
@@ -96,8 +99,9 @@ function diagnoseNoSessions(
   response: LinkTokenGetResponse,
   status: TokenStatus,
   now: number,
+  words: TimeWords,
 ): Omit<Diagnosis, 'tokenStatus' | 'findings'> {
-  const answer = noSessionAnswer(response, status, now);
+  const answer = noSessionAnswer(response, status, now, words);
   return {
     ...answer,
     tone: VERDICT_TONES[answer.verdict],
@@ -126,13 +130,17 @@ function withProblemOwner<Core extends Pick<Diagnosis, 'actor' | 'nextStep'>>(
 }
 
 // The diagnosis of one /link/token/get answer, looked up at `now` (epoch ms): the verdict first,
-// then what proves it.
-export function diagnose(response: LinkTokenGetResponse, now: number): Diagnosis {
+// then what proves it. `words`: how its sentences name moments (a ticket's are absolute).
+export function diagnose(
+  response: LinkTokenGetResponse,
+  now: number,
+  words: TimeWords = 'relative',
+): Diagnosis {
   const status = tokenStatus(response.expiration, now);
   const core =
     (response.link_sessions ?? []).length > 0
-      ? diagnoseSessions(response, status, now, response.metadata)
-      : diagnoseNoSessions(response, status, now);
+      ? diagnoseSessions(response, status, now, response.metadata, words)
+      : diagnoseNoSessions(response, status, now, words);
   const found = findings(response, now);
   return { ...withProblemOwner(core, found), tokenStatus: status, findings: found };
 }

@@ -6,4 +6,7 @@
 // 3: micro-deposit and NO_*_ACCOUNTS errors are the end user's, naming the account subtypes.
 // ITEM_LOGIN_REQUIRED's error_code_reason (consent expired, access revoked) explains it.
 // Plaid's suggested_action, when sent, follows our next step (or replaces the docs pointer).
-export const DIAGNOSIS_RULES_VERSION = 3;
+// 4: no row repeats the one beside it: an abandoned session's "Why" adds to its exit status
+// instead of restating it, INVALID_CREDENTIALS's "Why" leaves the lock-out warning to the next
+// step, notes do not name again the failure the headline names (issue 28 item 4).
+export const DIAGNOSIS_RULES_VERSION = 4;
