@@ -129,7 +129,10 @@ describe('credentials', () => {
     server.use(configHandler({ ...SIMULATOR_INFO, mode: 'plaid', serverCredentials: [] }));
     renderApp();
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute('aria-expanded', 'true'),
+      expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute(
+        'aria-expanded',
+        'true',
+      ),
     );
     expect(screen.getByText(/The server has no Plaid credentials/)).toBeVisible();
   });
