@@ -1,20 +1,19 @@
 import { useId, useMemo, useState } from 'react';
 import type { InstitutionScope } from '../../../api/get-institution';
 import type { LookupSuccess } from '../../../api/lookup-link-token';
-import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
+import { diagnose } from '../../../../shared/diagnosis';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
+import { DiagnosisVerdict } from './DiagnosisVerdict';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
 import styles from './StatusPanel.module.css';
 import { SummarySection } from './SummarySection';
-import { TicketCopyButtons } from './TicketCopyButtons';
-import { VerdictBlock } from './VerdictBlock';
 
 type StatusPanelProps = {
   result: LookupSuccess;
@@ -47,12 +46,6 @@ function institutionScope(
   };
 }
 
-function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
-  if (!diagnosis.docsUrl) return null;
-  const code = diagnosis.error?.error_code;
-  return { href: diagnosis.docsUrl, label: code ? `Plaid’s docs for ${code}` : 'Plaid’s docs' };
-}
-
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
 // then the token's details, its sessions and configuration, and the answer as received.
 export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...props }: StatusPanelProps) {
@@ -82,24 +75,12 @@ export function StatusPanel({ result, inspectorUrl, newEventIds, lookup, ...prop
       <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         Link token details
       </h2>
-      <VerdictBlock
-        label={VERDICT_LABELS[diagnosis.verdict]}
-        tone={diagnosis.tone}
-        headline={diagnosis.headline}
-        facts={
-          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
-        }
-        actor={diagnosis.actor}
-        nextStep={diagnosis.nextStep}
-        explanation={diagnosis.explanation}
-        docs={docsOf(diagnosis)}
-        notes={diagnosis.notes}
-        at={answeredAt}
-        actions={
-          <TicketCopyButtons
-            ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
-          />
-        }
+      <DiagnosisVerdict
+        data={data}
+        diagnosis={diagnosis}
+        answeredAt={answeredAt}
+        inspectorUrl={inspectorUrl}
+        scope={scope}
       />
       {keptOnly.size > 0 && (
         <Notice tone="neutral">
