@@ -311,3 +311,29 @@ describe('the ticket’s link back', () => {
     expect(await copiedTicket()).not.toContain('Inspector:');
   });
 });
+
+describe('a token no credentials can serve', () => {
+  it('is not sent: the credentials open, marked needed, saying why, and the lookup runs once they are given', async () => {
+    server.use(configHandler({ ...SIMULATOR_INFO, mode: 'plaid', serverCredentials: ['sandbox'] }));
+    const lookup = lookupHandler(() => HttpResponse.json(answer({ link_token: PRODUCTION_TOKEN })));
+    server.use(lookup.handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(PRODUCTION_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+
+    expect(
+      await screen.findByText(/Not looked up yet: this server has no Plaid credentials for Production/),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect(lookup.sent).toHaveLength(0);
+
+    await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
+    await user.type(lookupForm().getByLabelText('Secret'), 'my-secret');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() => expect(lookup.sent).toHaveLength(1));
+  });
+});
