@@ -37,6 +37,7 @@ describe('GET /api/config', () => {
       serverCredentials: ['sandbox'],
       allowRequestCredentials: true,
       rateLimitPerMinute: 120,
+      publicUrl: null,
     });
     expect(text).not.toContain('server-sandbox-secret-value');
     expect(text).not.toContain('server-client-id-value');
@@ -46,12 +47,14 @@ describe('GET /api/config', () => {
     const response = await appWith({
       ALLOW_REQUEST_CREDENTIALS: 'false',
       RATE_LIMIT_PER_MINUTE: '600',
+      PUBLIC_URL: 'https://inspector.example.com/',
     }).request('/api/config');
     expect(await response.json()).toEqual({
       mode: 'simulator',
       serverCredentials: ['sandbox', 'production'],
       allowRequestCredentials: false,
       rateLimitPerMinute: 600,
+      publicUrl: 'https://inspector.example.com',
     });
   });
 });

@@ -10,6 +10,9 @@ export const ServerInfoSchema = z.object({
   // RATE_LIMIT_PER_MINUTE: API requests each user may make per minute, so a batch can say how long
   // it will take before it starts.
   rateLimitPerMinute: z.number().int().positive(),
+  // PUBLIC_URL: the address people reach the server at, for links that leave the browser (a
+  // ticket's link back); null when the server was not told it.
+  publicUrl: z.string().nullable(),
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 

@@ -10,6 +10,7 @@ import {
   readAddress,
   shareableHistoryLink,
   shareableLink,
+  ticketLink,
   withoutCredentials,
 } from './address-bar';
 
@@ -104,6 +105,21 @@ describe('credentials and shared links', () => {
 
   it('builds a shareable link with the token only', () => {
     expect(shareableLink('http://127.0.0.1:3000', TOKEN)).toBe(`http://127.0.0.1:3000/?link_token=${TOKEN}`);
+  });
+
+  it('gives a ticket a link back only from the server’s public address, never a loopback one', () => {
+    expect(ticketLink('https://inspector.example.com', TOKEN)).toBe(
+      `https://inspector.example.com/?link_token=${TOKEN}`,
+    );
+    expect(ticketLink(null, TOKEN)).toBeUndefined();
+    for (const loopback of [
+      'http://127.0.0.1:3000',
+      'http://127.1.2.3',
+      'http://localhost:3000',
+      'http://[::1]:3000',
+    ]) {
+      expect(ticketLink(loopback, TOKEN)).toBeUndefined();
+    }
   });
 });
 

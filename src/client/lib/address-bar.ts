@@ -180,6 +180,16 @@ export function shareableLink(origin: string, linkToken: string): string {
   return `${origin}/?link_token=${encodeURIComponent(linkToken)}`;
 }
 
+// A ticket's link back to a lookup, read later by others on their own machines: only from the
+// server's public address (PUBLIC_URL), and never a loopback one, which would lead each reader to
+// their own computer. undefined: the ticket goes without it.
+export function ticketLink(publicUrl: string | null, linkToken: string): string | undefined {
+  if (publicUrl === null || !URL.canParse(publicUrl)) return undefined;
+  const host = new URL(publicUrl).hostname;
+  if (host === 'localhost' || host === '[::1]' || /^127\./.test(host)) return undefined;
+  return shareableLink(publicUrl, linkToken);
+}
+
 // The link to History as filtered, for others.
 export function shareableHistoryLink(origin: string, filter: HistoryFilter): string {
   const params = historyFilterParams(filter).toString();

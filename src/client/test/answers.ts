@@ -47,6 +47,7 @@ export const SIMULATOR_INFO: ServerInfo = {
   serverCredentials: ['sandbox'],
   allowRequestCredentials: true,
   rateLimitPerMinute: 120,
+  publicUrl: null,
 };
 
 export const FIXTURE_TOKENS: SimulatorToken[] = [

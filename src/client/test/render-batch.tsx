@@ -14,6 +14,7 @@ export const BATCH_SERVER_INFO: ServerInfo = {
   serverCredentials: [],
   allowRequestCredentials: true,
   rateLimitPerMinute: 120,
+  publicUrl: null,
 };
 
 export function configHandler(info: ServerInfo = BATCH_SERVER_INFO) {

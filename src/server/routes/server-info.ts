@@ -14,6 +14,7 @@ export function serverInfoRoute(config: Config) {
     ),
     allowRequestCredentials: config.allowRequestCredentials,
     rateLimitPerMinute: config.security.rateLimitPerMinute,
+    publicUrl: config.publicUrl ?? null,
   };
   return new Hono<AppEnv>().get('/', (c) => c.json(info));
 }

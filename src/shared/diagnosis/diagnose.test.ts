@@ -504,9 +504,8 @@ describe('diagnose: several sessions', () => {
       linkSessionId: 'linked',
       headline:
         'The user linked First Platypus Bank, after an earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS.',
-      notes: [
-        'An earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS: The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
-      ],
+      // The headline names the earlier failure; the note says only why it failed.
+      notes: ['Why the earlier attempt failed: The bank rejected the username or password.'],
     });
     expect(diagnosis.sessions.map((session) => session.linkSessionId)).toEqual(['linked', 'failed']);
   });
@@ -564,7 +563,7 @@ describe('diagnose: several sessions', () => {
       NOW,
     );
     expect(diagnosis.notes).toEqual([
-      'An earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS: The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
+      'Why the earlier attempt failed: The bank rejected the username or password.',
       '2 more earlier attempts failed too.',
       'Another session linked First Platypus Bank.',
     ]);

@@ -17,6 +17,7 @@ import {
   type SessionDiagnosis,
 } from './read-session';
 import { sessionAdvice } from './session-advice';
+import type { TimeWords } from './time-words';
 import { VERDICT_TONES, type Verdict } from './verdict';
 
 // The diagnosis of one /link/token/get answer: each session read (read-session.ts), the verdict's
@@ -55,6 +56,7 @@ function diagnoseSessions(
   status: TokenStatus,
   now: number,
   metadata: LinkTokenMetadata | null,
+  words: TimeWords = 'relative',
 ): Omit<Diagnosis, 'tokenStatus' | 'findings'> {
   const reads = sessionsNewestFirst(response.link_sessions ?? []).map((session) =>
     readSession(session, status.kind === 'expired', now),
@@ -95,6 +97,7 @@ function diagnoseSessions(
       others.find((other) => other.verdict === 'failed'),
       now,
       restarts.some((restart) => restart.laterSessionId === session.linkSessionId),
+      words,
     ),
     endUserSaw: session.endUserSaw,
     actor: advice.actor,
@@ -129,8 +132,9 @@ function diagnoseNoSessions(
   response: LinkTokenGetResponse,
   status: TokenStatus,
   now: number,
+  words: TimeWords,
 ): Omit<Diagnosis, 'tokenStatus' | 'findings'> {
-  const answer = noSessionAnswer(response, status, now);
+  const answer = noSessionAnswer(response, status, now, words);
   return {
     ...answer,
     tone: VERDICT_TONES[answer.verdict],
@@ -159,13 +163,17 @@ function withProblemOwner<Core extends Pick<Diagnosis, 'actor' | 'nextStep'>>(
 }
 
 // The diagnosis of one /link/token/get answer, looked up at `now` (epoch ms): the verdict first,
-// then what proves it.
-export function diagnose(response: LinkTokenGetResponse, now: number): Diagnosis {
+// then what proves it. `words`: how its sentences name moments (a ticket's are absolute).
+export function diagnose(
+  response: LinkTokenGetResponse,
+  now: number,
+  words: TimeWords = 'relative',
+): Diagnosis {
   const status = tokenStatus(response.expiration, now);
   const core =
     (response.link_sessions ?? []).length > 0
-      ? diagnoseSessions(response, status, now, response.metadata)
-      : diagnoseNoSessions(response, status, now);
+      ? diagnoseSessions(response, status, now, response.metadata, words)
+      : diagnoseNoSessions(response, status, now, words);
   const found = findings(response, now);
   return { ...withProblemOwner(core, found), tokenStatus: status, findings: found };
 }

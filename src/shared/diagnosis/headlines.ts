@@ -1,9 +1,9 @@
-import { formatDuration, msSince } from '../domain/format-time';
 import { errorAdvice } from './error-advice';
 import type { ReadSession, SessionDiagnosis } from './read-session';
 import type { SessionAdvice } from './session-advice';
 import { STEP_PLACES } from './session-steps';
 import { listed, severalItemsClause } from './several-items';
+import { sincePhrase, type TimeWords } from './time-words';
 import { ownEntry } from '../own-entry';
 
 // The sentences about sessions: the headline of the verdict's session, and the notes on what the
@@ -19,11 +19,6 @@ const at = (institution: string | null) => (institution ? ` at ${institution}` :
 const forBank = (institution: string | null) => (institution ? ` for ${institution}` : '');
 const plural = (count: number, one: string, many: string) => (count === 1 ? one : `${count} ${many}`);
 
-function ago(ms: number | null): string {
-  if (ms === null) return '';
-  return ms < 1000 ? ' just now' : ` ${formatDuration(ms)} ago`;
-}
-
 export function sessionHeadline(
   read: ReadSession,
   advice: SessionAdvice,
@@ -31,6 +26,7 @@ export function sessionHeadline(
   now: number,
   // This session began when the return from a bank's own sign-in restarted Link (oauth-return.ts).
   oauthRetry = false,
+  words: TimeWords = 'relative',
 ): string {
   const session = read.diagnosis;
   const bank = session.institutionName;
@@ -65,15 +61,14 @@ export function sessionHeadline(
       return `Link failed${at(bank)} with ${code}${repeats}${exitStatus}${noExit}.`;
     }
     case 'in progress': {
-      const activity = session.lastActivityAt
-        ? ` (last activity${ago(msSince(session.lastActivityAt, now))})`
-        : '';
+      const since = sincePhrase(session.lastActivityAt, now, words);
+      const activity = since ? ` (last activity${since})` : '';
       return `Link is open now${at(bank)}: the user is at ${place}${activity}.`;
     }
     case 'abandoned': {
       if (!read.facts.exited && !read.facts.finished) {
         const expired = read.facts.tokenExpired ? '; the token has expired since' : '';
-        return `The user stopped at ${place}${forBank(bank)}${ago(msSince(session.lastActivityAt, now))} and never finished${expired}.`;
+        return `The user stopped at ${place}${forBank(bank)}${sincePhrase(session.lastActivityAt, now, words)} and never finished${expired}.`;
       }
       if (!read.facts.exited) {
         return `The session${at(bank)} ended without an exit or a success: Plaid did not say why.`;
@@ -93,21 +88,27 @@ export function otherSessionNotes(primary: SessionDiagnosis, others: readonly Se
   const [latestFailure] = failed;
   if (latestFailure) {
     const error = latestFailure.error!;
-    const where = `${at(latestFailure.institutionName)} with ${error.error_code}`;
+    // The same code at the same bank as the verdict's failure is not named twice.
+    const sameWay =
+      primary.verdict === 'failed' &&
+      primary.error?.error_code === error.error_code &&
+      primary.institutionName === latestFailure.institutionName;
+    const where = sameWay ? ' the same way' : `${at(latestFailure.institutionName)} with ${error.error_code}`;
     if (primary.verdict === 'linked') {
+      // The headline names the earlier failure; this says why it failed.
       const why = errorAdvice(error).explanation ?? error.error_message;
-      notes.push(`An earlier attempt failed${where}: ${why}`);
+      notes.push(`Why the earlier attempt failed: ${why}`);
       if (failed.length > 1) {
         notes.push(
           `${plural(failed.length - 1, 'One more earlier attempt', 'more earlier attempts')} failed too.`,
         );
       }
     } else {
-      const too = primary.verdict === 'failed' ? ' too' : '';
+      const too = primary.verdict === 'failed' && !sameWay ? ' too' : '';
       notes.push(
         failed.length === 1
           ? `An earlier attempt failed${too}${where}.`
-          : `${failed.length} earlier attempts failed${too} (the latest${where}).`,
+          : `${failed.length} earlier attempts failed${primary.verdict === 'failed' ? ' too' : ''} (the latest${where}).`,
       );
     }
   }

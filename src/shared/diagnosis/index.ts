@@ -35,5 +35,6 @@ export {
   type BankTrouble,
   type SessionBankHealth,
 } from './bank-health';
+export { bankHealthLine } from './bank-health-line';
 export { lookupErrorSummary, supportSummary, type TicketOptions } from './support-summary';
 export { renderTicket, type TicketFormat, type TicketRow, type TicketSection } from './ticket-format';

@@ -3,6 +3,7 @@ import type { TokenStatus } from '../domain/token-status';
 import type { LinkTokenGetResponse } from '../schemas/link-token-get-response';
 import type { Actor } from './actors';
 import { DOCS } from './docs-links';
+import { sincePhrase, untilPhrase, type TimeWords } from './time-words';
 import { decide, NO_SESSION_RULES, SESSION_RETENTION_MS, type Verdict } from './verdict';
 
 // A token without sessions: Link never opened with it, or its sessions are past Plaid's six hours.
@@ -16,12 +17,17 @@ export interface NoSessionAnswer {
   docsUrl: string;
 }
 
-function validityPhrase(status: TokenStatus): string {
+function validityPhrase(
+  status: TokenStatus,
+  expiration: string | null,
+  now: number,
+  words: TimeWords,
+): string {
   switch (status.kind) {
     case 'active':
-      return `it is still valid for ${formatDuration(status.msLeft)}`;
+      return `it is still valid${untilPhrase(expiration, now, words)}`;
     case 'expired':
-      return `it expired ${formatDuration(status.msAgo)} ago`;
+      return `it expired${sincePhrase(expiration, now, words)}`;
     case 'unknown':
       return 'Plaid did not say when it expires';
   }
@@ -31,8 +37,10 @@ export function noSessionAnswer(
   response: LinkTokenGetResponse,
   status: TokenStatus,
   now: number,
+  words: TimeWords = 'relative',
 ): NoSessionAnswer {
   const createdAgoMs = msSince(response.created_at, now);
+  const validity = validityPhrase(status, response.expiration, now, words);
   const verdict = decide(NO_SESSION_RULES, {
     createdAgoMs,
     validity: status.kind === 'active' ? 'valid' : status.kind,
@@ -43,7 +51,7 @@ export function noSessionAnswer(
         verdict,
         headline:
           status.kind === 'active'
-            ? `Link has not been opened with this token yet; ${validityPhrase(status)}.`
+            ? `Link has not been opened with this token yet; ${validity}.`
             : 'Link has not been opened with this token yet.',
         actor: 'end user',
         nextStep:
@@ -55,7 +63,7 @@ export function noSessionAnswer(
     case 'expired unused':
       return {
         verdict,
-        headline: `The token expired${status.kind === 'expired' ? ` ${formatDuration(status.msAgo)} ago` : ''} without Link being opened with it.`,
+        headline: `The token expired${status.kind === 'expired' ? sincePhrase(response.expiration, now, words) : ''} without Link being opened with it.`,
         actor: 'integrating team',
         nextStep:
           'Create a new link token and have the user open Link with it. If the user says they tried, check the app’s logs: did it open Link with this token?',
@@ -67,10 +75,10 @@ export function noSessionAnswer(
       const age =
         createdAgoMs === null
           ? 'Plaid did not say when this token was created'
-          : `This token was created ${formatDuration(createdAgoMs)} ago`;
+          : `This token was created${sincePhrase(response.created_at, now, words)}`;
       return {
         verdict,
-        headline: `Plaid has no session data: Link was never opened with this token, or its sessions ended more than six hours ago; ${validityPhrase(status)}.`,
+        headline: `Plaid has no session data: Link was never opened with this token, or its sessions ended more than six hours ago; ${validity}.`,
         actor: 'integrating team',
         nextStep:
           status.kind === 'active'

@@ -10,4 +10,7 @@
 // about the return); every bank of a Multi-Item session; the newer steps (returning users, consent,
 // Identity Verification, which ends done without an Item, Layer); products outside the token's
 // countries and products narrowing the banks (issue 28 items 9, 10, 12, 13).
+// Also in 4: no row repeats the one beside it: an abandoned session's "Why" adds to its exit status
+// instead of restating it, INVALID_CREDENTIALS's "Why" leaves the lock-out warning to the next
+// step, notes do not name again the failure the headline names (issue 28 item 4).
 export const DIAGNOSIS_RULES_VERSION = 4;

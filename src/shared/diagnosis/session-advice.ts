@@ -87,9 +87,10 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
       because: 'Link cannot connect this bank for this token',
       nextStep:
         'If this bank must be supported, create the token with fewer required products (move the others to optional_products or required_if_supported_products) or with the bank’s country in country_codes; otherwise the user links another bank.',
+      // What Link told the user is in what the end user saw; this says which products and countries.
       explanation: metadata
-        ? `Link showed “Connectivity not supported”: the bank does not support one of the token’s products (${metadata.initial_products.join(', ')}) or countries (${metadata.country_codes.join(', ')}), or Plaid no longer supports it.`
-        : 'Link showed “Connectivity not supported”: the bank does not support one of the token’s products or countries, or Plaid no longer supports it.',
+        ? `The bank does not support one of the token’s products (${metadata.initial_products.join(', ')}) or countries (${metadata.country_codes.join(', ')}), or Plaid no longer supports it.`
+        : 'The bank does not support one of the token’s products or countries, or Plaid no longer supports it.',
       docsUrl: DOCS.troubleshooting,
     };
   }
@@ -100,8 +101,9 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
         because: 'no bank matched the search',
         nextStep:
           'Offer manual entry: with auth among the products, Link can let users who cannot find their bank enter account and routing numbers, verified by micro-deposits (auth.same_day_microdeposits_enabled or instant_microdeposits_enabled on the token, or the Account Verification Dashboard). Then the user reopens Link.',
+        // That the search found nothing is in what the end user saw (the exit status).
         explanation:
-          'The user searched for their bank and found none. Since the token asks for auth, manual entry with micro-deposits can still link the account.',
+          'Since the token asks for auth, manual entry with micro-deposits can still link the account.',
         docsUrl: DOCS.authCoverage,
       };
     }
@@ -114,7 +116,7 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
           ? 'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (this token’s products offer no manual entry)'
           : 'The user searches again by the bank’s full name or website; if Plaid does not support the bank, they link another one (or, if the token asks for auth, enter the account by hand with micro-deposits)',
       ),
-      explanation: 'The user searched for their bank and found none.',
+      explanation: 'Plaid may not support the bank, or lists it under another name.',
       docsUrl: DOCS.troubleshooting,
     };
   }
@@ -139,8 +141,9 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
         because: 'the token has no redirect_uri',
         nextStep:
           'Set a redirect_uri on the token (registered in the Dashboard’s allowed redirect URIs) so users on mobile browsers, webviews and iOS can return from the bank; Android apps set android_package_name. Then the user tries again.',
+        // That the user left at the bank's own sign-in is in what the end user saw (the exit status).
         explanation:
-          'The user was sent to the bank’s own sign-in and did not come back to Link. Without a redirect_uri, only desktop web (a pop-up) can return.',
+          'Without a redirect_uri, only desktop web (a pop-up) can return from the bank’s own sign-in.',
         docsUrl: DOCS.oauth,
       };
     }
@@ -149,8 +152,8 @@ function abandonedAdvice(facts: SessionAdviceFacts, metadata: LinkTokenMetadata 
       because: null,
       nextStep: retry(facts, 'The user tries again and finishes the sign-in on the bank’s page or app'),
       explanation: metadata
-        ? 'The user was sent to the bank’s own sign-in and did not finish it.'
-        : 'The user was sent to the bank’s own sign-in and did not finish it. Whether the token has a redirect_uri is not in the logs: without one, only desktop web (a pop-up) can return from the bank.',
+        ? 'Link does not see what happens on the bank’s own page or app: the user closed it, or the sign-in there did not complete.'
+        : 'Whether the token has a redirect_uri is not in the logs: without one, only desktop web (a pop-up) can return from the bank.',
       docsUrl: DOCS.oauth,
     };
   }

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { emptyResults, invalidCredentials, makeEvent, makeResponse, makeSession } from '../test/fixtures';
+import { diagnose } from './diagnose';
 import { lookupErrorSummary, supportSummary, TICKET_SESSION_LIMIT } from './support-summary';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -60,39 +61,46 @@ describe('supportSummary', () => {
       expect.stringMatching(/^Next step: The user tries again .* lock the account at the bank/),
       'What the end user saw: Link showed: “The credentials you provided were incorrect. Check your details and try again.” Last screen: an error screen (ERROR). Exit status requires_credentials: the user left at the bank’s sign-in form after Link showed an error.',
       'Plaid’s error: ITEM_ERROR / INVALID_CREDENTIALS: the provided credentials were not correct',
-      'Our explanation: The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
+      'Our explanation: The bank rejected the username or password.',
       'Docs: https://plaid.com/docs/errors/item/#invalid_credentials',
       'Client name: Acme Budget',
       `Inspector: ${INSPECTOR}`,
     ]);
   });
 
-  it('then the token’s details and the IDs Plaid support asks for, times in UTC', () => {
+  it('then the token’s details, the IDs Plaid support asks for and its configuration, every time absolute in UTC', () => {
     const text = supportSummary(makeResponse(), NOW);
     expect(text).toContain(
       [
         'Details',
         'Link token: link-sandbox-0c1d2e3f-4a5b-4c6d-8e9f-a0b1c2d3e4f5',
         'Looked up: 25 Nov 2026, 12:00:00 UTC',
-        'Token validity: Active (time left: 2 h)',
+        'Token validity: Active when looked up',
         'Created: 25 Nov 2026, 10:00:00 UTC',
         'Expires: 25 Nov 2026, 14:00:00 UTC',
-        'Lifetime: 4 h (Plaid’s default for linking a new Item)',
+        'Lifetime: 4 h',
         'Request ID (/link/token/get): req-abc123',
+        '',
+        'Configuration',
+        'Products: auth, transactions',
+        'Countries: US, CA',
+        'Webhook: https://example.com/webhook',
+        'redirect_uri: not set',
         '',
         'Link sessions',
         '- No Link sessions: Link was never opened with this token, or its sessions ended more than six hours ago (Plaid keeps session data for six hours).',
       ].join('\n'),
     );
     expect(text.split('\n')[0]).toBe(
-      'Verdict: Never opened. Link has not been opened with this token yet; it is still valid for 2 h.',
+      'Verdict: Never opened. Link has not been opened with this token yet; it is still valid until 25 Nov 2026, 14:00:00 UTC.',
     );
+    expect(text).not.toMatch(/\d+ (s|min|h|d) ago|time left/);
   });
 
   it('lists the verdict’s session first, then the others newest first, with their IDs and codes', () => {
     const text = supportSummary(makeResponse({ link_sessions: [failed, succeeded] }), NOW);
     expect(text).toContain(
-      'Also\n- An earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS: The bank rejected',
+      'Also\n- Why the earlier attempt failed: The bank rejected the username or password.',
     );
     expect(text).toContain(
       [
@@ -101,12 +109,14 @@ describe('supportSummary', () => {
         '  Outcome: Linked',
         '  Started: 25 Nov 2026, 11:00:00 UTC; finished: 25 Nov 2026, 11:02:00 UTC',
         '  Institution: First Platypus Bank (ins_109508)',
+        '  Steps: Hand-off (success)',
         '  Stopped at: Hand-off (success)',
         '  Results: item_add_results (1)',
         'Session 2 of 2: session-failed',
         '  Outcome: Failed: ITEM_ERROR / INVALID_CREDENTIALS',
         '  Started: 25 Nov 2026, 10:00:00 UTC; finished: 25 Nov 2026, 10:03:30 UTC',
         '  Institution: Tartan Bank (ins_109511)',
+        '  Steps: Opened Link → Bank credentials → Exit',
         '  Stopped at: Bank credentials',
         '  Exit status: requires_credentials',
         '  Error request ID: exit-req-1',
@@ -207,7 +217,7 @@ describe('supportSummary', () => {
 
   it('says when the token has expired, and when Plaid gave no times', () => {
     expect(supportSummary(makeResponse(), Date.parse('2026-11-25T15:00:00Z'))).toContain(
-      'Token validity: Expired (time left: none: expired 1 h ago)',
+      'Token validity: Expired when looked up',
     );
     const text = supportSummary(makeResponse({ created_at: null, expiration: null }), NOW);
     expect(text).toContain('Created: not given\nExpires: not given\nRequest ID');
@@ -271,5 +281,79 @@ describe('lookupErrorSummary', () => {
     expect(markdown).toContain('- **Worth retrying:** yes');
     expect(markdown).toContain('- **Error:** CLIENT\\_ERROR / NETWORK\\_ERROR, in the browser');
     expect(markdown).not.toContain('Request ID');
+  });
+});
+
+describe('supportSummary: what a ticket leaves out and adds', () => {
+  const openSession = makeSession({
+    link_session_id: 'session-open',
+    started_at: '2026-11-25T11:00:00Z',
+    finished_at: null,
+    events: [
+      makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T11:00:00Z' }),
+      makeEvent({
+        event_name: 'TRANSITION_VIEW',
+        timestamp: '2026-11-25T11:10:13Z',
+        event_metadata: { view_name: 'CREDENTIAL' },
+      }),
+    ],
+  });
+
+  it('names moments as dates with their time zone, never "… ago" as the page does', () => {
+    const response = makeResponse({ link_sessions: [openSession] });
+    const text = supportSummary(response, NOW);
+    expect(text.split('\n')[0]).toBe(
+      'Verdict: Abandoned. The user stopped at the bank’s sign-in form on 25 Nov 2026, 11:10:13 UTC and never finished.',
+    );
+    expect(text).not.toMatch(/\d+ (s|min|h|d) ago/);
+    // The page, read now, keeps the relative words.
+    expect(diagnose(response, NOW).headline).toContain('49 min 47 s ago');
+  });
+
+  it('leaves out Note-level findings and the lifetime’s guess, keeps Warnings and Problems', () => {
+    const base = makeResponse();
+    const updateMode = makeResponse({
+      created_at: '2026-11-25T11:50:00Z',
+      expiration: '2026-11-25T12:20:00Z',
+      link_sessions: [openSession, failed],
+      metadata: { ...base.metadata, webhook: 'http://example.com/hook' },
+    });
+    const page = diagnose(updateMode, NOW);
+    expect(page.findings.map((finding) => finding.severity)).toContain('info');
+    const text = supportSummary(updateMode, NOW);
+    expect(text).not.toContain('Note:');
+    expect(text).not.toContain('update mode');
+    expect(text).toContain('Lifetime: 30 min\n');
+    expect(text).toContain('- Warning: The webhook uses plain http');
+  });
+
+  it('gives the configuration, with what is not set said so', () => {
+    const base = makeResponse();
+    const text = supportSummary(
+      makeResponse({
+        metadata: { ...base.metadata, webhook: null, redirect_uri: 'https://app.example/oauth' },
+      }),
+      NOW,
+      { format: 'markdown' },
+    );
+    expect(text).toContain(
+      [
+        '### Configuration',
+        '- **Products:** `auth, transactions`',
+        '- **Countries:** `US, CA`',
+        '- **Webhook:** not set',
+        '- **redirect\\_uri:** <https://app.example/oauth>',
+      ].join('\n'),
+    );
+  });
+
+  it('adds the bank’s health when the page has it, after our explanation', () => {
+    const text = supportSummary(makeResponse({ link_sessions: [failed] }), NOW, {
+      bankHealth: 'Tartan Bank’s logins were healthy during the session and are now (97% succeed).',
+    });
+    expect(text).toContain(
+      'Our explanation: The bank rejected the username or password.\nBank health: Tartan Bank’s logins were healthy during the session and are now (97% succeed).',
+    );
+    expect(supportSummary(makeResponse({ link_sessions: [failed] }), NOW)).not.toContain('Bank health');
   });
 });

@@ -12,19 +12,23 @@ import { formatUtc, parseDate } from '../domain/format-time';
 import { NO_SESSIONS_MESSAGE } from '../domain/session-outcome';
 import { renderTicket, type TicketFormat, type TicketRow, type TicketSection } from './ticket-format';
 import { tokenLifetime } from '../domain/token-lifetime';
-import { describeTimeLeft, TOKEN_STATUS_LABELS } from '../domain/token-status';
+import { TOKEN_STATUS_LABELS, type TokenStatus } from '../domain/token-status';
 
 // "Copy for a ticket": a lookup as text for a support ticket or a message to Plaid support. It
 // starts with the verdict, who acts next and the next step; then what the end user saw, Plaid's
-// error, our explanation and the findings; then the IDs Plaid support asks for (request IDs,
-// link_session_id), times in UTC. Public tokens are left out on purpose: for 30 minutes one can be
-// exchanged for an access token. Secrets never reach this code.
+// error, our explanation, the bank's health and the findings worth acting on (Notes are left out);
+// the token's configuration; then the IDs Plaid support asks for (request IDs, link_session_id)
+// and each session's steps in short. A ticket is read later and elsewhere, so every time in it is
+// absolute, in UTC. Public tokens are left out on purpose: for 30 minutes one can be exchanged for
+// an access token. Secrets never reach this code.
 
 export interface TicketOptions {
   // Plain text (the default) or Markdown.
   format?: TicketFormat;
-  // A link back to this lookup in the inspector.
+  // A link back to this lookup in the inspector (only when the server knows its public address).
   inspectorUrl?: string;
+  // The verdict's bank's health, in one line, once Plaid has answered (see bankHealthLine).
+  bankHealth?: string;
 }
 
 // A huge token (hundreds of sessions) would make a ticket nobody reads: the verdict's session and
@@ -68,11 +72,36 @@ function verdictSection(
         error ? `${error.error_type} / ${error.error_code}: ${error.error_message}` : null,
       ),
       ...row('Our explanation', diagnosis.explanation),
+      ...row('Bank health', options.bankHealth),
       ...row('Docs', diagnosis.docsUrl, 'url'),
       ...row('Client name', data.metadata.client_name),
       ...row('Inspector', options.inspectorUrl, 'url'),
     ],
   };
+}
+
+// The token's configuration: what decides which banks and flows Link offers, and where Plaid
+// sends what follows.
+function configurationSection(data: LinkTokenGetResponse): TicketSection {
+  const { metadata } = data;
+  const list = (values: readonly string[]) => (values.length > 0 ? values.join(', ') : 'none');
+  return {
+    heading: 'Configuration',
+    rows: [
+      ...row('Products', list(metadata.initial_products), 'code'),
+      ...row('Countries', list(metadata.country_codes), 'code'),
+      ...row('Webhook', metadata.webhook ?? 'not set', metadata.webhook ? 'url' : 'text'),
+      ...row('redirect_uri', metadata.redirect_uri ?? 'not set', metadata.redirect_uri ? 'url' : 'text'),
+    ],
+  };
+}
+
+// "Opened Link → Bank search → Bank credentials → Exit": where the session went, in short.
+function stepsInShort(session: SessionDiagnosis): string | null {
+  const labels = session.steps
+    .map((step) => STEP_LABELS[step.kind])
+    .filter((label, index, all) => label !== all[index - 1]);
+  return labels.length > 0 ? labels.join(' → ') : null;
 }
 
 function resultCounts(session: LinkSession): string | null {
@@ -111,6 +140,7 @@ function sessionRows(
       `${utc(session.startedAt)}; finished: ${session.finishedAt ? utc(session.finishedAt) : 'not yet'}`,
     ),
     ...nested('Institution', session.institution),
+    ...nested('Steps', stepsInShort(session)),
     ...nested('Stopped at', session.stoppedAt ? STEP_LABELS[session.stoppedAt] : null),
     ...nested('Exit status', session.exitStatus, 'code'),
     ...nested('Error request ID', error?.request_id, 'code'),
@@ -153,9 +183,16 @@ function sessionsSection(diagnosis: Diagnosis, data: LinkTokenGetResponse): Tick
   return { heading: `Link sessions (${total})`, rows };
 }
 
+// Whether the token could still be used when it was looked up; the times are in Created/Expires.
+function validityAtLookup(status: TokenStatus): string {
+  return status.kind === 'unknown'
+    ? `${TOKEN_STATUS_LABELS.unknown} (Plaid did not say when this token expires)`
+    : `${TOKEN_STATUS_LABELS[status.kind]} when looked up`;
+}
+
 // A lookup's answer as ticket text, read at `now` (epoch ms).
 export function supportSummary(data: LinkTokenGetResponse, now: number, options: TicketOptions = {}): string {
-  const diagnosis = diagnose(data, now);
+  const diagnosis = diagnose(data, now, 'absolute');
   const lifetime = tokenLifetime(data.created_at, data.expiration);
   const status = diagnosis.tokenStatus;
   const sections: TicketSection[] = [
@@ -163,33 +200,36 @@ export function supportSummary(data: LinkTokenGetResponse, now: number, options:
     { heading: 'Also', rows: diagnosis.notes.map((note) => ({ value: clip(note) })) },
     {
       heading: 'Findings',
-      rows: diagnosis.findings.flatMap((finding) => [
-        { value: `${SEVERITY_LABELS[finding.severity]}: ${clip(finding.title)}` },
-        {
-          label: finding.field,
-          value: clip(finding.value ?? 'not set'),
-          style: 'code' as const,
-          nested: true,
-        },
-        { label: 'Meaning', value: finding.meaning, nested: true },
-        { label: 'Docs', value: finding.docsUrl, style: 'url' as const, nested: true },
-      ]),
+      // A Note is background for the page's reader, not something a ticket asks anyone to act on.
+      rows: diagnosis.findings
+        .filter((finding) => finding.severity !== 'info')
+        .flatMap((finding) => [
+          { value: `${SEVERITY_LABELS[finding.severity]}: ${clip(finding.title)}` },
+          {
+            label: finding.field,
+            value: clip(finding.value ?? 'not set'),
+            style: 'code' as const,
+            nested: true,
+          },
+          { label: 'Meaning', value: finding.meaning, nested: true },
+          { label: 'Docs', value: finding.docsUrl, style: 'url' as const, nested: true },
+        ]),
     },
     {
       heading: 'Details',
       rows: [
         ...row('Link token', data.link_token, 'code'),
         ...row('Looked up', formatUtc(new Date(now))),
-        ...row(
-          'Token validity',
-          `${TOKEN_STATUS_LABELS[status.kind]} (time left: ${describeTimeLeft(status)})`,
-        ),
+        ...row('Token validity', validityAtLookup(status)),
         ...row('Created', utc(data.created_at)),
         ...row('Expires', utc(data.expiration)),
-        ...row('Lifetime', lifetime ? `${lifetime.text} (${lifetime.meaning})` : null),
+        // Without its meaning ("Plaid's default for update mode"): that guess is the lifetime's
+        // Note, which a ticket leaves out.
+        ...row('Lifetime', lifetime?.text),
         ...row('Request ID (/link/token/get)', data.request_id, 'code'),
       ],
     },
+    configurationSection(data),
     sessionsSection(diagnosis, data),
   ];
   return renderTicket(sections, options.format ?? 'text');

@@ -19,7 +19,8 @@ export const EXIT_STATUS_MEANINGS: Readonly<Record<string, string>> = {
 // OAUTH_ERROR and INVALID_INPUT pages), with what they mean for the user and what usually helps.
 export const EXIT_ERROR_MEANINGS: Readonly<Record<string, string>> = {
   INVALID_CREDENTIALS:
-    'The bank rejected the username or password. The user can try again; several wrong tries may lock the account at the bank.',
+    // Not the warning that wrong tries can lock the account: the next step gives it.
+    'The bank rejected the username or password.',
   INVALID_MFA:
     'The bank rejected the answer to its security check (code or questions). The user can try again.',
   ITEM_LOCKED:

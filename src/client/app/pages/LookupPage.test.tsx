@@ -284,3 +284,56 @@ describe('copy link', () => {
     expect(copied).not.toMatch(/my-client|my-secret/);
   });
 });
+
+describe('the ticket’s link back', () => {
+  async function copiedTicket() {
+    server.use(lookupHandler(() => HttpResponse.json(answer())).handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(SANDBOX_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    const button = await screen.findByRole('button', {
+      name: 'Copy for a ticket: a plain-text summary of this lookup',
+    });
+    await user.click(button);
+    await waitFor(() => expect(button).toHaveTextContent('Copied'));
+    return navigator.clipboard.readText();
+  }
+
+  it('is the server’s public address (PUBLIC_URL) when it knows one', async () => {
+    server.use(configHandler({ ...SIMULATOR_INFO, publicUrl: 'https://inspector.example.com' }));
+    expect(await copiedTicket()).toContain(
+      `\nInspector: https://inspector.example.com/?link_token=${SANDBOX_TOKEN}\n`,
+    );
+  });
+
+  it('is left out otherwise: this page’s own address may be the reader’s 127.0.0.1', async () => {
+    expect(await copiedTicket()).not.toContain('Inspector:');
+  });
+});
+
+describe('a token no credentials can serve', () => {
+  it('is not sent: the credentials open, marked needed, saying why, and the lookup runs once they are given', async () => {
+    server.use(configHandler({ ...SIMULATOR_INFO, mode: 'plaid', serverCredentials: ['sandbox'] }));
+    const lookup = lookupHandler(() => HttpResponse.json(answer({ link_token: PRODUCTION_TOKEN })));
+    server.use(lookup.handler);
+    const { user } = renderApp();
+    await user.click(tokenField());
+    await user.paste(PRODUCTION_TOKEN);
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+
+    expect(
+      await screen.findByText(/Not looked up yet: this server has no Plaid credentials for Production/),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Credentials (needed)' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    expect(lookup.sent).toHaveLength(0);
+
+    await user.type(lookupForm().getByLabelText('Client ID'), 'my-client');
+    await user.type(lookupForm().getByLabelText('Secret'), 'my-secret');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() => expect(lookup.sent).toHaveLength(1));
+  });
+});

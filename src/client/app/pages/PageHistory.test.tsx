@@ -134,6 +134,7 @@ describe('a link with ?link_token=', () => {
         serverCredentials: ['sandbox'],
         allowRequestCredentials: true,
         rateLimitPerMinute: 120,
+        publicUrl: null,
       }),
     );
     window.history.replaceState(null, '', `/?link_token=${PRODUCTION_TOKEN}`);

@@ -126,7 +126,7 @@ describe('StatusPanel verdict', () => {
     );
     expect(verdict().getByText('Linked')).toBeInTheDocument();
     expect(verdict().getByRole('list', { name: 'Also' })).toHaveTextContent(
-      /^An earlier attempt failed at Tartan Bank with INVALID_CREDENTIALS/,
+      /^Why the earlier attempt failed: The bank rejected the username or password\.$/,
     );
   });
 

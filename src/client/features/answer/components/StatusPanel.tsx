@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { InstitutionScope } from '../../../api/get-institution';
 import type { LookupSuccess } from '../../../api/lookup-link-token';
-import { diagnose, supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
+import { diagnose } from '../../../../shared/diagnosis';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
@@ -13,13 +13,12 @@ import { CompareWithToken } from './CompareWithToken';
 import { ConfigurationSection } from './ConfigurationSection';
 import { DeleteKept } from './DeleteKept';
 import { EvidenceDownloadButtons } from './EvidenceDownloadButtons';
+import { DiagnosisVerdict } from './DiagnosisVerdict';
 import { FindingsSection } from './FindingsSection';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
 import styles from './StatusPanel.module.css';
 import { SummarySection } from './SummarySection';
-import { TicketCopyButtons } from './TicketCopyButtons';
-import { VerdictBlock } from './VerdictBlock';
 
 type StatusPanelProps = {
   result: LookupSuccess;
@@ -53,12 +52,6 @@ function institutionScope(
     countryCodes,
     credentials: lookup.credentials,
   };
-}
-
-function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
-  if (!diagnosis.docsUrl) return null;
-  const code = diagnosis.error?.error_code;
-  return { href: diagnosis.docsUrl, label: code ? `Plaid’s docs for ${code}` : 'Plaid’s docs' };
 }
 
 // Plaid's /link/token/get answer, outcome first: the verdict and the next step, the findings,
@@ -110,34 +103,22 @@ export function StatusPanel({
       </h2>
       {/* Checked against a QA profile, the answer leads with the checks (issue 30). */}
       {checkReport && <CheckList report={checkReport} />}
-      <VerdictBlock
-        label={VERDICT_LABELS[diagnosis.verdict]}
-        tone={diagnosis.tone}
-        headline={diagnosis.headline}
-        facts={
-          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
-        }
-        actor={diagnosis.actor}
-        nextStep={diagnosis.nextStep}
-        explanation={diagnosis.explanation}
-        docs={docsOf(diagnosis)}
-        notes={diagnosis.notes}
-        at={answeredAt}
-        actions={
-          <>
-            <TicketCopyButtons
-              ticket={(format) => supportSummary(data, answeredAt, { format, inspectorUrl })}
-            />
-            <EvidenceDownloadButtons
-              evidence={() => ({
-                answer: data,
-                raw: result.raw,
-                answeredAt,
-                lookedUpBy: result.fromStore?.seenBy ?? null,
-                report: checkReport,
-              })}
-            />
-          </>
+      <DiagnosisVerdict
+        data={data}
+        diagnosis={diagnosis}
+        answeredAt={answeredAt}
+        inspectorUrl={inspectorUrl}
+        scope={scope}
+        evidence={
+          <EvidenceDownloadButtons
+            evidence={() => ({
+              answer: data,
+              raw: result.raw,
+              answeredAt,
+              lookedUpBy: result.fromStore?.seenBy ?? null,
+              report: checkReport,
+            })}
+          />
         }
       />
       {keptOnly.size > 0 && (

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef } from 'react';
+import { serverInfoQuery } from '../../../api/get-server-info';
 import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import text from '../../../components/text.module.css';
@@ -10,7 +12,7 @@ import { useSettledLookup, type SettledLookup } from '../hooks/use-settled-looku
 import type { AnswerPanels } from './answer-panels';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { answerVerdict, errorVerdict, type LookupVerdictSummary } from '../lib/lookup-verdict';
-import { shareableLink } from '../../../lib/address-bar';
+import { ticketLink } from '../../../lib/address-bar';
 import { CopyLinkButton } from './CopyLinkButton';
 import styles from './LookupAnswer.module.css';
 import { LookupProgress } from './LookupProgress';
@@ -78,8 +80,9 @@ export function AnswerView({
   const failure = useMemo(() => (error ? errorVerdict(error) : null), [error]);
   useSettledLookup(run, status === 'error' ? failure : answer, resultRef, onSettled);
 
+  const { data: serverInfo } = useQuery(serverInfoQuery);
   const linkToken = submitted?.request.link_token;
-  const inspectorUrl = linkToken ? shareableLink(window.location.origin, linkToken) : undefined;
+  const inspectorUrl = linkToken ? ticketLink(serverInfo?.publicUrl ?? null, linkToken) : undefined;
   return (
     <>
       <VisuallyHidden role="status">{announcementOf(run, answer, failure)}</VisuallyHidden>

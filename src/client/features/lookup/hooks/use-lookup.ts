@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import type { BaseSyntheticEvent } from 'react';
+import { serverInfoQuery } from '../../../api/get-server-info';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
+import { linkOpening } from '../lib/link-opening';
 import { useLookupAddress } from './use-lookup-address';
 import { useLookupForm, type CredentialsSection, type LookupFormApi } from './use-lookup-form';
 import { useLookupRun, type LookupRunView } from './use-lookup-run';
@@ -25,7 +28,8 @@ export type Lookup = {
 // that names it. The form and the answer each take their part.
 export function useLookup(): Lookup {
   const lookupForm = useLookupForm();
-  const { form, submitWith, dismissCredentialsPrompt } = lookupForm;
+  const { form, submitWith, askForCredentials, dismissCredentialsPrompt } = lookupForm;
+  const serverInfo = useQuery(serverInfoQuery);
   const { start: startRun, cancel, clear, ...run } = useLookupRun(form);
 
   // A lookup answers any prompt for credentials.
@@ -36,6 +40,14 @@ export function useLookup(): Lookup {
   const address = useLookupAddress(lookupForm, { start, clear });
 
   const submit = submitWith((request) => {
+    // A token no credentials can serve (none on the server for its environment, none in the form)
+    // is not sent to fail with MISSING_CREDENTIALS: the form asks for them, as a shared link does.
+    const hasCredentials = request.client_id !== undefined && request.secret !== undefined;
+    const opening = linkOpening(request.link_token, serverInfo.data ?? null, hasCredentials);
+    if (opening.action === 'ask-for-credentials') {
+      askForCredentials(opening.reason);
+      return;
+    }
     address.nameLookup(request.link_token);
     start(request);
   });

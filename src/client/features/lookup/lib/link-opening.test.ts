@@ -9,6 +9,7 @@ const SANDBOX_ONLY: ServerInfo = {
   serverCredentials: ['sandbox'],
   allowRequestCredentials: true,
   rateLimitPerMinute: 120,
+  publicUrl: null,
 };
 
 describe('linkOpening', () => {

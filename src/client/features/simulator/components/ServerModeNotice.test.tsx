@@ -28,6 +28,7 @@ describe('server mode', () => {
         serverCredentials: ['sandbox', 'production'],
         allowRequestCredentials: true,
         rateLimitPerMinute: 120,
+        publicUrl: null,
       }),
     );
     renderApp();
