@@ -6,7 +6,10 @@ import { requestJson } from './request-json';
 // GET /api/kept/:link_token: the answer the inspector's store kept for a token, without asking
 // Plaid, shaped like a lookup's (its kept sessions beside it) so the same panel shows it. An
 // ApiError (NOT_KEPT, STORE_UNAVAILABLE) otherwise.
-export async function getKept(linkToken: string, options: { signal?: AbortSignal } = {}): Promise<LookupSuccess> {
+export async function getKept(
+  linkToken: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<LookupSuccess> {
   const { data, size } = await requestJson(
     `${API_PATHS.kept}/${encodeURIComponent(linkToken)}`,
     KeptAnswerSchema,

@@ -10,7 +10,10 @@ describe('parseServerTiming', () => {
   });
 
   it('takes the whole total as ours when Plaid was not asked (a refusal)', () => {
-    expect(parseServerTiming('total;dur=0.8;desc="Total Response Time"')).toEqual({ upstreamMs: null, proxyMs: 0.8 });
+    expect(parseServerTiming('total;dur=0.8;desc="Total Response Time"')).toEqual({
+      upstreamMs: null,
+      proxyMs: 0.8,
+    });
   });
 
   it('has nothing to say without the header or its metrics', () => {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { View } from '../lib/address-bar';
 import { ServerModeNotice } from '../features/simulator';
 import { LookupPage } from './pages/LookupPage';
+import { QaProfilesPage } from './pages/QaProfilesPage';
 import { TimeZoneProvider } from '../components/time-zone';
 import styles from './App.module.css';
 import { Tabs, type Tab } from './Tabs';
@@ -14,9 +15,6 @@ import { useView } from './use-view';
 const BatchPage = lazy(() => import('./pages/BatchPage').then((module) => ({ default: module.BatchPage })));
 const ApiKeysPage = lazy(() =>
   import('./pages/ApiKeysPage').then((module) => ({ default: module.ApiKeysPage })),
-);
-const QaProfilesPage = lazy(() =>
-  import('./pages/QaProfilesPage').then((module) => ({ default: module.QaProfilesPage })),
 );
 // History too, and only once its tab is first shown: most visits never open it.
 const HistoryPage = lazy(() =>

@@ -1,6 +1,4 @@
-import { lazy, useMemo, type ComponentProps } from 'react';
-import { checkAnswer } from '../../shared/checks/check-answer';
-import { withKeptSessions } from '../../shared/kept/kept-view';
+import { lazy, type ComponentProps } from 'react';
 import type { QaProfile } from '../../shared/checks/qa-profile';
 import { Notice } from '../components/Notice';
 import type { ErrorPanel, PastedLogsView, StatusPanel } from '../features/answer';
@@ -41,19 +39,12 @@ export function preloadAnswerPanels(): void {
 }
 
 // The panels with the status panel checking the answer against a QA profile (issue 30), when one
-// is chosen: the answer as the panel reads it (with the kept sessions), as of when it arrived.
+// is chosen. The check runs inside the answer feature, loaded apart from the entry chunk.
 export function checkedAnswerPanels(profile: QaProfile | undefined): typeof lazyAnswerPanels {
   if (!profile) return lazyAnswerPanels;
   const { StatusPanel } = lazyAnswerPanels;
   function CheckedStatusPanel(props: ComponentProps<typeof StatusPanel>) {
-    const { result, answeredAt } = props;
-    // The lookup always says when its answer arrived.
-    const checkReport = useMemo(() => {
-      if (answeredAt === undefined) return undefined;
-      const { data } = withKeptSessions(result.data, result.kept?.sessions);
-      return checkAnswer(profile!, data, new Date(answeredAt));
-    }, [result, answeredAt]);
-    return <StatusPanel {...props} checkReport={checkReport} />;
+    return <StatusPanel {...props} checkAgainst={profile} />;
   }
   return { ...lazyAnswerPanels, StatusPanel: CheckedStatusPanel as unknown as typeof StatusPanel };
 }

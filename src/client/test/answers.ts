@@ -38,7 +38,9 @@ export function runningSession(eventCount: number): LinkSession {
     results: undefined,
     started_at: moved(exampleSession.started_at!),
     finished_at: null,
-    events: exampleSession.events!.slice(-eventCount).map((event) => ({ ...event, timestamp: moved(event.timestamp) })),
+    events: exampleSession
+      .events!.slice(-eventCount)
+      .map((event) => ({ ...event, timestamp: moved(event.timestamp) })),
   };
 }
 

@@ -180,7 +180,11 @@ describe('lookups with an embedded store', () => {
     expect(body.not_kept).toEqual([unknown, 'not-a-token']);
     expect(upstream.requests.length).toBe(asked);
     expect(app.logs.lines()).toContainEqual(
-      expect.objectContaining({ audit: 'kept.read', user: 'local', link_tokens: [kept, unknown, 'not-a-token'] }),
+      expect.objectContaining({
+        audit: 'kept.read',
+        user: 'local',
+        link_tokens: [kept, unknown, 'not-a-token'],
+      }),
     );
 
     const tooMany = await read(Array.from({ length: 251 }, newToken));

@@ -55,7 +55,12 @@ export const QaExpectationsSchema = z.object({
   client_name: z.string().trim().min(1).max(200).optional(),
   account_filters: AccountFiltersSchema.optional(),
   // From created_at to expiration, in minutes (30 for an update-mode token, 240 by default).
-  lifetime_minutes: z.number().int().min(1).max(60 * 24 * 30).optional(),
+  lifetime_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional(),
   outcome: ExpectedOutcomeSchema.optional(),
 });
 export type QaExpectations = z.infer<typeof QaExpectationsSchema>;

@@ -116,7 +116,9 @@ describe('errorAdvice', () => {
       ),
     ).toMatchObject({
       actor: 'integrating team',
-      nextStep: expect.stringMatching(/update mode.* Plaid suggests: Prompt the user to re-authenticate their account\.$/),
+      nextStep: expect.stringMatching(
+        /update mode.* Plaid suggests: Prompt the user to re-authenticate their account\.$/,
+      ),
     });
     expect(errorAdvice(suggesting('INVALID_INPUT', 'INCORRECT_DEPOSIT_AMOUNTS', 'Retry'))).toMatchObject({
       actor: 'end user',

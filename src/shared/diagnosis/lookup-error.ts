@@ -156,7 +156,8 @@ const PROXY_ADVICE: Readonly<Record<ProxyErrorCode, LookupAdvice>> = {
   // Only Plaid meets this one (POST /api/webhooks/plaid), never the page; here for completeness.
   WEBHOOK_NOT_CONFIGURED: {
     actor: 'inspector operator',
-    explanation: "The inspector holds no Plaid secret for the webhook's environment, so it cannot check Plaid's signature.",
+    explanation:
+      "The inspector holds no Plaid secret for the webhook's environment, so it cannot check Plaid's signature.",
     nextStep: 'Whoever runs the inspector sets PLAID_CLIENT_ID and the PLAID_SECRET_* for that environment.',
   },
   PAYLOAD_TOO_LARGE: {

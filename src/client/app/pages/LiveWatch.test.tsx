@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LinkTokenGetResponse } from '../../../shared/schemas/link-token-get-response';
 import { server } from '../../test/msw-server';
-import { WATCH_INTERVAL_MS } from '../../features/lookup/lib/live-watch';
+import { WATCH_INTERVAL_MS } from '../../features/lookup/lib/watch-timing';
 import {
   answer,
   configHandler,

@@ -33,16 +33,15 @@ export function DeleteKept({ linkToken }: { linkToken: string }) {
         {state.held
           ? 'Deleted from the inspector’s store: everything kept about this token is gone.'
           : 'The inspector’s store held nothing more about this token.'}{' '}
-        Browsers’ own Recent lookups (in each browser that looked it up) are not reached; the answer on
-        this page stays until you leave it.
+        Browsers’ own Recent lookups (in each browser that looked it up) are not reached; the answer on this
+        page stays until you leave it.
       </Notice>
     );
   }
   if (state.step === 'confirming' || state.step === 'deleting') {
     return (
       <Notice tone="warning">
-        Delete everything the inspector’s store kept about this token, for everyone? This cannot be
-        undone.{' '}
+        Delete everything the inspector’s store kept about this token, for everyone? This cannot be undone.{' '}
         <Button size="small" onClick={() => void remove()} disabled={state.step === 'deleting'}>
           {state.step === 'deleting' ? 'Deleting…' : 'Delete'}
         </Button>{' '}

@@ -2,7 +2,6 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { version } from '../../../../../package.json';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { checkAnswer } from '../../../../shared/checks/check-answer';
 import { invalidCredentials, makeResponse, makeSession } from '../../../../shared/test/fixtures';
 import { makeResult } from '../../../test/lookup-results';
 import { StatusPanel } from './StatusPanel';
@@ -23,11 +22,7 @@ const data = makeResponse({
     }),
   ],
 });
-const report = checkAnswer(
-  { id: 'profile-1', name: 'New Item, US', expectations: { webhook: null, language: 'en' } },
-  data,
-  new Date(ANSWERED_AT),
-);
+const profile = { id: 'profile-1', name: 'New Item, US', expectations: { webhook: null, language: 'en' } };
 
 let blobs: Blob[];
 beforeEach(() => {
@@ -44,9 +39,9 @@ afterEach(() => {
   Reflect.deleteProperty(URL, 'revokeObjectURL');
 });
 
-describe('StatusPanel with a check report', () => {
+describe('StatusPanel checked against a QA profile', () => {
   it('shows the checks before the findings and adds each failed check as a Problem', () => {
-    render(<StatusPanel result={makeResult(data)} answeredAt={ANSWERED_AT} checkReport={report} />);
+    render(<StatusPanel result={makeResult(data)} answeredAt={ANSWERED_AT} checkAgainst={profile} />);
     const checks = screen.getByRole('region', { name: /Checks against “New Item, US”/ });
     const findings = screen.getByRole('region', { name: /Findings/ });
     expect(checks.compareDocumentPosition(findings) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
@@ -57,7 +52,7 @@ describe('StatusPanel with a check report', () => {
 
   it('downloads the evidence as HTML and as Markdown, with the verdict, the checks and public tokens masked', async () => {
     const user = userEvent.setup();
-    render(<StatusPanel result={makeResult(data)} answeredAt={ANSWERED_AT} checkReport={report} />);
+    render(<StatusPanel result={makeResult(data)} answeredAt={ANSWERED_AT} checkAgainst={profile} />);
     await user.click(
       screen.getByRole('button', { name: /Download evidence: a report of this lookup as an HTML file/ }),
     );

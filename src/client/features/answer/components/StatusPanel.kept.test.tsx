@@ -91,7 +91,9 @@ describe('Delete from the store', () => {
     render(<StatusPanel result={result} answeredAt={ANSWERED_AT} />);
 
     await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
-    expect(screen.getByText(/Delete everything the inspector’s store kept about this token/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Delete everything the inspector’s store kept about this token/),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(sent).toHaveLength(0);
 

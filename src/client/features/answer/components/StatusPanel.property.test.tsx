@@ -20,7 +20,14 @@ describe('StatusPanel with random schema-valid answers', () => {
         // A failed run throws before its own clean-up; start each run from an empty page.
         cleanup();
         const { container } = render(
-          <StatusPanel result={{ data, raw, size: JSON.stringify(raw).length, timing: { upstreamMs: 12, proxyMs: null } }} />,
+          <StatusPanel
+            result={{
+              data,
+              raw,
+              size: JSON.stringify(raw).length,
+              timing: { upstreamMs: 12, proxyMs: null },
+            }}
+          />,
         );
         // Plain DOM queries: role queries over a whole panel would make 50 runs take minutes.
         const summary = within(container).getByText('Details', { selector: 'h3' }).closest('section')!;

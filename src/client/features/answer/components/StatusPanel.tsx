@@ -6,7 +6,8 @@ import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
-import type { CheckReport } from '../../../../shared/checks/check-report';
+import { checkAnswer } from '../../../../shared/checks/check-answer';
+import type { QaProfile } from '../../../../shared/checks/qa-profile';
 import { checkFindings } from '../../../../shared/checks/check-findings';
 import { CheckList } from './CheckList';
 import { CompareWithToken } from './CompareWithToken';
@@ -33,9 +34,9 @@ type StatusPanelProps = {
   // health with the same credentials (null: the server's own). Without it, no health is asked.
   // `id` names the lookup or batch run ("lookup-3", "batch-1"), see InstitutionScope.
   lookup?: { id: string; credentials: InstitutionScope['credentials'] };
-  // The answer checked against a QA profile (issue 30): shown before the findings, its failures
-  // added to them as Problems, and carried into the evidence download.
-  checkReport?: CheckReport;
+  // A QA profile to check the answer against (issue 30): the checks lead the answer, their failures
+  // are added to the findings as Problems, and they are carried into the evidence download.
+  checkAgainst?: Pick<QaProfile, 'id' | 'name' | 'expectations'>;
 };
 
 // The token's environment and countries: what an institution lookup for its sessions asks with.
@@ -61,7 +62,7 @@ export function StatusPanel({
   inspectorUrl,
   newEventIds,
   lookup,
-  checkReport,
+  checkAgainst,
   ...props
 }: StatusPanelProps) {
   // Plaid's sessions merged with those the inspector's store kept: the verdict, the ticket and the
@@ -85,6 +86,10 @@ export function StatusPanel({
   const [shownAt] = useState(() => Date.now());
   const answeredAt = props.answeredAt ?? shownAt;
   const diagnosis = useMemo(() => diagnose(data, answeredAt), [data, answeredAt]);
+  const checkReport = useMemo(
+    () => (checkAgainst ? checkAnswer(checkAgainst, data, new Date(answeredAt)) : undefined),
+    [checkAgainst, data, answeredAt],
+  );
   const sessions = (
     <SessionsSection
       sessions={data.link_sessions}

@@ -125,7 +125,7 @@ describe('the exports keep the source', () => {
 });
 
 describe('a reload keeps a finished batch', () => {
-  it("brings the tokens back from sessionStorage and their answers from the store, without asking Plaid", async () => {
+  it('brings the tokens back from sessionStorage and their answers from the store, without asking Plaid', async () => {
     const user = renderBatch();
     await user.type(await screen.findByLabelText('Client ID'), 'my-client');
     await user.type(screen.getByLabelText('Secret'), 'my-secret');

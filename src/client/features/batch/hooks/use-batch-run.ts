@@ -175,7 +175,8 @@ export function useBatchRun() {
     const restored = new Map(
       tokens.map((token): [string, BatchEntry] => {
         const result = answers.kept.get(token);
-        if (!result) return [token, { token, outcome: null, row: pendingRow(token, 'not kept'), notKept: null }];
+        if (!result)
+          return [token, { token, outcome: null, row: pendingRow(token, 'not kept'), notKept: null }];
         const outcome: BatchOutcome = { kind: 'success', result };
         return [token, { token, outcome, row: rowFromOutcome(token, outcome, now), notKept: null }];
       }),

@@ -1,9 +1,4 @@
-import {
-  diagnose,
-  diagnoseLookupError,
-  type Actor,
-  type StepKind,
-} from '../../../../shared/diagnosis';
+import { diagnose, diagnoseLookupError, type Actor, type StepKind } from '../../../../shared/diagnosis';
 import type { BreakdownFacts } from '../../../../shared/diagnosis/breakdown-rules';
 import { tokenFacts } from '../../../../shared/diagnosis/token-facts';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';

@@ -66,7 +66,10 @@ describe('toCsv', () => {
       { ...plaidErrorBody('INVALID_LINK_TOKEN'), error_message: 'bad, "very" bad' },
       { httpStatus: 400 },
     );
-    const csv = toCsv([rowFromOutcome(TOKEN, { kind: 'error', error }, NOW), pendingRow(TOKEN, 'cancelled')], NO_SOURCE);
+    const csv = toCsv(
+      [rowFromOutcome(TOKEN, { kind: 'error', error }, NOW), pendingRow(TOKEN, 'cancelled')],
+      NO_SOURCE,
+    );
     const [, failed, cancelled, end] = csv.split('\r\n');
 
     expect(failed).toMatch(
@@ -74,7 +77,7 @@ describe('toCsv', () => {
         `^${TOKEN},sandbox,Lookup failed,"INVALID_LINK_TOKEN: [^"]+",The person looking up the token,"[^"]+",,INVALID_LINK_TOKEN,,,,,,,,,"bad, ""very"" bad",req-error,$`,
       ),
     );
-    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,,,`);
+    expect(cancelled).toBe(`${TOKEN},sandbox,Cancelled,,,,,,,,,,,,,,,,`);
     expect(end).toBe('');
   });
 });
@@ -85,7 +88,11 @@ describe('toJson', () => {
     const outcome = success(raw);
 
     const parsed = JSON.parse(
-      toJson([{ row: rowFromOutcome(TOKEN, outcome, NOW), outcome, notKept: null }], new Date(NOW), NO_SOURCE),
+      toJson(
+        [{ row: rowFromOutcome(TOKEN, outcome, NOW), outcome, notKept: null }],
+        new Date(NOW),
+        NO_SOURCE,
+      ),
     );
 
     expect(parsed).toEqual({

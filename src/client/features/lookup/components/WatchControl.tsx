@@ -1,6 +1,6 @@
 import { Pulse } from '../../../components/ActivityIndicator';
 import { Button } from '../../../components/Button';
-import { WATCH_INTERVAL_MS, type WatchVerdict } from '../lib/live-watch';
+import { WATCH_INTERVAL_MS, type WatchVerdict } from '../lib/watch-timing';
 import styles from './toolbar.module.css';
 
 type WatchControlProps = {

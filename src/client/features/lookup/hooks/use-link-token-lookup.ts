@@ -3,7 +3,7 @@ import type { ApiError } from '../../../api/api-error';
 import { getKept } from '../../../api/get-kept';
 import { lookupLinkToken, type LookupSuccess } from '../../../api/lookup-link-token';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
-import { findNewEventIds, watchVerdict, WATCH_INTERVAL_MS } from '../lib/live-watch';
+import { WATCH_INTERVAL_MS, type WatchVerdict } from '../lib/watch-timing';
 import { waitUntil } from '../lib/wait-until';
 
 // One press of "Look up" (or Retry). The id makes every press a fresh lookup, even of the same
@@ -22,6 +22,8 @@ export type LookupOutcome = {
   result: LookupSuccess;
   // Events that arrived with the latest poll that brought any (empty on a first lookup).
   newEventIds: ReadonlySet<string>;
+  // Whether watching can show more, as of this answer (the diagnosis's rule for a running session).
+  watch: WatchVerdict;
 };
 
 export function lookupQueryKey(submitted: SubmittedLookup | null) {
@@ -38,12 +40,16 @@ export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: 
       const result = submitted!.fromStore
         ? await getKept(submitted!.request.link_token, { signal })
         : await lookupLinkToken(submitted!.request, { signal });
+      // The watch's rules are the diagnosis's session rules: loaded with the first answer, they stay
+      // out of the entry chunk (its size budget, bench/RESULTS.md).
+      const { findNewEventIds, watchVerdict } = await import('../lib/live-watch');
+      const watch = watchVerdict(result.data, Date.now());
       const previous = queryClient.getQueryData<LookupOutcome>(queryKey);
-      if (!previous) return { result, newEventIds: new Set() };
+      if (!previous) return { result, newEventIds: new Set(), watch };
       const arrived = findNewEventIds(previous.result.data, result.data);
       // Keep the last arrivals highlighted until newer ones come, so they do not vanish after
       // one poll interval.
-      return { result, newEventIds: arrived.size > 0 ? arrived : previous.newEventIds };
+      return { result, newEventIds: arrived.size > 0 ? arrived : previous.newEventIds, watch };
     },
     // Earlier lookups are never shown again; dropping them at once keeps a very large answer
     // from lingering in memory.
@@ -51,7 +57,7 @@ export function useLinkTokenLookup(submitted: SubmittedLookup | null, watching: 
     refetchInterval: (query) => {
       const outcome = query.state.data;
       if (!watching || query.state.status !== 'success' || !outcome) return false;
-      return watchVerdict(outcome.result.data, Date.now()).keepWatching ? WATCH_INTERVAL_MS : false;
+      return outcome.watch.keepWatching ? WATCH_INTERVAL_MS : false;
     },
     // A hidden tab does not need fresh answers; polling resumes when it is visible again.
     refetchIntervalInBackground: false,

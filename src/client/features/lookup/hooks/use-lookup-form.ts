@@ -24,7 +24,9 @@ export type LookupFormState = {
   credentials: CredentialsSection;
   // Submits to `onValid` when the form is valid; otherwise shows the errors, opening the
   // credentials section when one is there.
-  submitWith: (onValid: (request: LinkTokenGetRequest) => void) => (event?: BaseSyntheticEvent) => Promise<void>;
+  submitWith: (
+    onValid: (request: LinkTokenGetRequest) => void,
+  ) => (event?: BaseSyntheticEvent) => Promise<void>;
   // Opens the credentials section and says why.
   askForCredentials: (reason: string) => void;
   dismissCredentialsPrompt: () => void;

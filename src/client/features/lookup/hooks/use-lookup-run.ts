@@ -7,7 +7,7 @@ import type { ApiError } from '../../../api/api-error';
 import { diagnoseLookupError } from '../../../../shared/diagnosis/lookup-error';
 import type { LinkTokenGetRequest } from '../../../../shared/schemas/link-token-get-request';
 import { matchAnswerToForm, type AnswerMatch } from '../lib/answer-match';
-import { watchVerdict, type WatchVerdict } from '../lib/live-watch';
+import type { WatchVerdict } from '../lib/watch-timing';
 import {
   lookupQueryKey,
   useLinkTokenLookup,
@@ -55,7 +55,11 @@ export function useLookupRun(form: LookupFormApi): LookupRun {
   const values = useWatch({ control: form.control });
   const answerMatch = submitted
     ? matchAnswerToForm(
-        { link_token: values.link_token ?? '', client_id: values.client_id ?? '', secret: values.secret ?? '' },
+        {
+          link_token: values.link_token ?? '',
+          client_id: values.client_id ?? '',
+          secret: values.secret ?? '',
+        },
         submitted.request,
       )
     : 'current';
@@ -89,25 +93,41 @@ export function useLookupRun(form: LookupFormApi): LookupRun {
     form.setFocus('link_token');
   }
 
-  const { status, data: outcome, error, dataUpdatedAt, errorUpdatedAt } = query;
+  const { status, data: outcome, error, errorUpdatedAt } = query;
 
   // Retry asks again for the answer on screen, when the failure may pass by itself (the diagnosis
   // says which: rate limits, Plaid's 5xx, timeouts, the network); after a Retry-After it waits.
   const retryable =
-    error !== null && answerMatch === 'current' && diagnoseLookupError(error.error, error.httpStatus).retryable;
+    error !== null &&
+    answerMatch === 'current' &&
+    diagnoseLookupError(error.error, error.httpStatus).retryable;
   const retryAt =
     retryable && error.retryAfterSeconds !== null ? errorUpdatedAt + error.retryAfterSeconds * 1000 : null;
   const retry = retryable
     ? () => {
-        if (submitted) start(submitted.request, submitted.fromStore, retryAt !== null && retryAt > Date.now() ? retryAt : null);
+        if (submitted)
+          start(
+            submitted.request,
+            submitted.fromStore,
+            retryAt !== null && retryAt > Date.now() ? retryAt : null,
+          );
       }
     : null;
 
   // The store's kept answer does not change: there is nothing to watch.
-  const verdict = outcome && !submitted?.fromStore ? watchVerdict(outcome.result.data, dataUpdatedAt) : null;
+  const verdict = outcome && !submitted?.fromStore ? outcome.watch : null;
   const watchActive =
-    watchRequested && answerMatch === 'current' && status === 'success' && verdict !== null && verdict.keepWatching;
-  const watch = verdict && { active: watchActive, requested: watchRequested, verdict, failed: status === 'error' };
+    watchRequested &&
+    answerMatch === 'current' &&
+    status === 'success' &&
+    verdict !== null &&
+    verdict.keepWatching;
+  const watch = verdict && {
+    active: watchActive,
+    requested: watchRequested,
+    verdict,
+    failed: status === 'error',
+  };
 
   function toggleWatch() {
     if (watchActive) {

@@ -24,7 +24,10 @@ export function useTokenPaste(form: UseFormReturn<LookupFormValues, unknown, Lin
       form.setValue('link_token', pasted.token, { shouldValidate: true, shouldDirty: true });
       setLast({ note: { kind: 'one-token' }, fieldValue: pasted.token });
     } else {
-      setLast({ note: { kind: 'several-tokens', tokens: pasted.tokens }, fieldValue: form.getValues('link_token') });
+      setLast({
+        note: { kind: 'several-tokens', tokens: pasted.tokens },
+        fieldValue: form.getValues('link_token'),
+      });
     }
   }
 

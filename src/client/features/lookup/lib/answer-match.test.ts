@@ -8,9 +8,9 @@ const EMPTY = { link_token: '', client_id: '', secret: '' };
 describe('matchAnswerToForm', () => {
   it('is current while the form holds what was looked up, however it is written', () => {
     expect(matchAnswerToForm({ ...EMPTY, link_token: TOKEN }, { link_token: TOKEN })).toBe('current');
-    expect(matchAnswerToForm({ ...EMPTY, link_token: ` ${TOKEN.toUpperCase()} ` }, { link_token: TOKEN })).toBe(
-      'current',
-    );
+    expect(
+      matchAnswerToForm({ ...EMPTY, link_token: ` ${TOKEN.toUpperCase()} ` }, { link_token: TOKEN }),
+    ).toBe('current');
     expect(
       matchAnswerToForm(
         { link_token: TOKEN, client_id: ' id ', secret: 'secret' },

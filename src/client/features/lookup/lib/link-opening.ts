@@ -12,7 +12,11 @@ export type LinkOpening =
 
 // `info` is null when GET /api/config failed: the lookup then runs and the server's answer says
 // what it lacks.
-export function linkOpening(linkToken: string, info: ServerInfo | null, hasCredentials: boolean): LinkOpening {
+export function linkOpening(
+  linkToken: string,
+  info: ServerInfo | null,
+  hasCredentials: boolean,
+): LinkOpening {
   const check = checkLinkToken(linkToken);
   if (!check.ok) return { action: 'show-token-error' };
   if (hasCredentials || info === null || info.serverCredentials.includes(check.environment)) {

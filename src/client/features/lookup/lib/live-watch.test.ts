@@ -43,7 +43,10 @@ describe('watchVerdict and the diagnosis', () => {
   it('does not watch a session idle for 31 minutes as running: the diagnosis calls it abandoned', () => {
     const idle = answer({ link_sessions: [idleSession(31)] });
     expect(diagnose(idle, NOW).verdict).toBe('abandoned');
-    expect(watchVerdict(idle, NOW)).toEqual({ keepWatching: false, reason: 'no session is still in progress' });
+    expect(watchVerdict(idle, NOW)).toEqual({
+      keepWatching: false,
+      reason: 'no session is still in progress',
+    });
   });
 
   it('watches a session idle for 29 minutes, which the diagnosis calls in progress', () => {

@@ -2,12 +2,7 @@ import { tokenStatus } from '../../../../shared/domain/token-status';
 // From its own module, not the diagnosis's index: live watch is in the entry chunk.
 import { sessionVerdict } from '../../../../shared/diagnosis/session-verdict';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
-
-// How often live watch asks again. Plaid's sessions move at human speed (a user typing
-// credentials), so a few seconds shows each step without hammering the API.
-export const WATCH_INTERVAL_MS = 3000;
-
-export type WatchVerdict = { keepWatching: true; reason: string } | { keepWatching: false; reason: string };
+import type { WatchVerdict } from './watch-timing';
 
 // Whether another poll can show something new. A token with no sessions is watched, because a QA
 // engineer typically starts watching and then opens Link. A session is running when the diagnosis

@@ -25,6 +25,9 @@ describe('readPastedText', () => {
   });
 
   it('lists every token of a text that holds several', () => {
-    expect(readPastedText(`${TOKEN}\n${OTHER}\n`)).toEqual({ kind: 'several-tokens', tokens: [TOKEN, OTHER] });
+    expect(readPastedText(`${TOKEN}\n${OTHER}\n`)).toEqual({
+      kind: 'several-tokens',
+      tokens: [TOKEN, OTHER],
+    });
   });
 });

@@ -6,9 +6,7 @@ import { checkLinkToken } from '../../../../shared/link-token';
 export type PastedText =
   // A token on its own, or text without any link token: pasted as it is (the field says what is
   // wrong with it, if anything).
-  | { kind: 'as-is' }
-  | { kind: 'one-token'; token: string }
-  | { kind: 'several-tokens'; tokens: string[] };
+  { kind: 'as-is' } | { kind: 'one-token'; token: string } | { kind: 'several-tokens'; tokens: string[] };
 
 export function readPastedText(text: string): PastedText {
   if (checkLinkToken(text).ok) return { kind: 'as-is' };

@@ -8,6 +8,7 @@ import {
   fixtureTokensHandler,
   PRODUCTION_TOKEN,
   SANDBOX_TOKEN,
+  SIMULATOR_INFO,
 } from '../../../test/answers';
 import { renderApp } from '../../../test/render-app';
 import { RECENT_LOOKUPS_KEY } from '../lib/recent-lookups-store';
@@ -26,7 +27,8 @@ beforeEach(() => {
   window.localStorage.clear();
   sent.length = 0;
   server.use(
-    configHandler(),
+    // Credentials for both environments: the production token is sent (and refused by Plaid).
+    configHandler({ ...SIMULATOR_INFO, mode: 'plaid', serverCredentials: ['sandbox', 'production'] }),
     fixtureTokensHandler(),
     http.post('/api/link/token/get', async ({ request }) => {
       const body = (await request.json()) as { link_token: string };
