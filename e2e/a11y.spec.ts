@@ -51,9 +51,10 @@ test('the whole lookup flow works from the keyboard', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Link token details' })).toBeFocused();
 
-  // A fixture token, picked by keyboard, gives an error; focus lands on it.
+  // A fixture token, picked by keyboard (past the answer's controls and the fixture list before it),
+  // gives an error; focus lands on it.
   const picker = page.getByRole('region', { name: 'Simulator fixture tokens' });
-  await tabTo(page, picker.getByRole('button', { name: /^unknown/ }), 80);
+  await tabTo(page, picker.getByRole('button', { name: /^unknown/ }), 120);
   await page.keyboard.press('Enter');
   await expect(errorPanel(page).getByRole('heading', { level: 2 })).toBeFocused();
 

@@ -70,13 +70,15 @@ test('a reload keeps a finished batch, its answers from the store without asking
   await expect(page).toHaveURL(/view=batch/);
   const restored = batchPanel(page);
   await expect(
-    restored.getByText(new RegExp(`^Brought back after a reload: ${TOKENS.length} of ${TOKENS.length} tokens`)),
+    restored.getByText(
+      new RegExp(`^Brought back after a reload: ${TOKENS.length} of ${TOKENS.length} tokens`),
+    ),
   ).toBeVisible({ timeout: 30_000 });
   await keepScreenshot(page, testInfo, 'batch-reloaded-1280');
   await page.setViewportSize({ width: 390, height: 844 });
   await keepScreenshot(page, testInfo, 'batch-reloaded-390');
-  expect(
-    await restored.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents(),
-  ).toEqual(verdicts);
+  expect(await restored.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(
+    verdicts,
+  );
   expect(lookups).toEqual([]);
 });

@@ -18,7 +18,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('a kept answer opens by its permalink after a restart, labelled as the store’s copy', async ({ page }) => {
+test('a kept answer opens by its permalink after a restart, labelled as the store’s copy', async ({
+  page,
+}) => {
   // Two server starts (one creating a new store) and a lookup: more than the default budget.
   test.slow();
   const token = scenarioToken('success');
@@ -37,7 +39,13 @@ test('a kept answer opens by its permalink after a restart, labelled as the stor
     if (request.url().endsWith('/api/link/token/get')) askedPlaid = true;
   });
   await page.goto(`${server.url}/?link_token=${token}&kept=1`);
-  await expect(page.getByText(/This is the answer the inspector’s store kept, as local saw it at/)).toBeVisible();
-  await expect(statusPanel(page).getByText(/^Kept from a lookup by local at/).first()).toBeVisible();
+  await expect(
+    page.getByText(/This is the answer the inspector’s store kept, as local saw it at/),
+  ).toBeVisible();
+  await expect(
+    statusPanel(page)
+      .getByText(/^Kept from a lookup by local at/)
+      .first(),
+  ).toBeVisible();
   expect(askedPlaid).toBe(false);
 });

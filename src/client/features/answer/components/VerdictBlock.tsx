@@ -51,11 +51,6 @@ export function VerdictBlock(props: VerdictBlockProps) {
         <span className={styles.headline}>{props.headline}</span>
       </p>
       <FieldList>
-        {props.facts.map((fact) => (
-          <Field key={fact.label} label={fact.label}>
-            {fact.value}
-          </Field>
-        ))}
         <Field label="Who acts next">
           <strong>{ACTOR_LABELS[props.actor]}</strong>
         </Field>
@@ -68,6 +63,13 @@ export function VerdictBlock(props: VerdictBlockProps) {
             </>
           )}
         </Field>
+        {/* Who acts and what they do come first; what the end user saw and the bank's health
+            support them. */}
+        {props.facts.map((fact) => (
+          <Field key={fact.label} label={fact.label}>
+            {fact.value}
+          </Field>
+        ))}
         {props.explanation && <Field label="Why">{props.explanation}</Field>}
       </FieldList>
       {props.notes.length > 0 && (
