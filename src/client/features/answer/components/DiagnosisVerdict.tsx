@@ -4,6 +4,7 @@ import { supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shar
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { useVerdictBankHealth, type VerdictBankHealth } from '../hooks/use-verdict-bank-health';
 import { TicketCopyButtons } from './TicketCopyButtons';
+import { verdictDocs } from '../lib/verdict-docs';
 import { VerdictBlock } from './VerdictBlock';
 
 type DiagnosisVerdictProps = {
@@ -17,12 +18,6 @@ type DiagnosisVerdictProps = {
   // The evidence downloads, beside the ticket buttons.
   evidence: ReactNode;
 };
-
-function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
-  if (!diagnosis.docsUrl) return null;
-  const code = diagnosis.error?.error_code;
-  return { href: diagnosis.docsUrl, label: code ? `Plaid’s docs for ${code}` : 'Plaid’s docs' };
-}
 
 const NOT_ASKED: VerdictBankHealth = { line: null, settled: true };
 
@@ -66,7 +61,7 @@ function Verdict({
       actor={diagnosis.actor}
       nextStep={diagnosis.nextStep}
       explanation={diagnosis.explanation}
-      docs={docsOf(diagnosis)}
+      docs={verdictDocs(diagnosis)}
       notes={diagnosis.notes}
       at={answeredAt}
       actions={

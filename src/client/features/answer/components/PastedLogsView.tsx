@@ -3,18 +3,13 @@ import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import { pastedLogsTicket, type ClientLogs, type PastedLogsDiagnosis } from '../../../../shared/client-logs';
-import { VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
+import { VERDICT_LABELS } from '../../../../shared/diagnosis';
 import { PastedLinesSection } from './PastedLinesSection';
 import { SessionsSection } from './SessionsSection';
 import { TicketCopyButtons } from './TicketCopyButtons';
+import { verdictDocs } from '../lib/verdict-docs';
 import { VerdictBlock } from './VerdictBlock';
 import styles from './PastedLogsView.module.css';
-
-function docsOf(diagnosis: Diagnosis): { href: string; label: string } | null {
-  if (!diagnosis.docsUrl) return null;
-  const code = diagnosis.error?.error_code;
-  return { href: diagnosis.docsUrl, label: code ? `Plaid’s docs for ${code}` : 'Plaid’s docs' };
-}
 
 // The answer for pasted Link client logs, outcome first like Plaid's: the verdict of the sessions
 // rebuilt from them, the sessions, then which lines were read and which were not. It says plainly
@@ -70,7 +65,7 @@ export function PastedLogsView({ answer, onClear }: { answer: PastedLogsRead; on
             actor={diagnosis.actor}
             nextStep={diagnosis.nextStep}
             explanation={diagnosis.explanation}
-            docs={docsOf(diagnosis)}
+            docs={verdictDocs(diagnosis)}
             notes={diagnosis.notes}
             at={readAt}
             actions={<TicketCopyButtons ticket={(format) => pastedLogsTicket(logs, result, format)} />}
