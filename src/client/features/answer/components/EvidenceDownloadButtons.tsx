@@ -43,7 +43,7 @@ export function EvidenceDownloadButtons({
           );
         }}
       >
-        Markdown
+        Evidence as Markdown
       </Button>
     </>
   );
