@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
+import { existsSync, writeFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { startFixtureRewriter } from './lib/fixture-rewriter';
 import { median } from './lib/stats';
 import { startProxy, startStandaloneSimulator } from './targets';
@@ -93,6 +93,62 @@ function runAndWatch(page: Page): Promise<Omit<BrowserBatchFigures, 'tokens'>> {
   );
 }
 
+// The page's main thread in Chromium's terms, for finding where a round's time goes: a V8 CPU
+// profile (.cpuprofile, opens in DevTools' Performance panel) and a trace of the renderer's work
+// (style, layout, paint; opens in the same panel or in ui.perfetto.dev).
+export type RoundProfile = { cpuProfile: string; trace: string };
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
+
+// Builds the batch of `count` distinct tokens, each standing for one of the fixtures.
+export function batchTokens(
+  fixtures: readonly string[],
+  count: number,
+): { tokens: string[]; fixtureOf: (token: string) => string | undefined } {
+  const tokens = Array.from({ length: count }, (_, index) => distinctToken(index));
+  const fixtureOf = new Map(tokens.map((token, index) => [token, fixtures[index % fixtures.length]!]));
+  return { tokens, fixtureOf: (token) => fixtureOf.get(token) };
+}
+
+// One round in a new page of `browser` against the server at `serverUrl`; with `profile`, writes
+// the round's CPU profile and trace there.
+export async function measureRound(
+  browser: Browser,
+  serverUrl: string,
+  tokens: readonly string[],
+  profile?: RoundProfile,
+): Promise<Omit<BrowserBatchFigures, 'tokens'>> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
+    // __name helper that exists only in Node; give the page a no-op one.
+    await page.addInitScript('window.__name = (fn) => fn;');
+    await page.goto(serverUrl);
+    await page.getByRole('tab', { name: 'Batch' }).click();
+    await page.getByLabel(/Tokens, or any text/).fill(tokens.join('\n'));
+    await page.getByRole('button', { name: `Look up ${tokens.length} tokens` }).waitFor();
+    if (!profile) return await runAndWatch(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await cdp.send('Profiler.start');
+    const figures = await runAndWatch(page);
+    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+    writeFileSync(profile.trace, await browser.stopTracing());
+    writeFileSync(profile.cpuProfile, JSON.stringify(cpuProfile));
+    return figures;
+  } finally {
+    await page.close();
+  }
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!CHROMIUM)
+    throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian’s chromium package.');
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
 export async function measureBatchInBrowser(options: {
   fixtures: readonly string[];
   tokens: number;
@@ -101,44 +157,33 @@ export async function measureBatchInBrowser(options: {
   if (!existsSync('dist/client/index.html') || !existsSync('dist/server/main.js')) {
     throw new Error('No build found: run `npm run build` first.');
   }
-  if (!CHROMIUM)
-    throw new Error('No Chromium found: set CHROMIUM_PATH or install Debian’s chromium package.');
-  const tokens = Array.from({ length: options.tokens }, (_, index) => distinctToken(index));
-  const fixtureOf = new Map(
-    tokens.map((token, index) => [token, options.fixtures[index % options.fixtures.length]!]),
-  );
+  const { tokens, fixtureOf } = batchTokens(options.fixtures, options.tokens);
   const simulator = await startStandaloneSimulator();
-  const plaid = await startFixtureRewriter(simulator.url, (token) => fixtureOf.get(token));
+  const plaid = await startFixtureRewriter(simulator.url, fixtureOf);
   // Our built server as an operator runs it against Plaid (server-held credentials), limit lifted.
   const server = await startProxy(plaid.url, { LOG_LEVEL: 'warn' });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const rounds: Omit<BrowserBatchFigures, 'tokens'>[] = [];
     // The first round warms up the server, the simulator's caches and the browser.
     for (let round = 0; round <= options.rounds; round += 1) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
-      // __name helper that exists only in Node; give the page a no-op one.
-      await page.addInitScript('window.__name = (fn) => fn;');
-      await page.goto(server.url);
-      await page.getByRole('tab', { name: 'Batch' }).click();
-      await page.getByLabel(/Tokens, or any text/).fill(tokens.join('\n'));
-      await page.getByRole('button', { name: `Look up ${tokens.length} tokens` }).waitFor();
-      const figures = await runAndWatch(page);
+      const figures = await measureRound(browser, server.url, tokens);
       if (round > 0) rounds.push(figures);
-      await page.close();
     }
-    // The median round by elapsed time, whole.
-    const byElapsed = [...rounds].sort((a, b) => a.elapsedMs - b.elapsedMs);
-    const middle = byElapsed[Math.floor(byElapsed.length / 2)]!;
-    return { tokens: tokens.length, ...middle, elapsedMs: median(rounds.map((r) => r.elapsedMs)) };
+    return { tokens: tokens.length, ...medianRound(rounds) };
   } finally {
     await browser.close();
     await server.stop();
     await plaid.stop();
     await simulator.stop();
   }
+}
+
+// The median round by elapsed time, whole.
+export function medianRound(
+  rounds: readonly Omit<BrowserBatchFigures, 'tokens'>[],
+): Omit<BrowserBatchFigures, 'tokens'> {
+  const byElapsed = [...rounds].sort((a, b) => a.elapsedMs - b.elapsedMs);
+  const middle = byElapsed[Math.floor(byElapsed.length / 2)]!;
+  return { ...middle, elapsedMs: median(rounds.map((r) => r.elapsedMs)) };
 }

@@ -47,7 +47,7 @@ const P95_FRAME_GOAL_MS = 34;
 const MAX_FRAME_GOAL_MS = 100;
 
 // Every simulator fixture that answers normally; the fault tokens would measure the faults.
-function fixtureTokens(): string[] {
+export function fixtureTokens(): string[] {
   return listScenarioTokens()
     .filter((token) => !token.scenario.startsWith('fault-') && token.scenario !== 'unknown')
     .map((token) => token.link_token);

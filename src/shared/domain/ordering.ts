@@ -13,10 +13,12 @@ function compareInstants(left: number, right: number): number {
   return left === right ? 0 : left < right ? -1 : 1;
 }
 
+// Each timestamp is parsed once, not at each comparison: a diagnosis orders every session's events
+// several times, and a batch diagnoses its answers on the page's main thread.
 export function eventsInTimeOrder(events: readonly LinkEvent[]): LinkEvent[] {
-  const newestFirst = events.length > 1 && instant(events[0]!.timestamp) > instant(events.at(-1)!.timestamp);
-  const copy = newestFirst ? [...events].reverse() : [...events];
-  return copy.sort((a, b) => compareInstants(instant(a.timestamp), instant(b.timestamp)));
+  const timed = events.map((event) => ({ event, at: instant(event.timestamp) }));
+  if (timed.length > 1 && timed[0]!.at > timed.at(-1)!.at) timed.reverse();
+  return timed.sort((a, b) => compareInstants(a.at, b.at)).map(({ event }) => event);
 }
 
 export function sessionsNewestFirst(sessions: readonly LinkSession[]): LinkSession[] {

@@ -7,7 +7,7 @@ import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import type { BatchRow } from '../lib/batch-row';
 import { ROW_VERDICT_LABELS, ROW_VERDICT_TONES } from '../lib/row-verdict';
-import type { Sort, SortKey } from '../lib/sort-filter-rows';
+import { rowGroups, type Sort, type SortKey } from '../lib/sort-filter-rows';
 import styles from './BatchTable.module.css';
 
 // The batch table. It scrolls with the page (the header sticks to the top of the window), so the
@@ -259,19 +259,21 @@ export function BatchTable({
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup">
-          {rows.map((row) => (
-            <TableRow
-              key={row.token}
-              row={row}
-              label={labels.get(row.token) ?? row.token}
-              selected={row.token === selectedToken}
-              tableId={tableId}
-              drawerId={drawerId}
-              onSelect={onSelect}
-            />
-          ))}
-        </tbody>
+        {rowGroups(rows, sort).map((group) => (
+          <tbody role="rowgroup" key={group.key}>
+            {group.rows.map((row) => (
+              <TableRow
+                key={row.token}
+                row={row}
+                label={labels.get(row.token) ?? row.token}
+                selected={row.token === selectedToken}
+                tableId={tableId}
+                drawerId={drawerId}
+                onSelect={onSelect}
+              />
+            ))}
+          </tbody>
+        ))}
       </table>
       {rows.length === 0 && <p className={styles.empty}>No rows match the filters.</p>}
     </div>

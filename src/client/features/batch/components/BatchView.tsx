@@ -98,7 +98,10 @@ export function BatchView({
   useWarnBeforeUnload(state.phase !== 'running' && answersLostOnReload(state.entries));
 
   const rows = useMemo(() => state.entries.map((entry) => entry.row), [state.entries]);
-  const labels = useMemo(() => tokenLabels(state.entries.map((entry) => entry.token)), [state.entries]);
+  // The entries change with each update while answers arrive, their tokens only with a new batch:
+  // the labels are worked out once per list of tokens.
+  const tokenList = state.entries.map((entry) => entry.token).join('\n');
+  const labels = useMemo(() => tokenLabels(tokenList === '' ? [] : tokenList.split('\n')), [tokenList]);
   const counts = useMemo(() => breakdown(rows, filter), [rows, filter]);
   const visibleRows = useMemo(() => {
     const filtered = filterRows(rows, filter);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pendingRow, type BatchRow } from './batch-row';
-import { filterRows, isFiltered, NO_FACETS, NO_FILTER, sortRows, toggleFacet } from './sort-filter-rows';
+import {
+  filterRows,
+  isFiltered,
+  NO_FACETS,
+  NO_FILTER,
+  rowGroups,
+  sortRows,
+  toggleFacet,
+  WORST_FIRST,
+} from './sort-filter-rows';
 
 function row(token: string, values: Partial<BatchRow>): BatchRow {
   return { ...pendingRow(`link-sandbox-${token}`, 'pending'), ...values };
@@ -76,6 +85,33 @@ describe('sortRows', () => {
       'a',
       'c',
     ]);
+  });
+});
+
+describe('rowGroups', () => {
+  const pending = row('e', {});
+  const groups = (rows: BatchRow[], sort: Parameters<typeof rowGroups>[1]) =>
+    rowGroups(rows, sort).map((group) => [group.key, tokens(group.rows)]);
+
+  it('puts the rows sorted by verdict in one group per verdict, in their order', () => {
+    expect(groups(sortRows([pending, a, b, c, d], WORST_FIRST), WORST_FIRST)).toEqual([
+      ['failed', ['c', 'd']],
+      ['lookup failed', ['b']],
+      ['linked', ['a']],
+      ['pending', ['e']],
+    ]);
+    const bestFirst = { key: 'verdict', direction: 'descending' } as const;
+    expect(groups(sortRows([a, c, d], bestFirst), bestFirst)).toEqual([
+      ['linked', ['a']],
+      ['failed', ['c', 'd']],
+    ]);
+  });
+
+  it('keeps the rows in one group in any other order', () => {
+    expect(groups([d, a, c], { key: 'institution', direction: 'ascending' })).toEqual([
+      ['rows', ['d', 'a', 'c']],
+    ]);
+    expect(groups([d, a], null)).toEqual([['rows', ['d', 'a']]]);
   });
 });
 

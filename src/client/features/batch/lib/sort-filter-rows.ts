@@ -77,6 +77,26 @@ export function sortRows(rows: readonly BatchRow[], sort: Sort): BatchRow[] {
   });
 }
 
+// The table's rows in row groups (one <tbody> each), in order: sorted by verdict (the default
+// order), one group per verdict; otherwise one group. While a batch runs, each answer takes its row
+// from Pending up to its verdict's place. In one list of keyed rows React moves in the page every
+// row that row jumps over (it keeps the rows whose old positions rise in the new order, and moves
+// the rest): each update of the view moved hundreds of rows, its main cost while answers arrive
+// (profiled). With a group per verdict the row leaves Pending's group for its verdict's, and no
+// other row moves.
+export type RowGroup = { key: string; rows: BatchRow[] };
+
+export function rowGroups(rows: readonly BatchRow[], sort: Sort | null): RowGroup[] {
+  if (sort?.key !== 'verdict') return [{ key: 'rows', rows: [...rows] }];
+  const groups: RowGroup[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last?.key === row.verdict) last.rows.push(row);
+    else groups.push({ key: row.verdict, rows: [row] });
+  }
+  return groups;
+}
+
 // What the text filter searches: the row's words as the table shows them.
 function searchableText(row: BatchRow): string {
   return [
