@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { startFixtureRewriter } from './lib/fixture-rewriter';
 import { median } from './lib/stats';
 import { startProxy, startStandaloneSimulator } from './targets';
@@ -110,14 +110,27 @@ export function batchTokens(
   return { tokens, fixtureOf: (token) => fixtureOf.get(token) };
 }
 
-// One round in a new page of `browser` against the server at `serverUrl`; with `profile`, writes
-// the round's CPU profile and trace there.
+// What a round cost the page's main thread, for comparing builds (bench/compare-batch-view.ts):
+// times in CPU time of that thread (Chromium's threadTicks), so little changed by other processes
+// waiting for the same cores, unlike the figures above; and how many table rows left the page
+// (each row moved, replaced or answered out of a row group counts once each time).
+export type RoundCost = { taskMs: number; scriptMs: number; styleAndLayoutMs: number; rowsRemoved: number };
+
+export type RoundFigures = Omit<BrowserBatchFigures, 'tokens'> & { cost?: RoundCost };
+
+async function metrics(cdp: CDPSession): Promise<Map<string, number>> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return new Map(list.map(({ name, value }) => [name, value]));
+}
+
+// One round in a new page of `browser` against the server at `serverUrl`. With `profile`, writes
+// the round's CPU profile and trace there; with `cost`, adds the round's cost.
 export async function measureRound(
   browser: Browser,
   serverUrl: string,
   tokens: readonly string[],
-  profile?: RoundProfile,
-): Promise<Omit<BrowserBatchFigures, 'tokens'>> {
+  options: { profile?: RoundProfile; cost?: boolean } = {},
+): Promise<RoundFigures> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
@@ -127,17 +140,50 @@ export async function measureRound(
     await page.getByRole('tab', { name: 'Batch' }).click();
     await page.getByLabel(/Tokens, or any text/).fill(tokens.join('\n'));
     await page.getByRole('button', { name: `Look up ${tokens.length} tokens` }).waitFor();
-    if (!profile) return await runAndWatch(page);
+    const { profile, cost } = options;
+    if (!profile && !cost) return await runAndWatch(page);
     const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    await cdp.send('Profiler.start');
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await cdp.send('Profiler.start');
+    }
+    if (cost) {
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      await page.evaluate(() => {
+        const counter = { removed: 0 };
+        (window as unknown as { rowsRemoved: typeof counter }).rowsRemoved = counter;
+        new MutationObserver((records) => {
+          for (const record of records)
+            for (const node of record.removedNodes)
+              if (node instanceof HTMLTableRowElement) counter.removed += 1;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+    }
+    const before = cost ? await metrics(cdp) : null;
     const figures = await runAndWatch(page);
-    const { profile: cpuProfile } = await cdp.send('Profiler.stop');
-    writeFileSync(profile.trace, await browser.stopTracing());
-    writeFileSync(profile.cpuProfile, JSON.stringify(cpuProfile));
-    return figures;
+    const after = cost ? await metrics(cdp) : null;
+    if (profile) {
+      const { profile: cpuProfile } = await cdp.send('Profiler.stop');
+      writeFileSync(profile.trace, await browser.stopTracing());
+      writeFileSync(profile.cpuProfile, JSON.stringify(cpuProfile));
+    }
+    if (!before || !after) return figures;
+    const spent = (...names: string[]) =>
+      names.reduce((sum, name) => sum + ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000, 0);
+    const rowsRemoved = await page.evaluate(
+      () => (window as unknown as { rowsRemoved: { removed: number } }).rowsRemoved.removed,
+    );
+    return {
+      ...figures,
+      cost: {
+        taskMs: spent('TaskDuration'),
+        scriptMs: spent('ScriptDuration'),
+        styleAndLayoutMs: spent('RecalcStyleDuration', 'LayoutDuration'),
+        rowsRemoved,
+      },
+    };
   } finally {
     await page.close();
   }
@@ -180,7 +226,7 @@ export async function measureBatchInBrowser(options: {
 }
 
 // The median round by elapsed time, whole.
-export function medianRound(
+function medianRound(
   rounds: readonly Omit<BrowserBatchFigures, 'tokens'>[],
 ): Omit<BrowserBatchFigures, 'tokens'> {
   const byElapsed = [...rounds].sort((a, b) => a.elapsedMs - b.elapsedMs);
