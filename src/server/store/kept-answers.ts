@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { mergeSession } from '../../shared/kept/merge-sessions';
@@ -306,7 +306,8 @@ export async function databaseSize(db: Kysely<Database>): Promise<number> {
 const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
 
 export function answerHash(body: Uint8Array): string {
-  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves.
+  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves. One
+  // call, with no Hash object: it runs on every lookup.
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  return createHash('sha256').update(text.replace(REQUEST_ID, ''), 'latin1').digest('hex');
+  return digest('sha256', Buffer.from(text.replace(REQUEST_ID, ''), 'latin1'), 'hex');
 }

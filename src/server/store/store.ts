@@ -247,7 +247,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       if (!healthy) return false;
       const hash = answerHash(seen.body);
       if (hash === (newest.get(seen.linkToken)?.hash ?? seen.lastKeptHash)) {
-        instruments.answers.inc({ result: 'unchanged' });
+        instruments.unchanged.inc();
         return true;
       }
       if (queue.length >= QUEUE_MAX_ENTRIES || queuedBytes + seen.body.byteLength > QUEUE_MAX_BYTES) {
@@ -312,13 +312,16 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
 }
 
 function storeInstruments() {
+  const answers = new Counter({
+    name: 'store_answers_total',
+    help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
+    labelNames: ['result'],
+    registers: [],
+  });
   return {
-    answers: new Counter({
-      name: 'store_answers_total',
-      help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
-      labelNames: ['result'],
-      registers: [],
-    }),
+    answers,
+    // Counted on most lookups: bound once rather than looked up by label each time.
+    unchanged: answers.labels('unchanged'),
     failures: new Counter({
       name: 'store_failures_total',
       help: 'Store operations that failed, by operation (keep, read, delete, purge, queue_full).',
