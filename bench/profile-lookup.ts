@@ -107,7 +107,11 @@ if (file === undefined) {
   console.log(
     table(
       ['profile', 'ms busy', 'µs per lookup'],
-      threads.map(({ profile, busyMs }) => [profile, busyMs.toFixed(0), ((busyMs * 1000) / lookups!).toFixed(1)]),
+      threads.map(({ profile, busyMs }) => [
+        profile,
+        busyMs.toFixed(0),
+        ((busyMs * 1000) / lookups!).toFixed(1),
+      ]),
     ),
   );
   file = threads[0]!.profile;

@@ -43,7 +43,8 @@ async function openWithMetrics(backend: TestBackend) {
   const registry = new Registry();
   store.registerMetrics(registry);
   // Read at once after keep(): the worker starts on the next turn of the event loop.
-  const queued = async () => (await registry.getSingleMetric('store_keep_queue_length')!.get()).values[0]!.value;
+  const queued = async () =>
+    (await registry.getSingleMetric('store_keep_queue_length')!.get()).values[0]!.value;
   return { store, queued };
 }
 
