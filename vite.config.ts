@@ -27,12 +27,28 @@ export default defineConfig({
     // where much of the suite waits on PostgreSQL, Redis and child processes rather than the CPU.
     maxWorkers: 2,
     projects: [
+      // The component tests share one jsdom and one module cache per worker (isolate: false): a
+      // fresh environment and fresh imports for each file cost more than the tests themselves.
+      // setup.ts resets what a test leaves behind (handlers, DOM, address bar, storage). A file that
+      // replaces a module with vi.mock cannot share modules: it is named *.isolated.test.tsx and
+      // runs alone.
       {
         extends: true,
         test: {
           name: 'client',
           environment: 'jsdom',
+          isolate: false,
           include: ['src/client/**/*.test.{ts,tsx}'],
+          exclude: ['src/client/**/*.isolated.test.{ts,tsx}'],
+          setupFiles: ['src/client/test/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'client-isolated',
+          environment: 'jsdom',
+          include: ['src/client/**/*.isolated.test.{ts,tsx}'],
           setupFiles: ['src/client/test/setup.ts'],
         },
       },
@@ -40,6 +56,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          isolate: false,
           include: [
             'src/server/**/*.test.ts',
             'src/shared/**/*.test.ts',

@@ -4,7 +4,8 @@ import { readCpuSeconds } from './lib/cpu-time';
 import { runLoad } from './lib/load';
 import type { ChildServer } from './lib/processes';
 import { median } from './lib/stats';
-import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
+import { startTestPostgres, type TestPostgres } from '../src/server/testing/postgres-server';
+import { proxyLookup, startProxy, startStandaloneSimulator, STILL_CLOCK } from './targets';
 
 // Two builds of our server side by side, for one change to the request path: each round sends
 // the same closed-loop load to both at once, in front of one simulator, and reads the CPU time each
@@ -14,6 +15,11 @@ import { proxyLookup, startProxy, startStandaloneSimulator } from './targets';
 // Build both first (`npm run build` in each checkout).
 //
 //   npx tsx bench/compare-builds.ts --before /path/to/other/checkout [--after .] [--rounds 6]
+//     [--postgres] [--still-clock]
+//
+// --postgres: each build keeps answers in a PostgreSQL server of its own (DATABASE_URL) rather than
+// in PGlite. --still-clock: the simulator's clock stopped, so the `fresh` answer repeats but for its
+// request_id, as Plaid's does (bench/servers/simulator.ts), instead of changing once a second.
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +28,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '6' },
     seconds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    postgres: { type: 'boolean', default: false },
+    'still-clock': { type: 'boolean', default: false },
   },
 });
 if (!values.before) {
@@ -49,10 +57,17 @@ async function round(server: ChildServer): Promise<Round> {
   };
 }
 
-const simulator = await startStandaloneSimulator();
+const simulator = await startStandaloneSimulator(values['still-clock'] ? STILL_CLOCK : {});
+const databases: TestPostgres[] = [];
+async function storeEnv(): Promise<Record<string, string>> {
+  if (!values.postgres) return {};
+  const postgres = await startTestPostgres();
+  databases.push(postgres);
+  return { DATABASE_URL: postgres.url };
+}
 const builds = [
-  { name: 'before', server: await startProxy(simulator.url, {}, [], values.before) },
-  { name: 'after', server: await startProxy(simulator.url, {}, [], values.after) },
+  { name: 'before', server: await startProxy(simulator.url, await storeEnv(), [], values.before) },
+  { name: 'after', server: await startProxy(simulator.url, await storeEnv(), [], values.after) },
 ];
 try {
   // Warm-up: JIT and connection pools.
@@ -84,4 +99,5 @@ try {
 } finally {
   for (const build of builds) await build.server.stop();
   await simulator.stop();
+  for (const postgres of databases) await postgres.destroy();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,7 +6,8 @@ import { scenarioToken } from '../src/simulator';
 import { summariseProfile, type Row, type Window } from './lib/cpuprofile';
 import { runLoad, summarise } from './lib/load';
 import { table } from './lib/report';
-import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator } from './targets';
+import { startTestPostgres } from '../src/server/testing/postgres-server';
+import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator, STILL_CLOCK } from './targets';
 
 // Where a lookup's time goes: the built server (`node --cpu-prof dist/server/main.js`, as the
 // overhead benchmark runs it, in front of the simulator) under the benchmark's closed-loop load,
@@ -14,6 +15,7 @@ import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator } f
 // (bench/lib/cpuprofile.ts), in microseconds per lookup. Run `npm run build` first.
 //
 //   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25] [--passthrough]
+//     [--postgres] [--still-clock]
 //   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N] [--callers writev]
 
 const { values } = parseArgs({
@@ -28,6 +30,10 @@ const { values } = parseArgs({
     passthrough: { type: 'boolean', default: false },
     // A function name (e.g. writev): also list the stacks it was called from.
     callers: { type: 'string' },
+    // The store on a PostgreSQL server of the benchmark's own (DATABASE_URL) rather than PGlite.
+    postgres: { type: 'boolean', default: false },
+    // The simulator's clock stopped: the answer repeats but for its request_id, as Plaid's does.
+    'still-clock': { type: 'boolean', default: false },
   },
 });
 const top = Number(values.top);
@@ -37,11 +43,12 @@ const microseconds = () => Number(process.hrtime.bigint() / 1000n);
 
 async function profileUnderLoad(): Promise<{ dir: string; lookups: number; window: Window }> {
   const dir = mkdtempSync(join(tmpdir(), 'lookup-profile-'));
-  const simulator = await startStandaloneSimulator();
+  const simulator = await startStandaloneSimulator(values['still-clock'] ? STILL_CLOCK : {});
+  const postgres = values.postgres ? await startTestPostgres() : undefined;
   const profiling = ['--cpu-prof', '--cpu-prof-dir', dir];
   const proxy = values.passthrough
     ? await startPassThrough(simulator.url, profiling)
-    : await startProxy(simulator.url, {}, profiling);
+    : await startProxy(simulator.url, postgres ? { DATABASE_URL: postgres.url } : {}, profiling);
   const lookup = proxyLookup(scenarioToken('fresh'), proxy.url);
   try {
     // Warm-up (JIT, connection pools), left out of the summary with start-up.
@@ -64,6 +71,7 @@ async function profileUnderLoad(): Promise<{ dir: string; lookups: number; windo
     // The profile is written when the server exits.
     await proxy.stop();
     await simulator.stop();
+    await postgres?.destroy();
   }
 }
 
@@ -88,10 +96,25 @@ let window: Window | undefined;
 if (file === undefined) {
   const profiled = await profileUnderLoad();
   ({ lookups, window } = profiled);
-  // One profile per thread: tsx's module loader runs on a thread of its own. The main thread's
-  // profile, which handled the load, is the largest.
-  const profiles = readdirSync(profiled.dir).map((name) => join(profiled.dir, name));
-  file = profiles.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+  // One profile per thread: tsx's module loader and PGlite (store/pglite-worker.js) run on threads
+  // of their own. Each thread's busy time is listed; the main thread's profile, which handled the
+  // load, is the busiest, and is summarised below (--summarise another file for the others).
+  const threads = readdirSync(profiled.dir)
+    .map((name) => join(profiled.dir, name))
+    .map((profile) => ({ profile, busyMs: summariseProfile(profile, { top: 0, window }).busyMs }))
+    .sort((a, b) => b.busyMs - a.busyMs);
+  console.log('\n### Each thread\n');
+  console.log(
+    table(
+      ['profile', 'ms busy', 'µs per lookup'],
+      threads.map(({ profile, busyMs }) => [
+        profile,
+        busyMs.toFixed(0),
+        ((busyMs * 1000) / lookups!).toFixed(1),
+      ]),
+    ),
+  );
+  file = threads[0]!.profile;
 }
 
 const summary = summariseProfile(file, { top, window, callersOf: values.callers });

@@ -22,6 +22,7 @@ import { runSoakBench } from './soak';
 //
 //   npm run bench -- --only throughput --seconds 3
 //   npm run bench -- --only throughput,latency --rounds 3 --seconds 2
+//   npm run bench -- --only throughput,latency --still-clock   (answers repeat, as Plaid's do)
 
 const BENCHMARKS = [
   'throughput',
@@ -46,6 +47,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '3' },
     // History's store size (kept tokens).
     'history-tokens': { type: 'string', default: '100000' },
+    // The proxy overhead benchmark with the simulator's clock stopped (bench/overhead.ts).
+    'still-clock': { type: 'boolean', default: false },
   },
 });
 const soakSeconds = Number(values['soak-seconds']);
@@ -95,6 +98,7 @@ if (selected('throughput') || selected('latency')) {
       fixedRate: selected('latency') ? 100 : undefined,
       rounds: Number(values.rounds),
       secondsPerRound: Number(values.seconds),
+      stillClock: values['still-clock'],
     }),
   );
 }

@@ -12,6 +12,10 @@ export function startStandaloneSimulator(env: Record<string, string> = {}): Prom
   return forkTsServer('bench/servers/simulator.ts', env);
 }
 
+// The simulator with its clock stopped (bench/servers/simulator.ts): answers repeat but for their
+// request_id, as Plaid's do, instead of the `fresh` token's changing once a second.
+export const STILL_CLOCK = { SIMULATOR_STILL_CLOCK: '1' };
+
 // Our real, built server in front of the simulator, exactly as an operator would run it against
 // Plaid: PLAID_UPSTREAM=plaid with server-held credentials. Its store is a new PGlite database in a
 // temporary DATA_DIR of its own (removed when it stops) unless env sets DATABASE_URL. dir: the

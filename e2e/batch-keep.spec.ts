@@ -59,8 +59,19 @@ test('a reload keeps a finished batch, its answers from the store without asking
 }, testInfo) => {
   const batch = await runBatch(page);
   const verdicts = await batch.getByRole('table').locator('tbody tr td:nth-child(2)').allTextContents();
-  // Answers are kept after they are sent: give the store a moment to write the last of them.
-  await page.waitForTimeout(2_000);
+  // Answers are kept after they are sent: wait until the store holds the last of them.
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.post('/api/kept/read', {
+          data: { link_tokens: TOKENS },
+          headers: { Origin: new URL(page.url()).origin },
+        });
+        return ((await response.json()) as { not_kept: string[] }).not_kept;
+      },
+      { timeout: 30_000 },
+    )
+    .toEqual([]);
 
   const lookups: string[] = [];
   page.on('request', (request) => {

@@ -178,8 +178,9 @@ describe('main', { timeout: 60_000 }, () => {
 
     expect((await inFlight).status).toBe(200);
     expect(await exited).toBe(0);
-    // Not the 10 s deadline: once the lookup was answered nothing was left to wait for.
-    expect(Date.now() - signalled).toBeLessThan(5_000);
+    // Not the 10 s deadline: once the lookup was answered nothing was left to wait for. (Closing
+    // the store and exiting takes seconds on a busy machine: the bound only tells the two apart.)
+    expect(Date.now() - signalled).toBeLessThan(9_000);
     for (const socket of [halfSent, halfHeaders, silent]) expect(await socket.closed).toBe(true);
   });
 });

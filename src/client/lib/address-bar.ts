@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { checkLinkToken } from '../../shared/link-token';
 import type { HistoryFilter } from '../../shared/history/history-api';
 import { HISTORY_PARAMS, historyFilterParams, NO_HISTORY_FILTER, readHistoryFilter } from './history-filter';
@@ -25,7 +26,30 @@ const SIDE_PARAMS: Readonly<Record<Side, readonly string[]>> = {
   history: HISTORY_PARAMS,
 };
 const NOTHING_ASIDE: PutAside = { lookup: [], history: [] };
-const putAside: PutAside = { lookup: [], history: [] };
+
+// What is put aside belongs to the tab, as its address bar does: it lives in sessionStorage, not in
+// this module. Parameters only (a token, History's filter), never credentials.
+const PUT_ASIDE_KEY = 'link-token-inspector.put-aside';
+const Params = z.array(z.tuple([z.string(), z.string()]));
+const PutAsideSchema = z.object({ lookup: Params, history: Params });
+
+function readPutAside(): PutAside {
+  try {
+    const text = sessionStorage.getItem(PUT_ASIDE_KEY);
+    const parsed = text === null ? null : PutAsideSchema.safeParse(JSON.parse(text));
+    return parsed?.success ? parsed.data : NOTHING_ASIDE;
+  } catch {
+    return NOTHING_ASIDE;
+  }
+}
+
+function writePutAside(aside: PutAside): void {
+  try {
+    sessionStorage.setItem(PUT_ASIDE_KEY, JSON.stringify(aside));
+  } catch {
+    // Storage full or turned off: the side left comes back empty.
+  }
+}
 
 function sideOf(view: View): Side {
   return view === 'history' ? 'history' : 'lookup';
@@ -97,10 +121,11 @@ export function currentAddress(): Address {
 // A place the user went to: a new history entry, unless the address names it already.
 export function goTo(change: Partial<Address>): void {
   const before = window.location.href;
-  const url = addressUrl(before, change, putAside);
+  const aside = readPutAside();
+  const url = addressUrl(before, change, aside);
   if (url === null) return;
   const left = sideOf(readAddress(before).view);
-  if (left !== sideOf(readAddress(url).view)) putAside[left] = sideParams(before, left);
+  if (left !== sideOf(readAddress(url).view)) writePutAside({ ...aside, [left]: sideParams(before, left) });
   window.history.pushState(null, '', url);
 }
 

@@ -13,10 +13,13 @@ vi.setConfig({ testTimeout: 30_000 });
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 // Every lookup puts its token in the page URL (a history entry): each test starts from a bare one.
 // A batch saves its tokens in sessionStorage for a reload: each test starts from a new tab.
+// Downloads caught by test/downloads.ts go back to jsdom's none.
 afterEach(() => {
   server.resetHandlers();
   cleanup();
   window.history.replaceState(null, '', '/');
   window.sessionStorage.clear();
+  Reflect.deleteProperty(URL, 'createObjectURL');
+  Reflect.deleteProperty(URL, 'revokeObjectURL');
 });
 afterAll(() => server.close());

@@ -290,7 +290,8 @@ describe('calling Plaid, through the cache', () => {
 
     const later = await ask(app, { ...body, country_codes: ['US'] });
     expect(later.text).toBe(JSON.stringify(answer));
-    expect(later.headers.get('Age')).toBe('0');
+    // Seconds since Plaid answered: the 500 take a while on a busy machine, but well within the minute.
+    expect(Number(later.headers.get('Age'))).toBeLessThan(60);
     expect(later.headers.get('Server-Timing')).toMatch(/^cache;desc="hit",total;dur=/);
     expect(upstream.requests).toHaveLength(1);
   }, 30_000);

@@ -12,26 +12,31 @@ import type { PlaidOutcome } from '../upstream/plaid-client';
 type Answered = Extract<PlaidOutcome, { ok: true }>;
 export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Promise<Answered> };
 
-// A store slower than this does not hold up the lookup: its answer goes out without kept sessions.
+// A store slower than this (from the lookup's start) does not hold up the lookup: its answer goes
+// out without kept sessions.
 const READ_DEADLINE_MS = 1_000;
 
-// Starts reading the store as the lookup starts, so the read runs while Plaid is asked.
+// null: the store could not be read (in time); undefined: it does not know the token.
+type Read = { known: KeptForLookup | undefined | null };
+
+// Starts reading the store as the lookup starts, so the read runs while Plaid is asked. It has
+// almost always ended when Plaid answers (with PGlite most reads are remembered, lookup-cache.ts):
+// only a read still running then is raced against the deadline, so a lookup sets no timer.
 export function startKeptLookup(
   store: Store | undefined,
   publicUrl: string | undefined,
   lookup: { linkToken: string; environment: PlaidEnvironment },
 ): KeptLookup {
   if (!store) return { besidePlaid: async (_c, outcome) => outcome };
-  // null: the store could not be read in time; undefined: it does not know the token.
-  const reading: Promise<KeptForLookup | undefined | null> = Promise.race([
-    store.readForLookup(lookup.linkToken),
-    new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('deadline')), READ_DEADLINE_MS).unref(),
-    ),
-  ]).catch(() => null);
+  const deadline = performance.now() + READ_DEADLINE_MS;
+  let read: Read | undefined;
+  const reading = store.readForLookup(lookup.linkToken).then(
+    (known): Read => (read = { known }),
+    (): Read => (read = { known: null }),
+  );
   return {
     async besidePlaid(c, outcome) {
-      const known = await reading;
+      const { known } = read ?? (await beforeDeadline(reading, deadline));
       const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
       // Only Plaid's answers about the token are kept; its errors are not.
       const queued =
@@ -53,6 +58,18 @@ export function startKeptLookup(
   };
 }
 
+async function beforeDeadline(reading: Promise<Read>, deadline: number): Promise<Read> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Read>((resolve) => {
+    timer = setTimeout(() => resolve({ known: null }), Math.max(0, deadline - performance.now()));
+  });
+  try {
+    return await Promise.race([reading, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
 // still has are in its answer, and sending them again would double a large token's answer on every
 // lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light;
@@ -61,7 +78,7 @@ const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
 
 function sessionsPlaidLacks(kept: KeptForLookup, body: Uint8Array): KeptSession[] {
   if (!kept.hasSessions) return [];
-  const text = new TextDecoder().decode(body);
+  const text = decoder.decode(body);
   return kept.sessionsExcept(new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]!)));
 }
 
@@ -80,13 +97,15 @@ function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown):
   let inner = start + 1;
   while (inner < end && isSpace(body[inner])) inner += 1;
   const separator = inner === end ? '' : ',';
-  const tail = new TextEncoder().encode(`${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`);
+  const tail = encoder.encode(`${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`);
   const joined = new Uint8Array(end + tail.length);
   joined.set(body.subarray(0, end), 0);
   joined.set(tail, end);
   return joined;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 function isSpace(byte: number | undefined): boolean {

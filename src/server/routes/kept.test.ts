@@ -213,6 +213,21 @@ describe('lookups with an embedded store', () => {
     expect(await gone.json()).toMatchObject({ error_type: 'PROXY_ERROR', error_code: 'NOT_KEPT' });
   });
 
+  it('answers without kept sessions, about a second after it started, when the store does not answer', async () => {
+    const token = newToken();
+    const hanging: Store = { ...store, readForLookup: () => new Promise(() => {}) };
+    const app = appWith(hanging);
+    upstream.answerWith(json(200, makeResponse({ link_token: token })));
+    const started = performance.now();
+    const answer = await (await lookup(app, token)).json();
+    const took = performance.now() - started;
+    expect(answer.link_token).toBe(token);
+    expect(answer.kept).toMatchObject({ status: 'queued', sessions: null });
+    expect(took).toBeGreaterThanOrEqual(990);
+    expect(took).toBeLessThan(3_000);
+    await store.idle();
+  });
+
   it("reports the store's size and answers kept in /metrics, and the store in /readyz", async () => {
     const app = appWith(store);
     const metrics = await (await app.request('/metrics')).text();

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { hash as digest } from 'node:crypto';
+import { CompiledQuery, sql, type InferResult, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { mergeSession } from '../../shared/kept/merge-sessions';
 import type { PlaidEnvironment } from '../../shared/link-token';
@@ -198,7 +198,43 @@ export async function readForLookup(
   linkToken: string,
   logger: Logger,
 ): Promise<KeptForLookup | undefined> {
-  const rows = await db
+  let compiled = compiledLookups.get(db);
+  if (!compiled) {
+    compiled = lookupQuery(db, TOKEN_SLOT).compile();
+    compiledLookups.set(db, compiled);
+  }
+  const parameters = compiled.parameters.map((parameter) =>
+    parameter === TOKEN_SLOT ? linkToken : parameter,
+  );
+  const { rows } = await db.executeQuery(
+    CompiledQuery.raw(compiled.sql, parameters) as CompiledQuery<LookupRow>,
+  );
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    answerHash: first.last_answer_hash,
+    hasSessions: first.session !== null,
+    sessionChars: rows.reduce((chars, row) => chars + (row.session?.length ?? 0), 0),
+    sessionsExcept: (answered) =>
+      rows.flatMap((row) => {
+        // A token without sessions is one row of nulls (the left join).
+        if (row.session === null || answered.has(row.link_session_id ?? '')) return [];
+        // A row with a session has every column of it (all are not null in kept_sessions).
+        return keptSession(row as KeptSessionRow, parseJson(row.session), linkToken, logger) ?? [];
+      }),
+  };
+}
+
+// The lookup's query is built and compiled once per database and then run with each lookup's token:
+// Kysely's builder and compiler cost a lookup on PostgreSQL about 50 µs of CPU each time
+// (docs/benchmarks.md, "Keeping an answer off the lookup's path").
+const compiledLookups = new WeakMap<Kysely<Database>, CompiledQuery>();
+// Stands for the token in the compiled query's parameters (no token holds a NUL).
+const TOKEN_SLOT = '\u0000link_token';
+type LookupRow = InferResult<ReturnType<typeof lookupQuery>>[number];
+
+function lookupQuery(db: Kysely<Database>, linkToken: string) {
+  return db
     .selectFrom('kept_tokens')
     .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
     .select([
@@ -214,22 +250,7 @@ export async function readForLookup(
     .where('kept_tokens.link_token', '=', linkToken)
     .orderBy('kept_sessions.first_seen_at')
     .orderBy('kept_sessions.link_session_id')
-    .limit(500)
-    .execute();
-  const first = rows[0];
-  if (!first) return undefined;
-  return {
-    answerHash: first.last_answer_hash,
-    hasSessions: first.session !== null,
-    sessionChars: rows.reduce((chars, row) => chars + (row.session?.length ?? 0), 0),
-    sessionsExcept: (answered) =>
-      rows.flatMap((row) => {
-        // A token without sessions is one row of nulls (the left join).
-        if (row.session === null || answered.has(row.link_session_id ?? '')) return [];
-        // A row with a session has every column of it (all are not null in kept_sessions).
-        return keptSession(row as KeptSessionRow, parseJson(row.session), linkToken, logger) ?? [];
-      }),
-  };
+    .limit(500);
 }
 
 type KeptSessionRow = {
@@ -306,7 +327,8 @@ export async function databaseSize(db: Kysely<Database>): Promise<number> {
 const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
 
 export function answerHash(body: Uint8Array): string {
-  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves.
+  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves. One
+  // call, with no Hash object: it runs on every lookup.
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  return createHash('sha256').update(text.replace(REQUEST_ID, ''), 'latin1').digest('hex');
+  return digest('sha256', Buffer.from(text.replace(REQUEST_ID, ''), 'latin1'), 'hex');
 }

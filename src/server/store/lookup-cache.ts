@@ -14,7 +14,8 @@ export type LookupCache = {
     linkToken: string,
     readStore: () => Promise<KeptForLookup | undefined>,
   ): Promise<KeptForLookup | undefined>;
-  // Before and after every write to a token's kept data.
+  // Once a write to a token's kept data is done: whatever was read before it, remembered or in
+  // flight, is not remembered after it.
   forget(linkTokens: readonly string[]): void;
   forgetAll(): void;
 };

@@ -51,13 +51,14 @@ export type PlaidAnswerSeen = {
   source: KeptSource;
   seenBy: string;
   // The last kept answer's hash, when the caller read it (readForLookup): an answer with the same
-  // hash is counted unchanged without being parsed or written.
+  // hash (or with the hash of the token's newest queued answer) is counted unchanged, not queued.
   lastKeptHash?: string;
 };
 
 export type Store = {
   kind: 'pglite' | 'postgresql';
-  // Queues an answer; false when the queue is full or the store is failing (nothing queued).
+  // Queues an answer unless the store holds it already (or will); false when the queue is full or
+  // the store is failing (nothing queued).
   keep(seen: PlaidAnswerSeen): boolean;
   // Throw when the store cannot be read (and mark it degraded).
   read(linkToken: string): Promise<KeptToken | undefined>;
@@ -92,30 +93,52 @@ export type Store = {
 const QUEUE_MAX_ENTRIES = 1_000;
 const QUEUE_MAX_BYTES = 64 * 1024 * 1024;
 const PURGE_EVERY_MS = 60 * 60 * 1000;
+// The tokens whose newest answer the store remembers (PGlite; with PostgreSQL no more than the queue).
+const NEWEST_MAX_TOKENS = 5_000;
+
+type QueuedAnswer = PlaidAnswerSeen & { hash: string };
 
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
   const { db, kind } = await openDatabase(config.location, logger);
   const instruments = storeInstruments();
   let healthy = true;
-  const queue: PlaidAnswerSeen[] = [];
+  const queue: QueuedAnswer[] = [];
   let queuedBytes = 0;
   let draining: Promise<void> | undefined;
-  const cache = kind === 'pglite' ? lookupCache() : undefined;
+  // With PGlite every write is this process's (data-dir-lock.ts): what it remembers of the store
+  // stays exact. With PostgreSQL other instances write too.
+  const exact = kind === 'pglite';
+  const cache = exact ? lookupCache() : undefined;
+  // Each token's newest queued answer: the answer the store will hold for it once the queue is
+  // written, which the lookup's read (taken before) cannot know. An answer with the same hash adds
+  // nothing and is not queued (docs/benchmarks.md, "Keeping an answer off the lookup's path").
+  // With PGlite an answer stays known once written, so a token looked up again and again queues
+  // nothing; it is forgotten when its write fails or the token is removed, and then the lookup's
+  // read decides. With PostgreSQL it is known only until the worker takes it: an identical answer
+  // seen before then could only write what the queued one writes, and the queued one writes later
+  // than both were seen, so nothing another instance keeps meanwhile is overwritten by an older
+  // answer, and nothing newer is skipped.
+  const newest = new Map<string, QueuedAnswer>();
 
-  // Every write to kept tokens goes through here: the lookup cache forgets them before the write
-  // (so a read in flight is not remembered) and after it (so nothing read meanwhile is). Tokens
-  // undefined: all of them (the purge).
+  // Every write to kept tokens goes through here: the lookup cache forgets them once the write is
+  // done. A read that was in flight meanwhile is then not remembered (lookup-cache.ts counts
+  // writes), and until then a lookup is given the token as it was before the write, without
+  // waiting for the write. Tokens undefined: all of them (the purge).
   async function writingKept<T>(
     linkTokens: readonly string[] | undefined,
     work: () => Promise<T>,
   ): Promise<T> {
-    const forget = () => (linkTokens ? cache?.forget(linkTokens) : cache?.forgetAll());
-    forget();
     try {
       return await work();
     } finally {
-      forget();
+      if (linkTokens) cache?.forget(linkTokens);
+      else cache?.forgetAll();
     }
+  }
+
+  function forgetNewest(linkTokens: readonly string[] | undefined): void {
+    if (linkTokens) for (const linkToken of linkTokens) newest.delete(linkToken);
+    else newest.clear();
   }
 
   // Every database call goes through here: a failure is counted, logged and marks the store
@@ -133,12 +156,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     }
   }
 
-  async function keepOne(seen: PlaidAnswerSeen): Promise<void> {
-    const hash = answerHash(seen.body);
-    if (hash === seen.lastKeptHash) {
-      instruments.answers.inc({ result: 'unchanged' });
-      return;
-    }
+  async function keepOne(seen: QueuedAnswer): Promise<void> {
+    const { hash } = seen;
     const parsed = LinkTokenGetResponseSchema.safeParse(JSON.parse(new TextDecoder().decode(seen.body)));
     // Only answers the inspector can show are kept; the lookup itself reported any other.
     if (!parsed.success) return;
@@ -167,7 +186,12 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       await new Promise((resolve) => setImmediate(resolve));
       for (let seen = queue.shift(); seen; seen = queue.shift()) {
         queuedBytes -= seen.body.byteLength;
-        await keepOne(seen).catch(() => {}); // counted and logged by attempt()
+        const isNewest = () => newest.get(seen.linkToken) === seen;
+        if (!exact && isNewest()) newest.delete(seen.linkToken);
+        await keepOne(seen).catch(() => {
+          // Counted and logged by attempt(). Not written: the store holds what it held before.
+          if (isNewest()) newest.delete(seen.linkToken);
+        });
       }
     })().finally(() => (draining = undefined));
     return draining;
@@ -177,6 +201,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     attempt('purge', async () => {
       const before = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
       const purged = await writingKept(undefined, () => purgeBefore(db, before));
+      if (purged > 0) forgetNewest(undefined);
       if (purged > 0)
         logger.info(
           { audit: 'store.purge', tokens: purged },
@@ -220,12 +245,23 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     kind,
     keep(seen) {
       if (!healthy) return false;
+      const hash = answerHash(seen.body);
+      if (hash === (newest.get(seen.linkToken)?.hash ?? seen.lastKeptHash)) {
+        instruments.unchanged.inc();
+        return true;
+      }
       if (queue.length >= QUEUE_MAX_ENTRIES || queuedBytes + seen.body.byteLength > QUEUE_MAX_BYTES) {
         instruments.failures.inc({ operation: 'queue_full' });
         return false;
       }
-      queue.push(seen);
+      const entry = { ...seen, hash };
+      queue.push(entry);
       queuedBytes += seen.body.byteLength;
+      newest.delete(seen.linkToken);
+      newest.set(seen.linkToken, entry);
+      // PGlite's map outlives the queue: the tokens whose answers changed longest ago go first
+      // (their lookups' reads know their hashes too).
+      if (newest.size > NEWEST_MAX_TOKENS) newest.delete(newest.keys().next().value!);
       void drain();
       return true;
     },
@@ -236,7 +272,9 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       return cache ? cache.read(linkToken, readStore) : readStore();
     },
     remove: (linkTokens) =>
-      attempt('delete', () => writingKept(linkTokens, () => deleteTokens(db, linkTokens))),
+      attempt('delete', () =>
+        writingKept(linkTokens, () => deleteTokens(db, linkTokens)).finally(() => forgetNewest(linkTokens)),
+      ),
     purge,
     history: (request) => attempt('history', () => historyPage(db, request)),
     historyRows: (filter, limit) => attempt('history', () => historyRows(db, filter, limit)),
@@ -274,13 +312,16 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
 }
 
 function storeInstruments() {
+  const answers = new Counter({
+    name: 'store_answers_total',
+    help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
+    labelNames: ['result'],
+    registers: [],
+  });
   return {
-    answers: new Counter({
-      name: 'store_answers_total',
-      help: 'Answers written to the store (kept) or found identical to the last one kept (unchanged).',
-      labelNames: ['result'],
-      registers: [],
-    }),
+    answers,
+    // Counted on most lookups: bound once rather than looked up by label each time.
+    unchanged: answers.labels('unchanged'),
     failures: new Counter({
       name: 'store_failures_total',
       help: 'Store operations that failed, by operation (keep, read, delete, purge, queue_full).',

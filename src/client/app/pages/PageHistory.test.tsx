@@ -52,6 +52,8 @@ describe('the address bar', () => {
 
     await lookUp(user, SANDBOX_TOKEN);
     await waitFor(() => expect(urlToken()).toBe(SANDBOX_TOKEN));
+    // The answer view loads as a chunk of its own with the first answer: the page waits for it.
+    await answerShownFor(SANDBOX_TOKEN);
     await lookUp(user, OTHER_TOKEN);
     await waitFor(() => expect(urlToken()).toBe(OTHER_TOKEN));
     expect(window.history.length).toBe(startLength + 2);

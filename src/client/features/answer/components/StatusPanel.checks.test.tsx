@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { version } from '../../../../../package.json';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { catchDownloads } from '../../../test/downloads';
 import { invalidCredentials, makeResponse, makeSession } from '../../../../shared/test/fixtures';
 import { makeResult } from '../../../test/lookup-results';
 import { StatusPanel } from './StatusPanel';
@@ -26,17 +27,7 @@ const profile = { id: 'profile-1', name: 'New Item, US', expectations: { webhook
 
 let blobs: Blob[];
 beforeEach(() => {
-  blobs = [];
-  // jsdom has no object URLs; the Blob handed to the browser is what the user downloads.
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    blobs.push(blob);
-    return 'blob:test';
-  });
-  URL.revokeObjectURL = vi.fn();
-});
-afterEach(() => {
-  Reflect.deleteProperty(URL, 'createObjectURL');
-  Reflect.deleteProperty(URL, 'revokeObjectURL');
+  blobs = catchDownloads();
 });
 
 describe('StatusPanel checked against a QA profile', () => {

@@ -1,7 +1,8 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../../test/msw-server';
+import { catchDownloads } from '../../../test/downloads';
 import { failedSession, linkTokenBody, requestedToken, tokenNumber } from '../../../test/batch-answers';
 import { cellsOf, configHandler, pasteAndRun, renderBatch } from '../../../test/render-batch';
 
@@ -90,17 +91,7 @@ const CSV = [
 describe('the exports keep the source', () => {
   let blobs: Blob[];
   beforeEach(() => {
-    blobs = [];
-    // jsdom has no object URLs; the Blob handed to the browser is what the user downloads.
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
-  });
-  afterEach(() => {
-    Reflect.deleteProperty(URL, 'createObjectURL');
-    Reflect.deleteProperty(URL, 'revokeObjectURL');
+    blobs = catchDownloads();
   });
 
   it("writes the pasted CSV's own columns and each token's occurrence count beside it", async () => {
@@ -148,16 +139,9 @@ describe('a reload keeps a finished batch', () => {
     expect(screen.getByText(/the store holds none for them/)).toBeVisible();
 
     // The source columns came back too.
-    let exported: Blob | undefined;
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      exported = blob;
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
+    const exported = catchDownloads();
     await again.click(screen.getByRole('button', { name: 'Export CSV (2 rows)' }));
-    expect((await exported!.text()).split('\r\n')[1]).toMatch(/,3,u-17,2026-11-20$/);
-    Reflect.deleteProperty(URL, 'createObjectURL');
-    Reflect.deleteProperty(URL, 'revokeObjectURL');
+    expect((await exported[0]!.text()).split('\r\n')[1]).toMatch(/,3,u-17,2026-11-20$/);
 
     await again.click(screen.getByRole('button', { name: 'Look up the 1 token again' }));
     await waitFor(() => expect(cellsOf(FORGOTTEN)['Verdict']).toBe('Failed'));

@@ -2,6 +2,7 @@ import { Fragment, memo, type ReactNode } from 'react';
 import { ACTOR_LABELS, STEP_LABELS } from '../../../../shared/diagnosis';
 import { TOKEN_STATUS_LABELS } from '../../../../shared/domain/token-status';
 import formStyles from '../../../components/form.module.css';
+import { PlaidCode } from '../../../components/PlaidCode';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
@@ -46,14 +47,14 @@ const COLUMNS: Column[] = [
     label: 'Error code',
     priority: 0,
 
-    cell: (row) => row.errorCode && <Code>{row.errorCode}</Code>,
+    cell: (row) => row.errorCode && <PlaidCode>{row.errorCode}</PlaidCode>,
   },
   {
     key: 'exitStatus',
     label: 'Exit status',
     priority: 1,
 
-    cell: (row) => row.exitStatus && <Code>{row.exitStatus}</Code>,
+    cell: (row) => row.exitStatus && <PlaidCode>{row.exitStatus}</PlaidCode>,
   },
   { key: 'institution', label: 'Institution', priority: 0, cell: (row) => row.institution },
   {
@@ -86,26 +87,6 @@ const SORT_OPTIONS: { key: SortKey; label: string }[] = [
 ];
 
 const PRIORITY_CLASSES = ['', styles.priority1, styles.priority2] as const;
-
-// Plaid's codes are long words (INSTITUTION_NOT_RESPONDING): they may break after an underscore,
-// never inside a word.
-function Code({ children }: { children: string }) {
-  const parts = children.split('_');
-  return (
-    <code>
-      {parts.map((part, index) => (
-        <Fragment key={index}>
-          {part}
-          {index < parts.length - 1 && (
-            <>
-              _<wbr />
-            </>
-          )}
-        </Fragment>
-      ))}
-    </code>
-  );
-}
 
 // A token's label (lib/token-labels.ts), free to break after a hyphen or the ellipsis when the
 // column is narrow.

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../../test/msw-server';
+import { catchDownloads } from '../../../test/downloads';
 import {
   failedSession,
   linkedSession,
@@ -322,17 +323,7 @@ describe('the drawer', () => {
 describe('exports and the ticket summary', () => {
   let blobs: Blob[];
   beforeEach(() => {
-    blobs = [];
-    // jsdom has no object URLs; the Blob handed to the browser is what the user downloads.
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
-  });
-  afterEach(() => {
-    Reflect.deleteProperty(URL, 'createObjectURL');
-    Reflect.deleteProperty(URL, 'revokeObjectURL');
+    blobs = catchDownloads();
   });
 
   it('exports the rows shown, with verdict, who acts next, error code, institution and step, and no credentials', async () => {

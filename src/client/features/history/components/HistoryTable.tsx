@@ -1,33 +1,14 @@
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { STEP_LABELS, type StepKind } from '../../../../shared/diagnosis';
 import { formatDuration, msSince } from '../../../../shared/domain/format-time';
 import type { HistoryRow } from '../../../../shared/history/history-api';
+import { PlaidCode } from '../../../components/PlaidCode';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { Timestamp } from '../../../components/Timestamp';
 import { VisuallyHidden } from '../../../components/VisuallyHidden';
 import { useNow } from '../../../hooks/use-now';
 import { SOURCE_LABELS, verdictLabel, verdictTone } from '../lib/history-words';
 import styles from './HistoryTable.module.css';
-
-// Plaid's codes are long words (INSTITUTION_NOT_RESPONDING): they may break after an underscore,
-// never inside a word.
-function Code({ children }: { children: string }) {
-  const parts = children.split('_');
-  return (
-    <code>
-      {parts.map((part, index) => (
-        <Fragment key={index}>
-          {part}
-          {index < parts.length - 1 && (
-            <>
-              _<wbr />
-            </>
-          )}
-        </Fragment>
-      ))}
-    </code>
-  );
-}
 
 function stepLabel(step: string): string {
   return step in STEP_LABELS ? STEP_LABELS[step as StepKind] : step;
@@ -45,8 +26,8 @@ const COLUMNS: { label: string; cell: (row: HistoryRow, now: number) => ReactNod
     cell: (row) => <StatusBadge tone={verdictTone(row.verdict)}>{verdictLabel(row.verdict)}</StatusBadge>,
   },
   { label: 'Institution', cell: (row) => row.institution },
-  { label: 'Error code', cell: (row) => row.error_code && <Code>{row.error_code}</Code> },
-  { label: 'Exit status', cell: (row) => row.exit_status && <Code>{row.exit_status}</Code> },
+  { label: 'Error code', cell: (row) => row.error_code && <PlaidCode>{row.error_code}</PlaidCode> },
+  { label: 'Exit status', cell: (row) => row.exit_status && <PlaidCode>{row.exit_status}</PlaidCode> },
   { label: 'Step reached', cell: (row) => row.step_reached && stepLabel(row.step_reached) },
   {
     label: 'Last seen',

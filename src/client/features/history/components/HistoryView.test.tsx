@@ -5,6 +5,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_HISTORY, historyPage, historyRow } from '../../../test/history-pages';
 import { server } from '../../../test/msw-server';
+import { catchDownloads } from '../../../test/downloads';
 import { HistoryView } from './HistoryView';
 
 function renderHistory(address = '/?view=history') {
@@ -239,12 +240,7 @@ describe('Exports and the ticket', () => {
         });
       }),
     );
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:history';
-    });
-    URL.revokeObjectURL = vi.fn();
+    const blobs = catchDownloads();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const user = renderHistory('/?view=history&verdict=failed');
 
