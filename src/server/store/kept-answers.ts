@@ -9,6 +9,7 @@ import {
   LinkTokenGetResponseSchema,
   type LinkTokenGetResponse,
 } from '../../shared/schemas/link-token-get-response';
+import { notifyKept } from './kept-notifications';
 import type { Database, KeptSource } from './schema';
 
 // The store's queries about kept answers. Plain functions over a Kysely handle, so the same code
@@ -62,6 +63,7 @@ export async function keepAnswer(db: Kysely<Database>, entry: AnswerToKeep): Pro
       .set({ last_seen_at: entry.seenAt, last_answer_hash: hash })
       .where('link_token', '=', entry.linkToken)
       .execute();
+    await notifyKept(trx, [entry.linkToken]);
     return 'kept';
   });
 }
@@ -296,22 +298,29 @@ function parseJson(text: string): unknown {
 
 // Forgets tokens with everything kept about them (the foreign keys cascade); returns those found.
 export async function deleteTokens(db: Kysely<Database>, linkTokens: readonly string[]): Promise<string[]> {
-  const rows = await db
-    .deleteFrom('kept_tokens')
-    .where('link_token', 'in', linkTokens)
-    .returning('link_token')
-    .execute();
-  return rows.map((row) => row.link_token);
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .deleteFrom('kept_tokens')
+      .where('link_token', 'in', linkTokens)
+      .returning('link_token')
+      .execute();
+    const found = rows.map((row) => row.link_token);
+    await notifyKept(trx, found);
+    return found;
+  });
 }
 
 // Forgets tokens last seen before the cutoff; returns how many.
 export async function purgeBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
-  const rows = await db
-    .deleteFrom('kept_tokens')
-    .where('last_seen_at', '<', cutoff)
-    .returning('link_token')
-    .execute();
-  return rows.length;
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .deleteFrom('kept_tokens')
+      .where('last_seen_at', '<', cutoff)
+      .returning('link_token')
+      .execute();
+    if (rows.length > 0) await notifyKept(trx, undefined);
+    return rows.length;
+  });
 }
 
 export async function databaseSize(db: Kysely<Database>): Promise<number> {

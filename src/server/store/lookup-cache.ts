@@ -1,9 +1,10 @@
 import type { KeptForLookup } from './kept-answers';
 
-// What lookups read from an embedded store, remembered until the store writes that token.
-// Only for PGlite: one server process owns its DATA_DIR (data-dir-lock.ts), so every write to the
-// kept tables goes through this process's Store, which tells the cache. With PostgreSQL another
-// instance may write at any time, and the store is read every lookup.
+// What lookups read from the store, remembered until the store writes that token. With PGlite one
+// server process owns its DATA_DIR (data-dir-lock.ts), so every write to the kept tables goes
+// through this process's Store, which tells the cache. With PostgreSQL another instance may write
+// at any time: each write notifies every instance (kept-notifications.ts), which forgets the token
+// when told, milliseconds after the commit; while an instance is not listening it reads the store.
 //
 // A lookup then costs no query when the token is unknown or its kept answer is unchanged, which is
 // every repeated lookup: the store's cost per lookup (docs/benchmarks.md) was one query.

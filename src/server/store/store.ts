@@ -24,6 +24,7 @@ import {
   type StoredHistoryPage,
   type StoredHistoryRow,
 } from './history';
+import { listenForKeptWrites } from './kept-notifications';
 import { lookupCache } from './lookup-cache';
 import { openDatabase, type StoreLocation } from './open-database';
 import { qaProfileStore, type QaProfileStore } from './qa-profiles';
@@ -106,9 +107,14 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   let queuedBytes = 0;
   let draining: Promise<void> | undefined;
   // With PGlite every write is this process's (data-dir-lock.ts): what it remembers of the store
-  // stays exact. With PostgreSQL other instances write too.
+  // stays exact. With PostgreSQL other instances write too; each write notifies every instance
+  // (kept-notifications.ts), and the cache is read only while this one is listening.
   const exact = kind === 'pglite';
-  const cache = exact ? lookupCache() : undefined;
+  const cache = lookupCache();
+  const listener =
+    'databaseUrl' in config.location
+      ? listenForKeptWrites(config.location.databaseUrl, cache, logger)
+      : undefined;
   // Each token's newest queued answer: the answer the store will hold for it once the queue is
   // written, which the lookup's read (taken before) cannot know. An answer with the same hash adds
   // nothing and is not queued (docs/benchmarks.md, "Keeping an answer off the lookup's path").
@@ -131,8 +137,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     try {
       return await work();
     } finally {
-      if (linkTokens) cache?.forget(linkTokens);
-      else cache?.forgetAll();
+      if (linkTokens) cache.forget(linkTokens);
+      else cache.forgetAll();
     }
   }
 
@@ -269,7 +275,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     readForLookup(linkToken) {
       // A remembered read asks nothing of the database, so it says nothing of the store's health.
       const readStore = () => attempt('read', () => readForLookup(db, linkToken, logger));
-      return cache ? cache.read(linkToken, readStore) : readStore();
+      return !listener || listener.listening() ? cache.read(linkToken, readStore) : readStore();
     },
     remove: (linkTokens) =>
       attempt('delete', () =>
@@ -304,6 +310,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
       clearInterval(purgeTimer);
       await diagnosis.stop();
       while (draining) await draining;
+      await listener?.close();
       await db.destroy();
     },
     apiKeys: apiKeyStore(db, attempt),

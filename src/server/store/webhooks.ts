@@ -3,6 +3,7 @@ import { mergeSession } from '../../shared/kept/merge-sessions';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkSessionSchema, type LinkSession } from '../../shared/schemas/link-token-get-response';
 import { lockTokenRow } from './kept-answers';
+import { notifyKept } from './kept-notifications';
 import type { Database } from './schema';
 
 // The store's queries for Plaid's webhooks (routes/plaid-webhook.ts). A webhook's copy of a session
@@ -89,6 +90,7 @@ export async function keepWebhookSession(
       .set({ last_seen_at: sql<Date>`greatest(last_seen_at, ${entry.seenAt})` })
       .where('link_token', '=', entry.linkToken)
       .execute();
+    await notifyKept(trx, [entry.linkToken]);
     return { result: 'kept' };
   });
 }
