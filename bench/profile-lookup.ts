@@ -5,9 +5,17 @@ import { parseArgs } from 'node:util';
 import { scenarioToken } from '../src/simulator';
 import { summariseProfile, type Row, type Window } from './lib/cpuprofile';
 import { runLoad, summarise } from './lib/load';
+import { runPacedLoad } from './lib/paced-load';
 import { table } from './lib/report';
 import { startTestPostgres } from '../src/server/testing/postgres-server';
-import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator, STILL_CLOCK } from './targets';
+import {
+  proxyLookup,
+  startPassThrough,
+  startProxy,
+  startProxyWithoutStore,
+  startStandaloneSimulator,
+  STILL_CLOCK,
+} from './targets';
 
 // Where a lookup's time goes: the built server (`node --cpu-prof dist/server/main.js`, as the
 // overhead benchmark runs it, in front of the simulator) under the benchmark's closed-loop load,
@@ -15,7 +23,7 @@ import { proxyLookup, startPassThrough, startProxy, startStandaloneSimulator, ST
 // (bench/lib/cpuprofile.ts), in microseconds per lookup. Run `npm run build` first.
 //
 //   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25] [--passthrough]
-//     [--postgres] [--still-clock]
+//     [--postgres] [--no-store] [--still-clock] [--rate 100]
 //   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N] [--callers writev]
 
 const { values } = parseArgs({
@@ -32,8 +40,14 @@ const { values } = parseArgs({
     callers: { type: 'string' },
     // The store on a PostgreSQL server of the benchmark's own (DATABASE_URL) rather than PGlite.
     postgres: { type: 'boolean', default: false },
+    // Profile our proxy with no store (bench/servers/proxy-without-store.ts) instead: the yardstick
+    // the store's cost is measured against.
+    'no-store': { type: 'boolean', default: false },
     // The simulator's clock stopped: the answer repeats but for its request_id, as Plaid's does.
     'still-clock': { type: 'boolean', default: false },
+    // Evenly spaced requests at this rate (the overhead benchmark's "100 req/s") instead of
+    // --connections: where a lookup's time goes when the server is mostly idle between them.
+    rate: { type: 'string' },
   },
 });
 const top = Number(values.top);
@@ -48,22 +62,35 @@ async function profileUnderLoad(): Promise<{ dir: string; lookups: number; windo
   const profiling = ['--cpu-prof', '--cpu-prof-dir', dir];
   const proxy = values.passthrough
     ? await startPassThrough(simulator.url, profiling)
-    : await startProxy(simulator.url, postgres ? { DATABASE_URL: postgres.url } : {}, profiling);
+    : values['no-store']
+      ? await startProxyWithoutStore(simulator.url, profiling)
+      : await startProxy(simulator.url, postgres ? { DATABASE_URL: postgres.url } : {}, profiling);
   const lookup = proxyLookup(scenarioToken('fresh'), proxy.url);
   try {
     // Warm-up (JIT, connection pools), left out of the summary with start-up.
     await runLoad({ baseUrl: proxy.url, requests: [lookup], connections: 10, durationSeconds: 3 });
     const from = microseconds();
-    const run = await runLoad({
-      baseUrl: proxy.url,
-      requests: [lookup],
-      connections: Number(values.connections),
-      durationSeconds: Number(values.seconds),
-    });
+    const durationSeconds = Number(values.seconds);
+    const run =
+      values.rate === undefined
+        ? await runLoad({
+            baseUrl: proxy.url,
+            requests: [lookup],
+            connections: Number(values.connections),
+            durationSeconds,
+          })
+        : await runPacedLoad({
+            baseUrl: proxy.url,
+            request: lookup,
+            requestsPerSecond: Number(values.rate),
+            durationSeconds,
+          });
     const to = microseconds();
     const result = summarise([run]);
+    const load =
+      values.rate === undefined ? `over ${values.connections} connections` : `paced at ${values.rate} req/s`;
     console.log(
-      `${result.answered} lookups in ${values.seconds} s over ${values.connections} connections ` +
+      `${result.answered} lookups in ${values.seconds} s ${load} ` +
         `(${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, ${result.failed} failed)`,
     );
     return { lookups: result.answered, dir, window: { from, to } };

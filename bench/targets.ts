@@ -42,8 +42,11 @@ export async function startProxy(
 }
 
 // The same proxy with no store at all (bench/servers/proxy-without-store.ts, from the sources).
-export function startProxyWithoutStore(simulatorUrl: string): Promise<ChildServer> {
-  return forkTsServer('bench/servers/proxy-without-store.ts', proxyEnv(simulatorUrl));
+export function startProxyWithoutStore(
+  simulatorUrl: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildServer> {
+  return forkTsServer('bench/servers/proxy-without-store.ts', proxyEnv(simulatorUrl), nodeArgs);
 }
 
 function proxyEnv(simulatorUrl: string): Record<string, string> {
