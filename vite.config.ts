@@ -56,6 +56,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: ['src/server/store/test-pglite-template.ts'],
           isolate: false,
           include: [
             'src/server/**/*.test.ts',

@@ -1,11 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import { DIAGNOSIS_RULES_VERSION, VERDICTS } from '../src/shared/diagnosis';
 import { HistoryPageRequestSchema } from '../src/shared/history/history-api';
 import { historyPage } from '../src/server/store/history';
-import { openDatabase } from '../src/server/store/open-database';
+import { openDatabase, type StoreLocation } from '../src/server/store/open-database';
 import type { Database, KeptSource } from '../src/server/store/schema';
-import { BACKENDS, startBackend } from '../src/server/store/test-backends';
+import { startTestPostgres } from '../src/server/testing/postgres-server';
 import { table, type Section } from './lib/report';
 import { formatMs, percentile } from './lib/stats';
 
@@ -178,6 +181,21 @@ async function measure(
     durations.push(performance.now() - started);
   }
   return durations;
+}
+
+const BACKENDS = ['pglite', 'postgresql'] as const;
+
+// The two places a store lives: PGlite in a new DATA_DIR, PostgreSQL on a server of the benchmark's
+// own.
+async function startBackend(
+  name: (typeof BACKENDS)[number],
+): Promise<{ location: StoreLocation; done(): Promise<void> }> {
+  if (name === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-history-'));
+    return { location: { dataDir }, done: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const postgres = await startTestPostgres();
+  return { location: { databaseUrl: postgres.url }, done: () => postgres.destroy() };
 }
 
 export async function runHistoryBench(options: HistoryBenchOptions): Promise<Section> {

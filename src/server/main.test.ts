@@ -3,10 +3,8 @@ import { createConnection } from 'node:net';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SimulatorTokenListSchema } from '../shared/api-types';
-import { openStore } from './store/store';
 import { json, startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
 
 // main.ts as a real process: what `npm start` runs, minus the build.
@@ -20,17 +18,9 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-// Creating an embedded database takes PGlite seconds (opening one, a fraction): it is created once
-// here, and each server opens a copy of its own.
-const TEMPLATE_DIR = mkdtempSync(join(tmpdir(), 'inspector-main-test-'));
-beforeAll(async () => {
-  const store = await openStore(
-    { location: { dataDir: TEMPLATE_DIR }, retentionDays: 30 },
-    pino({ level: 'silent' }),
-  );
-  await store.close();
-}, 120_000);
-afterAll(() => rmSync(TEMPLATE_DIR, { recursive: true, force: true }));
+// Creating an embedded database takes PGlite seconds (opening one, a fraction): each server opens a
+// copy of the run's migrated one (store/test-pglite-template.ts).
+const TEMPLATE_DIR = inject('pgliteTemplate');
 
 function runMain(env: Record<string, string>) {
   const DATA_DIR = mkdtempSync(join(tmpdir(), 'inspector-main-test-'));
