@@ -1,15 +1,13 @@
 import { serve } from '@hono/node-server';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { KeptAnswerSchema } from '../shared/schemas/kept';
 import { createApp, createWebhookApp } from './app';
 import { loadConfig } from './config';
 import { openStore, type Store } from './store/store';
+import { startBackend, type TestBackend } from './store/test-backends';
 import {
   LIVE_EVENT_COUNT,
   scenarioToken,
@@ -23,7 +21,7 @@ import {
 // key, checks the signature and keeps the session; the inspector's own port then shows it.
 
 const LIVE_TOKEN = scenarioToken('live');
-const dataDir = mkdtempSync(join(tmpdir(), 'inspector-webhooks-e2e-'));
+let backend: TestBackend;
 let simulator: RunningSimulator;
 let store: Store;
 const servers: Server[] = [];
@@ -42,7 +40,8 @@ let webhooks: string;
 beforeAll(async () => {
   // A step this long keeps the live session at its first event for the lookup below.
   simulator = await startSimulator({ liveStepMs: 10 * 60_000 });
-  store = await openStore({ location: { dataDir }, retentionDays: 30 }, pino({ level: 'silent' }));
+  backend = await startBackend('pglite');
+  store = await openStore({ location: backend.location, retentionDays: 30 }, pino({ level: 'silent' }));
   const config = {
     ...loadConfig({ ...simulatorAsPlaidEnv(simulator.url), LOG_LEVEL: 'silent' }),
     clientDir: 'src/server/testing',
@@ -57,7 +56,7 @@ afterAll(async () => {
   }
   await simulator?.close();
   await store?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await backend?.done();
 });
 
 it("keeps the session a signed webhook from the simulator describes, shown as the webhook's", async () => {

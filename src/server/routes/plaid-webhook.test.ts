@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent } from '../../shared/test/fixtures';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { openStore, type Store } from '../store/store';
+import { startBackend, type TestBackend } from '../store/test-backends';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { captureLogs } from '../testing/log-capture';
 import { createTestSigner, servesKeys, type TestSigner } from '../testing/webhook-signer';
@@ -18,17 +16,18 @@ import { createTestSigner, servesKeys, type TestSigner } from '../testing/webhoo
 let plaid: FakeUpstream;
 let signer: TestSigner;
 let store: Store;
-const dataDir = mkdtempSync(join(tmpdir(), 'inspector-webhooks-'));
+let backend: TestBackend;
 beforeAll(async () => {
   plaid = await startFakeUpstream();
   signer = await createTestSigner();
   plaid.answerWith(servesKeys(await signer.jwk()));
-  store = await openStore({ location: { dataDir }, retentionDays: 30 }, pino({ level: 'silent' }));
+  backend = await startBackend('pglite');
+  store = await openStore({ location: backend.location, retentionDays: 30 }, pino({ level: 'silent' }));
 }, 60_000);
 afterAll(async () => {
   await store?.close();
   await plaid?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await backend?.done();
 });
 
 function appWith(env: Record<string, string> = {}, logger = pino({ level: 'silent' })) {
