@@ -248,7 +248,9 @@ describe('ErrorPanel for a token Plaid no longer knows but the store does', () =
     expect(plaids!.getByText('INVALID_LINK_TOKEN')).toBeInTheDocument();
 
     const kept = within(screen.getByRole('region', { name: 'What the inspector’s store kept' }));
-    expect(kept.getByText(/kept 1 session of this token from earlier lookups/)).toBeInTheDocument();
+    expect(
+      kept.getByText(/1 session below comes from the inspector’s store, not from Plaid now: Plaid answered/),
+    ).toBeInTheDocument();
     expect(kepts!.getByText('Failed')).toBeInTheDocument();
     expect(kepts!.getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
     const label = within(kept.getByRole('article')).getByText(/^Kept from a lookup by ana at/);

@@ -65,6 +65,18 @@ describe('StatusPanel with sessions the store kept', () => {
     expect(screen.queryByText(/from the inspector’s store/)).not.toBeInTheDocument();
   });
 
+  it('says of the store’s own answer (the permalink) that Plaid was not asked, not that Plaid dropped the session', () => {
+    const fromStore = {
+      ...withKept([keptFailed]),
+      fromStore: { seenAt: '2026-11-24T10:42:00Z', seenBy: 'ana' },
+    };
+    render(<StatusPanel result={fromStore} answeredAt={ANSWERED_AT} />);
+    expect(
+      screen.getByText(/1 session below comes from the inspector’s store, not from Plaid now/),
+    ).toHaveTextContent(/the whole answer is the store’s copy, and Plaid was not asked\.$/);
+    expect(screen.queryByText(/no longer has/)).not.toBeInTheDocument();
+  });
+
   it('behaves as before for a token the store does not know', () => {
     render(<StatusPanel result={withKept([])} answeredAt={ANSWERED_AT} />);
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
