@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
 import { proxyError } from '../../../../shared/schemas/proxy-error';
-import { invalidCredentials, makeEvent, makeSession } from '../../../../shared/test/fixtures';
+import { keptTartanFailure } from '../../../test/kept-sessions';
 import { ErrorPanel } from './ErrorPanel';
 
 function value(label: string): HTMLElement {
@@ -214,27 +214,13 @@ describe('ErrorPanel', () => {
 });
 
 describe('ErrorPanel for a token Plaid no longer knows but the store does', () => {
-  // Yesterday's session, failed at Tartan Bank, kept from ana's lookup before Plaid forgot the token.
-  const keptSession = {
-    session: makeSession({
-      link_session_id: 'kept-1',
-      started_at: '2026-11-24T10:01:00Z',
-      finished_at: '2026-11-24T10:03:00Z',
-      events: [makeEvent({ event_name: 'OPEN', timestamp: '2026-11-24T10:01:00Z' })],
-      exit: {
-        error: invalidCredentials,
-        metadata: { institution: { name: 'Tartan Bank', institution_id: 'ins_109511' } },
-      },
-    }),
-    source: 'lookup',
-    first_seen_at: '2026-11-24T10:40:00Z',
-    seen_at: '2026-11-24T10:42:00Z',
-    seen_by: 'ana',
-  };
   const permalink = '/?link_token=link-sandbox-kept&kept=1';
 
   it("says Plaid's error, then diagnoses the kept sessions like live ones, each labelled as the store's copy", () => {
-    const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [keptSession], permalink } };
+    const raw = {
+      ...invalidLinkToken,
+      kept: { status: 'skipped', sessions: [keptTartanFailure], permalink },
+    };
     render(
       <ErrorPanel
         error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })}

@@ -1,8 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import { diagnoseWithoutConfiguration, VERDICT_LABELS } from '../../../../shared/diagnosis';
+import { diagnoseWithoutConfiguration } from '../../../../shared/diagnosis';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { KeptBesideSchema } from '../../../../shared/schemas/kept';
 import { sessionsOnlyAnswer } from '../../../../shared/diagnosis/sessions-only';
+import { diagnosisVerdictProps } from './diagnosis-verdict-props';
 import { KeptSessionsNotice } from './KeptSessionsNotice';
 import { SessionsSection } from './SessionsSection';
 import { VerdictBlock } from './VerdictBlock';
@@ -44,21 +45,7 @@ export function KeptBesideError({ raw, linkToken }: { raw: unknown; linkToken?: 
           </>
         }
       />
-      <VerdictBlock
-        label={VERDICT_LABELS[diagnosis.verdict]}
-        tone={diagnosis.tone}
-        headline={diagnosis.headline}
-        facts={
-          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
-        }
-        actor={diagnosis.actor}
-        nextStep={diagnosis.nextStep}
-        explanation={diagnosis.explanation}
-        docs={null}
-        notes={diagnosis.notes}
-        at={shownAt}
-        actions={null}
-      />
+      <VerdictBlock {...diagnosisVerdictProps(diagnosis)} docs={null} at={shownAt} actions={null} />
       <SessionsSection
         sessions={view.data.link_sessions}
         diagnoses={diagnosis.sessions}
