@@ -32,7 +32,7 @@ async function runEveryFixture(page: Page): Promise<Locator> {
 }
 
 // What makes a card unreadable, one line each: a word split over two lines, a cell whose text
-// overflows it, a token under its verdict badge.
+// overflows it, a label with no value under it, a token under its verdict badge.
 async function unreadableCardText(batch: Locator): Promise<string[]> {
   return rows(batch).evaluateAll((cards) => {
     const problems: string[] = [];
@@ -42,6 +42,8 @@ async function unreadableCardText(batch: Locator): Promise<string[]> {
       const cells = [...card.querySelectorAll('td')];
       for (const cell of cells) {
         if (cell.scrollWidth > cell.clientWidth) problems.push(`clipped: ${cell.textContent}`);
+        if (getComputedStyle(cell).display !== 'none' && cell.textContent?.trim() === '')
+          problems.push(`label without a value: ${cell.dataset.label}`);
         // The token is a long string without spaces, meant to wrap anywhere; its label is cut.
         if (cell.querySelector('button')) continue;
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);

@@ -35,11 +35,7 @@ export async function requestJson<T>(
   try {
     json = JSON.parse(text);
   } catch {
-    throw clientError(
-      'UNEXPECTED_RESPONSE',
-      `The server answered HTTP ${httpStatus} with something that is not JSON.`,
-      { httpStatus, raw: text.slice(0, 2000) },
-    );
+    throw notJson(text, { httpStatus });
   }
 
   const parsed = schema.safeParse(json);
@@ -110,11 +106,7 @@ function errorAnswer(response: Response, text: string): ApiError {
   try {
     json = JSON.parse(text);
   } catch {
-    return clientError(
-      'UNEXPECTED_RESPONSE',
-      `The server answered HTTP ${httpStatus} with something that is not JSON.`,
-      { httpStatus, retryAfterSeconds, raw: text.slice(0, 2000) },
-    );
+    return notJson(text, { httpStatus, retryAfterSeconds });
   }
   const error = PlaidErrorSchema.safeParse(json);
   if (error.success) return new ApiError(error.data, { httpStatus, retryAfterSeconds, raw: json });
@@ -122,5 +114,14 @@ function errorAnswer(response: Response, text: string): ApiError {
     'UNEXPECTED_RESPONSE',
     `The server answered HTTP ${httpStatus} with an error of an unknown shape.`,
     { httpStatus, retryAfterSeconds, raw: json },
+  );
+}
+
+// The ApiError for a body that is not JSON (a proxy's HTML page, a cut-off answer): its start only.
+function notJson(text: string, details: { httpStatus: number; retryAfterSeconds?: number | null }): ApiError {
+  return clientError(
+    'UNEXPECTED_RESPONSE',
+    `The server answered HTTP ${details.httpStatus} with something that is not JSON.`,
+    { ...details, raw: text.slice(0, 2000) },
   );
 }

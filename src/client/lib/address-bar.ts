@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkLinkToken } from '../../shared/link-token';
 import type { HistoryFilter } from '../../shared/history/history-api';
+import { sessionJson } from './session-json';
 import { HISTORY_PARAMS, historyFilterParams, NO_HISTORY_FILTER, readHistoryFilter } from './history-filter';
 
 // What the address bar holds, so that a reload, a bookmark or a shared link opens the same place
@@ -28,28 +29,10 @@ const SIDE_PARAMS: Readonly<Record<Side, readonly string[]>> = {
 const NOTHING_ASIDE: PutAside = { lookup: [], history: [] };
 
 // What is put aside belongs to the tab, as its address bar does: it lives in sessionStorage, not in
-// this module. Parameters only (a token, History's filter), never credentials.
-const PUT_ASIDE_KEY = 'link-token-inspector.put-aside';
+// this module (storage full or turned off: the side left comes back empty). Parameters only (a
+// token, History's filter), never credentials.
 const Params = z.array(z.tuple([z.string(), z.string()]));
-const PutAsideSchema = z.object({ lookup: Params, history: Params });
-
-function readPutAside(): PutAside {
-  try {
-    const text = sessionStorage.getItem(PUT_ASIDE_KEY);
-    const parsed = text === null ? null : PutAsideSchema.safeParse(JSON.parse(text));
-    return parsed?.success ? parsed.data : NOTHING_ASIDE;
-  } catch {
-    return NOTHING_ASIDE;
-  }
-}
-
-function writePutAside(aside: PutAside): void {
-  try {
-    sessionStorage.setItem(PUT_ASIDE_KEY, JSON.stringify(aside));
-  } catch {
-    // Storage full or turned off: the side left comes back empty.
-  }
-}
+const putAside = sessionJson('link-token-inspector.put-aside', z.object({ lookup: Params, history: Params }));
 
 function sideOf(view: View): Side {
   return view === 'history' ? 'history' : 'lookup';
@@ -121,11 +104,11 @@ export function currentAddress(): Address {
 // A place the user went to: a new history entry, unless the address names it already.
 export function goTo(change: Partial<Address>): void {
   const before = window.location.href;
-  const aside = readPutAside();
+  const aside = putAside.read() ?? NOTHING_ASIDE;
   const url = addressUrl(before, change, aside);
   if (url === null) return;
   const left = sideOf(readAddress(before).view);
-  if (left !== sideOf(readAddress(url).view)) writePutAside({ ...aside, [left]: sideParams(before, left) });
+  if (left !== sideOf(readAddress(url).view)) putAside.write({ ...aside, [left]: sideParams(before, left) });
   window.history.pushState(null, '', url);
 }
 

@@ -14,6 +14,11 @@ export function makeResult(
   return { data, raw: data, size: JSON.stringify(data).length, timing };
 }
 
+// The same for a body as Plaid sent it (unknown fields and all), kept as the raw answer.
+export function resultFromBody(raw: Record<string, unknown>): LookupSuccess {
+  return { data: LinkTokenGetResponseSchema.parse(raw), raw, size: JSON.stringify(raw).length, timing: null };
+}
+
 export function specExampleResult(): LookupSuccess {
   return {
     data: LinkTokenGetResponseSchema.parse(specExampleResponse),

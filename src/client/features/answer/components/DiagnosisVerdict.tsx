@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { InstitutionScope } from '../../../api/get-institution';
-import { supportSummary, VERDICT_LABELS, type Diagnosis } from '../../../../shared/diagnosis';
+import { supportSummary, type Diagnosis } from '../../../../shared/diagnosis';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
 import { useVerdictBankHealth, type VerdictBankHealth } from '../hooks/use-verdict-bank-health';
+import { diagnosisVerdictProps } from './diagnosis-verdict-props';
 import { TicketCopyButtons } from './TicketCopyButtons';
 import { verdictDocs } from '../lib/verdict-docs';
 import { VerdictBlock } from './VerdictBlock';
@@ -47,22 +48,17 @@ function Verdict({
   evidence,
   bankHealth,
 }: DiagnosisVerdictProps & { bankHealth: VerdictBankHealth }) {
+  const words = diagnosisVerdictProps(diagnosis);
   const facts = [
-    ...(diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []),
+    ...words.facts,
     ...(bankHealth.line ? [{ label: 'Bank health', value: bankHealth.line }] : []),
   ];
   const ticketHealth = bankHealth.settled ? (bankHealth.line ?? undefined) : undefined;
   return (
     <VerdictBlock
-      label={VERDICT_LABELS[diagnosis.verdict]}
-      tone={diagnosis.tone}
-      headline={diagnosis.headline}
+      {...words}
       facts={facts}
-      actor={diagnosis.actor}
-      nextStep={diagnosis.nextStep}
-      explanation={diagnosis.explanation}
       docs={verdictDocs(diagnosis)}
-      notes={diagnosis.notes}
       at={answeredAt}
       actions={
         <>

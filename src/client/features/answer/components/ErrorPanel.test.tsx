@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
 import { proxyError } from '../../../../shared/schemas/proxy-error';
-import { invalidCredentials, makeEvent, makeSession } from '../../../../shared/test/fixtures';
+import { keptTartanFailure } from '../../../test/kept-sessions';
 import { ErrorPanel } from './ErrorPanel';
 
 function value(label: string): HTMLElement {
@@ -214,27 +214,13 @@ describe('ErrorPanel', () => {
 });
 
 describe('ErrorPanel for a token Plaid no longer knows but the store does', () => {
-  // Yesterday's session, failed at Tartan Bank, kept from ana's lookup before Plaid forgot the token.
-  const keptSession = {
-    session: makeSession({
-      link_session_id: 'kept-1',
-      started_at: '2026-11-24T10:01:00Z',
-      finished_at: '2026-11-24T10:03:00Z',
-      events: [makeEvent({ event_name: 'OPEN', timestamp: '2026-11-24T10:01:00Z' })],
-      exit: {
-        error: invalidCredentials,
-        metadata: { institution: { name: 'Tartan Bank', institution_id: 'ins_109511' } },
-      },
-    }),
-    source: 'lookup',
-    first_seen_at: '2026-11-24T10:40:00Z',
-    seen_at: '2026-11-24T10:42:00Z',
-    seen_by: 'ana',
-  };
   const permalink = '/?link_token=link-sandbox-kept&kept=1';
 
   it("says Plaid's error, then diagnoses the kept sessions like live ones, each labelled as the store's copy", () => {
-    const raw = { ...invalidLinkToken, kept: { status: 'skipped', sessions: [keptSession], permalink } };
+    const raw = {
+      ...invalidLinkToken,
+      kept: { status: 'skipped', sessions: [keptTartanFailure], permalink },
+    };
     render(
       <ErrorPanel
         error={new ApiError(invalidLinkToken, { httpStatus: 400, raw })}
@@ -248,7 +234,9 @@ describe('ErrorPanel for a token Plaid no longer knows but the store does', () =
     expect(plaids!.getByText('INVALID_LINK_TOKEN')).toBeInTheDocument();
 
     const kept = within(screen.getByRole('region', { name: 'What the inspector’s store kept' }));
-    expect(kept.getByText(/kept 1 session of this token from earlier lookups/)).toBeInTheDocument();
+    expect(
+      kept.getByText(/1 session below comes from the inspector’s store, not from Plaid now: Plaid answered/),
+    ).toBeInTheDocument();
     expect(kepts!.getByText('Failed')).toBeInTheDocument();
     expect(kepts!.getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
     const label = within(kept.getByRole('article')).getByText(/^Kept from a lookup by ana at/);

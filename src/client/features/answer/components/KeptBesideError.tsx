@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { Notice } from '../../../components/Notice';
-import { diagnoseWithoutConfiguration, VERDICT_LABELS } from '../../../../shared/diagnosis';
-import { KeptBesideSchema, type KeptSession } from '../../../../shared/schemas/kept';
+import { diagnoseWithoutConfiguration } from '../../../../shared/diagnosis';
+import { withKeptSessions } from '../../../../shared/kept/kept-view';
+import { KeptBesideSchema } from '../../../../shared/schemas/kept';
 import { sessionsOnlyAnswer } from '../../../../shared/diagnosis/sessions-only';
+import { diagnosisVerdictProps } from './diagnosis-verdict-props';
+import { KeptSessionsNotice } from './KeptSessionsNotice';
 import { SessionsSection } from './SessionsSection';
 import { VerdictBlock } from './VerdictBlock';
 import styles from './ErrorPanel.module.css';
@@ -21,16 +23,9 @@ export function KeptBesideError({ raw, linkToken }: { raw: unknown; linkToken?: 
     return parsed.success ? parsed.data : undefined;
   }, [raw]);
   const view = useMemo(() => {
-    const sessions = kept?.sessions ?? [];
-    if (sessions.length === 0) return undefined;
-    const response = sessionsOnlyAnswer(
-      linkToken ?? '',
-      sessions.map((entry) => entry.session),
-    );
-    const keptOnly = new Map<string, KeptSession>(
-      sessions.map((entry) => [entry.session.link_session_id, entry]),
-    );
-    return { response, keptOnly, diagnosis: diagnoseWithoutConfiguration(response, shownAt) };
+    if (!kept?.sessions?.length) return undefined;
+    const { data, keptOnly } = withKeptSessions(sessionsOnlyAnswer(linkToken ?? '', []), kept.sessions);
+    return { data, keptOnly, diagnosis: diagnoseWithoutConfiguration(data, shownAt) };
   }, [kept, linkToken, shownAt]);
   if (!kept || !view) return null;
   const { diagnosis } = view;
@@ -40,29 +35,19 @@ export function KeptBesideError({ raw, linkToken }: { raw: unknown; linkToken?: 
       <h3 id={headingId} className={styles.keptHeading}>
         What the inspector’s store kept
       </h3>
-      <Notice tone="neutral">
-        Plaid answered with the error above, but the inspector’s store kept{' '}
-        {count === 1 ? '1 session' : `${count} sessions`} of this token from earlier lookups: the store’s
-        copies, not Plaid’s answer now, diagnosed below without the token’s configuration, which they do not
-        carry. <a href={kept.permalink}>Open the kept answer</a> for all the store holds.
-      </Notice>
-      <VerdictBlock
-        label={VERDICT_LABELS[diagnosis.verdict]}
-        tone={diagnosis.tone}
-        headline={diagnosis.headline}
-        facts={
-          diagnosis.endUserSaw ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }] : []
+      <KeptSessionsNotice
+        count={count}
+        why={
+          <>
+            Plaid answered with the error above. The store kept {count === 1 ? 'it' : 'them'} from earlier
+            lookups without the token’s configuration, so {count === 1 ? 'it is' : 'they are'} diagnosed
+            without it. <a href={kept.permalink}>Open the kept answer</a> for all the store holds.
+          </>
         }
-        actor={diagnosis.actor}
-        nextStep={diagnosis.nextStep}
-        explanation={diagnosis.explanation}
-        docs={null}
-        notes={diagnosis.notes}
-        at={shownAt}
-        actions={null}
       />
+      <VerdictBlock {...diagnosisVerdictProps(diagnosis)} docs={null} at={shownAt} actions={null} />
       <SessionsSection
-        sessions={view.response.link_sessions}
+        sessions={view.data.link_sessions}
         diagnoses={diagnosis.sessions}
         verdictSessionId={diagnosis.linkSessionId}
         keptOnly={view.keptOnly}

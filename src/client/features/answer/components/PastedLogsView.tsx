@@ -8,6 +8,7 @@ import { PastedLinesSection } from './PastedLinesSection';
 import { SessionsSection } from './SessionsSection';
 import { TicketCopyButtons } from './TicketCopyButtons';
 import { verdictDocs } from '../lib/verdict-docs';
+import { diagnosisVerdictProps } from './diagnosis-verdict-props';
 import { VerdictBlock } from './VerdictBlock';
 import styles from './PastedLogsView.module.css';
 
@@ -54,19 +55,8 @@ export function PastedLogsView({ answer, onClear }: { answer: PastedLogsRead; on
       {diagnosis ? (
         <>
           <VerdictBlock
-            label={VERDICT_LABELS[diagnosis.verdict]}
-            tone={diagnosis.tone}
-            headline={diagnosis.headline}
-            facts={
-              diagnosis.endUserSaw
-                ? [{ label: 'What the end user saw', value: diagnosis.endUserSaw.text }]
-                : []
-            }
-            actor={diagnosis.actor}
-            nextStep={diagnosis.nextStep}
-            explanation={diagnosis.explanation}
+            {...diagnosisVerdictProps(diagnosis)}
             docs={verdictDocs(diagnosis)}
-            notes={diagnosis.notes}
             at={readAt}
             actions={<TicketCopyButtons ticket={(format) => pastedLogsTicket(logs, result, format)} />}
           />

@@ -3,29 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { KeptSession } from '../../../../shared/schemas/kept';
-import { invalidCredentials, makeEvent, makeResponse, makeSession } from '../../../../shared/test/fixtures';
+import { makeResponse } from '../../../../shared/test/fixtures';
+import { keptTartanFailure } from '../../../test/kept-sessions';
 import { makeResult } from '../../../test/lookup-results';
 import { server } from '../../../test/msw-server';
 import { StatusPanel } from './StatusPanel';
 
-// Yesterday's session, failed at Tartan Bank: Plaid dropped it six hours after it ended, and the
-// inspector's store kept it from ana's lookup.
-const keptFailed: KeptSession = {
-  session: makeSession({
-    link_session_id: 'kept-1',
-    started_at: '2026-11-24T10:01:00Z',
-    finished_at: '2026-11-24T10:03:00Z',
-    events: [makeEvent({ event_name: 'OPEN', timestamp: '2026-11-24T10:01:00Z' })],
-    exit: {
-      error: invalidCredentials,
-      metadata: { institution: { name: 'Tartan Bank', institution_id: 'ins_109511' } },
-    },
-  }),
-  source: 'lookup',
-  first_seen_at: '2026-11-24T10:40:00Z',
-  seen_at: '2026-11-24T10:42:00Z',
-  seen_by: 'ana',
-};
 const ANSWERED_AT = Date.parse('2026-11-25T10:30:00Z');
 
 function withKept(sessions: KeptSession[], live = makeResponse({ link_sessions: [] })) {
@@ -39,7 +22,7 @@ function verdict() {
 
 describe('StatusPanel with sessions the store kept', () => {
   it('diagnoses a session Plaid no longer returns, labelled as the store’s copy with who saw it and when', () => {
-    render(<StatusPanel result={withKept([keptFailed])} answeredAt={ANSWERED_AT} />);
+    render(<StatusPanel result={withKept([keptTartanFailure])} answeredAt={ANSWERED_AT} />);
     expect(verdict().getByText('Failed')).toBeInTheDocument();
     expect(verdict().getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
     expect(
@@ -51,10 +34,10 @@ describe('StatusPanel with sessions the store kept', () => {
   });
 
   it('merges a session both have into one card, unlabelled: Plaid still returns it', () => {
-    const thinner = { ...keptFailed.session, exit: undefined };
+    const thinner = { ...keptTartanFailure.session, exit: undefined };
     render(
       <StatusPanel
-        result={withKept([keptFailed], makeResponse({ link_sessions: [thinner] }))}
+        result={withKept([keptTartanFailure], makeResponse({ link_sessions: [thinner] }))}
         answeredAt={ANSWERED_AT}
       />,
     );
@@ -63,6 +46,18 @@ describe('StatusPanel with sessions the store kept', () => {
     expect(verdict().getByText(/Link failed at Tartan Bank with INVALID_CREDENTIALS/)).toBeInTheDocument();
     expect(screen.queryByText(/Kept from/)).not.toBeInTheDocument();
     expect(screen.queryByText(/from the inspector’s store/)).not.toBeInTheDocument();
+  });
+
+  it('says of the store’s own answer (the permalink) that Plaid was not asked, not that Plaid dropped the session', () => {
+    const fromStore = {
+      ...withKept([keptTartanFailure]),
+      fromStore: { seenAt: '2026-11-24T10:42:00Z', seenBy: 'ana' },
+    };
+    render(<StatusPanel result={fromStore} answeredAt={ANSWERED_AT} />);
+    expect(
+      screen.getByText(/1 session below comes from the inspector’s store, not from Plaid now/),
+    ).toHaveTextContent(/the whole answer is the store’s copy, and Plaid was not asked\.$/);
+    expect(screen.queryByText(/no longer has/)).not.toBeInTheDocument();
   });
 
   it('behaves as before for a token the store does not know', () => {
@@ -87,7 +82,7 @@ describe('Delete from the store', () => {
   it('asks first, then deletes the token and says browsers’ Recent lookups are not reached', async () => {
     const sent = deleteHandler(() => HttpResponse.json({ deleted: 1 }));
     const user = userEvent.setup();
-    const result = withKept([keptFailed]);
+    const result = withKept([keptTartanFailure]);
     render(<StatusPanel result={result} answeredAt={ANSWERED_AT} />);
 
     await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
@@ -117,7 +112,7 @@ describe('Delete from the store', () => {
       ),
     );
     const user = userEvent.setup();
-    render(<StatusPanel result={withKept([keptFailed])} answeredAt={ANSWERED_AT} />);
+    render(<StatusPanel result={withKept([keptTartanFailure])} answeredAt={ANSWERED_AT} />);
     await user.click(screen.getByRole('button', { name: 'Delete from the store' }));
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(

@@ -4,7 +4,6 @@ import type { LookupSuccess } from '../../../api/lookup-link-token';
 import { diagnose } from '../../../../shared/diagnosis';
 import { checkLinkToken } from '../../../../shared/link-token';
 import type { LinkTokenGetResponse } from '../../../../shared/schemas/link-token-get-response';
-import { Notice } from '../../../components/Notice';
 import { withKeptSessions } from '../../../../shared/kept/kept-view';
 import { checkAnswer } from '../../../../shared/checks/check-answer';
 import type { QaProfile } from '../../../../shared/checks/qa-profile';
@@ -16,6 +15,7 @@ import { DeleteKept } from './DeleteKept';
 import { EvidenceDownloadButtons } from './EvidenceDownloadButtons';
 import { DiagnosisVerdict } from './DiagnosisVerdict';
 import { FindingsSection } from './FindingsSection';
+import { KeptSessionsNotice } from './KeptSessionsNotice';
 import { RawJsonSection } from './RawJsonSection';
 import { SessionsSection } from './SessionsSection';
 import styles from './StatusPanel.module.css';
@@ -127,12 +127,16 @@ export function StatusPanel({
         }
       />
       {keptOnly.size > 0 && (
-        <Notice tone="neutral">
-          {keptOnly.size === 1 ? '1 session' : `${keptOnly.size} sessions`} below{' '}
-          {keptOnly.size === 1 ? 'comes' : 'come'} from the inspector’s store, not from Plaid now: Plaid’s
-          answer no longer has {keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six hours
-          after it ends).
-        </Notice>
+        <KeptSessionsNotice
+          count={keptOnly.size}
+          why={
+            // The store's own answer (the permalink, a batch brought back after a reload): Plaid
+            // was not asked, so nothing can be said of what it has now.
+            result.fromStore
+              ? 'the whole answer is the store’s copy, and Plaid was not asked.'
+              : `Plaid’s answer no longer has ${keptOnly.size === 1 ? 'it' : 'them'} (Plaid returns a session for six hours after it ends).`
+          }
+        />
       )}
       {keptData && <DeleteKept linkToken={data.link_token} />}
       {/* A QA engineer came to check the configuration and the steps: they come next. */}

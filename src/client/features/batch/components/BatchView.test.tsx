@@ -347,21 +347,24 @@ describe('BatchView', () => {
     expect(requests).toEqual([]);
   });
 
-  it('pauses after a 429 for Retry-After and then finishes', async () => {
+  // The first lookup is refused with a 429 (Retry-After: 1 s) of this code, every later one answered.
+  function rateLimitedOnce(code: string, type: string) {
     let limited = false;
-    server.use(
-      http.post('/api/link/token/get', async ({ request }) => {
-        const token = await requestedToken(request);
-        if (!limited) {
-          limited = true;
-          return HttpResponse.json(plaidErrorBody('RATE_LIMITED', 'PROXY_ERROR'), {
-            status: 429,
-            headers: { 'Retry-After': '1' },
-          });
-        }
-        return HttpResponse.json(linkTokenBody(token));
-      }),
-    );
+    return http.post('/api/link/token/get', async ({ request }) => {
+      const token = await requestedToken(request);
+      if (!limited) {
+        limited = true;
+        return HttpResponse.json(plaidErrorBody(code, type), {
+          status: 429,
+          headers: { 'Retry-After': '1' },
+        });
+      }
+      return HttpResponse.json(linkTokenBody(token));
+    });
+  }
+
+  it('pauses after a 429 for Retry-After and then finishes', async () => {
+    server.use(rateLimitedOnce('RATE_LIMITED', 'PROXY_ERROR'));
     const user = renderBatch();
     await pasteAndRun(user, `${ACTIVE}\n${EXPIRED}`);
 
@@ -373,20 +376,7 @@ describe('BatchView', () => {
   });
 
   it('says a 429 from Plaid is Plaid’s rate limit, not the server’s', async () => {
-    let limited = false;
-    server.use(
-      http.post('/api/link/token/get', async ({ request }) => {
-        const token = await requestedToken(request);
-        if (!limited) {
-          limited = true;
-          return HttpResponse.json(plaidErrorBody('RATE_LIMIT', 'RATE_LIMIT_EXCEEDED'), {
-            status: 429,
-            headers: { 'Retry-After': '1' },
-          });
-        }
-        return HttpResponse.json(linkTokenBody(token));
-      }),
-    );
+    server.use(rateLimitedOnce('RATE_LIMIT', 'RATE_LIMIT_EXCEEDED'));
     const user = renderBatch();
     await pasteAndRun(user, `${ACTIVE}\n${EXPIRED}`);
 

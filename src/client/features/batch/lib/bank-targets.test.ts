@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
-import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-token-get-response';
 import { bankTargets } from './bank-targets';
 import { rowFromOutcome } from './batch-row';
 import type { BatchOutcome } from './run-batch';
+import { resultFromBody } from '../../../test/lookup-results';
 import { failedSession, linkedSession, linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
 
 const NOW = Date.parse('2026-11-25T06:00:00Z');
@@ -17,15 +17,7 @@ function token(environment: 'sandbox' | 'production', n: number): string {
 function answered(linkToken: string, body: Parameters<typeof linkTokenBody>[1], countryCodes?: string[]) {
   const raw = linkTokenBody(linkToken, body);
   if (countryCodes) (raw.metadata as { country_codes: string[] }).country_codes = countryCodes;
-  const outcome: BatchOutcome = {
-    kind: 'success',
-    result: {
-      data: LinkTokenGetResponseSchema.parse(raw),
-      raw,
-      size: JSON.stringify(raw).length,
-      timing: null,
-    },
-  };
+  const outcome: BatchOutcome = { kind: 'success', result: resultFromBody(raw) };
   return { row: rowFromOutcome(linkToken, outcome, NOW), outcome };
 }
 

@@ -3,6 +3,7 @@ import { ApiError, clientError } from '../../../api/api-error';
 import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-token-get-response';
 import { retryableTokens, rowFromOutcome } from './batch-row';
 import type { BatchOutcome } from './run-batch';
+import { resultFromBody } from '../../../test/lookup-results';
 import {
   failedSession,
   linkedSession,
@@ -18,12 +19,7 @@ function success(options: Parameters<typeof linkTokenBody>[1]): BatchOutcome {
   const raw = linkTokenBody(TOKEN, options);
   return {
     kind: 'success',
-    result: {
-      data: LinkTokenGetResponseSchema.parse(raw),
-      raw,
-      size: JSON.stringify(raw).length,
-      timing: null,
-    },
+    result: resultFromBody(raw),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_BATCH_TOKENS } from '../../../../shared/extract-tokens';
+import { sessionJson } from '../../../lib/session-json';
 import type { BatchSource } from './batch-source';
 
 // The batch this tab last ran, in sessionStorage, so that a reload brings it back (its answers come
@@ -7,8 +8,6 @@ import type { BatchSource } from './batch-source';
 // only: never the credentials, never Plaid's answers. Lost with the tab, as sessionStorage is.
 
 export type SavedBatch = { tokens: string[]; source: BatchSource };
-
-const KEY = 'link-token-inspector.batch';
 
 const SavedBatchSchema = z.object({
   tokens: z.array(z.string()).max(MAX_BATCH_TOKENS),
@@ -19,21 +18,14 @@ const SavedBatchSchema = z.object({
   }),
 });
 
+// Storage full or turned off: the batch works as before, only a reload will not bring it back.
+const kept = sessionJson<SavedBatch>('link-token-inspector.batch', SavedBatchSchema);
+
 export function saveBatch(batch: SavedBatch): void {
-  try {
-    sessionStorage.setItem(KEY, JSON.stringify(batch));
-  } catch {
-    // Storage full or turned off: the batch works as before, only a reload will not bring it back.
-  }
+  kept.write(batch);
 }
 
 // The saved batch, or null when there is none or it does not read (written by another version).
 export function savedBatch(): SavedBatch | null {
-  try {
-    const text = sessionStorage.getItem(KEY);
-    const parsed = text === null ? null : SavedBatchSchema.safeParse(JSON.parse(text));
-    return parsed?.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return kept.read();
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../api/api-error';
-import { LinkTokenGetResponseSchema } from '../../../../shared/schemas/link-token-get-response';
 import { pendingRow, rowFromOutcome } from './batch-row';
 import { NO_SOURCE, readBatchSource } from './batch-source';
 import { toCsv, toJson } from './export-batch';
 import type { BatchOutcome } from './run-batch';
+import { resultFromBody } from '../../../test/lookup-results';
 import { failedSession, linkTokenBody, plaidErrorBody } from '../../../test/batch-answers';
 
 const TOKEN = 'link-sandbox-11111111-1111-4111-8111-111111111111';
@@ -17,12 +17,7 @@ const HEADER =
 function success(raw: Record<string, unknown>): BatchOutcome {
   return {
     kind: 'success',
-    result: {
-      data: LinkTokenGetResponseSchema.parse(raw),
-      raw,
-      size: JSON.stringify(raw).length,
-      timing: null,
-    },
+    result: resultFromBody(raw),
   };
 }
 
