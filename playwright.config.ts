@@ -6,8 +6,12 @@ import { defineConfig, devices } from '@playwright/test';
 // Runs against the real built server (`npm run build` first) in simulator mode. E2E_PORT lets
 // several runs share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
-// The shared server's store starts empty on each run, apart from the checkout's own ./data.
+// The shared server's store starts empty on each run, apart from the checkout's own ./data: a copy
+// of a migrated store made once per run, which the specs' own servers copy too
+// (e2e/support/own-server.ts).
 const dataDir = join(tmpdir(), `link-token-inspector-e2e-${port}`);
+const storeTemplate = join(tmpdir(), `link-token-inspector-e2e-${port}-template`);
+process.env.E2E_STORE_TEMPLATE = storeTemplate;
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (path): path is string => !!path && existsSync(path),
 );
@@ -42,10 +46,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf '${dataDir}' && node dist/server/main.js`,
+    command:
+      `rm -rf '${dataDir}' '${storeTemplate}' && node --import tsx e2e/support/create-store.ts '${storeTemplate}' && ` +
+      `cp -r '${storeTemplate}' '${dataDir}' && node dist/server/main.js`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
-    // Creating the embedded store's database takes 20-40 s on a busy 2-core machine.
+    // Creating the embedded store's database takes 5-40 s on a 2-core machine, the busier the longer.
     timeout: 120_000,
     // Every test shares the one user "local": lift the per-user rate limit above what they send.
     // The fault-hang fixture never answers: a short upstream timeout ends it in 4 s instead of 10

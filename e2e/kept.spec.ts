@@ -1,29 +1,26 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { scenarioToken } from '../src/simulator';
-import { startOwnServer, type OwnServer } from './support/own-server';
+import { newStoreDir, startOwnServer, type OwnServer } from './support/own-server';
 import { lookUp, statusPanel } from './support/page';
 
 // The store outlives the server: a token looked up, the server restarted on the same data
 // directory, and the permalink of its kept answer shows the kept session with its label, without
 // asking Plaid.
 
-const dataDir = mkdtempSync(join(tmpdir(), 'lti-e2e-kept-'));
+let dataDir: string | undefined;
 let server: OwnServer | undefined;
 
 test.afterAll(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('a kept answer opens by its permalink after a restart, labelled as the store’s copy', async ({
   page,
 }) => {
-  // Two server starts (one creating a new store) and a lookup: more than the default budget.
-  test.slow();
   const token = scenarioToken('success');
+  dataDir = newStoreDir();
   server = await startOwnServer({ DATA_DIR: dataDir });
   await page.goto(server.url);
   await lookUp(page, token);

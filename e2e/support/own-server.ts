@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,9 +9,17 @@ import { join } from 'node:path';
 
 export type OwnServer = { url: string; stop(): Promise<void> };
 
-export async function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
-  // Its own store: an embedded store is opened by one process only.
+// A new embedded store: a copy of the run's migrated one (playwright.config.ts makes it).
+export function newStoreDir(): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'lti-e2e-own-'));
+  cpSync(process.env.E2E_STORE_TEMPLATE!, dataDir, { recursive: true });
+  return dataDir;
+}
+
+// env.DATA_DIR: a store that outlives the server (from newStoreDir()), else one of its own, removed
+// when it stops. An embedded store is opened by one process only.
+export async function startOwnServer(env: Record<string, string>): Promise<OwnServer> {
+  const dataDir = env.DATA_DIR ?? newStoreDir();
   const server = spawn('node', ['dist/server/main.js'], {
     env: {
       ...process.env,
@@ -39,7 +47,7 @@ export async function startOwnServer(env: Record<string, string>): Promise<OwnSe
     stop: async () => {
       server.kill('SIGTERM');
       await once(server, 'exit');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
