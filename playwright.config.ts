@@ -20,9 +20,10 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: true,
-  // Two, also on a 2-core machine (Playwright's default would be one there): most of a test's time
-  // is spent waiting on the server and the browser, not on the test runner.
-  workers: 2,
+  // Four, also on a 2-core machine (Playwright's default would be one there): most of a test's time
+  // is spent waiting (on the server, the browser, a fault's timeout), and the suite uses about one
+  // core of two (docs/benchmarks.md, "CI after the stores are copied").
+  workers: 4,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
