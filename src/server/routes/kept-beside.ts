@@ -10,7 +10,9 @@ import type { PlaidOutcome } from '../upstream/plaid-client';
 // bytes are passed on unchanged, with the one field appended.
 
 type Answered = Extract<PlaidOutcome, { ok: true }>;
-export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Promise<Answered> };
+// The answer with the `kept` field; not a promise when the store's read had ended before Plaid
+// answered (almost always): the response then goes out without waiting for another turn.
+export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Answered | Promise<Answered> };
 
 // A store slower than this (from the lookup's start) does not hold up the lookup: its answer goes
 // out without kept sessions.
@@ -20,40 +22,45 @@ const READ_DEADLINE_MS = 1_000;
 type Read = { known: KeptForLookup | undefined | null };
 
 // Starts reading the store as the lookup starts, so the read runs while Plaid is asked. It has
-// almost always ended when Plaid answers (with PGlite most reads are remembered, lookup-cache.ts):
-// only a read still running then is raced against the deadline, so a lookup sets no timer.
+// almost always ended when Plaid answers (most reads are remembered, lookup-cache.ts): only a read
+// still running then is raced against the deadline, so a lookup sets no timer.
 export function startKeptLookup(
   store: Store | undefined,
   publicUrl: string | undefined,
   lookup: { linkToken: string; environment: PlaidEnvironment },
 ): KeptLookup {
-  if (!store) return { besidePlaid: async (_c, outcome) => outcome };
+  if (!store) return { besidePlaid: (_c, outcome) => outcome };
   const deadline = performance.now() + READ_DEADLINE_MS;
   let read: Read | undefined;
   const reading = store.readForLookup(lookup.linkToken).then(
     (known): Read => (read = { known }),
     (): Read => (read = { known: null }),
   );
+
+  const withKept = (c: Context, outcome: Answered, { known }: Read): Answered => {
+    const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
+    // Only Plaid's answers about the token are kept; its errors are not.
+    const queued =
+      outcome.status === 200 &&
+      store.keep({
+        ...lookup,
+        body: outcome.body,
+        source: 'lookup',
+        seenBy: c.get('user'),
+        lastKeptHash: known?.answerHash,
+      });
+    const kept: KeptBeside = {
+      status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
+      sessions,
+      permalink: keptPermalink(publicUrl, lookup.linkToken),
+    };
+    return { ...outcome, body: withField(outcome.body, 'kept', kept) };
+  };
+
   return {
-    async besidePlaid(c, outcome) {
-      const { known } = read ?? (await beforeDeadline(reading, deadline));
-      const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
-      // Only Plaid's answers about the token are kept; its errors are not.
-      const queued =
-        outcome.status === 200 &&
-        store.keep({
-          ...lookup,
-          body: outcome.body,
-          source: 'lookup',
-          seenBy: c.get('user'),
-          lastKeptHash: known?.answerHash,
-        });
-      const kept: KeptBeside = {
-        status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
-        sessions,
-        permalink: keptPermalink(publicUrl, lookup.linkToken),
-      };
-      return { ...outcome, body: withField(outcome.body, 'kept', kept) };
+    besidePlaid(c, outcome) {
+      if (read) return withKept(c, outcome, read);
+      return beforeDeadline(reading, deadline).then((late) => withKept(c, outcome, late));
     },
   };
 }
@@ -72,14 +79,37 @@ async function beforeDeadline(reading: Promise<Read>, deadline: number): Promise
 
 // The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
 // still has are in its answer, and sending them again would double a large token's answer on every
-// lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light;
-// only the kept sessions it lacks are parsed.
-const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
-
+// lookup. Plaid's bytes are searched for each kept session's id, not decoded or parsed, to keep the
+// response path light (a token has a handful of sessions); only the kept sessions it lacks are
+// parsed.
 function sessionsPlaidLacks(kept: KeptForLookup, body: Uint8Array): KeptSession[] {
   if (!kept.hasSessions) return [];
-  const text = decoder.decode(body);
-  return kept.sessionsExcept(new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]!)));
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return kept.sessionsExcept((linkSessionId) => holdsSession(bytes, linkSessionId));
+}
+
+// Whether the answer's bytes hold `"link_session_id": "<id>"` (Plaid's answers are JSON, checked
+// before they reach here, so a quoted string after a key's colon is a whole value).
+export function holdsSession(bytes: Buffer, linkSessionId: string): boolean {
+  const quoted = JSON.stringify(linkSessionId);
+  for (let at = bytes.indexOf(quoted); at !== -1; at = bytes.indexOf(quoted, at + 1)) {
+    if (isSessionIdAt(bytes, at)) return true;
+  }
+  return false;
+}
+
+const SESSION_KEY = Buffer.from('"link_session_id"');
+
+// Whether the value at `at` follows `"link_session_id"` and a colon (the id may also be quoted
+// elsewhere, in a value that merely mentions it).
+function isSessionIdAt(bytes: Buffer, at: number): boolean {
+  let end = at - 1;
+  while (end >= 0 && isSpace(bytes[end])) end -= 1;
+  if (bytes[end] !== COLON) return false;
+  end -= 1;
+  while (end >= 0 && isSpace(bytes[end])) end -= 1;
+  const start = end + 1 - SESSION_KEY.length;
+  return start >= 0 && SESSION_KEY.compare(bytes, start, end + 1) === 0;
 }
 
 // The page that opens a kept answer without asking Plaid (relative when PUBLIC_URL is unset).
@@ -97,17 +127,18 @@ function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown):
   let inner = start + 1;
   while (inner < end && isSpace(body[inner])) inner += 1;
   const separator = inner === end ? '' : ',';
-  const tail = encoder.encode(`${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`);
-  const joined = new Uint8Array(end + tail.length);
+  const tail = `${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`;
+  // Encoded straight into the new body rather than into bytes of its own first.
+  const joined = new Uint8Array(end + Buffer.byteLength(tail));
   joined.set(body.subarray(0, end), 0);
-  joined.set(tail, end);
+  encoder.encodeInto(tail, joined.subarray(end));
   return joined;
 }
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const COLON = 0x3a;
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
