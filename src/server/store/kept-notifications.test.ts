@@ -126,9 +126,9 @@ describe('lookups on two instances on one PostgreSQL', () => {
     await keepOn(a, answer(token, 'Acme Budget'));
     expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Budget')));
 
-    // Both listeners go and cannot come back yet (the stores' pools hold connections already); a
-    // write made meanwhile is notified to no one, yet B's next lookup reads it: B forgot what it
-    // remembered and reads the store until it listens again.
+    // Both listeners go and cannot come back yet (the stores' pools hold connections already). B
+    // reads the token meanwhile, then A writes it, notifying no one: yet B's next lookup reads the
+    // write, as B reads the store, and remembers nothing, until it listens again.
     await admin.query(`alter database "${database}" allow_connections false`);
     try {
       await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
@@ -138,6 +138,7 @@ describe('lookups on two instances on one PostgreSQL', () => {
       });
       // The terminated connection's end reaches B's client within moments.
       await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Budget')));
       await keepOn(a, answer(token, 'Acme Savings'));
       expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Savings')));
     } finally {
