@@ -120,6 +120,33 @@ describe('lookups on two instances on one PostgreSQL', () => {
     await seesOn(b, later, undefined);
   });
 
+  it('leaves no connection behind, listening or not, when the store cannot be opened', async () => {
+    const direct = new pg.Client({ connectionString: backend.postgres!.url });
+    await direct.connect();
+    const connections = async () =>
+      Number(
+        (await admin.query('select count(*) as count from pg_stat_activity where datname = $1', [database]))
+          .rows[0].count,
+      );
+    // A migration of a later version: this one refuses to open the store.
+    await direct.query(
+      "insert into kysely_migration (name, timestamp) values ('999-from-a-later-version', '2099-01-01')",
+    );
+    try {
+      const before = await connections();
+      await expect(
+        openStore({ location: backend.location, retentionDays: 30 }, pino({ level: 'silent' })),
+      ).rejects.toThrow(/migrations could not run/);
+      // A listener would have connected within moments.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await listeners()).toHaveLength(2);
+      expect(await connections()).toBeLessThanOrEqual(before);
+    } finally {
+      await direct.query("delete from kysely_migration where name = '999-from-a-later-version'");
+      await direct.end();
+    }
+  });
+
   it('reads the store while its listening connection is down, and listens again', async () => {
     await vi.waitFor(async () => expect(await listeners()).toHaveLength(2), { timeout: 5_000 });
     const token = newToken();
