@@ -79,37 +79,16 @@ async function beforeDeadline(reading: Promise<Read>, deadline: number): Promise
 
 // The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
 // still has are in its answer, and sending them again would double a large token's answer on every
-// lookup. Plaid's bytes are searched for each kept session's id, not decoded or parsed, to keep the
-// response path light (a token has a handful of sessions); only the kept sessions it lacks are
-// parsed.
+// lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light;
+// only the kept sessions it lacks are parsed. One search for every session id beats a search for
+// each kept session's id, which takes a pass over the answer per session it lacks, and over a large
+// answer per session it holds (docs/benchmarks.md, "The store's cost on the response path").
+const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
+
 function sessionsPlaidLacks(kept: KeptForLookup, body: Uint8Array): KeptSession[] {
   if (!kept.hasSessions) return [];
-  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  return kept.sessionsExcept((linkSessionId) => holdsSession(bytes, linkSessionId));
-}
-
-// Whether the answer's bytes hold `"link_session_id": "<id>"` (Plaid's answers are JSON, checked
-// before they reach here, so a quoted string after a key's colon is a whole value).
-export function holdsSession(bytes: Buffer, linkSessionId: string): boolean {
-  const quoted = JSON.stringify(linkSessionId);
-  for (let at = bytes.indexOf(quoted); at !== -1; at = bytes.indexOf(quoted, at + 1)) {
-    if (isSessionIdAt(bytes, at)) return true;
-  }
-  return false;
-}
-
-const SESSION_KEY = Buffer.from('"link_session_id"');
-
-// Whether the value at `at` follows `"link_session_id"` and a colon (the id may also be quoted
-// elsewhere, in a value that merely mentions it).
-function isSessionIdAt(bytes: Buffer, at: number): boolean {
-  let end = at - 1;
-  while (end >= 0 && isSpace(bytes[end])) end -= 1;
-  if (bytes[end] !== COLON) return false;
-  end -= 1;
-  while (end >= 0 && isSpace(bytes[end])) end -= 1;
-  const start = end + 1 - SESSION_KEY.length;
-  return start >= 0 && SESSION_KEY.compare(bytes, start, end + 1) === 0;
+  const text = decoder.decode(body);
+  return kept.sessionsExcept(new Set(Array.from(text.matchAll(SESSION_ID), (match) => match[1]!)));
 }
 
 // The page that opens a kept answer without asking Plaid (relative when PUBLIC_URL is unset).
@@ -136,9 +115,9 @@ function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown):
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const COLON = 0x3a;
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }

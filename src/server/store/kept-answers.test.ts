@@ -159,7 +159,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     const again = new TextEncoder().encode(JSON.stringify({ ...answer, request_id: 'r2' }));
     expect(kept?.answerHash).toBe(answerHash(again));
     expect(kept?.hasSessions).toBe(true);
-    expect(kept?.sessionsExcept((id) => id === 'still-there').map((s) => s.session.link_session_id)).toEqual([
+    expect(kept?.sessionsExcept(new Set(['still-there'])).map((s) => s.session.link_session_id)).toEqual([
       'dropped',
     ]);
     expect(

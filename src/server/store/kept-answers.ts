@@ -185,14 +185,14 @@ export async function readKept(
 
 // What a lookup needs from the store while Plaid is asked, in one indexed query: the hash of the
 // last answer kept (an answer with the same one is not written again) and the kept sessions, as
-// text: only those Plaid's answer lacks are parsed (sessionsExcept, asked of each kept session's id
-// whether Plaid's answer holds it). Undefined when the store does not know the token.
+// text: only those Plaid's answer lacks are parsed (sessionsExcept). Undefined when the store does
+// not know the token.
 export type KeptForLookup = {
   answerHash: string;
   hasSessions: boolean;
   // The kept sessions' size as text (what holding this read in memory costs).
   sessionChars: number;
-  sessionsExcept(answered: (linkSessionId: string) => boolean): KeptSession[];
+  sessionsExcept(answered: ReadonlySet<string>): KeptSession[];
 };
 
 export async function readForLookup(
@@ -220,7 +220,7 @@ export async function readForLookup(
     sessionsExcept: (answered) =>
       rows.flatMap((row) => {
         // A token without sessions is one row of nulls (the left join).
-        if (row.session === null || answered(row.link_session_id ?? '')) return [];
+        if (row.session === null || answered.has(row.link_session_id ?? '')) return [];
         // A row with a session has every column of it (all are not null in kept_sessions).
         return keptSession(row as KeptSessionRow, parseJson(row.session), linkToken, logger) ?? [];
       }),
@@ -337,7 +337,9 @@ const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
 
 export function answerHash(body: Uint8Array): string {
   // latin1 maps each byte to one character and back, so the hash is of the bytes themselves. One
-  // call, with no Hash object: it runs on every lookup.
+  // call, with no Hash object: it runs on every lookup. Finding the pairs with Buffer#indexOf and
+  // hashing the bytes around them measured slower, by far for an answer with many events, whose
+  // every request_id the one replace() cuts in a single pass (docs/benchmarks.md).
   const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
   return digest('sha256', Buffer.from(text.replace(REQUEST_ID, ''), 'latin1'), 'hex');
 }
