@@ -46,7 +46,7 @@ export type PlaidReply =
 
 export type AskOptions = {
   // What the asker adds to Plaid's answer (the lookup's kept sessions).
-  besidePlaid?: (outcome: PlaidAnswered) => Promise<PlaidAnswered>;
+  besidePlaid?: (outcome: PlaidAnswered) => PlaidAnswered | Promise<PlaidAnswered>;
   // Where the audit facts go: the request's own (c.get('lookup')) unless the request asks several
   // questions, each of which then needs its own record.
   record?: (facts: LookupFacts) => void;
@@ -98,7 +98,7 @@ export async function askPlaidFor(
     if (outcome.operatorAlert) c.get('log').error(outcome.operatorAlert);
     return { kind: 'refused', code: outcome.code, message: outcome.message, waited };
   }
-  const besidePlaid = options.besidePlaid ?? (async (answered: PlaidAnswered) => answered);
+  const besidePlaid = options.besidePlaid ?? ((answered: PlaidAnswered) => answered);
   return {
     kind: 'answered',
     outcome: await besidePlaid(outcome),

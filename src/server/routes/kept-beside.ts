@@ -10,7 +10,9 @@ import type { PlaidOutcome } from '../upstream/plaid-client';
 // bytes are passed on unchanged, with the one field appended.
 
 type Answered = Extract<PlaidOutcome, { ok: true }>;
-export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Promise<Answered> };
+// The answer with the `kept` field; not a promise when the store's read had ended before Plaid
+// answered (almost always): the response then goes out without waiting for another turn.
+export type KeptLookup = { besidePlaid(c: Context, outcome: Answered): Answered | Promise<Answered> };
 
 // A store slower than this (from the lookup's start) does not hold up the lookup: its answer goes
 // out without kept sessions.
@@ -20,40 +22,45 @@ const READ_DEADLINE_MS = 1_000;
 type Read = { known: KeptForLookup | undefined | null };
 
 // Starts reading the store as the lookup starts, so the read runs while Plaid is asked. It has
-// almost always ended when Plaid answers (with PGlite most reads are remembered, lookup-cache.ts):
-// only a read still running then is raced against the deadline, so a lookup sets no timer.
+// almost always ended when Plaid answers (most reads are remembered, lookup-cache.ts): only a read
+// still running then is raced against the deadline, so a lookup sets no timer.
 export function startKeptLookup(
   store: Store | undefined,
   publicUrl: string | undefined,
   lookup: { linkToken: string; environment: PlaidEnvironment },
 ): KeptLookup {
-  if (!store) return { besidePlaid: async (_c, outcome) => outcome };
+  if (!store) return { besidePlaid: (_c, outcome) => outcome };
   const deadline = performance.now() + READ_DEADLINE_MS;
   let read: Read | undefined;
   const reading = store.readForLookup(lookup.linkToken).then(
     (known): Read => (read = { known }),
     (): Read => (read = { known: null }),
   );
+
+  const withKept = (c: Context, outcome: Answered, { known }: Read): Answered => {
+    const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
+    // Only Plaid's answers about the token are kept; its errors are not.
+    const queued =
+      outcome.status === 200 &&
+      store.keep({
+        ...lookup,
+        body: outcome.body,
+        source: 'lookup',
+        seenBy: c.get('user'),
+        lastKeptHash: known?.answerHash,
+      });
+    const kept: KeptBeside = {
+      status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
+      sessions,
+      permalink: keptPermalink(publicUrl, lookup.linkToken),
+    };
+    return { ...outcome, body: withField(outcome.body, 'kept', kept) };
+  };
+
   return {
-    async besidePlaid(c, outcome) {
-      const { known } = read ?? (await beforeDeadline(reading, deadline));
-      const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
-      // Only Plaid's answers about the token are kept; its errors are not.
-      const queued =
-        outcome.status === 200 &&
-        store.keep({
-          ...lookup,
-          body: outcome.body,
-          source: 'lookup',
-          seenBy: c.get('user'),
-          lastKeptHash: known?.answerHash,
-        });
-      const kept: KeptBeside = {
-        status: outcome.status !== 200 ? 'skipped' : queued ? 'queued' : 'not kept',
-        sessions,
-        permalink: keptPermalink(publicUrl, lookup.linkToken),
-      };
-      return { ...outcome, body: withField(outcome.body, 'kept', kept) };
+    besidePlaid(c, outcome) {
+      if (read) return withKept(c, outcome, read);
+      return beforeDeadline(reading, deadline).then((late) => withKept(c, outcome, late));
     },
   };
 }
@@ -73,7 +80,9 @@ async function beforeDeadline(reading: Promise<Read>, deadline: number): Promise
 // The kept sessions Plaid's answer no longer has (dropped six hours after they ended): the ones it
 // still has are in its answer, and sending them again would double a large token's answer on every
 // lookup. Plaid's bytes are searched for session ids, not parsed, to keep the response path light;
-// only the kept sessions it lacks are parsed.
+// only the kept sessions it lacks are parsed. One search for every session id beats a search for
+// each kept session's id, which takes a pass over the answer per session it lacks, and over a large
+// answer per session it holds (docs/benchmarks.md, "The store's cost on the response path").
 const SESSION_ID = /"link_session_id"\s*:\s*"([^"\\]*)"/g;
 
 function sessionsPlaidLacks(kept: KeptForLookup, body: Uint8Array): KeptSession[] {
@@ -97,10 +106,11 @@ function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown):
   let inner = start + 1;
   while (inner < end && isSpace(body[inner])) inner += 1;
   const separator = inner === end ? '' : ',';
-  const tail = encoder.encode(`${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`);
-  const joined = new Uint8Array(end + tail.length);
+  const tail = `${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`;
+  // Encoded straight into the new body rather than into bytes of its own first.
+  const joined = new Uint8Array(end + Buffer.byteLength(tail));
   joined.set(body.subarray(0, end), 0);
-  joined.set(tail, end);
+  encoder.encodeInto(tail, joined.subarray(end));
   return joined;
 }
 

@@ -120,15 +120,42 @@ describe('lookups on two instances on one PostgreSQL', () => {
     await seesOn(b, later, undefined);
   });
 
+  it('leaves no connection behind, listening or not, when the store cannot be opened', async () => {
+    const direct = new pg.Client({ connectionString: backend.postgres!.url });
+    await direct.connect();
+    const connections = async () =>
+      Number(
+        (await admin.query('select count(*) as count from pg_stat_activity where datname = $1', [database]))
+          .rows[0].count,
+      );
+    // A migration of a later version: this one refuses to open the store.
+    await direct.query(
+      "insert into kysely_migration (name, timestamp) values ('999-from-a-later-version', '2099-01-01')",
+    );
+    try {
+      const before = await connections();
+      await expect(
+        openStore({ location: backend.location, retentionDays: 30 }, pino({ level: 'silent' })),
+      ).rejects.toThrow(/migrations could not run/);
+      // A listener would have connected within moments.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await listeners()).toHaveLength(2);
+      expect(await connections()).toBeLessThanOrEqual(before);
+    } finally {
+      await direct.query("delete from kysely_migration where name = '999-from-a-later-version'");
+      await direct.end();
+    }
+  });
+
   it('reads the store while its listening connection is down, and listens again', async () => {
     await vi.waitFor(async () => expect(await listeners()).toHaveLength(2), { timeout: 5_000 });
     const token = newToken();
     await keepOn(a, answer(token, 'Acme Budget'));
     expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Budget')));
 
-    // Both listeners go and cannot come back yet (the stores' pools hold connections already); a
-    // write made meanwhile is notified to no one, yet B's next lookup reads it: B forgot what it
-    // remembered and reads the store until it listens again.
+    // Both listeners go and cannot come back yet (the stores' pools hold connections already). B
+    // reads the token meanwhile, then A writes it, notifying no one: yet B's next lookup reads the
+    // write, as B reads the store, and remembers nothing, until it listens again.
     await admin.query(`alter database "${database}" allow_connections false`);
     try {
       await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where query like 'LISTEN%'");
@@ -138,6 +165,7 @@ describe('lookups on two instances on one PostgreSQL', () => {
       });
       // The terminated connection's end reaches B's client within moments.
       await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Budget')));
       await keepOn(a, answer(token, 'Acme Savings'));
       expect((await b.readForLookup(token))?.answerHash).toBe(hashOf(answer(token, 'Acme Savings')));
     } finally {

@@ -75,6 +75,22 @@ describe('the lookup cache of an embedded store', () => {
     expect(reads.reads.count).toBe(5);
   });
 
+  it('keeps a token looked up again and again the newest, however often it is hit', async () => {
+    const cache = lookupCache(2);
+    const reads = counted(kept('a'));
+    await cache.read('link-sandbox-1', reads.readStore);
+    await cache.read('link-sandbox-2', reads.readStore);
+    for (let i = 0; i < 3; i += 1) await cache.read('link-sandbox-2', reads.readStore);
+    cache.forget(['link-sandbox-2']);
+    await cache.read('link-sandbox-2', reads.readStore); // read again, the newest once more
+    await cache.read('link-sandbox-3', reads.readStore); // pushes token 1 out, the oldest
+    expect(reads.reads.count).toBe(4);
+    await cache.read('link-sandbox-2', reads.readStore);
+    expect(reads.reads.count).toBe(4);
+    await cache.read('link-sandbox-1', reads.readStore);
+    expect(reads.reads.count).toBe(5);
+  });
+
   it('reads a token with large kept sessions from the store every time', async () => {
     const cache = lookupCache();
     const large = counted(kept('a', 65 * 1024));

@@ -30,10 +30,14 @@ export function lookupCache(maxEntries = MAX_ENTRIES): LookupCache {
   const entries = new Map<string, KeptForLookup | null>();
   // Counts writes: a read that started before a write may hold what the write replaced.
   let writes = 0;
+  // The token remembered last, which is the newest entry while it is held: a token looked up again
+  // and again (a live watch) is not moved on each hit.
+  let newest: string | undefined;
 
   function remember(linkToken: string, kept: KeptForLookup | null): void {
     entries.delete(linkToken);
     entries.set(linkToken, kept);
+    newest = linkToken;
     if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
   }
 
@@ -43,7 +47,7 @@ export function lookupCache(maxEntries = MAX_ENTRIES): LookupCache {
       const remembered = entries.get(linkToken);
       if (remembered !== undefined) {
         // Map keeps insertion order: moving a hit to the end keeps the oldest entry first.
-        remember(linkToken, remembered);
+        if (linkToken !== newest) remember(linkToken, remembered);
         return remembered ?? undefined;
       }
       const writesBefore = writes;

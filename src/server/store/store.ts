@@ -111,6 +111,8 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   // (kept-notifications.ts), and the cache is read only while this one is listening.
   const exact = kind === 'pglite';
   const cache = lookupCache();
+  // Started once the database is open and migrated: nothing after this point can fail, so a store
+  // that cannot be opened leaves no listening connection behind (kept-notifications.test.ts).
   const listener =
     'databaseUrl' in config.location
       ? listenForKeptWrites(config.location.databaseUrl, cache, logger)
