@@ -230,6 +230,8 @@ describe('two instances on one PostgreSQL', () => {
   }, 90_000);
 });
 
+const HOP_HEADERS = new Set(['content-length', 'host', 'connection', 'keep-alive', 'transfer-encoding']);
+
 // Forwards to the simulator and counts /link/token/get calls per token.
 async function countingProxy(simulator: RunningSimulator, port: number) {
   const polls = new Map<string, number>();
@@ -240,11 +242,14 @@ async function countingProxy(simulator: RunningSimulator, port: number) {
       const body = Buffer.concat(chunks).toString();
       const token = (JSON.parse(body) as { link_token?: string }).link_token;
       if (token) polls.set(token, (polls.get(token) ?? 0) + 1);
-      const answer = await fetch(`${simulator.url}${req.url}`, {
-        method: 'POST',
-        headers: req.headers as Record<string, string>,
-        body,
-      });
+      // Plaid's headers (credentials, content type) go on; the connection's own (content-length,
+      // host, keep-alive) are fetch's to set: passed on, undici at times refused the request.
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string' && !HOP_HEADERS.has(entry[0]),
+        ),
+      );
+      const answer = await fetch(`${simulator.url}${req.url}`, { method: 'POST', headers, body });
       res.writeHead(answer.status, { 'Content-Type': 'application/json' });
       res.end(await answer.text());
     });
