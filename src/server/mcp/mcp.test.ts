@@ -44,12 +44,11 @@ const STEADY = SCENARIOS.filter(
   (s) => !s.scenario.startsWith('fault-') && !['live', 'fresh'].includes(s.scenario),
 );
 
-let nextPort = 41710;
 let simulator: RunningSimulator;
 const running: { server: Server; store?: Store }[] = [];
 
 beforeAll(async () => {
-  simulator = await startSimulator({ now: manualClock(new Date()).now, port: 41700 });
+  simulator = await startSimulator({ now: manualClock(new Date()).now });
 });
 afterAll(async () => {
   await Promise.all(
@@ -66,10 +65,10 @@ async function startInspector(env: Record<string, string> = {}, store?: Store, u
     { ...config, plaid: { ...config.plaid, urls }, clientDir: 'src/server/testing' },
     { logger: pino(logs.destination), store },
   );
-  const port = nextPort++;
-  const server = await new Promise<Server>((resolve) => {
-    const listening = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () =>
-      resolve(listening as Server),
+  // Port 0: the system's free port. A fixed one can be an outgoing connection's (ephemeral range).
+  const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
+    const listening = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+      resolve({ server: listening as Server, port: info.port }),
     );
   });
   running.push({ server });

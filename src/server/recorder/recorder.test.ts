@@ -29,15 +29,6 @@ import { startRecorder, type Recorder } from './recorder';
 // outlives the simulator's memory. Then two instances on one PostgreSQL share the polling.
 
 const LIVE = SCENARIOS.find((scenario) => scenario.scenario === 'live')!.link_token;
-// The ports this suite listens on (its own range, so parallel suites never collide).
-const PORTS = {
-  simulator: 41410,
-  server: 41411,
-  counter: 41412,
-  serverA: 41413,
-  serverB: 41414,
-  simulator2: 41415,
-};
 
 type Running = { url: string; close(): Promise<void> };
 const toClose: (() => Promise<unknown>)[] = [];
@@ -48,7 +39,7 @@ afterEach(async () => {
 const silent = pino({ level: 'silent' });
 
 // A server instance as main.ts starts it: its store, its recorder, its app on a port.
-async function startInstance(backend: TestBackend, upstreamUrl: string, port: number, pollMs: number) {
+async function startInstance(backend: TestBackend, upstreamUrl: string, pollMs: number) {
   const config = {
     ...loadConfig({
       ...simulatorAsPlaidEnv(upstreamUrl),
@@ -62,7 +53,7 @@ async function startInstance(backend: TestBackend, upstreamUrl: string, port: nu
   const store = await openStore({ location: backend.location, retentionDays: 30 }, silent);
   const recorder = startRecorder(config, store, silent);
   const app = createApp(config, { store, recorder, logger: silent });
-  const server = await listen(app.fetch, port);
+  const server = await listen(app.fetch);
   toClose.push(
     () => store.close(),
     () => app.close(),
@@ -74,9 +65,10 @@ async function startInstance(backend: TestBackend, upstreamUrl: string, port: nu
   return { url: server.url, store, recorder };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<Running> {
+// Port 0 everywhere: the system's free port (a fixed one can be an outgoing connection's).
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<Running> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       resolve({ url: `http://127.0.0.1:${info.port}`, close: () => closeServer(server as Server) }),
     );
   });
@@ -88,8 +80,8 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-async function simulatorFor(port: number, options: Parameters<typeof startSimulator>[0] = {}) {
-  const simulator = await startSimulator({ ...options, port });
+async function simulatorFor(options: Parameters<typeof startSimulator>[0] = {}) {
+  const simulator = await startSimulator(options);
   toClose.push(() => simulator.close());
   return simulator;
 }
@@ -134,8 +126,8 @@ describe('a registered token, seen only by the recorder', () => {
     backend = await startBackend('pglite');
     // The live session gains an event every 40 ms and ends in a success; the simulator forgets it
     // 1.5 s after it ended, as Plaid does after six hours.
-    const simulator = await simulatorFor(PORTS.simulator, { liveStepMs: 40, forgetSessionsAfterMs: 1_500 });
-    const server = await startInstance(backend, simulator.url, PORTS.server, 50);
+    const simulator = await simulatorFor({ liveStepMs: 40, forgetSessionsAfterMs: 1_500 });
+    const server = await startInstance(backend, simulator.url, 50);
     const { key } = await server.store.apiKeys.create({
       name: 'shop backend',
       scopes: ['recordings:write', 'recordings:read'],
@@ -203,10 +195,10 @@ describe('two instances on one PostgreSQL', () => {
 
   it('poll each token once per due time: every poll the simulator answered is one the schedule counted', async () => {
     backend = await startBackend('postgresql');
-    const simulator = await simulatorFor(PORTS.simulator2);
-    const counter = await countingProxy(simulator, PORTS.counter);
-    const a = await startInstance(backend, counter.url, PORTS.serverA, 25);
-    const b = await startInstance(backend, counter.url, PORTS.serverB, 25);
+    const simulator = await simulatorFor();
+    const counter = await countingProxy(simulator);
+    const a = await startInstance(backend, counter.url, 25);
+    const b = await startInstance(backend, counter.url, 25);
     const tokens = SCENARIOS.filter((scenario) => !scenario.scenario.startsWith('fault-'))
       .slice(0, 12)
       .map((scenario) => scenario.link_token);
@@ -233,7 +225,7 @@ describe('two instances on one PostgreSQL', () => {
 const HOP_HEADERS = new Set(['content-length', 'host', 'connection', 'keep-alive', 'transfer-encoding']);
 
 // Forwards to the simulator and counts /link/token/get calls per token.
-async function countingProxy(simulator: RunningSimulator, port: number) {
+async function countingProxy(simulator: RunningSimulator) {
   const polls = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -254,7 +246,8 @@ async function countingProxy(simulator: RunningSimulator, port: number) {
       res.end(await answer.text());
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
   toClose.push(() => closeServer(server));
   return { url: `http://127.0.0.1:${port}`, polls };
 }
