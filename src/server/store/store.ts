@@ -209,12 +209,13 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     attempt('purge', async () => {
       const before = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
       const purged = await writingKept(undefined, () => purgeBefore(db, before));
-      if (purged > 0) forgetNewest(undefined);
-      if (purged > 0)
+      if (purged > 0) {
+        forgetNewest(undefined);
         logger.info(
           { audit: 'store.purge', tokens: purged },
           `store: purged ${purged} tokens past retention`,
         );
+      }
       return purged;
     });
   const purgeTimer = setInterval(() => purge().catch(() => {}), PURGE_EVERY_MS).unref();
