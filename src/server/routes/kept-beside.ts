@@ -40,10 +40,13 @@ export function startKeptLookup(
   const withKept = (c: Context, outcome: Answered, { known }: Read): Answered => {
     const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
     // Only Plaid's answers about the token are kept; its errors are not.
+    // Spelled out rather than spread from `lookup`: a spread here cost more than the rest of the
+    // lookup's store work (docs/benchmarks.md, "Comparing bytes instead of hashing them").
     const queued =
       outcome.status === 200 &&
       store.keep({
-        ...lookup,
+        linkToken: lookup.linkToken,
+        environment: lookup.environment,
         body: outcome.body,
         source: 'lookup',
         seenBy: c.get('user'),
@@ -107,14 +110,14 @@ function withField(body: Uint8Array<ArrayBuffer>, name: string, value: unknown):
   while (inner < end && isSpace(body[inner])) inner += 1;
   const separator = inner === end ? '' : ',';
   const tail = `${separator}${JSON.stringify(name)}:${JSON.stringify(value)}}`;
-  // Encoded straight into the new body rather than into bytes of its own first.
-  const joined = new Uint8Array(end + Buffer.byteLength(tail));
+  // Written straight into the new body rather than into bytes of its own first, and on Node's
+  // buffer pool: a Uint8Array of its own costs a lookup four times as much (docs/benchmarks.md).
+  const joined = Buffer.allocUnsafe(end + Buffer.byteLength(tail));
   joined.set(body.subarray(0, end), 0);
-  encoder.encodeInto(tail, joined.subarray(end));
+  joined.write(tail, end);
   return joined;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;

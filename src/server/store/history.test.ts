@@ -14,7 +14,8 @@ import { HistoryPageRequestSchema, type HistoryPageRequest } from '../../shared/
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { makeResponse, makeSession } from '../../shared/test/fixtures';
 import { countOutdated, diagnoseKept, historyPage, tokensToDiagnose } from './history';
-import { answerHash, deleteTokens, keepAnswer } from './kept-answers';
+import { answerHash } from './answer-hash';
+import { deleteTokens, keepAnswer } from './kept-answers';
 import { openDatabase } from './open-database';
 import type { Database, KeptSource } from './schema';
 import { openStore } from './store';

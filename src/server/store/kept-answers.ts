@@ -1,4 +1,3 @@
-import { hash as digest } from 'node:crypto';
 import { CompiledQuery, sql, type InferResult, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import { mergeSession } from '../../shared/kept/merge-sessions';
@@ -328,18 +327,4 @@ export async function databaseSize(db: Kysely<Database>): Promise<number> {
     db,
   );
   return Number(rows[0]?.size ?? 0);
-}
-
-// Plaid gives every answer a new request_id: two answers are the same when all else is. Hashed
-// from Plaid's bytes, without parsing them, so that an answer seen before costs no parse at all
-// (request_id pairs are cut out wherever they are; the ones inside events change with the events).
-const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
-
-export function answerHash(body: Uint8Array): string {
-  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves. One
-  // call, with no Hash object: it runs on every lookup. Finding the pairs with Buffer#indexOf and
-  // hashing the bytes around them measured slower, by far for an answer with many events, whose
-  // every request_id the one replace() cuts in a single pass (docs/benchmarks.md).
-  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1');
-  return digest('sha256', Buffer.from(text.replace(REQUEST_ID, ''), 'latin1'), 'hex');
 }

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { makeResponse } from '../../shared/test/fixtures';
-import { answerHash } from './kept-answers';
+import { answerHash } from './answer-hash';
 import { openStore, type PlaidAnswerSeen, type Store } from './store';
 import { startBackend, type TestBackend } from './test-backends';
 

@@ -58,6 +58,45 @@ describe('the lookup cache of an embedded store', () => {
     expect(next.reads.count).toBe(1);
   });
 
+  it('shares one read among the lookups that want a token meanwhile, unless a write ended since', async () => {
+    const cache = lookupCache();
+    const finishes: ((value: KeptForLookup) => void)[] = [];
+    let reads = 0;
+    const slowStore = () => {
+      reads += 1;
+      return new Promise<KeptForLookup>((resolve) => finishes.push(resolve));
+    };
+    const first = cache.read('link-sandbox-1', slowStore);
+    const second = cache.read('link-sandbox-1', slowStore);
+    expect(reads).toBe(1);
+    // After a write, a lookup does not take what the read begun before it will say.
+    cache.forget(['link-sandbox-1']);
+    const third = cache.read('link-sandbox-1', slowStore);
+    expect(reads).toBe(2);
+    finishes[0]!(kept('before the write'));
+    finishes[1]!(kept('after the write'));
+    expect(await first).toMatchObject({ answerHash: 'before the write' });
+    expect(await second).toMatchObject({ answerHash: 'before the write' });
+    expect(await third).toMatchObject({ answerHash: 'after the write' });
+  });
+
+  it('asks the store again after a read that failed, for every lookup that shared it', async () => {
+    const cache = lookupCache();
+    let fail: (error: Error) => void = () => {};
+    const failing = () => new Promise<KeptForLookup>((_resolve, reject) => (fail = reject));
+    const both = [cache.read('link-sandbox-1', failing), cache.read('link-sandbox-1', failing)];
+    fail(new Error('the database is down'));
+    for (const read of both) await expect(read).rejects.toThrow('the database is down');
+    const next = counted(kept('a'));
+    expect(await cache.read('link-sandbox-1', next.readStore)).toMatchObject({ answerHash: 'a' });
+    // A store that throws at once fails the lookup's read, not the lookup's caller.
+    await expect(
+      cache.read('link-sandbox-2', () => {
+        throw new Error('no connection');
+      }),
+    ).rejects.toThrow('no connection');
+  });
+
   it('forgets everything after a purge, and holds no more than its bound, oldest use first', async () => {
     const cache = lookupCache(2);
     const reads = counted(kept('a'));

@@ -10,7 +10,8 @@ import type { KeptForLookup } from './kept-answers';
 // every repeated lookup: the store's cost per lookup (docs/benchmarks.md) was one query.
 
 export type LookupCache = {
-  // Reads through the cache: a read that a write overtook is returned but not remembered.
+  // Reads through the cache: a read that a write overtook is returned but not remembered. Lookups of
+  // a token while its read runs share that read.
   read(
     linkToken: string,
     readStore: () => Promise<KeptForLookup | undefined>,
@@ -33,6 +34,10 @@ export function lookupCache(maxEntries = MAX_ENTRIES): LookupCache {
   // The token remembered last, which is the newest entry while it is held: a token looked up again
   // and again (a live watch) is not moved on each hit.
   let newest: string | undefined;
+  // The reads running, each with the writes counted when it started: the lookups that want a token
+  // meanwhile share its read (once its answer changes, a token looked up many times a second would
+  // otherwise be read by each of them) unless a write has ended since it started.
+  const reading = new Map<string, { writes: number; read: Promise<KeptForLookup | undefined> }>();
 
   function remember(linkToken: string, kept: KeptForLookup | null): void {
     entries.delete(linkToken);
@@ -42,19 +47,28 @@ export function lookupCache(maxEntries = MAX_ENTRIES): LookupCache {
   }
 
   return {
-    async read(linkToken, readStore) {
+    read(linkToken, readStore) {
       // null: remembered as not held by the store.
       const remembered = entries.get(linkToken);
       if (remembered !== undefined) {
         // Map keeps insertion order: moving a hit to the end keeps the oldest entry first.
         if (linkToken !== newest) remember(linkToken, remembered);
-        return remembered ?? undefined;
+        return Promise.resolve(remembered ?? undefined);
       }
+      const running = reading.get(linkToken);
+      if (running?.writes === writes) return running.read;
       const writesBefore = writes;
-      const kept = await readStore();
-      if (writes === writesBefore && (kept?.sessionChars ?? 0) <= MAX_ENTRY_CHARS)
-        remember(linkToken, kept ?? null);
-      return kept;
+      const read = new Promise<KeptForLookup | undefined>((resolve) => resolve(readStore())).then((kept) => {
+        if (writes === writesBefore && (kept?.sessionChars ?? 0) <= MAX_ENTRY_CHARS)
+          remember(linkToken, kept ?? null);
+        return kept;
+      });
+      reading.set(linkToken, { writes: writesBefore, read });
+      const settled = () => {
+        if (reading.get(linkToken)?.read === read) reading.delete(linkToken);
+      };
+      read.then(settled, settled);
+      return read;
     },
     forget(linkTokens) {
       writes += 1;

@@ -3,7 +3,7 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
 import { makeResponse } from '../../shared/test/fixtures';
-import { answerHash } from './kept-answers';
+import { answerHash } from './answer-hash';
 import { openStore, type PlaidAnswerSeen, type Store } from './store';
 import { BACKENDS, startBackend, type TestBackend } from './test-backends';
 

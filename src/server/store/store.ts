@@ -5,8 +5,8 @@ import type { HistoryFilter, HistoryPageRequest } from '../../shared/history/his
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkTokenGetResponseSchema } from '../../shared/schemas/link-token-get-response';
 import { apiKeyStore, type ApiKeyStore } from './api-keys';
+import { answerHashes } from './answer-hash';
 import {
-  answerHash,
   databaseSize,
   deleteTokens,
   keepAnswer,
@@ -111,6 +111,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   // (kept-notifications.ts), and the cache is read only while this one is listening.
   const exact = kind === 'pglite';
   const cache = lookupCache();
+  const hashes = answerHashes();
   // Started once the database is open and migrated: nothing after this point can fail, so a store
   // that cannot be opened leaves no listening connection behind (kept-notifications.test.ts).
   const listener =
@@ -120,13 +121,13 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   // Each token's newest queued answer: the answer the store will hold for it once the queue is
   // written, which the lookup's read (taken before) cannot know. An answer with the same hash adds
   // nothing and is not queued (docs/benchmarks.md, "Keeping an answer off the lookup's path").
-  // With PGlite an answer stays known once written, so a token looked up again and again queues
-  // nothing; it is forgotten when its write fails or the token is removed, and then the lookup's
+  // With PGlite an answer's hash (not its bytes) stays known once written, so a token looked up again
+  // and again queues nothing; it is forgotten when its write fails or the token is removed, and then the lookup's
   // read decides. With PostgreSQL it is known only until the worker takes it: an identical answer
   // seen before then could only write what the queued one writes, and the queued one writes later
   // than both were seen, so nothing another instance keeps meanwhile is overwritten by an older
   // answer, and nothing newer is skipped.
-  const newest = new Map<string, QueuedAnswer>();
+  const newest = new Map<string, QueuedAnswer | { hash: string }>();
 
   // Every write to kept tokens goes through here: the lookup cache forgets them once the write is
   // done. A read that was in flight meanwhile is then not remembered (lookup-cache.ts counts
@@ -145,8 +146,13 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   }
 
   function forgetNewest(linkTokens: readonly string[] | undefined): void {
-    if (linkTokens) for (const linkToken of linkTokens) newest.delete(linkToken);
-    else newest.clear();
+    if (linkTokens) {
+      for (const linkToken of linkTokens) newest.delete(linkToken);
+      hashes.forget(linkTokens);
+    } else {
+      newest.clear();
+      hashes.forgetAll();
+    }
   }
 
   // Every database call goes through here: a failure is counted, logged and marks the store
@@ -196,10 +202,15 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
         queuedBytes -= seen.body.byteLength;
         const isNewest = () => newest.get(seen.linkToken) === seen;
         if (!exact && isNewest()) newest.delete(seen.linkToken);
-        await keepOne(seen).catch(() => {
-          // Counted and logged by attempt(). Not written: the store holds what it held before.
-          if (isNewest()) newest.delete(seen.linkToken);
-        });
+        // A failure is counted and logged by attempt(). Not written: the store holds what it held before.
+        const written = await keepOne(seen).then(
+          () => true,
+          () => false,
+        );
+        if (isNewest()) {
+          if (written) newest.set(seen.linkToken, { hash: seen.hash });
+          else newest.delete(seen.linkToken);
+        }
       }
     })().finally(() => (draining = undefined));
     return draining;
@@ -254,7 +265,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     kind,
     keep(seen) {
       if (!healthy) return false;
-      const hash = answerHash(seen.body);
+      const hash = hashes.of(seen.linkToken, seen.body);
       if (hash === (newest.get(seen.linkToken)?.hash ?? seen.lastKeptHash)) {
         instruments.unchanged.inc();
         return true;
