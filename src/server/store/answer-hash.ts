@@ -6,21 +6,30 @@ import { hash as digest } from 'node:crypto';
 const REQUEST_ID = /"request_id"\s*:\s*"[^"\\]*"/g;
 
 export function answerHash(body: Uint8Array): string {
-  // latin1 maps each byte to one character and back, so the hash is of the bytes themselves. One
-  // call, with no Hash object. Finding the pairs with Buffer#indexOf and hashing the bytes around
-  // them measured slower, by far for an answer with many events, whose every request_id the one
-  // replace() cuts in a single pass (docs/benchmarks.md).
-  const text = bytesOf(body).toString('latin1');
-  return digest('sha256', Buffer.from(text.replace(REQUEST_ID, ''), 'latin1'), 'hex');
+  return hashOf(withoutRequestIds(body));
 }
 
-// The hash of each token's last answer, remembered with its bytes. A token looked up again and
-// again gets the same answer but for its request_id, and comparing two answers' bytes costs a
-// fraction of hashing one (docs/benchmarks.md, "Comparing bytes instead of hashing them"): every
+// latin1 maps each byte to one character and back, so the text is the bytes themselves. Finding the
+// pairs with Buffer#indexOf and hashing or comparing the bytes around them measured slower, by far
+// for an answer with many events, whose every request_id the one replace() cuts in a single pass
+// (docs/benchmarks.md).
+function withoutRequestIds(body: Uint8Array): string {
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+    .toString('latin1')
+    .replace(REQUEST_ID, '');
+}
+
+function hashOf(text: string): string {
+  return digest('sha256', Buffer.from(text, 'latin1'), 'hex');
+}
+
+// The hash of each token's last answer, remembered with the answer's text. A token looked up again
+// and again gets the same answer but for its request_id, and comparing the text with the last one
+// costs a fraction of hashing it (docs/benchmarks.md, "The store's cost per lookup, halved"): every
 // lookup needs the hash, to know whether its answer is new to the store.
 export type AnswerHashes = {
   of(linkToken: string, body: Uint8Array): string;
-  // The bytes of Plaid's answers are customer data: a token deleted from the store is forgotten here.
+  // Plaid's answers are customer data: a token deleted from the store is forgotten here too.
   forget(linkTokens: readonly string[]): void;
   forgetAll(): void;
 };
@@ -31,25 +40,27 @@ const MAX_BYTES = 16 * 1024 * 1024;
 const MAX_ANSWER_BYTES = 256 * 1024;
 
 export function answerHashes(maxBytes = MAX_BYTES): AnswerHashes {
-  const last = new Map<string, { body: Uint8Array; hash: string }>();
+  // The text is latin1: one byte a character.
+  const last = new Map<string, { text: string; hash: string }>();
   let heldBytes = 0;
 
   function drop(linkToken: string): void {
     const held = last.get(linkToken);
     if (!held) return;
     last.delete(linkToken);
-    heldBytes -= held.body.byteLength;
+    heldBytes -= held.text.length;
   }
 
   return {
     of(linkToken, body) {
+      const text = withoutRequestIds(body);
       const held = last.get(linkToken);
-      if (held && sameApartFromRequestIds(held.body, body)) return held.hash;
-      const hash = answerHash(body);
+      if (held?.text === text) return held.hash;
+      const hash = hashOf(text);
       drop(linkToken);
-      if (body.byteLength <= Math.min(MAX_ANSWER_BYTES, maxBytes)) {
-        last.set(linkToken, { body, hash });
-        heldBytes += body.byteLength;
+      if (text.length <= Math.min(MAX_ANSWER_BYTES, maxBytes)) {
+        last.set(linkToken, { text, hash });
+        heldBytes += text.length;
         // The tokens whose answers changed longest ago go first.
         while (heldBytes > maxBytes) drop(last.keys().next().value!);
       }
@@ -63,61 +74,4 @@ export function answerHashes(maxBytes = MAX_BYTES): AnswerHashes {
       heldBytes = 0;
     },
   };
-}
-
-// Whether two answers' bytes are the same once REQUEST_ID's pairs are cut out of both, as their
-// hashes would say, compared in place. The pairs found are a subset of what REQUEST_ID cuts (JSON's
-// whitespace only, where \s takes more), and the bytes between them are compared in the same order:
-// true only when the hashes are equal, and a false is only ever a hash more.
-export function sameApartFromRequestIds(a: Uint8Array, b: Uint8Array): boolean {
-  const left = bytesOf(a);
-  const right = bytesOf(b);
-  let fromLeft = 0;
-  let fromRight = 0;
-  for (;;) {
-    const pairLeft = nextPair(left, fromLeft);
-    const pairRight = nextPair(right, fromRight);
-    if (pairLeft - fromLeft !== pairRight - fromRight) return false;
-    if (left.compare(right, fromRight, pairRight, fromLeft, pairLeft) !== 0) return false;
-    if (pairLeft === left.length || pairRight === right.length)
-      return pairLeft === left.length && pairRight === right.length;
-    fromLeft = pairEnd(left, pairLeft);
-    fromRight = pairEnd(right, pairRight);
-  }
-}
-
-const KEY = Buffer.from('"request_id"');
-const COLON = 0x3a;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-
-// Where the next request_id pair starts, or the end of the bytes.
-function nextPair(bytes: Buffer, from: number): number {
-  for (let at = bytes.indexOf(KEY, from); at !== -1; at = bytes.indexOf(KEY, at + 1)) {
-    if (pairEnd(bytes, at) !== -1) return at;
-  }
-  return bytes.length;
-}
-
-// Where the pair whose key is at `at` ends, or -1 if the bytes there are not such a pair.
-function pairEnd(bytes: Buffer, at: number): number {
-  let index = at + KEY.length;
-  while (isSpace(bytes[index])) index += 1;
-  if (bytes[index] !== COLON) return -1;
-  index += 1;
-  while (isSpace(bytes[index])) index += 1;
-  if (bytes[index] !== QUOTE) return -1;
-  for (index += 1; index < bytes.length; index += 1) {
-    if (bytes[index] === QUOTE) return index + 1;
-    if (bytes[index] === BACKSLASH) return -1;
-  }
-  return -1;
-}
-
-function isSpace(byte: number | undefined): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
-}
-
-function bytesOf(body: Uint8Array): Buffer {
-  return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
