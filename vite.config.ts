@@ -64,6 +64,15 @@ export default defineConfig({
             'src/simulator/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
+          exclude: ['src/server/**/*.isolated.test.ts'],
+        },
+      },
+      // As on the client: a server test that replaces a module with vi.mock runs alone.
+      {
+        test: {
+          name: 'node-isolated',
+          environment: 'node',
+          include: ['src/server/**/*.isolated.test.ts'],
         },
       },
     ],
