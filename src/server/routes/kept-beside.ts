@@ -41,7 +41,7 @@ export function startKeptLookup(
     const sessions = known === null ? null : known ? sessionsPlaidLacks(known, outcome.body) : [];
     // Only Plaid's answers about the token are kept; its errors are not.
     // Spelled out rather than spread from `lookup`: a spread here cost more than the rest of the
-    // lookup's store work (docs/benchmarks.md, "Comparing bytes instead of hashing them").
+    // lookup's store work (docs/benchmarks.md, "The store's cost per lookup, round two").
     const queued =
       outcome.status === 200 &&
       store.keep({

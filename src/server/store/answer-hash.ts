@@ -25,8 +25,8 @@ function hashOf(text: string): string {
 
 // The hash of each token's last answer, remembered with the answer's text. A token looked up again
 // and again gets the same answer but for its request_id, and comparing the text with the last one
-// costs a fraction of hashing it (docs/benchmarks.md, "The store's cost per lookup, halved"): every
-// lookup needs the hash, to know whether its answer is new to the store.
+// costs a fraction of hashing it (docs/benchmarks.md, "The store's cost per lookup, round two"):
+// every lookup needs the hash, to know whether its answer is new to the store.
 export type AnswerHashes = {
   of(linkToken: string, body: Uint8Array): string;
   // Plaid's answers are customer data: a token deleted from the store is forgotten here too.

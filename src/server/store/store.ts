@@ -121,12 +121,12 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
   // Each token's newest queued answer: the answer the store will hold for it once the queue is
   // written, which the lookup's read (taken before) cannot know. An answer with the same hash adds
   // nothing and is not queued (docs/benchmarks.md, "Keeping an answer off the lookup's path").
-  // With PGlite an answer's hash (not its bytes) stays known once written, so a token looked up again
-  // and again queues nothing; it is forgotten when its write fails or the token is removed, and then the lookup's
-  // read decides. With PostgreSQL it is known only until the worker takes it: an identical answer
-  // seen before then could only write what the queued one writes, and the queued one writes later
-  // than both were seen, so nothing another instance keeps meanwhile is overwritten by an older
-  // answer, and nothing newer is skipped.
+  // With PGlite an answer's hash (not its bytes) stays known once written, so a token looked up
+  // again and again queues nothing; it is forgotten when its write fails or the token is removed,
+  // and then the lookup's read decides. With PostgreSQL it is known only until the worker takes it:
+  // an identical answer seen before then could only write what the queued one writes, and the
+  // queued one writes later than both were seen, so nothing another instance keeps meanwhile is
+  // overwritten by an older answer, and nothing newer is skipped.
   const newest = new Map<string, QueuedAnswer | { hash: string }>();
 
   // Every write to kept tokens goes through here: the lookup cache forgets them once the write is
@@ -202,7 +202,7 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
         queuedBytes -= seen.body.byteLength;
         const isNewest = () => newest.get(seen.linkToken) === seen;
         if (!exact && isNewest()) newest.delete(seen.linkToken);
-        // A failure is counted and logged by attempt(). Not written: the store holds what it held before.
+        // A failure is counted and logged by attempt(); the store holds what it held before.
         const written = await keepOne(seen).then(
           () => true,
           () => false,
