@@ -72,7 +72,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     const token = newToken();
     const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ events: [opened] })] });
     const seenAt = new Date('2026-11-25T10:42:00Z');
-    expect(await keepAnswer(db, entry(token, answer, { seenAt }))).toBe('kept');
+    expect(await keepAnswer(db, entry(token, answer, { seenAt }), logger)).toBe('kept');
 
     const kept = await readKept(db, token, logger);
     expect(kept).toMatchObject({ linkToken: token, environment: 'sandbox', seenBy: 'ana', answer });
@@ -89,12 +89,12 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
 
   it('does not keep an answer again when only its request_id changed', async () => {
     const token = newToken();
-    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r1' })))).toBe(
-      'kept',
-    );
-    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r2' })))).toBe(
-      'unchanged',
-    );
+    expect(
+      await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r1' })), logger),
+    ).toBe('kept');
+    expect(
+      await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r2' })), logger),
+    ).toBe('unchanged');
     const { rows } = await sql<{
       n: number;
     }>`select count(*)::int as n from kept_answers where link_token = ${token}`.execute(db);
@@ -109,10 +109,12 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     await keepAnswer(
       db,
       entry(token, makeResponse({ link_token: token, link_sessions: [full] }), { seenBy: 'ana' }),
+      logger,
     );
     await keepAnswer(
       db,
       entry(token, makeResponse({ link_token: token, link_sessions: [thinner, other] }), { seenBy: 'bo' }),
+      logger,
     );
 
     const kept = await readKept(db, token, logger);
@@ -130,7 +132,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
   it('skips a kept session that no longer parses and logs it', async () => {
     const token = newToken();
     const sessions = [makeSession({ link_session_id: 'good' }), makeSession({ link_session_id: 'bad' })];
-    await keepAnswer(db, entry(token, makeResponse({ link_token: token, link_sessions: sessions })));
+    await keepAnswer(db, entry(token, makeResponse({ link_token: token, link_sessions: sessions })), logger);
     await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
       db,
     );
@@ -149,7 +151,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     expect(await readForLookup(db, token, logger)).toBeUndefined();
     const sessions = ['dropped', 'still-there', 'bad'].map((id) => makeSession({ link_session_id: id }));
     const answer = makeResponse({ link_token: token, link_sessions: sessions, request_id: 'r1' });
-    await keepAnswer(db, entry(token, answer));
+    await keepAnswer(db, entry(token, answer), logger);
     await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
       db,
     );
@@ -169,7 +171,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     ).toBe(true);
 
     const sessionless = newToken();
-    await keepAnswer(db, entry(sessionless, makeResponse({ link_token: sessionless })));
+    await keepAnswer(db, entry(sessionless, makeResponse({ link_token: sessionless })), logger);
     expect(await readForLookup(db, sessionless, logger)).toMatchObject({ hasSessions: false });
   });
 
@@ -177,7 +179,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     const token = newToken();
     const success = { public_token: 'public-sandbox-11112222-3333-4444-5555-666677778888', metadata: null };
     const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ on_success: success })] });
-    await keepAnswer(db, entry(token, maskPublicTokens(answer) as LinkTokenGetResponse));
+    await keepAnswer(db, entry(token, maskPublicTokens(answer) as LinkTokenGetResponse), logger);
     const { rows } = await sql<{
       text: string;
     }>`select answer::text as text from kept_answers where link_token = ${token}`.execute(db);
@@ -190,12 +192,13 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
   it('deletes tokens with everything kept about them, and purges those past retention', async () => {
     const [gone, old, recent] = [newToken(), newToken(), newToken()];
     const session = [makeSession()];
-    await keepAnswer(db, entry(gone, makeResponse({ link_token: gone, link_sessions: session })));
+    await keepAnswer(db, entry(gone, makeResponse({ link_token: gone, link_sessions: session })), logger);
     await keepAnswer(
       db,
       entry(old, makeResponse({ link_token: old }), { seenAt: new Date('2020-01-01T00:00:00Z') }),
+      logger,
     );
-    await keepAnswer(db, entry(recent, makeResponse({ link_token: recent })));
+    await keepAnswer(db, entry(recent, makeResponse({ link_token: recent })), logger);
 
     expect(await deleteTokens(db, [gone, 'link-sandbox-unknown'])).toEqual([gone]);
     expect(await readKept(db, gone, logger)).toBeUndefined();
