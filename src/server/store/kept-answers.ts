@@ -11,7 +11,7 @@ import {
   type LinkTokenGetResponse,
 } from '../../shared/schemas/link-token-get-response';
 import { historyColumns } from './history-facts';
-import { notifyKept } from './kept-notifications';
+import { notifiesKept, notifyKept } from './kept-notifications';
 import type { Database, KeptSource } from './schema';
 
 // The store's queries about kept answers. Plain functions over a Kysely handle, so the same code
@@ -91,8 +91,8 @@ export async function keepAnswer(
       .updateTable('kept_tokens')
       .set({ last_seen_at: entry.seenAt, last_answer_hash: entry.answerHash, ...history })
       .where('link_token', '=', entry.linkToken)
+      .returning(notifiesKept())
       .execute();
-    await notifyKept(trx, [entry.linkToken]);
     return 'kept';
   });
 }
