@@ -43,9 +43,9 @@ export type KeptToken = {
 // Its sessions are merged into those already kept, and History's verdict of the token is stored
 // (history-facts.ts), in the same transaction; the token's row is locked first, so two instances
 // keeping answers for one token take turns. What is kept before is read once, in one query, and
-// everything History needs is known from it and the answer: a changed answer costs six statements
-// and a round trip each (seven with sessions), where it cost twelve (docs/benchmarks.md, "Keeping
-// a changed answer").
+// everything History needs is known from it and the answer: a changed answer costs five statements
+// (six with sessions), each a round trip, where it cost twelve (docs/benchmarks.md, "Keeping a
+// changed answer").
 export async function keepAnswer(
   db: Kysely<Database>,
   entry: AnswerToKeep,
@@ -58,17 +58,6 @@ export async function keepAnswer(
     // Read after the lock: another instance's write to the token, committed while this one waited
     // for it, is seen.
     const before = await keptBefore(trx, entry.linkToken);
-    await trx
-      .insertInto('kept_answers')
-      .values({
-        link_token: entry.linkToken,
-        source: entry.source,
-        seen_at: entry.seenAt,
-        seen_by: entry.seenBy,
-        plaid_request_id: entry.answer.request_id,
-        answer: JSON.stringify(entry.answer),
-      })
-      .execute();
     const sessions = await keepSessions(trx, entry, before.sessions, logger);
     // This answer is the newest kept, unless one kept earlier was seen later (by another instance,
     // its clock ahead): History diagnoses the newest, read back then.
@@ -87,7 +76,19 @@ export async function keepAnswer(
       entry.seenAt,
       logger,
     );
+    // The answer and the token's row in one statement: the row records it, with History's verdict,
+    // and notifies the other instances.
     await trx
+      .with('answer', (db) =>
+        db.insertInto('kept_answers').values({
+          link_token: entry.linkToken,
+          source: entry.source,
+          seen_at: entry.seenAt,
+          seen_by: entry.seenBy,
+          plaid_request_id: entry.answer.request_id,
+          answer: JSON.stringify(entry.answer),
+        }),
+      )
       .updateTable('kept_tokens')
       .set({ last_seen_at: entry.seenAt, last_answer_hash: entry.answerHash, ...history })
       .where('link_token', '=', entry.linkToken)
