@@ -149,10 +149,9 @@ type KeptBefore = {
 // What the store holds for a token besides its row, in one query: its sessions (a row each, or one
 // row of nulls), and the sources and time of its kept answers (the same on every row).
 async function keptBefore(trx: Transaction<Database>, linkToken: string): Promise<KeptBefore> {
-  // Compared byte by byte ("C"): finding the distinct sources sorts every answer kept for the token,
-  // and the database's own collation made that sort ten times slower (PGlite).
+  // A scan of every answer kept for the token (about 0.5 ms of PGlite's CPU at 1,000 answers).
   const answerSources = sql<KeptSource[]>`array(
-    select distinct source collate "C" from kept_answers where link_token = ${linkToken})`;
+    select distinct source from kept_answers where link_token = ${linkToken})`;
   const rows = await trx
     .selectFrom('kept_tokens')
     .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
