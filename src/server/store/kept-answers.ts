@@ -258,7 +258,8 @@ async function keepSessions(
         ? [seenNow(row.link_session_id, row.first_seen_at)]
         : (keptSession(row, row.session, entry.linkToken, logger) ?? []),
     ),
-    // First seen now: after those seen before, by id, as readKept() orders them.
+    // First seen now: after those seen before, by id, as readKept() orders them (Plaid's ids are
+    // lowercase UUIDs, which code points and the database's collation order alike).
     ...[...merged.keys()]
       .filter((id) => !keptIds.has(id))
       .sort()
