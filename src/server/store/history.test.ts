@@ -113,15 +113,19 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
     seenAt: Date,
     source: KeptSource = 'lookup',
   ) {
-    await keepAnswer(db, {
-      linkToken,
-      environment: 'sandbox',
-      answer,
-      answerHash: hashOf(answer),
-      source,
-      seenAt,
-      seenBy: 'ana',
-    });
+    await keepAnswer(
+      db,
+      {
+        linkToken,
+        environment: 'sandbox',
+        answer,
+        answerHash: hashOf(answer),
+        source,
+        seenAt,
+        seenBy: 'ana',
+      },
+      silent,
+    );
     await diagnoseKept(db, [linkToken], now, silent);
   }
 
@@ -277,20 +281,18 @@ describe.each(BACKENDS)('History on %s', (backendName) => {
     const stale = newToken();
     const neverDiagnosed = newToken();
     await keep(stale, answerFor(stale, OUTCOMES[0]!), window.at(1));
-    await keepAnswer(db, {
-      linkToken: neverDiagnosed,
-      environment: 'sandbox',
-      answer: answerFor(neverDiagnosed, OUTCOMES[3]!),
-      answerHash: hashOf(answerFor(neverDiagnosed, OUTCOMES[3]!)),
-      source: 'lookup',
-      seenAt: window.at(2),
-      seenBy: 'ana',
-    });
+    await keep(neverDiagnosed, answerFor(neverDiagnosed, OUTCOMES[3]!), window.at(2));
     // Rules of an earlier version said something else about it.
     await db
       .updateTable('kept_tokens')
       .set({ verdict: 'linked', rules_version: 0 })
       .where('link_token', '=', stale)
+      .execute();
+    // Kept before History existed (or its diagnosis failed).
+    await db
+      .updateTable('kept_tokens')
+      .set({ verdict: null, rules_version: null })
+      .where('link_token', '=', neverDiagnosed)
       .execute();
     const before = await historyPage(db, request({ from: window.from, to: window.to }));
     expect(before.outdated_verdicts).toBe(2);
@@ -323,16 +325,24 @@ describe('the store diagnoses in the background', () => {
     const { db } = await openDatabase(backend.location, silent);
     const tokens = [newToken(), newToken(), newToken()];
     for (const token of tokens)
-      await keepAnswer(db, {
-        linkToken: token,
-        environment: 'sandbox',
-        answer: answerFor(token, OUTCOMES[0]!),
-        answerHash: hashOf(answerFor(token, OUTCOMES[0]!)),
-        source: 'lookup',
-        seenAt: new Date(),
-        seenBy: 'ana',
-      });
+      await keepAnswer(
+        db,
+        {
+          linkToken: token,
+          environment: 'sandbox',
+          answer: answerFor(token, OUTCOMES[0]!),
+          answerHash: hashOf(answerFor(token, OUTCOMES[0]!)),
+          source: 'lookup',
+          seenAt: new Date(),
+          seenBy: 'ana',
+        },
+        silent,
+      );
     await sql`update kept_tokens set verdict = 'linked', rules_version = 0 where link_token = ${tokens[0]}`.execute(
+      db,
+    );
+    // Kept before History existed.
+    await sql`update kept_tokens set verdict = null, rules_version = null where link_token <> ${tokens[0]}`.execute(
       db,
     );
     await db.destroy();

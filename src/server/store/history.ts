@@ -1,7 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Logger } from 'pino';
-import { diagnose, diagnoseWithoutConfiguration, DIAGNOSIS_RULES_VERSION } from '../../shared/diagnosis';
-import { sessionsOnlyAnswer } from '../../shared/diagnosis/sessions-only';
+import { DIAGNOSIS_RULES_VERSION } from '../../shared/diagnosis';
 import {
   BREAKDOWN_FACETS,
   banksByFailures,
@@ -17,12 +16,9 @@ import type {
   HistoryPageRequest,
   HistoryRow,
 } from '../../shared/history/history-api';
-import { tokenFacts, type TokenFacts } from '../../shared/diagnosis/token-facts';
-import { withKeptSessions } from '../../shared/kept/kept-view';
-import type { KeptSession } from '../../shared/schemas/kept';
-import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
+import { historyColumns } from './history-facts';
 import { readKept } from './kept-answers';
-import type { Database, KeptSource } from './schema';
+import type { Database } from './schema';
 
 // History's queries (docs/api.md, GET /api/history): each kept token's verdict and row facts,
 // stored beside it by the shared diagnosis with the version of the rules that produced them;
@@ -41,8 +37,9 @@ export const TIME_BOUND_REFRESH_MS = 15 * 60 * 1000;
 // --- Diagnosing kept tokens ---
 
 // Diagnoses each token from the merged kept view (its newest answer with every session kept) and
-// stores the verdict and row facts with the current rules version. A token whose answer no longer
-// parses is marked diagnosed without a verdict (it is left out of History, and not tried again).
+// stores the verdict and row facts with the current rules version (history-facts.ts). Keeping an
+// answer does this itself (keepAnswer); this is for the tokens whose verdict is outdated, and for
+// those a webhook's session changed.
 export async function diagnoseKept(
   db: Kysely<Database>,
   linkTokens: readonly string[],
@@ -58,53 +55,19 @@ export async function diagnoseKept(
       .where('link_token', '=', linkToken)
       .groupBy('source')
       .execute();
-    const sessionSources = kept.sessions.map((session) => session.source);
     const newest = sources.toSorted((a, b) => b.last_seen_at.getTime() - a.last_seen_at.getTime())[0];
-    // A token known only from Plaid's webhooks has sessions but no answer: diagnosed from them alone.
-    const answer = kept.answer ?? sessionsOnlyAnswer(linkToken, []);
-    const facts =
-      (kept.answer || kept.sessions.length > 0) &&
-      diagnoseSafely(answer, kept.sessions, now, linkToken, logger, kept.answer !== undefined);
-    await db
-      .updateTable('kept_tokens')
-      .set({
-        verdict: facts ? facts.verdict : null,
-        headline: facts ? facts.headline : null,
-        institution: facts ? facts.institution : null,
-        institution_id: facts ? facts.institution_id : null,
-        error_code: facts ? facts.error_code : null,
-        exit_status: facts ? facts.exit_status : null,
-        step_reached: facts ? facts.step_reached : null,
-        session_count: facts ? facts.session_count : null,
-        sources: [...new Set<KeptSource>([...sources.map((row) => row.source), ...sessionSources])].sort(),
-        last_source: newest?.source ?? sessionSources[0] ?? null,
-        rules_version: DIAGNOSIS_RULES_VERSION,
-        diagnosed_at: now,
-      })
-      .where('link_token', '=', linkToken)
-      .execute();
-  }
-}
-
-// A diagnosis that throws (an answer the rules did not foresee) must not stop the others: the token
-// is left without a verdict, logged.
-function diagnoseSafely(
-  answer: LinkTokenGetResponse,
-  sessions: readonly KeptSession[],
-  now: Date,
-  linkToken: string,
-  logger: Logger,
-  withConfiguration: boolean,
-): TokenFacts | undefined {
-  try {
-    const merged = withKeptSessions(answer, sessions).data;
-    const diagnosis = withConfiguration
-      ? diagnose(merged, now.getTime())
-      : diagnoseWithoutConfiguration(merged, now.getTime());
-    return tokenFacts(diagnosis);
-  } catch (error) {
-    logger.error({ err: error, link_token: linkToken }, 'store: a kept answer could not be diagnosed');
-    return undefined;
+    const columns = historyColumns(
+      {
+        linkToken,
+        answer: kept.answer,
+        sessions: kept.sessions,
+        answerSources: sources.map((row) => row.source),
+        newestAnswerSource: newest?.source,
+      },
+      now,
+      logger,
+    );
+    await db.updateTable('kept_tokens').set(columns).where('link_token', '=', linkToken).execute();
   }
 }
 

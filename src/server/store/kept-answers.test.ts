@@ -2,7 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPublicTokens } from '../../shared/kept/mask-public-tokens';
-import type { LinkTokenGetResponse } from '../../shared/schemas/link-token-get-response';
+import { DIAGNOSIS_RULES_VERSION } from '../../shared/diagnosis';
+import {
+  LinkTokenGetResponseSchema,
+  type LinkTokenGetResponse,
+} from '../../shared/schemas/link-token-get-response';
 import {
   emptyResults,
   invalidCredentials,
@@ -10,7 +14,15 @@ import {
   makeResponse,
   makeSession,
 } from '../../shared/test/fixtures';
+import {
+  listScenarioTokens,
+  SIMULATOR_CLIENT_ID,
+  SIMULATOR_SECRET,
+  startSimulator,
+  type RunningSimulator,
+} from '../../simulator';
 import { captureLogs } from '../testing/log-capture';
+import { diagnoseKept } from './history';
 import {
   deleteTokens,
   keepAnswer,
@@ -23,6 +35,7 @@ import { answerHash } from './answer-hash';
 import { migrate, MIGRATIONS } from './migrations';
 import { openDatabase } from './open-database';
 import type { Database } from './schema';
+import { keepWebhookSession } from './webhooks';
 import { BACKENDS, startBackend, type TestBackend } from './test-backends';
 
 let tokenNumber = 0;
@@ -48,6 +61,41 @@ function entry(
   };
 }
 
+// The columns History reads from a kept token's row (history-facts.ts).
+const HISTORY_COLUMNS = [
+  'verdict',
+  'headline',
+  'institution',
+  'institution_id',
+  'error_code',
+  'exit_status',
+  'step_reached',
+  'session_count',
+  'sources',
+  'last_source',
+  'rules_version',
+  'diagnosed_at',
+] as const;
+
+// A fixture token's answer from the simulator, as Plaid's bytes are kept (parsed, public tokens
+// masked), for another token; undefined for a fixture that
+// answers with an error.
+async function simulatorAnswer(
+  simulator: RunningSimulator,
+  fixture: string,
+  linkToken: string,
+): Promise<LinkTokenGetResponse | undefined> {
+  const response = await fetch(`${simulator.url}/link/token/get`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ client_id: SIMULATOR_CLIENT_ID, secret: SIMULATOR_SECRET, link_token: fixture }),
+  });
+  if (!response.ok) return undefined;
+  const parsed = LinkTokenGetResponseSchema.safeParse(await response.json());
+  if (!parsed.success) return undefined;
+  return maskPublicTokens({ ...parsed.data, link_token: linkToken }) as LinkTokenGetResponse;
+}
+
 const opened = makeEvent({ event_name: 'OPEN', timestamp: '2026-11-25T10:00:01Z' });
 const failed = makeEvent({ event_name: 'ERROR', timestamp: '2026-11-25T10:01:00Z' });
 const exit = { error: invalidCredentials, metadata: { status: 'requires_credentials' } };
@@ -71,7 +119,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     const token = newToken();
     const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ events: [opened] })] });
     const seenAt = new Date('2026-11-25T10:42:00Z');
-    expect(await keepAnswer(db, entry(token, answer, { seenAt }))).toBe('kept');
+    expect(await keepAnswer(db, entry(token, answer, { seenAt }), logger)).toBe('kept');
 
     const kept = await readKept(db, token, logger);
     expect(kept).toMatchObject({ linkToken: token, environment: 'sandbox', seenBy: 'ana', answer });
@@ -88,12 +136,12 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
 
   it('does not keep an answer again when only its request_id changed', async () => {
     const token = newToken();
-    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r1' })))).toBe(
-      'kept',
-    );
-    expect(await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r2' })))).toBe(
-      'unchanged',
-    );
+    expect(
+      await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r1' })), logger),
+    ).toBe('kept');
+    expect(
+      await keepAnswer(db, entry(token, makeResponse({ link_token: token, request_id: 'r2' })), logger),
+    ).toBe('unchanged');
     const { rows } = await sql<{
       n: number;
     }>`select count(*)::int as n from kept_answers where link_token = ${token}`.execute(db);
@@ -108,10 +156,12 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     await keepAnswer(
       db,
       entry(token, makeResponse({ link_token: token, link_sessions: [full] }), { seenBy: 'ana' }),
+      logger,
     );
     await keepAnswer(
       db,
       entry(token, makeResponse({ link_token: token, link_sessions: [thinner, other] }), { seenBy: 'bo' }),
+      logger,
     );
 
     const kept = await readKept(db, token, logger);
@@ -126,10 +176,19 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     });
   });
 
+  it('keeps the last copy of a session an answer names twice', async () => {
+    const token = newToken();
+    const first = makeSession({ events: [opened] });
+    const last = makeSession({ exit, events: [opened, failed] });
+    const answer = makeResponse({ link_token: token, link_sessions: [first, last] });
+    expect(await keepAnswer(db, entry(token, answer), logger)).toBe('kept');
+    expect((await readKept(db, token, logger))?.sessions.map((kept) => kept.session)).toEqual([last]);
+  });
+
   it('skips a kept session that no longer parses and logs it', async () => {
     const token = newToken();
     const sessions = [makeSession({ link_session_id: 'good' }), makeSession({ link_session_id: 'bad' })];
-    await keepAnswer(db, entry(token, makeResponse({ link_token: token, link_sessions: sessions })));
+    await keepAnswer(db, entry(token, makeResponse({ link_token: token, link_sessions: sessions })), logger);
     await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
       db,
     );
@@ -148,7 +207,7 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     expect(await readForLookup(db, token, logger)).toBeUndefined();
     const sessions = ['dropped', 'still-there', 'bad'].map((id) => makeSession({ link_session_id: id }));
     const answer = makeResponse({ link_token: token, link_sessions: sessions, request_id: 'r1' });
-    await keepAnswer(db, entry(token, answer));
+    await keepAnswer(db, entry(token, answer), logger);
     await sql`update kept_sessions set session = '{"events": 7}' where link_token = ${token} and link_session_id = 'bad'`.execute(
       db,
     );
@@ -168,15 +227,97 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
     ).toBe(true);
 
     const sessionless = newToken();
-    await keepAnswer(db, entry(sessionless, makeResponse({ link_token: sessionless })));
+    await keepAnswer(db, entry(sessionless, makeResponse({ link_token: sessionless })), logger);
     expect(await readForLookup(db, sessionless, logger)).toMatchObject({ hasSessions: false });
+  });
+
+  it("stores, as it keeps an answer, History's verdict of everything kept, as diagnosing it again would", async () => {
+    const simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+    const columns = (token: string) =>
+      db
+        .selectFrom('kept_tokens')
+        .select([...HISTORY_COLUMNS])
+        .where('link_token', '=', token)
+        .executeTakeFirstOrThrow();
+    try {
+      // The fault tokens answer as `fresh` does, late or spoiled.
+      const fixtures = listScenarioTokens().filter(({ scenario }) => !scenario.startsWith('fault-'));
+      for (const { link_token: fixture } of fixtures) {
+        const token = newToken();
+        const answer = await simulatorAnswer(simulator, fixture, token);
+        if (!answer) continue;
+        // A lookup saw an earlier answer, with a thinner copy of its sessions; a webhook reported a
+        // session Plaid's answer lacks; and the recorder sees the answer itself.
+        const thinner = {
+          ...answer,
+          expiration: '2026-11-25T09:30:00Z',
+          link_sessions: answer.link_sessions?.map((session) => ({
+            ...session,
+            events: session.events?.slice(0, 1),
+            exit: null,
+          })),
+        };
+        await keepAnswer(db, entry(token, thinner, { seenAt: new Date('2026-11-25T10:00:00Z') }), logger);
+        await keepWebhookSession(db, {
+          linkToken: token,
+          environment: 'sandbox',
+          session: makeSession({ link_session_id: 'from-a-webhook', events: [opened] }),
+          seenAt: new Date('2026-11-25T10:01:00Z'),
+          seenBy: 'Plaid webhook',
+        });
+        const seenAt = new Date('2026-11-25T10:02:00Z');
+        expect(await keepAnswer(db, entry(token, answer, { seenAt, source: 'recording' }), logger)).toBe(
+          'kept',
+        );
+
+        const kept = await columns(token);
+        await diagnoseKept(db, [token], seenAt, logger);
+        expect({ fixture, ...kept }).toEqual({ fixture, ...(await columns(token)) });
+        expect(kept.rules_version).toBe(DIAGNOSIS_RULES_VERSION);
+      }
+    } finally {
+      await simulator.close();
+    }
+  });
+
+  it('keeps the verdict of the newest answer when an answer seen earlier is kept after it', async () => {
+    const token = newToken();
+    const failedAnswer = makeResponse({
+      link_token: token,
+      link_sessions: [makeSession({ exit, events: [opened, failed] })],
+    });
+    await keepAnswer(db, entry(token, failedAnswer, { seenAt: new Date('2026-11-25T10:05:00Z') }), logger);
+    const [newest] = await db
+      .selectFrom('kept_tokens')
+      .select([...HISTORY_COLUMNS])
+      .where('link_token', '=', token)
+      .execute();
+
+    // Seen before the one kept, by an instance whose clock is behind: kept, and merged, but not newest.
+    const earlier = makeResponse({ link_token: token, request_id: 'earlier' });
+    await keepAnswer(
+      db,
+      entry(token, earlier, { seenAt: new Date('2026-11-25T10:00:00Z'), source: 'recording' }),
+      logger,
+    );
+    const after = await db
+      .selectFrom('kept_tokens')
+      .select([...HISTORY_COLUMNS])
+      .where('link_token', '=', token)
+      .executeTakeFirstOrThrow();
+    expect(after).toMatchObject({
+      verdict: newest?.verdict,
+      last_source: 'lookup',
+      sources: ['lookup', 'recording'],
+    });
+    expect(after.verdict).toBe('failed');
   });
 
   it('stores public tokens masked', async () => {
     const token = newToken();
     const success = { public_token: 'public-sandbox-11112222-3333-4444-5555-666677778888', metadata: null };
     const answer = makeResponse({ link_token: token, link_sessions: [makeSession({ on_success: success })] });
-    await keepAnswer(db, entry(token, maskPublicTokens(answer) as LinkTokenGetResponse));
+    await keepAnswer(db, entry(token, maskPublicTokens(answer) as LinkTokenGetResponse), logger);
     const { rows } = await sql<{
       text: string;
     }>`select answer::text as text from kept_answers where link_token = ${token}`.execute(db);
@@ -189,12 +330,13 @@ describe.each(BACKENDS)('kept answers on %s', (backendName) => {
   it('deletes tokens with everything kept about them, and purges those past retention', async () => {
     const [gone, old, recent] = [newToken(), newToken(), newToken()];
     const session = [makeSession()];
-    await keepAnswer(db, entry(gone, makeResponse({ link_token: gone, link_sessions: session })));
+    await keepAnswer(db, entry(gone, makeResponse({ link_token: gone, link_sessions: session })), logger);
     await keepAnswer(
       db,
       entry(old, makeResponse({ link_token: old }), { seenAt: new Date('2020-01-01T00:00:00Z') }),
+      logger,
     );
-    await keepAnswer(db, entry(recent, makeResponse({ link_token: recent })));
+    await keepAnswer(db, entry(recent, makeResponse({ link_token: recent })), logger);
 
     expect(await deleteTokens(db, [gone, 'link-sandbox-unknown'])).toEqual([gone]);
     expect(await readKept(db, gone, logger)).toBeUndefined();

@@ -6,9 +6,11 @@ import type { KeptSession } from '../../shared/schemas/kept';
 import {
   LinkSessionSchema,
   LinkTokenGetResponseSchema,
+  type LinkSession,
   type LinkTokenGetResponse,
 } from '../../shared/schemas/link-token-get-response';
-import { notifyKept } from './kept-notifications';
+import { historyColumns } from './history-facts';
+import { notifiesKept, notifyKept } from './kept-notifications';
 import type { Database, KeptSource } from './schema';
 
 // The store's queries about kept answers. Plain functions over a Kysely handle, so the same code
@@ -37,43 +39,80 @@ export type KeptToken = {
 };
 
 // Keeps an answer unless it says what the last one kept for its token said (request_id aside).
-// Its sessions are merged into those already kept, in the same transaction; the token's row is
-// locked first, so two instances keeping answers for one token take turns.
-export async function keepAnswer(db: Kysely<Database>, entry: AnswerToKeep): Promise<'kept' | 'unchanged'> {
-  const hash = entry.answerHash;
+// Its sessions are merged into those already kept, and History's verdict of the token is stored
+// (history-facts.ts), in the same transaction; the token's row is locked first, so two instances
+// keeping answers for one token take turns. What is kept before is read once, in one query, and
+// everything History needs is known from it and the answer: a changed answer costs five statements
+// (six with sessions), each a round trip, where it cost twelve (docs/benchmarks.md, "Keeping a
+// changed answer").
+export async function keepAnswer(
+  db: Kysely<Database>,
+  entry: AnswerToKeep,
+  logger: Logger,
+): Promise<'kept' | 'unchanged'> {
   return db.transaction().execute(async (trx) => {
     const token = await lockTokenRow(trx, entry);
-    if (token.last_answer_hash === hash) return 'unchanged';
+    if (token.last_answer_hash === entry.answerHash) return 'unchanged';
 
+    // Read after the lock: another instance's write to the token, committed while this one waited
+    // for it, is seen.
+    const before = await keptBefore(trx, entry.linkToken);
+    const sessions = await keepSessions(trx, entry, before.sessions, logger);
+    // This answer is the newest kept, unless one kept earlier was seen later (by another instance,
+    // its clock ahead): History diagnoses the newest, read back then.
+    const newest =
+      before.newestAnswerAt === null || before.newestAnswerAt <= entry.seenAt
+        ? { answer: entry.answer, source: entry.source }
+        : await newestAnswer(trx, entry.linkToken, logger);
+    const history = historyColumns(
+      {
+        linkToken: entry.linkToken,
+        answer: newest.answer,
+        sessions,
+        answerSources: [...before.answerSources, entry.source],
+        newestAnswerSource: newest.source,
+      },
+      entry.seenAt,
+      logger,
+    );
+    // The answer and the token's row in one statement: the row records it, with History's verdict,
+    // and notifies the other instances.
     await trx
-      .insertInto('kept_answers')
-      .values({
-        link_token: entry.linkToken,
-        source: entry.source,
-        seen_at: entry.seenAt,
-        seen_by: entry.seenBy,
-        plaid_request_id: entry.answer.request_id,
-        answer: JSON.stringify(entry.answer),
-      })
-      .execute();
-    await keepSessions(trx, entry);
-    await trx
+      .with('answer', (db) =>
+        db.insertInto('kept_answers').values({
+          link_token: entry.linkToken,
+          source: entry.source,
+          seen_at: entry.seenAt,
+          seen_by: entry.seenBy,
+          plaid_request_id: entry.answer.request_id,
+          answer: JSON.stringify(entry.answer),
+        }),
+      )
       .updateTable('kept_tokens')
-      .set({ last_seen_at: entry.seenAt, last_answer_hash: hash })
+      .set({ last_seen_at: entry.seenAt, last_answer_hash: entry.answerHash, ...history })
       .where('link_token', '=', entry.linkToken)
+      .returning(notifiesKept())
       .execute();
-    await notifyKept(trx, [entry.linkToken]);
     return 'kept';
   });
 }
 
 // Creates the token's row if it is new (with no answer kept yet: the next answer is always kept)
 // and locks it for the transaction, so lookups, the recorder and webhooks for one token take turns,
-// on one instance or several.
+// on one instance or several. A token the store knows (the usual case) costs one statement.
 export async function lockTokenRow(
   trx: Transaction<Database>,
   token: { linkToken: string; environment: PlaidEnvironment; seenAt: Date },
 ): Promise<{ last_answer_hash: string; environment: string }> {
+  const locked = () =>
+    trx
+      .selectFrom('kept_tokens')
+      .select(['last_answer_hash', 'environment'])
+      .where('link_token', '=', token.linkToken)
+      .forUpdate()
+      .executeTakeFirst();
+  const known = await locked();
+  if (known) return known;
   await trx
     .insertInto('kept_tokens')
     .values({
@@ -85,45 +124,115 @@ export async function lockTokenRow(
     })
     .onConflict((conflict) => conflict.column('link_token').doNothing())
     .execute();
-  return trx
-    .selectFrom('kept_tokens')
-    .select(['last_answer_hash', 'environment'])
-    .where('link_token', '=', token.linkToken)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const created = await locked();
+  if (!created) throw new Error(`The kept token ${token.linkToken} vanished while it was being kept.`);
+  return created;
 }
 
-async function keepSessions(db: Kysely<Database>, entry: AnswerToKeep): Promise<void> {
-  const sessions = entry.answer.link_sessions ?? [];
-  if (sessions.length === 0) return;
-  const known = await db
-    .selectFrom('kept_sessions')
-    .select(['link_session_id', 'session'])
-    .where('link_token', '=', entry.linkToken)
-    .where(
-      'link_session_id',
-      'in',
-      sessions.map((session) => session.link_session_id),
-    )
+type KeptSessionRow = {
+  link_session_id: string;
+  source: KeptSource;
+  first_seen_at: Date;
+  seen_at: Date;
+  seen_by: string;
+};
+
+type KeptBefore = {
+  // Every session kept for the token, in readKept()'s order (sessions stay in Plaid's answers for
+  // six hours: a token holds a handful).
+  sessions: (KeptSessionRow & { session: unknown })[];
+  answerSources: KeptSource[];
+  newestAnswerAt: Date | null;
+};
+
+// What the store holds for a token besides its row, in one query: its sessions (a row each, or one
+// row of nulls), and the sources and time of its kept answers (the same on every row).
+async function keptBefore(trx: Transaction<Database>, linkToken: string): Promise<KeptBefore> {
+  // A scan of every answer kept for the token (about 0.5 ms of PGlite's CPU at 1,000 answers).
+  const answerSources = sql<KeptSource[]>`array(
+    select distinct source from kept_answers where link_token = ${linkToken})`;
+  const rows = await trx
+    .selectFrom('kept_tokens')
+    .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
+    .select((eb) => [
+      answerSources.as('answer_sources'),
+      eb
+        .selectFrom('kept_answers')
+        .select((inner) => inner.fn.max('seen_at').as('seen_at'))
+        .where('link_token', '=', linkToken)
+        .as('newest_answer_at'),
+      'kept_sessions.link_session_id',
+      'kept_sessions.session',
+      'kept_sessions.source',
+      'kept_sessions.first_seen_at',
+      'kept_sessions.seen_at',
+      'kept_sessions.seen_by',
+    ])
+    .where('kept_tokens.link_token', '=', linkToken)
+    .orderBy('kept_sessions.first_seen_at')
+    .orderBy('kept_sessions.link_session_id')
     .execute();
-  const knownById = new Map(
-    known.map((row) => [row.link_session_id, LinkSessionSchema.safeParse(row.session)]),
+  const first = rows[0];
+  return {
+    // All of a session's columns are not null in kept_sessions.
+    sessions: rows.flatMap((row) =>
+      row.link_session_id === null ? [] : [row as KeptBefore['sessions'][number]],
+    ),
+    answerSources: first?.answer_sources ?? [],
+    newestAnswerAt: first?.newest_answer_at ?? null,
+  };
+}
+
+// The newest answer kept for the token, as readKept() reads it.
+async function newestAnswer(
+  trx: Transaction<Database>,
+  linkToken: string,
+  logger: Logger,
+): Promise<{ answer: LinkTokenGetResponse | undefined; source: KeptSource }> {
+  const row = await trx
+    .selectFrom('kept_answers')
+    .select(['answer', 'source'])
+    .where('link_token', '=', linkToken)
+    .orderBy('seen_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return { answer: parsedAnswer(row.answer, linkToken, logger), source: row.source };
+}
+
+// Merges the answer's sessions into those kept (one statement) and returns every session kept for
+// the token afterwards, as readKept() would read them back.
+async function keepSessions(
+  trx: Transaction<Database>,
+  entry: AnswerToKeep,
+  kept: KeptBefore['sessions'],
+  logger: Logger,
+): Promise<KeptSession[]> {
+  // An answer that names a session twice keeps its last copy, as writing them in turn did.
+  const answered = new Map(
+    (entry.answer.link_sessions ?? []).map((session) => [session.link_session_id, session]),
   );
-  for (const session of sessions) {
-    const earlier = knownById.get(session.link_session_id);
+  const merged = new Map<string, LinkSession>();
+  for (const [id, session] of answered) {
+    const earlier = kept.find((row) => row.link_session_id === id);
+    const parsed = earlier && LinkSessionSchema.safeParse(earlier.session);
     // A row that no longer parses is replaced by the fresh copy rather than merged into.
-    const merged = earlier?.success ? mergeSession(earlier.data, session) : session;
-    await db
+    merged.set(id, parsed?.success ? mergeSession(parsed.data, session) : session);
+  }
+  if (merged.size > 0)
+    await trx
       .insertInto('kept_sessions')
-      .values({
-        link_token: entry.linkToken,
-        link_session_id: session.link_session_id,
-        session: JSON.stringify(merged),
-        source: entry.source,
-        first_seen_at: entry.seenAt,
-        seen_at: entry.seenAt,
-        seen_by: entry.seenBy,
-      })
+      .values(
+        [...merged].map(([id, session]) => ({
+          link_token: entry.linkToken,
+          link_session_id: id,
+          session: JSON.stringify(session),
+          source: entry.source,
+          first_seen_at: entry.seenAt,
+          seen_at: entry.seenAt,
+          seen_by: entry.seenBy,
+        })),
+      )
       .onConflict((conflict) =>
         conflict.columns(['link_token', 'link_session_id']).doUpdateSet((excluded) => ({
           session: excluded.ref('excluded.session'),
@@ -133,7 +242,31 @@ async function keepSessions(db: Kysely<Database>, entry: AnswerToKeep): Promise<
         })),
       )
       .execute();
-  }
+
+  const seenNow = (id: string, firstSeenAt: Date): KeptSession => ({
+    session: merged.get(id)!,
+    source: entry.source,
+    first_seen_at: firstSeenAt.toISOString(),
+    seen_at: entry.seenAt.toISOString(),
+    seen_by: entry.seenBy,
+  });
+  const keptIds = new Set(kept.map((row) => row.link_session_id));
+  const sessions = [
+    ...kept.flatMap((row) =>
+      merged.has(row.link_session_id)
+        ? [seenNow(row.link_session_id, row.first_seen_at)]
+        : (keptSession(row, row.session, entry.linkToken, logger) ?? []),
+    ),
+    // First seen now: after those seen before, by id, as readKept() orders them (Plaid's ids are
+    // lowercase UUIDs, which code points and the database's collation order alike).
+    ...[...merged.keys()]
+      .filter((id) => !keptIds.has(id))
+      .sort()
+      .map((id) => seenNow(id, entry.seenAt)),
+  ];
+  return sessions
+    .toSorted((a, b) => Date.parse(a.first_seen_at) - Date.parse(b.first_seen_at))
+    .slice(0, KEPT_SESSIONS_READ_MAX);
 }
 
 // Everything kept about a token, or undefined when the store does not know it. A row that does not
@@ -164,22 +297,27 @@ export async function readKept(
       .where('link_token', '=', linkToken)
       .orderBy('first_seen_at')
       .orderBy('link_session_id')
-      // A token has a handful of sessions; this only bounds a pathological one.
-      .limit(500)
+      .limit(KEPT_SESSIONS_READ_MAX)
       .execute(),
   ]);
   const sessions = sessionRows.flatMap((row) => keptSession(row, row.session, linkToken, logger) ?? []);
-  const answer = latest && LinkTokenGetResponseSchema.safeParse(latest.answer);
-  if (answer && !answer.success)
-    logger.warn({ link_token: linkToken }, 'store: skipped a kept answer that does not parse');
   return {
     linkToken,
     environment: token.environment as PlaidEnvironment,
     seenAt: latest?.seen_at ?? new Date(0),
     seenBy: latest?.seen_by ?? '',
-    answer: answer?.success ? answer.data : undefined,
+    answer: latest && parsedAnswer(latest.answer, linkToken, logger),
     sessions,
   };
+}
+
+// A kept answer; undefined (and logged) when it does not parse (edited by hand, written by a future
+// version).
+function parsedAnswer(stored: unknown, linkToken: string, logger: Logger): LinkTokenGetResponse | undefined {
+  const answer = LinkTokenGetResponseSchema.safeParse(stored);
+  if (answer.success) return answer.data;
+  logger.warn({ link_token: linkToken }, 'store: skipped a kept answer that does not parse');
+  return undefined;
 }
 
 // What a lookup needs from the store while Plaid is asked, in one indexed query: the hash of the
@@ -251,16 +389,11 @@ function lookupQuery(db: Kysely<Database>, linkToken: string) {
     .where('kept_tokens.link_token', '=', linkToken)
     .orderBy('kept_sessions.first_seen_at')
     .orderBy('kept_sessions.link_session_id')
-    .limit(500);
+    .limit(KEPT_SESSIONS_READ_MAX);
 }
 
-type KeptSessionRow = {
-  link_session_id: string;
-  source: KeptSource;
-  first_seen_at: Date;
-  seen_at: Date;
-  seen_by: string;
-};
+// A token has a handful of sessions; this only bounds a pathological one.
+const KEPT_SESSIONS_READ_MAX = 500;
 
 // A kept session row as the API gives it; undefined (and logged) when it does not parse (edited
 // by hand, written by a future version).

@@ -23,6 +23,12 @@ export async function notifyKept(
   }
 }
 
+// The same notification from a statement that writes kept_tokens rows, for each row it writes
+// (`returning notifiesKept()`): the write that records a keep needs no statement of its own to tell.
+export function notifiesKept() {
+  return sql<string>`pg_notify(${KEPT_CHANNEL}, link_token)`.as('notified');
+}
+
 // What the listener tells (the lookup cache; named here, not imported, as the cache reads the
 // kept answers' types).
 type Forgetful = { forget(linkTokens: readonly string[]): void; forgetAll(): void };

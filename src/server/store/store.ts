@@ -177,21 +177,22 @@ export async function openStore(config: StoreConfig, logger: Logger): Promise<St
     if (!parsed.success) return;
     const result = await attempt('keep', () =>
       writingKept([seen.linkToken], () =>
-        keepAnswer(db, {
-          linkToken: seen.linkToken,
-          environment: seen.environment,
-          answer: maskPublicTokens(parsed.data) as typeof parsed.data,
-          source: seen.source,
-          seenAt: new Date(),
-          seenBy: seen.seenBy,
-          answerHash: hash,
-        }),
+        keepAnswer(
+          db,
+          {
+            linkToken: seen.linkToken,
+            environment: seen.environment,
+            answer: maskPublicTokens(parsed.data) as typeof parsed.data,
+            source: seen.source,
+            seenAt: new Date(),
+            seenBy: seen.seenBy,
+            answerHash: hash,
+          },
+          logger,
+        ),
       ),
     );
     instruments.answers.inc({ result });
-    // History's verdict of the new answer; if this fails, the background diagnosis retries it.
-    if (result === 'kept')
-      await attempt('diagnose', () => diagnoseKept(db, [seen.linkToken], new Date(), logger));
   }
 
   function drain(): Promise<void> {

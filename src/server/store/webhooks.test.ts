@@ -103,15 +103,19 @@ describe.each(BACKENDS)('sessions kept from webhooks on %s', (backendName) => {
   it("fills in what a lookup's copy lacks, and never overwrites what it said", async () => {
     const token = newToken();
     const looked = makeSession({ link_session_id: 'session-1', events: [opened], finished_at: null });
-    await keepAnswer(db, {
-      linkToken: token,
-      environment: 'sandbox',
-      answer: makeResponse({ link_token: token, link_sessions: [looked] }),
-      answerHash: hashOf(makeResponse({ link_token: token, link_sessions: [looked] })),
-      source: 'lookup',
-      seenAt: new Date(),
-      seenBy: 'ana',
-    });
+    await keepAnswer(
+      db,
+      {
+        linkToken: token,
+        environment: 'sandbox',
+        answer: makeResponse({ link_token: token, link_sessions: [looked] }),
+        answerHash: hashOf(makeResponse({ link_token: token, link_sessions: [looked] })),
+        source: 'lookup',
+        seenAt: new Date(),
+        seenBy: 'ana',
+      },
+      logger,
+    );
     const webhook = {
       link_session_id: 'session-1',
       events: [opened, selected, handoff],

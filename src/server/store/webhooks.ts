@@ -3,7 +3,7 @@ import { mergeSession } from '../../shared/kept/merge-sessions';
 import type { PlaidEnvironment } from '../../shared/link-token';
 import { LinkSessionSchema, type LinkSession } from '../../shared/schemas/link-token-get-response';
 import { lockTokenRow } from './kept-answers';
-import { notifyKept } from './kept-notifications';
+import { notifiesKept } from './kept-notifications';
 import type { Database } from './schema';
 
 // The store's queries for Plaid's webhooks (routes/plaid-webhook.ts). A webhook's copy of a session
@@ -89,8 +89,8 @@ export async function keepWebhookSession(
       .updateTable('kept_tokens')
       .set({ last_seen_at: sql<Date>`greatest(last_seen_at, ${entry.seenAt})` })
       .where('link_token', '=', entry.linkToken)
+      .returning(notifiesKept())
       .execute();
-    await notifyKept(trx, [entry.linkToken]);
     return { result: 'kept' };
   });
 }
