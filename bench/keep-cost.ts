@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { LinkTokenGetResponse } from '../src/shared/schemas/link-token-get-response';
@@ -17,6 +18,7 @@ import { describeMachine } from './lib/machine';
 // --postgres also of the PostgreSQL server (a server of its own, started for the run).
 //
 //   npx tsx bench/keep-cost.ts [--scenario fresh] [--postgres] [--writes 200] [--rounds 3]
+//     [--every-ms 1000]
 //   node --cpu-prof --cpu-prof-dir DIR --import tsx bench/keep-cost.ts   (a profile per thread)
 
 const { values } = parseArgs({
@@ -25,9 +27,13 @@ const { values } = parseArgs({
     postgres: { type: 'boolean', default: false },
     writes: { type: 'string', default: '200' },
     rounds: { type: 'string', default: '3' },
+    // A pause before each write, as a server meets them (the moving clock: one a second), rather
+    // than back to back, where the JIT, the caches and PGlite's thread stay warm.
+    'every-ms': { type: 'string', default: '0' },
   },
 });
 const writes = Number(values.writes);
+const everyMs = Number(values['every-ms']);
 const linkToken = scenarioToken(values.scenario);
 
 const answer = await simulatorAnswer(linkToken);
@@ -58,13 +64,16 @@ async function round(): Promise<{ ownMs: number; mainMs: number; postgresMs: num
   const mainBefore = mainThreadCpuSeconds();
   const postgresBefore = postgres ? postgresCpuSeconds(postgres.url) : 0;
   const started = performance.now();
-  for (let i = 0; i < writes; i++) await keepChanged();
+  for (let i = 0; i < writes; i++) {
+    if (everyMs > 0) await sleep(everyMs);
+    await keepChanged();
+  }
   const { user, system } = process.cpuUsage(own);
   return {
     ownMs: (user + system) / 1000 / writes,
     mainMs: ((mainThreadCpuSeconds() - mainBefore) * 1000) / writes,
     postgresMs: postgres ? ((postgresCpuSeconds(postgres.url) - postgresBefore) * 1000) / writes : 0,
-    wallMs: (performance.now() - started) / writes,
+    wallMs: (performance.now() - started) / writes - everyMs,
   };
 }
 

@@ -23,7 +23,7 @@ import {
 // (bench/lib/cpuprofile.ts), in microseconds per lookup. Run `npm run build` first.
 //
 //   npx tsx bench/profile-lookup.ts [--seconds 20] [--connections 10] [--top 25] [--passthrough]
-//     [--postgres] [--no-store] [--still-clock] [--rate 100]
+//     [--postgres] [--no-store] [--still-clock] [--rate 100] [--warm-seconds 3]
 //   npx tsx bench/profile-lookup.ts --summarise FILE.cpuprofile [--lookups N] [--callers writev]
 
 const { values } = parseArgs({
@@ -48,6 +48,9 @@ const { values } = parseArgs({
     // Evenly spaced requests at this rate (the overhead benchmark's "100 req/s") instead of
     // --connections: where a lookup's time goes when the server is mostly idle between them.
     rate: { type: 'string' },
+    // Seconds of closed-loop load before the profiled one: the overhead benchmark's later loads meet
+    // a server that has served minutes of load already.
+    'warm-seconds': { type: 'string', default: '3' },
   },
 });
 const top = Number(values.top);
@@ -68,7 +71,12 @@ async function profileUnderLoad(): Promise<{ dir: string; lookups: number; windo
   const lookup = proxyLookup(scenarioToken('fresh'), proxy.url);
   try {
     // Warm-up (JIT, connection pools), left out of the summary with start-up.
-    await runLoad({ baseUrl: proxy.url, requests: [lookup], connections: 10, durationSeconds: 3 });
+    await runLoad({
+      baseUrl: proxy.url,
+      requests: [lookup],
+      connections: 10,
+      durationSeconds: Number(values['warm-seconds']),
+    });
     const from = microseconds();
     const durationSeconds = Number(values.seconds);
     const run =
