@@ -151,9 +151,7 @@ async function keptBefore(trx: Transaction<Database>, linkToken: string): Promis
   // A scan of every answer kept for the token (about 0.5 ms of PGlite's CPU at 1,000 answers).
   const answerSources = sql<KeptSource[]>`array(
     select distinct source from kept_answers where link_token = ${linkToken})`;
-  const rows = await trx
-    .selectFrom('kept_tokens')
-    .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
+  const rows = await tokenWithSessions(trx, linkToken)
     .select((eb) => [
       answerSources.as('answer_sources'),
       eb
@@ -168,9 +166,6 @@ async function keptBefore(trx: Transaction<Database>, linkToken: string): Promis
       'kept_sessions.seen_at',
       'kept_sessions.seen_by',
     ])
-    .where('kept_tokens.link_token', '=', linkToken)
-    .orderBy('kept_sessions.first_seen_at')
-    .orderBy('kept_sessions.link_session_id')
     .execute();
   const first = rows[0];
   return {
@@ -373,9 +368,7 @@ const TOKEN_SLOT = '\u0000link_token';
 type LookupRow = InferResult<ReturnType<typeof lookupQuery>>[number];
 
 function lookupQuery(db: Kysely<Database>, linkToken: string) {
-  return db
-    .selectFrom('kept_tokens')
-    .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
+  return tokenWithSessions(db, linkToken)
     .select([
       'kept_tokens.last_answer_hash',
       'kept_sessions.link_session_id',
@@ -386,10 +379,18 @@ function lookupQuery(db: Kysely<Database>, linkToken: string) {
       'kept_sessions.seen_at',
       'kept_sessions.seen_by',
     ])
+    .limit(KEPT_SESSIONS_READ_MAX);
+}
+
+// A token's row with each of its kept sessions (one row of nulls when it has none), the sessions in
+// readKept()'s order.
+function tokenWithSessions(db: Kysely<Database>, linkToken: string) {
+  return db
+    .selectFrom('kept_tokens')
+    .leftJoin('kept_sessions', 'kept_sessions.link_token', 'kept_tokens.link_token')
     .where('kept_tokens.link_token', '=', linkToken)
     .orderBy('kept_sessions.first_seen_at')
-    .orderBy('kept_sessions.link_session_id')
-    .limit(KEPT_SESSIONS_READ_MAX);
+    .orderBy('kept_sessions.link_session_id');
 }
 
 // A token has a handful of sessions; this only bounds a pathological one.
