@@ -42,9 +42,16 @@ function openPostgres(databaseUrl: string, logger: Logger): OpenDatabase {
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: STATEMENT_TIMEOUT_MS + 1_000,
   });
-  // An idle connection dropped by the server (a restart, a failover) is replaced on next use; left
-  // unhandled, the pool's 'error' event would end the process.
-  pool.on('error', (error) => logger.warn({ err: error }, 'store: an idle PostgreSQL connection failed'));
+  // A connection the server drops (a restart, a failover) reports it on itself, and an unhandled
+  // 'error' event ends the process. The pool listens only while the connection is idle; in use (a
+  // transaction between its statements) nobody does, so every connection gets a listener of its
+  // own: the statement in progress or the next one fails, and the store says so (degraded). An idle
+  // one is replaced on next use.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => logger.warn({ err: error }, 'store: a PostgreSQL connection failed')),
+  );
+  // The pool passes an idle connection's error on too, already logged above.
+  pool.on('error', () => {});
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgresql' };
 }
 
